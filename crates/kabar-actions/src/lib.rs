@@ -1,0 +1,1 @@
+//! kabar-actions (placeholder until its stage lands).

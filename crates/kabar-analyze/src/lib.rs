@@ -1,0 +1,1 @@
+//! kabar-analyze (placeholder until its stage lands).

@@ -1,0 +1,1 @@
+//! kabar-entities (placeholder until its stage lands).

@@ -1,0 +1,1 @@
+//! kabar-extract (placeholder until its stage lands).

@@ -1,0 +1,1 @@
+//! kabar-link (placeholder until its stage lands).

@@ -1,0 +1,1 @@
+//! kabar-store (placeholder until its stage lands).

@@ -1,0 +1,1 @@
+//! kabar-time (placeholder until its stage lands).
