@@ -1,0 +1,135 @@
+//! Schema migrations, applied in order by `PRAGMA user_version`.
+//!
+//! Never edit a released migration: add a new one. `tests/migrations.rs` opens a store
+//! written at every older version and checks that its data survives the upgrade.
+
+use crate::error::StoreError;
+use rusqlite::Connection;
+
+/// The migrations; index `i` takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles and their analyses; linking results; linker state.
+    r#"
+    CREATE TABLE articles (
+        rowid        INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        external_id  TEXT,
+        source       TEXT NOT NULL,
+        title        TEXT,
+        url          TEXT,
+        outlet       TEXT,
+        published    TEXT,
+        lang         TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        analysis     TEXT NOT NULL,
+        added_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+        duplicate_of TEXT,
+        event        TEXT,
+        story        TEXT
+    );
+    CREATE INDEX articles_event ON articles(event);
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE events (
+        id     TEXT PRIMARY KEY,
+        story  TEXT,
+        title  TEXT,
+        first  TEXT,
+        last   TEXT
+    );
+    CREATE INDEX events_story ON events(story);
+    CREATE TABLE stories (
+        id     TEXT PRIMARY KEY,
+        title  TEXT,
+        first  TEXT,
+        last   TEXT
+    );
+    CREATE TABLE link_state (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        state  BLOB NOT NULL
+    );
+    "#,
+    // 2: derived tables for entities, roles, actions and quotes; full-text index.
+    r#"
+    CREATE TABLE entities (
+        id    TEXT PRIMARY KEY,
+        name  TEXT NOT NULL,
+        type  TEXT NOT NULL
+    );
+    CREATE TABLE entity_aliases (
+        entity TEXT NOT NULL,
+        alias  TEXT NOT NULL,
+        PRIMARY KEY (entity, alias)
+    );
+    CREATE TABLE entity_mentions (
+        article  TEXT NOT NULL,
+        entity   TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article, entity)
+    );
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity);
+    CREATE TABLE roles (
+        entity  TEXT NOT NULL,
+        title   TEXT NOT NULL,
+        of      TEXT,
+        date    TEXT,
+        article TEXT NOT NULL
+    );
+    CREATE INDEX roles_entity ON roles(entity);
+    CREATE TABLE actions (
+        article  TEXT NOT NULL,
+        idx      INTEGER NOT NULL,
+        type     TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        source   TEXT NOT NULL,
+        target   TEXT NOT NULL,
+        date     TEXT,
+        negated  INTEGER NOT NULL,
+        text     TEXT NOT NULL,
+        record   TEXT NOT NULL,
+        PRIMARY KEY (article, idx)
+    );
+    CREATE TABLE quotes (
+        article  TEXT NOT NULL,
+        idx      INTEGER NOT NULL,
+        speaker  TEXT,
+        text     TEXT NOT NULL,
+        direct   INTEGER NOT NULL,
+        PRIMARY KEY (article, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the store to [`current_version`], one transaction per migration.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_to(conn, current_version())
+}
+
+/// Brings the store to `target` (tests use it to build older stores).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > current_version() {
+        return Err(StoreError::TooNew {
+            found,
+            supported: current_version(),
+        });
+    }
+    for v in found..target {
+        let tx = conn.transaction()?;
+        tx.execute_batch(MIGRATIONS[v as usize])?;
+        tx.pragma_update(None, "user_version", v + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

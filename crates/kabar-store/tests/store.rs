@@ -1,0 +1,220 @@
+//! Store behaviour: migrations, idempotent ingest, atomic batches, queries.
+
+use kabar_core::analysis::{EntityOut, TextSpan};
+use kabar_core::{Analysis, EntityType, Lang, Published, Role};
+use kabar_store::schema::{current_version, migrate_to};
+use kabar_store::{ArticleLinks, Store};
+use rusqlite::Connection;
+
+fn analysis(id: &str, title: &str, date: &str, entities: Vec<EntityOut>) -> Analysis {
+    Analysis {
+        id: id.into(),
+        source: format!("{id}.txt"),
+        external_id: None,
+        title: Some(title.into()),
+        url: None,
+        outlet: Some("Kabar Nusantara".into()),
+        dateline: None,
+        lang: Lang::Id,
+        published: Some(Published {
+            value: date.into(),
+            inferred: false,
+            from: "input".into(),
+        }),
+        text: format!("{title}. Isi berita tentang perjanjian batas laut."),
+        removed: vec![],
+        sentences: vec![],
+        entities,
+        times: vec![],
+        actions: vec![],
+        quotes: vec![],
+        warnings: vec![],
+    }
+}
+
+fn ent(id: &str, name: &str, surface: &str, role: Option<(&str, &str)>) -> EntityOut {
+    EntityOut {
+        id: id.into(),
+        name: name.into(),
+        kind: EntityType::Per,
+        mentions: vec![TextSpan {
+            start: 0,
+            end: surface.chars().count(),
+            text: surface.into(),
+        }],
+        aliases: vec![],
+        roles: role
+            .map(|(t, d)| {
+                vec![Role {
+                    title: t.into(),
+                    of: Some("gpe:indonesia".into()),
+                    date: Some(d.into()),
+                }]
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// A linker stand-in that puts every article in its own event, all in one story.
+fn one_event_each(
+    docs: &[&Analysis],
+    state: Option<Vec<u8>>,
+) -> Result<(Vec<ArticleLinks>, Vec<u8>), String> {
+    let n = state.map(|s| s.len()).unwrap_or(0);
+    let links = docs
+        .iter()
+        .map(|a| ArticleLinks {
+            article: a.id.clone(),
+            duplicate_of: None,
+            event: format!("e:{}", &a.id[2..]),
+            story: "s:1".into(),
+        })
+        .collect();
+    Ok((links, vec![0; n + docs.len()]))
+}
+
+#[test]
+fn ingest_is_idempotent_and_links_are_queryable() {
+    let mut s = Store::in_memory().unwrap();
+    let a = analysis(
+        "a:01",
+        "Indonesia dan Malaysia teken perjanjian",
+        "2025-03-06",
+        vec![],
+    );
+    let b = analysis("a:02", "DPR ratifikasi perjanjian", "2025-06-10", vec![]);
+    let sum = s
+        .ingest_batch(&[a.clone(), b.clone()], &mut one_event_each)
+        .unwrap();
+    assert_eq!((sum.added, sum.events, sum.stories), (2, 2, 1));
+    let again = s.ingest_batch(&[a.clone()], &mut one_event_each).unwrap();
+    assert_eq!((again.added, again.already_stored), (0, 1));
+    let arts = s.articles().unwrap();
+    assert_eq!(arts.len(), 2);
+    assert_eq!(arts[0].id, "a:01");
+    assert_eq!(arts[0].event.as_deref(), Some("e:01"));
+    let stories = s.stories().unwrap();
+    assert_eq!(stories[0].first.as_deref(), Some("2025-03-06"));
+    assert_eq!(stories[0].last.as_deref(), Some("2025-06-10"));
+    assert_eq!(stories[0].events, ["e:01", "e:02"]);
+    assert_eq!(s.analysis("a:02").unwrap(), b);
+}
+
+#[test]
+fn a_failing_link_step_leaves_the_store_as_it_was() {
+    let mut s = Store::in_memory().unwrap();
+    s.ingest_batch(
+        &[analysis("a:01", "Satu", "2025-03-06", vec![])],
+        &mut one_event_each,
+    )
+    .unwrap();
+    let err = s.ingest_batch(
+        &[analysis("a:02", "Dua", "2025-03-07", vec![])],
+        &mut |_, _| Err("linker exploded".to_string()),
+    );
+    assert!(err.is_err());
+    assert_eq!(
+        s.articles().unwrap().len(),
+        1,
+        "the failed batch must roll back entirely"
+    );
+    assert!(!s.has_article("a:02").unwrap());
+}
+
+#[test]
+fn entities_merge_aliases_and_keep_dated_roles() {
+    let mut s = Store::in_memory().unwrap();
+    let a = analysis(
+        "a:01",
+        "Satu",
+        "2024-02-01",
+        vec![ent(
+            "per:budi-santoso",
+            "Budi Santoso",
+            "Budi Santoso",
+            Some(("Wakil Menteri Keuangan", "2024-02-01")),
+        )],
+    );
+    let b = analysis(
+        "a:02",
+        "Dua",
+        "2025-05-01",
+        vec![ent(
+            "per:budi-santoso",
+            "Budi Santoso",
+            "Santoso",
+            Some(("Gubernur Jawa Barat", "2025-05-01")),
+        )],
+    );
+    s.ingest_batch(&[a, b], &mut one_event_each).unwrap();
+    let e = s.find_entity("Santoso").unwrap();
+    assert_eq!(e.id, "per:budi-santoso");
+    assert_eq!(e.articles, 2);
+    assert_eq!(e.aliases, ["Santoso"]);
+    let roles = s.roles("per:budi-santoso").unwrap();
+    let titles: Vec<_> = roles.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["Wakil Menteri Keuangan", "Gubernur Jawa Barat"]);
+    assert!(s.find_entity("nobody").is_err());
+}
+
+#[test]
+fn search_finds_words_and_survives_fts_syntax() {
+    let mut s = Store::in_memory().unwrap();
+    s.ingest_batch(
+        &[
+            analysis("a:01", "Banjir melanda Bandung", "2025-01-02", vec![]),
+            analysis("a:02", "Perjanjian ditandatangani", "2025-01-03", vec![]),
+        ],
+        &mut one_event_each,
+    )
+    .unwrap();
+    let hits = s.search("banjir", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].article, "a:01");
+    assert!(hits[0].snippet.contains('['));
+    // FTS5 operators typed by a user must not become a syntax error
+    assert!(s.search("\"AND OR (* NEAR", 10).is_ok());
+}
+
+#[test]
+fn an_older_store_upgrades_and_keeps_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut c = Connection::open(&path).unwrap();
+        migrate_to(&mut c, 1).unwrap();
+        c.execute(
+            "INSERT INTO articles(id, source, title, lang, text, analysis)
+             VALUES ('a:old', 'old.txt', 'Berita lama', 'id', 'Gempa di Palu.', '{}')",
+            [],
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let v: i64 = s
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, current_version());
+    assert_eq!(s.articles().unwrap()[0].id, "a:old");
+    // the full-text index added by migration 2 covers articles stored before it
+    assert_eq!(s.search("gempa", 5).unwrap()[0].article, "a:old");
+}
+
+#[test]
+fn a_newer_or_foreign_file_is_refused_not_clobbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let newer = dir.path().join("newer.db");
+    Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    assert!(Store::open(&newer)
+        .unwrap_err()
+        .to_string()
+        .contains("newer"));
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"this is not a database at all, just text .....................................................").unwrap();
+    assert!(Store::open(&junk).is_err());
+    assert!(std::fs::read(&junk).unwrap().starts_with(b"this is not"));
+}
