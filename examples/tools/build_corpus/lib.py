@@ -3,7 +3,28 @@ import copy as _copy
 
 ARTICLES = []
 
+CURLY_OUTLETS = {"Harian Cakrawala", "Jakarta Ledger"}
+
+
+def curly(p):
+    """Straight double quotes to typographic pairs, as some outlets' CMS do."""
+    out, open_ = [], True
+    for ch in p:
+        if ch == '"':
+            out.append("\u201c" if open_ else "\u201d")
+            open_ = not open_
+        else:
+            out.append(ch)
+    assert open_, p
+    return "".join(out)
+
+
 def A(**kw):
+    if kw.get("outlet") in CURLY_OUTLETS:
+        new = [curly(p) for p in kw["paras"]]
+        if new != kw["paras"] and kw.get("copy_of"):
+            kw.setdefault("edits", []).append("straight quotes turned into typographic quotes")
+        kw["paras"] = new
     kw.setdefault("published", None)
     kw.setdefault("published_key", "published")  # or None to omit the key
     kw.setdefault("copy_of", None)

@@ -58,7 +58,7 @@ SUMMON = A(id="kbg-004", file="kbg.jsonl", outlet="Kantor Berita Garuda", lang="
    "\"Kami menyampaikan nota protes dan meminta Vietnam memastikan insiden serupa tidak terulang. Kami juga meminta kapal ikan yang kabur beserta awaknya diserahkan kembali,\" kata Yohanes.",
    "Menurut Yohanes, Indonesia memandang manuver kapal penjaga pantai Vietnam di ZEE Indonesia sebagai tindakan yang tidak sejalan dengan semangat hubungan baik kedua negara sebagai sesama anggota ASEAN.",
    "Menteri Luar Negeri Ratna Kusumawardani, dalam keterangan terpisah, mengatakan Indonesia tetap membuka jalur komunikasi dengan Hanoi. Ia menegaskan hak berdaulat Indonesia di ZEE tidak dapat ditawar.",
-   "Pemanggilan duta besar merupakan langkah diplomatik yang jarang ditempuh Indonesia terhadap sesama negara anggota ASEAN. Terakhir kali Kemlu memanggil duta besar negara ASEAN adalah pada 2019.",
+   "Pemanggilan duta besar merupakan langkah diplomatik yang jarang ditempuh Indonesia terhadap sesama negara anggota ASEAN. Menurut catatan KKP, ini insiden pertama yang melibatkan kapal penjaga pantai Vietnam di Laut Natuna Utara sepanjang tahun ini.",
    "Pewarta: Dewi Lestari",
    "Editor: Hendra Gunawan",
   ],

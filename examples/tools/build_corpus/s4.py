@@ -24,7 +24,7 @@ A(id="kn-006", file="kabar-nusantara.jsonl", outlet="Kabar Nusantara", lang="id"
            act("SUPPORT", "welcome", ["org:apdi", "per:joko-pramono"], [DPR], "2025-02-25", "menyambut")],
   quotes=[q("per:teuku-rizal-mahendra", False, "selama ini jutaan pekerja"), q("per:teuku-rizal-mahendra", True, "Negara tidak boleh absen"),
           q("per:joko-pramono", False, "tuntutan para pengemudi")],
-  notes="'Rizal' (given name) refers back to Teuku Rizal Mahendra; the tags 'dia' in the quote refer to a generic worker.")
+  notes="'Rizal' (a given name) refers back to Teuku Rizal Mahendra; 'dia' inside his quote is a generic worker, not a person in the story.")
 
 A(id="hc-005", file="harian-cakrawala.jsonl", outlet="Harian Cakrawala", lang="id",
   title="Aplikator dan Pengemudi Adu Argumen di DPR soal Tarif Minimum",
