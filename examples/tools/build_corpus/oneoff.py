@@ -18,7 +18,7 @@ A(id="st-001", file="suara-timur.csv", outlet="Suara Timur", lang="id",
   removed=["caption", "read_also", "byline"],
   actions=[act("AID", "health_campaign", ["org:dinkes-kota-surabaya"], [], "2025-02", "menyiapkan")],
   quotes=[q("per:nanik-sulistyowati", False, "sebagian besar pasien"), q("per:nanik-sulistyowati", True, "Curah hujan tinggi")],
-  notes="One-off (health). Abbreviations for the sentence splitter: dr., M.Kes., Jl., No.; numbers '2,5', 'pukul 09.20'. RSUD dr. Soewandhie is a hospital name.")
+  notes="One-off (health). published '11/02/2025 09:30' is dd/mm/yyyy (the Indonesian order): 11 February 2025, not 2 November; 'Senin (10/2)' and 'Januari 2025' in the text agree. Abbreviations for the sentence splitter: dr., M.Kes., Jl., No.; numbers '2,5', 'pukul 09.20'. RSUD dr. Soewandhie is a hospital name.")
 
 A(id="st-002", file="suara-timur.csv", outlet="Suara Timur", lang="id",
   title="Tunggal Putra Junior Indonesia Juara di Surabaya, Kalahkan Wakil Malaysia",

@@ -119,7 +119,7 @@ A(id="hc-001", file="harian-cakrawala.jsonl", outlet="Harian Cakrawala", lang="i
   quotes=[q("per:dwi-anggraeni-lubis", False, "komisinya siap membahas"),
           q("per:dwi-anggraeni-lubis", True, "Kami akan memprioritaskan"),
           q("per:ahmad-rifai", True, "Di saat banyak negara")],
-  notes="First paragraph is a stand-alone dek repeating the lede. The outlet's weekday is wrong (Rabu for Thursday 6 March 2025). 'Laut China Selatan' is a LOC, not the GPE China.")
+  notes="published has no offset: local time (WIB). First paragraph is a stand-alone dek repeating the lede. The outlet's weekday is wrong (Rabu for Thursday 6 March 2025). 'Laut China Selatan' is a LOC, not the GPE China.")
 
 A(id="jl-002", file="jakarta-ledger.jsonl", outlet="Jakarta Ledger", lang="en",
   title="What the new Indonesia-Malaysia sea border treaty changes for fishermen",
