@@ -163,8 +163,8 @@ role("per:yudhistira-ramlan", "Menteri Perdagangan", "gpe:indonesia", "2025-11-1
      ["jl-006", "kn-008", "kbg-009", "jl-007", "hc-007", "kbg-010", "atw-001", "kn-009"])
 role("per:sulastri-wahyuningsih", "Direktur Utama", "org:pt-baterai-nusantara-raya", "2025-12-03", None, ["kn-009"])
 role("per:kim-seo-yeon", "Presiden Direktur", "org:hanbit-energy-solutions", "2025-12-03", None, ["kn-009"])
-role("per:supardi-nugroho", "Ketua KSPN Jawa Timur", "org:kspn", "2026-01-21", None, ["st-004"])
-role("per:bambang-hermanto", "Anggota Komisi VI", "org:dpr", "2026-01-21", None, ["st-004"])
+role("per:supardi-nugroho", "Ketua KSPN Jawa Timur", "org:kspn", "2026-01-21", None, ["st-004", "kbg-011"])
+role("per:bambang-hermanto", "Anggota Komisi VI", "org:dpr", "2026-01-21", None, ["st-004", "kbg-011"])
 
 nomerge("per:park-ji-hoon", "per:park-min-jae", "same family name, different people in one article (hc-007)")
 nomerge("per:yudhistira-ramlan", "per:park-ji-hoon", "both titled Menteri Perdagangan / Trade Minister, of different countries")
