@@ -114,7 +114,7 @@ A(id="hc-001", file="harian-cakrawala.jsonl", outlet="Harian Cakrawala", lang="i
   ],
   removed=["other", "other", "other", "read_also", "byline", "byline"],
   warnings=[{"kind": "weekday_mismatch", "text": "Rabu (6/3/2025)",
-             "message": "6 March 2025 is a Thursday (Kamis); the outlet wrote Rabu"}],
+             "message": "6 March 2025 is a Thursday (Kamis); the outlet wrote Rabu. The time value stays 2025-03-06 (trust the numbers, flag the weekday)"}],
   actions=[act("AGREE", "sign_agreement", [ID, "per:haryo-wicaksono"], [MY, "per:hafiz-rahmat-osman"], "2025-03-06", "menandatangani")],
   quotes=[q("per:dwi-anggraeni-lubis", False, "komisinya siap membahas"),
           q("per:dwi-anggraeni-lubis", True, "Kami akan memprioritaskan"),
