@@ -1,0 +1,285 @@
+//! Training the tagger: CoNLL reading, label mapping and the averaged structured
+//! perceptron (used by the `kabar-train-ner` binary).
+
+use crate::features::{features, token_infos};
+use crate::lexicon::Lexicon;
+use crate::model::{viterbi, IdMap, Model, LABELS, NL};
+use std::io::BufRead;
+
+/// One labelled sentence (internal label indices, see [`LABELS`]).
+#[derive(Debug, Clone, Default)]
+pub struct Sentence {
+    /// Tokens.
+    pub tokens: Vec<String>,
+    /// Label index per token.
+    pub labels: Vec<u8>,
+}
+
+/// Maps a dataset's entity type onto the tagger's: PER, ORG or PLACE (None: not an entity
+/// for Kabar, e.g. IndoLEM's TIME and QUANTITY).
+pub fn map_type(t: &str) -> Option<&'static str> {
+    match t.to_ascii_uppercase().as_str() {
+        "PER" | "PERSON" | "PPL" => Some("PER"),
+        "ORG" | "ORGANISATION" | "ORGANIZATION" | "IND" => Some("ORG"),
+        "LOC" | "LOCATION" | "PLACE" | "PLC" | "GPE" => Some("PLACE"),
+        _ => None,
+    }
+}
+
+/// Internal label index of a dataset tag (`B-PERSON`, `I-PLACE`, `O`…). An `I-` that does
+/// not continue an entity of its type becomes `B-` (as conlleval reads it).
+pub fn map_tag(tag: &str, prev: u8) -> u8 {
+    let (bio, ty) = match tag.split_once('-') {
+        Some((b, t)) if b == "B" || b == "I" => (b, t),
+        _ => return 0,
+    };
+    let Some(t) = map_type(ty) else { return 0 };
+    let base = match t {
+        "PER" => 1,
+        "ORG" => 3,
+        _ => 5,
+    };
+    if bio == "I" && (prev == base || prev == base + 1) {
+        base + 1
+    } else {
+        base
+    }
+}
+
+/// Reads a CoNLL file: token in the first column, tag in the last; blank lines end
+/// sentences; `-DOCSTART-` lines are skipped.
+pub fn read_conll<R: BufRead>(r: R) -> std::io::Result<Vec<Sentence>> {
+    let mut out = Vec::new();
+    let mut cur = Sentence::default();
+    for line in r.lines() {
+        let line = line?;
+        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
+        if cols.is_empty() || cols[0].starts_with("-DOCSTART-") {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let tag = if cols.len() > 1 { cols[cols.len() - 1] } else { "O" };
+        let prev = cur.labels.last().copied().unwrap_or(0);
+        cur.tokens.push(cols[0].to_string());
+        cur.labels.push(map_tag(tag, prev));
+    }
+    if !cur.tokens.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Training options.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Features seen fewer times than this are not given weights.
+    pub min_count: u32,
+    /// Seed of the shuffling.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            epochs: 12,
+            min_count: 1,
+            seed: 7,
+        }
+    }
+}
+
+/// Trains an averaged structured perceptron. `progress` is called after each epoch with
+/// the epoch number and the token accuracy of that pass.
+pub fn train(
+    data: &[Sentence],
+    lex: &Lexicon,
+    opts: &Options,
+    mut progress: impl FnMut(usize, f64),
+) -> Model {
+    // 1. features of every token, as indices into the weight table
+    let mut counts: IdMap<u64, u32> = IdMap::default();
+    let mut hashed: Vec<Vec<Vec<u64>>> = Vec::with_capacity(data.len());
+    let mut buf = Vec::with_capacity(64);
+    for s in data {
+        let toks: Vec<&str> = s.tokens.iter().map(|t| t.as_str()).collect();
+        let infos = token_infos(&toks, lex);
+        let mut sent = Vec::with_capacity(toks.len());
+        for i in 0..toks.len() {
+            buf.clear();
+            features(&toks, &infos, i, &mut buf);
+            for &f in &buf {
+                *counts.entry(f).or_insert(0) += 1;
+            }
+            sent.push(buf.clone());
+        }
+        hashed.push(sent);
+    }
+    let mut index: IdMap<u64, u32> = IdMap::default();
+    for (&f, &c) in &counts {
+        if c >= opts.min_count {
+            let n = index.len() as u32;
+            index.insert(f, n);
+        }
+    }
+    drop(counts);
+    let feats: Vec<Vec<Vec<u32>>> = hashed
+        .into_iter()
+        .map(|s| {
+            s.into_iter()
+                .map(|fs| fs.iter().filter_map(|f| index.get(f).copied()).collect())
+                .collect()
+        })
+        .collect();
+    let nf = index.len();
+
+    // 2. perceptron with averaging by the "w - u/c" trick (Daumé 2006)
+    let mut w = vec![[0f32; NL]; nf];
+    let mut u = vec![[0f32; NL]; nf];
+    let mut tw = [[0f32; NL]; NL];
+    let mut tu = [[0f32; NL]; NL];
+    let mut sw = [0f32; NL];
+    let mut su = [0f32; NL];
+    let mut c = 1f32;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = opts.seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+    let mut em: Vec<[f32; NL]> = Vec::new();
+    for epoch in 1..=opts.epochs {
+        // Fisher–Yates with an LCG: reproducible without a dependency
+        for i in (1..order.len()).rev() {
+            rng = rng
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let j = ((rng >> 33) as usize) % (i + 1);
+            order.swap(i, j);
+        }
+        let (mut right, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let s = &data[si];
+            let fs = &feats[si];
+            em.clear();
+            for tf in fs {
+                let mut e = [0f32; NL];
+                for &f in tf {
+                    let row = &w[f as usize];
+                    for l in 0..NL {
+                        e[l] += row[l];
+                    }
+                }
+                em.push(e);
+            }
+            let pred = viterbi(&em, &tw, &sw);
+            let gold: Vec<usize> = s.labels.iter().map(|&l| l as usize).collect();
+            total += gold.len();
+            right += pred.iter().zip(&gold).filter(|(a, b)| a == b).count();
+            if pred != gold {
+                for i in 0..gold.len() {
+                    let (g, p) = (gold[i], pred[i]);
+                    if g != p {
+                        for &f in &fs[i] {
+                            let f = f as usize;
+                            w[f][g] += 1.0;
+                            w[f][p] -= 1.0;
+                            u[f][g] += c;
+                            u[f][p] -= c;
+                        }
+                    }
+                    let (gp, pp) = if i == 0 {
+                        (None, None)
+                    } else {
+                        (Some(gold[i - 1]), Some(pred[i - 1]))
+                    };
+                    if gp != pp || g != p {
+                        match gp {
+                            None => {
+                                sw[g] += 1.0;
+                                su[g] += c;
+                            }
+                            Some(q) => {
+                                tw[q][g] += 1.0;
+                                tu[q][g] += c;
+                            }
+                        }
+                        match pp {
+                            None => {
+                                sw[p] -= 1.0;
+                                su[p] -= c;
+                            }
+                            Some(q) => {
+                                tw[q][p] -= 1.0;
+                                tu[q][p] -= c;
+                            }
+                        }
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        progress(epoch, right as f64 / total.max(1) as f64);
+    }
+    // 3. averaged weights
+    let weights: Vec<[f32; NL]> = w
+        .iter()
+        .zip(&u)
+        .map(|(a, b)| {
+            let mut r = [0f32; NL];
+            for l in 0..NL {
+                r[l] = a[l] - b[l] / c;
+            }
+            r
+        })
+        .collect();
+    let mut trans = [[0f32; NL]; NL];
+    for p in 0..NL {
+        for l in 0..NL {
+            trans[p][l] = tw[p][l] - tu[p][l] / c;
+        }
+    }
+    let mut start = [0f32; NL];
+    for l in 0..NL {
+        start[l] = sw[l] - su[l] / c;
+    }
+    let index32 = index
+        .into_iter()
+        .map(|(k, v)| (crate::model::key32(k), v))
+        .collect();
+    Model {
+        index: index32,
+        weights,
+        trans,
+        start,
+    }
+}
+
+/// The label names, for reports.
+pub fn label_name(l: u8) -> &'static str {
+    LABELS.get(l as usize).copied().unwrap_or("O")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_dataset_tags() {
+        assert_eq!(label_name(map_tag("B-PERSON", 0)), "B-PER");
+        assert_eq!(label_name(map_tag("I-PERSON", 1)), "I-PER");
+        // I- without a B- before it starts an entity
+        assert_eq!(label_name(map_tag("I-ORGANISATION", 0)), "B-ORG");
+        assert_eq!(label_name(map_tag("B-LOCATION", 0)), "B-PLACE");
+        assert_eq!(label_name(map_tag("B-TIME", 0)), "O");
+        assert_eq!(label_name(map_tag("O", 3)), "O");
+    }
+
+    #[test]
+    fn reads_conll_with_both_separators() {
+        let text = "-DOCSTART- O\n\nAnis PROPN B-PER\nkata NOUN O\n\n\nDi\tO\nPPP\tB-ORG\n";
+        let s = read_conll(text.as_bytes()).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].tokens, ["Anis", "kata"]);
+        assert_eq!(s[1].labels, [0, 3]);
+    }
+}
