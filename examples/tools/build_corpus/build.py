@@ -181,7 +181,9 @@ for r in meta.ROLES:
     assert r["entity"] in known, r
     for ev in r["evidence"]:
         assert ev in ids, r
-with open(os.path.join(OUT, "gold.json"), "w", encoding="utf-8") as fh:
+GOLD_DIR = sys.argv[2] if len(sys.argv) > 2 else OUT
+os.makedirs(GOLD_DIR, exist_ok=True)
+with open(os.path.join(GOLD_DIR, "gold.json"), "w", encoding="utf-8") as fh:
     json.dump(gold, fh, ensure_ascii=False, indent=1)
     fh.write("\n")
 from collections import Counter
