@@ -1,1 +1,84 @@
-//! kabar-actions (placeholder until its stage lands).
+//! Kabar's action and quote stage.
+//!
+//! * [`extract`] finds **actions** — who did what to whom, when — typed with the 19 PLOVER
+//!   categories plus a finer Kabar `kind` (see `docs/actions.md`), and **quotes** — who
+//!   said what, direct or reported — in one article, given its sentences, tokens, entities
+//!   and time expressions.
+//! * [`merge_timeline`] merges the reports of one real-world act across a story's articles
+//!   into one timeline entry.
+//!
+//! The extractor is lexicon-driven: one Aho–Corasick pass over the text finds every
+//! trigger and reporting verb (Indonesian active, passive, nominalised and light-verb
+//! forms; English forms), then roles come from the positions of entity mentions relative
+//! to the trigger ("X memanggil Y", "Y dipanggil oleh X", "kunjungan X ke Y",
+//! "antara X dan Y"). No regex runs per token.
+
+#![warn(missing_docs)]
+
+mod actions;
+mod doc;
+pub mod eval;
+pub mod lexicon;
+mod quotes;
+mod timeline;
+
+use kabar_core::{Action, Entity, Lang, Quote, Span, TimeExpr, Token};
+
+pub use timeline::{dates_agree, merge_timeline, TimelineEntry, TimelineMention};
+
+/// What [`extract`] found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// Actions, in text order.
+    pub actions: Vec<Action>,
+    /// Quotes, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// Extracts the actions and quotes of one article.
+///
+/// * `text`: the cleaned body; `sentences` and `tokens`: `kabar_text::sentences` /
+///   `kabar_text::tokenize` of it (byte spans);
+/// * `entities`: this article's entities with byte-span mentions;
+/// * `times`: its time expressions (TimeML values); the action date is the nearest DATE in
+///   the trigger's sentence, else `published` (ISO, any precision; a time part is dropped).
+///
+/// `lang` is accepted for future language-specific rules; the lexicon holds Indonesian and
+/// English forms together, so mixed text works either way. Never panics: spans that do not
+/// fit `text` are ignored.
+pub fn extract(
+    text: &str,
+    lang: Lang,
+    sentences: &[Span],
+    tokens: &[Token],
+    entities: &[Entity],
+    times: &[TimeExpr],
+    published: Option<&str>,
+) -> Extracted {
+    let _ = lang;
+    let doc = doc::Doc::new(text, sentences, tokens, entities);
+    let marks = quotes::find_marks(text);
+    let quotes = quotes::extract_quotes(&doc, &marks);
+    // actions inside direct quotes are claims of the speaker, not reported acts
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.direct && q.text.split_whitespace().count() >= 4)
+        .map(|q| q.span)
+        .collect();
+    let actions = actions::extract_actions(&doc, times, published, &quoted);
+    Extracted { actions, quotes }
+}
+
+/// Convenience for callers that only have the text: tokenises and splits it with
+/// `kabar_text`, then calls [`extract`].
+pub fn extract_text(
+    text: &str,
+    lang: Lang,
+    entities: &[Entity],
+    times: &[TimeExpr],
+    published: Option<&str>,
+) -> Extracted {
+    let tokens = kabar_text::tokenize(text);
+    let sentences = kabar_text::sentences(text);
+    extract(text, lang, &sentences, &tokens, entities, times, published)
+}

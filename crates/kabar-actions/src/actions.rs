@@ -1,0 +1,353 @@
+//! Action extraction: trigger hits → typed actions with source, target, date, negation.
+
+use crate::doc::{heads, is_in, words, Doc, HitKind, Mention};
+use crate::lexicon::{target_may_be_place, Need, Trigger, Voice};
+use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
+
+fn need_words(n: Need) -> &'static [&'static str] {
+    match n {
+        Need::None => &[],
+        Need::Envoy => &[
+            "duta besar", "dubes", "ambassador", "kuasa usaha", "envoy", "charge d'affaires",
+        ],
+        Need::Troops => &[
+            "pasukan", "tentara", "prajurit", "personel", "militer", "kapal perang", "armada",
+            "troops", "soldiers", "forces", "warships", "personnel", "batalion", "battalion",
+        ],
+        Need::Policy => &[
+            "kebijakan", "aturan", "peraturan", "regulasi", "keputusan", "larangan", "policy",
+            "policies", "rules", "ban", "decision", "regulation", "undang-undang",
+        ],
+        Need::Deal => &[
+            "agreement", "deal", "treaty", "accord", "pact", "memorandum", "contract",
+            "declaration", "mou", "charter", "protocol",
+        ],
+    }
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// A mention is eligible as a subject when it is an actor (not a place) and no
+/// preposition introduces it.
+fn subject_ok(doc: &Doc, m: &Mention) -> bool {
+    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), words::PREPS)
+}
+
+/// Leftward chain of conjoined subjects ending at the last eligible mention in `[a, b)`.
+fn left_chain(doc: &Doc, a: usize, b: usize) -> Vec<String> {
+    let ms: Vec<&Mention> = doc
+        .mentions_in(a, b)
+        .iter()
+        .filter(|m| subject_ok(doc, m) || m.anaphor)
+        .collect();
+    let Some(&last) = ms.last() else {
+        return Vec::new();
+    };
+    let mut conj: Vec<Vec<&Mention>> = vec![vec![last]];
+    let mut prev = last;
+    for &m in ms.iter().rev().skip(1) {
+        match doc.gap(m.span.end, prev.span.start) {
+            Some(true) => conj.push(vec![m]),
+            Some(false) => {
+                if let Some(c) = conj.last_mut() {
+                    c.insert(0, m)
+                }
+            }
+            None => break,
+        }
+        prev = m;
+    }
+    conj.reverse();
+    heads(&conj, true)
+}
+
+/// Rightward chain starting at mention `first` (index into `ms`).
+fn right_chain(doc: &Doc, ms: &[&Mention], first: usize) -> Vec<String> {
+    let mut conj: Vec<Vec<&Mention>> = vec![vec![ms[first]]];
+    let mut prev = ms[first];
+    for &m in &ms[first + 1..] {
+        match doc.gap(prev.span.end, m.span.start) {
+            Some(true) => conj.push(vec![m]),
+            Some(false) => {
+                if let Some(c) = conj.last_mut() {
+                    c.push(m)
+                }
+            }
+            None => break,
+        }
+        prev = m;
+    }
+    heads(&conj, false)
+}
+
+/// Index after the chain that starts at `first`.
+fn chain_end(doc: &Doc, ms: &[&Mention], first: usize) -> usize {
+    let mut k = first + 1;
+    while k < ms.len() && doc.gap(ms[k - 1].span.end, ms[k].span.start).is_some() {
+        k += 1;
+    }
+    k
+}
+
+fn is_negated(doc: &Doc, trig: Span, sent_start: usize) -> bool {
+    let mut i = doc.tok_from(trig.start);
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        if doc.tokens[i].span.start < sent_start {
+            break;
+        }
+        let w = doc.word(i);
+        if is_in(w, words::NEG) {
+            return true;
+        }
+        if w == "'t" || w == "’t" {
+            return true;
+        }
+        if !is_in(w, words::AUX) && w != "'" && w != "’" {
+            break;
+        }
+        steps += 1;
+    }
+    false
+}
+
+/// The date of an action: the DATE expression of its sentence nearest the trigger, else the
+/// article's publication date.
+pub(crate) fn date_for(
+    times: &[TimeExpr],
+    sent: Span,
+    trig: Span,
+    published: Option<&str>,
+) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for t in times {
+        if t.kind != TimeType::Date || !sent.contains(&t.span) {
+            continue;
+        }
+        let v = t.value.as_str();
+        if v.len() < 4 || !v.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let d = if t.span.end <= trig.start {
+            trig.start - t.span.end
+        } else {
+            t.span.start.saturating_sub(trig.end)
+        };
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, v));
+        }
+    }
+    let v = best.map(|(_, v)| v).or(published)?;
+    let v = v.split('T').next().unwrap_or(v);
+    Some(v.chars().take(10).collect())
+}
+
+fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
+    let p = doc.prep_of(m);
+    if is_in(p, &["oleh", "by", "menurut", "antara", "between", "tentang", "about"]) {
+        return false;
+    }
+    let place = is_in(p, words::PLACE);
+    if place || m.kind == EntityType::Loc {
+        return target_may_be_place(kind) && !(is_in(p, &["di", "in", "at"]) && kind != "visit");
+    }
+    true
+}
+
+/// Extracts the actions of one article.
+pub(crate) fn extract_actions(
+    doc: &Doc,
+    times: &[TimeExpr],
+    published: Option<&str>,
+    quoted: &[Span],
+) -> Vec<Action> {
+    let mut out: Vec<Action> = Vec::new();
+    // (sentence, trigger end, action index) of the last action, for verb coordination
+    let mut last: Option<(usize, usize, usize)> = None;
+    for (hi, h) in doc.hits.iter().enumerate() {
+        let HitKind::Action(tr) = h.kind else {
+            continue;
+        };
+        let trig = h.span;
+        if quoted.iter().any(|q| q.contains(&trig)) {
+            continue;
+        }
+        let Some(si) = doc.sentence_of(trig.start) else {
+            continue;
+        };
+        let sent = doc.sentences[si];
+        if !need_words(tr.need)
+            .iter()
+            .any(|w| contains_ci(sent.slice(doc.text), w))
+            && tr.need != Need::None
+        {
+            continue;
+        }
+        // clause window
+        let mut ls = sent.start;
+        let mut prev_hit_end = None;
+        for p in doc.hits[..hi].iter().rev() {
+            if p.span.end <= sent.start {
+                break;
+            }
+            ls = ls.max(p.span.end);
+            prev_hit_end = Some(p.span.end);
+            if let HitKind::Report(r) = p.kind {
+                if r.how == crate::lexicon::Report::According {
+                    // "Menurut X, …": the subject starts after the comma
+                    if let Some(c) = doc.text[p.span.end..trig.start].find(',') {
+                        ls = p.span.end + c + 1;
+                    }
+                }
+            }
+            break;
+        }
+        for i in doc.toks_between(ls, trig.start) {
+            let w = doc.word(i);
+            if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, &["bahwa", "that"]) {
+                ls = ls.max(doc.tokens[i].span.end);
+            }
+        }
+        let mut re = sent.end;
+        // the next verb ends the object; an action noun ("mengecam serangan X") does not
+        if let Some(n) = doc.hits[hi + 1..].iter().find(|n| match n.kind {
+            HitKind::Action(t) => matches!(t.voice, Voice::Active | Voice::Passive),
+            HitKind::Report(_) => true,
+        }) {
+            if n.span.start < re {
+                re = n.span.start;
+            }
+        }
+        for i in doc.toks_between(trig.end, re) {
+            let w = doc.word(i);
+            if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, words::CLAUSE_END) {
+                re = doc.tokens[i].span.start;
+                break;
+            }
+        }
+        let mut voice = tr.voice;
+        let before = doc.word_before(trig.start);
+        if voice == Voice::Active
+            && tr.form.ends_with("ed")
+            && (is_in(before, words::BE)
+                || (before.ends_with("ly")
+                    && is_in(doc.word_before(trig.start - before.len() - 1), words::BE)))
+        {
+            voice = Voice::Passive;
+        }
+        if matches!(voice, Voice::NominalAgent | Voice::NominalObject) && is_in(before, words::LIGHT)
+        {
+            voice = Voice::Active;
+        }
+        let right: Vec<&Mention> = doc.mentions_in(trig.end, re).iter().collect();
+        let (mut source, mut target) = roles(doc, tr, voice, ls, trig, &right);
+        // verb coordination: "X mengecam Y dan mendesak Z"
+        if source.is_empty() && voice == Voice::Active {
+            if let (Some((ls_, le, ai)), Some(pe)) = (last, prev_hit_end) {
+                if ls_ == si && le == pe {
+                    source = out[ai].source.clone();
+                }
+            }
+        }
+        target.retain(|t| !source.contains(t));
+        if source.is_empty() && target.is_empty() {
+            continue;
+        }
+        let negated = is_negated(doc, trig, sent.start);
+        out.push(Action {
+            plover: tr.plover,
+            kind: tr.kind.to_string(),
+            source,
+            target,
+            date: date_for(times, sent, trig, published),
+            sentence: si,
+            trigger: trig,
+            negated,
+        });
+        last = Some((si, trig.end, out.len() - 1));
+    }
+    out
+}
+
+fn roles(
+    doc: &Doc,
+    tr: &Trigger,
+    voice: Voice,
+    ls: usize,
+    trig: Span,
+    right: &[&Mention],
+) -> (Vec<String>, Vec<String>) {
+    let kind = tr.kind;
+    // only the first mention of a chain decides ("antara X dan Y": Y is not a target)
+    let mut starts = vec![true; right.len()];
+    for k in 1..right.len() {
+        starts[k] = doc.gap(right[k - 1].span.end, right[k].span.start).is_none();
+    }
+    let find = |pred: &dyn Fn(&Mention) -> bool| {
+        right
+            .iter()
+            .enumerate()
+            .position(|(k, m)| starts[k] && pred(m))
+    };
+    let by_agent = |m: &Mention| is_in(doc.prep_of(m), &["oleh", "by"]);
+    let between = |m: &Mention| is_in(doc.prep_of(m), &["antara", "between"]);
+    let close = |m: &Mention, n: usize| doc.toks_between(trig.end, m.span.start).len() <= n;
+    match voice {
+        Voice::Active => {
+            let source = left_chain(doc, ls, trig.start);
+            let target = find(&|m| eligible_target(doc, m, kind))
+                .map(|i| right_chain(doc, right, i))
+                .unwrap_or_default();
+            if source.is_empty() {
+                if let Some(i) = find(&between) {
+                    return (right_chain(doc, right, i), Vec::new());
+                }
+            }
+            (source, target)
+        }
+        Voice::Passive => {
+            let target = left_chain(doc, ls, trig.start);
+            let source = find(&by_agent)
+                .or_else(|| find(&|m| close(m, 0) && subject_ok(doc, m)))
+                .map(|i| right_chain(doc, right, i))
+                .unwrap_or_default();
+            (source, target)
+        }
+        Voice::NominalAgent | Voice::NominalObject => {
+            let mut source = Vec::new();
+            let mut target = Vec::new();
+            let mut from = 0;
+            if let Some(i) = find(&by_agent) {
+                source = right_chain(doc, right, i);
+            } else if let Some(i) = find(&between) {
+                return (right_chain(doc, right, i), Vec::new());
+            }
+            if let Some(i) = find(&|m| close(m, 3) && subject_ok(doc, m)) {
+                if voice == Voice::NominalAgent && source.is_empty() {
+                    source = right_chain(doc, right, i);
+                    from = chain_end(doc, right, i);
+                } else if voice == Voice::NominalObject {
+                    target = right_chain(doc, right, i);
+                    from = chain_end(doc, right, i);
+                }
+            }
+            if target.is_empty() {
+                let rest = &right[from.min(right.len())..];
+                if let Some(j) = rest.iter().position(|m| {
+                    let p = doc.prep_of(m);
+                    (is_in(p, words::TARGET)
+                        || (is_in(p, words::PLACE) && target_may_be_place(kind)))
+                        && eligible_target(doc, m, kind)
+                }) {
+                    target = right_chain(doc, right, from + j);
+                }
+            }
+            (source, target)
+        }
+    }
+}

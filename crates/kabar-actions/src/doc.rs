@@ -1,0 +1,427 @@
+//! The per-article working view shared by the action and quote extractors: tokens,
+//! sentences, entity mentions (with cheap anaphora resolution) and trigger hits.
+
+use crate::lexicon::{ReportVerb, Trigger, REPORTS, TRIGGERS};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use kabar_core::{Entity, EntityType, Span, Token, TokenKind};
+use std::sync::OnceLock;
+
+/// What a lexicon hit is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum HitKind {
+    /// An action trigger.
+    Action(&'static Trigger),
+    /// A reporting verb.
+    Report(&'static ReportVerb),
+}
+
+/// A lexicon hit (whole words only).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub span: Span,
+    pub kind: HitKind,
+}
+
+/// An entity mention, real or resolved from an anaphor ("pihaknya", "kedua menteri").
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub span: Span,
+    /// Entity IDs (two for "kedua menteri").
+    pub ids: Vec<String>,
+    pub kind: EntityType,
+    /// True when resolved from a pronoun or definite description.
+    pub anaphor: bool,
+}
+
+fn automaton() -> &'static (Option<AhoCorasick>, Vec<HitKind>) {
+    static AC: OnceLock<(Option<AhoCorasick>, Vec<HitKind>)> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut pats: Vec<&'static str> = Vec::new();
+        let mut kinds = Vec::new();
+        for t in TRIGGERS {
+            pats.push(t.form);
+            kinds.push(HitKind::Action(t));
+        }
+        for r in REPORTS {
+            pats.push(r.form);
+            kinds.push(HitKind::Report(r));
+        }
+        // The patterns are fixed ASCII strings, so building cannot fail; if it did, no
+        // trigger would be found rather than panicking.
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .ok();
+        (ac, kinds)
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Finds every whole-word lexicon hit in `text`.
+pub(crate) fn hits(text: &str) -> Vec<Hit> {
+    let (ac, kinds) = automaton();
+    let mut out = Vec::new();
+    let Some(ac) = ac else {
+        return out;
+    };
+    for m in ac.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+            continue;
+        }
+        out.push(Hit {
+            span: Span::new(m.start(), m.end()),
+            kind: kinds[m.pattern().as_usize()],
+        });
+    }
+    out
+}
+
+/// Lower-case word lists used by the role and quote logic.
+pub(crate) mod words {
+    /// Prepositions: a mention right after one of these is not a subject.
+    pub const PREPS: &[&str] = &[
+        "di", "ke", "dari", "untuk", "dengan", "terhadap", "kepada", "atas", "pada", "oleh",
+        "bagi", "tentang", "soal", "menuju", "antara", "dalam", "in", "at", "to", "from", "for",
+        "with", "against", "by", "of", "on", "about", "into", "between", "over", "toward",
+        "towards", "near", "menurut",
+    ];
+    /// Prepositions of place.
+    pub const PLACE: &[&str] = &[
+        "di", "ke", "dari", "menuju", "in", "at", "to", "from", "into", "toward", "towards",
+        "dalam",
+    ];
+    /// Prepositions introducing a target.
+    pub const TARGET: &[&str] = &[
+        "dengan", "terhadap", "kepada", "atas", "bagi", "with", "against", "on", "over",
+    ];
+    /// Coordinators joining two actors.
+    pub const COORD: &[&str] = &["dan", "serta", "and", "&", "bersama"];
+    /// Lower-case words that may sit inside a title between two mentions of one actor.
+    pub const TITLE: &[&str] = &[
+        "menteri", "luar", "negeri", "presiden", "perdana", "wakil", "duta", "besar", "dubes",
+        "menlu", "kepala", "juru", "bicara", "jubir", "sekretaris", "jenderal", "direktur",
+        "ketua", "panglima", "minister", "foreign", "president", "prime", "ambassador",
+        "spokesperson", "spokesman", "spokeswoman", "secretary", "general", "chief", "head",
+        "deputy", "'s", "’s", "s", "the", "of", "untuk", "pertahanan", "dalam",
+    ];
+    /// Words that close a clause for the role search.
+    pub const CLAUSE_END: &[&str] = &[
+        "bahwa", "that", "karena", "because", "setelah", "after", "sebelum", "before",
+        "sementara", "while", "namun", "but", "tetapi", "sedangkan", "meskipun", "although",
+        "sehingga", "agar", "supaya", "whereas", "ketika", "when",
+    ];
+    /// Negators.
+    pub const NEG: &[&str] = &[
+        "tidak", "tak", "belum", "bukan", "tanpa", "not", "never", "n't", "no", "without",
+        "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "doesn't", "don't",
+        "membantah", "menyangkal", "denied", "refused", "menolak",
+    ];
+    /// Words that may sit between a negator and the trigger.
+    pub const AUX: &[&str] = &[
+        "akan", "pernah", "sudah", "telah", "lagi", "jadi", "mau", "ingin", "sempat", "bisa",
+        "dapat", "will", "have", "has", "had", "did", "does", "do", "yet", "to", "be", "been",
+        "ever", "so", "far", "pun", "juga", "secara", "resmi", "officially", "formally",
+        "formal",
+    ];
+    /// Light verbs that turn a following action noun into an active predicate.
+    pub const LIGHT: &[&str] = &[
+        "melakukan", "menggelar", "mengadakan", "menyampaikan", "melancarkan", "memberikan",
+        "melayangkan", "mengeluarkan", "menyatakan", "held", "made", "launched", "conducted",
+        "issued", "paid", "voiced", "expressed", "melaksanakan", "menerima",
+    ];
+    /// English auxiliaries that make an -ed trigger passive.
+    pub const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
+}
+
+/// True when `w` equals one of `list`, ignoring ASCII case.
+pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// The working view of one article.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    pub tokens: &'a [Token],
+    /// Mentions, sorted by start, non-overlapping.
+    pub mentions: Vec<Mention>,
+    pub hits: Vec<Hit>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        sentences: &'a [Span],
+        tokens: &'a [Token],
+        entities: &'a [Entity],
+    ) -> Self {
+        let mut mentions: Vec<Mention> = Vec::new();
+        for e in entities {
+            for &m in &e.mentions {
+                if m.is_empty() || text.get(m.start..m.end).is_none() {
+                    continue;
+                }
+                mentions.push(Mention {
+                    span: m,
+                    ids: vec![e.id.clone()],
+                    kind: e.kind,
+                    anaphor: false,
+                });
+            }
+        }
+        // longest first at equal start, then drop anything overlapping a kept mention
+        mentions.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if kept.last().is_some_and(|k| k.span.overlaps(&m.span)) {
+                continue;
+            }
+            kept.push(m);
+        }
+        let mut doc = Doc {
+            text,
+            sentences,
+            tokens,
+            mentions: kept,
+            hits: hits(text),
+        };
+        doc.resolve_anaphors();
+        doc
+    }
+
+    /// Index of the sentence holding byte `b`.
+    pub fn sentence_of(&self, b: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= b);
+        (i < self.sentences.len() && self.sentences[i].start <= b).then_some(i)
+    }
+
+    /// Index of the first token starting at or after `b`.
+    pub fn tok_from(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < b)
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| t.span.slice(self.text)).unwrap_or("")
+    }
+
+    /// The word just before byte `b` (skipping nothing), lower-cased comparisons are the
+    /// caller's business.
+    pub fn word_before(&self, b: usize) -> &'a str {
+        let i = self.tok_from(b);
+        if i == 0 {
+            ""
+        } else {
+            self.word(i - 1)
+        }
+    }
+
+    /// Tokens lying inside `[a, b)`.
+    pub fn toks_between(&self, a: usize, b: usize) -> std::ops::Range<usize> {
+        let i = self.tok_from(a);
+        let j = self.tokens.partition_point(|t| t.span.end <= b);
+        i..j.max(i)
+    }
+
+    /// Mentions inside `[a, b)`.
+    pub fn mentions_in(&self, a: usize, b: usize) -> &[Mention] {
+        let i = self.mentions.partition_point(|m| m.span.start < a);
+        let j = self.mentions.partition_point(|m| m.span.end <= b);
+        if j > i {
+            &self.mentions[i..j]
+        } else {
+            &[]
+        }
+    }
+
+    /// Distinct entity IDs of `kind` among real mentions in `[a, b)`, in order of last mention.
+    fn distinct(&self, a: usize, b: usize, kind: EntityType) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in self.mentions_in(a, b) {
+            if m.anaphor || m.kind != kind {
+                continue;
+            }
+            for id in &m.ids {
+                out.retain(|x| x != id);
+                out.push(id.clone());
+            }
+        }
+        out
+    }
+
+    /// Start byte of sentence `s - back` (clamped).
+    fn window_start(&self, s: usize, back: usize) -> usize {
+        self.sentences
+            .get(s.saturating_sub(back))
+            .map(|x| x.start)
+            .unwrap_or(0)
+    }
+
+    /// Resolves a single-person pronoun at byte `b` to the only person mentioned in the
+    /// current and previous sentence, or in the whole text before when it has one person.
+    pub fn resolve_person(&self, b: usize) -> Option<String> {
+        let s = self.sentence_of(b).unwrap_or(0);
+        let near = self.distinct(self.window_start(s, 1), b, EntityType::Per);
+        match near.len() {
+            1 => near.into_iter().next(),
+            0 => {
+                let all = self.distinct(0, b, EntityType::Per);
+                (all.len() == 1).then(|| all.into_iter().next()).flatten()
+            }
+            _ => None,
+        }
+    }
+
+    /// Adds mentions for anaphors that resolve cheaply and safely.
+    fn resolve_anaphors(&mut self) {
+        let mut add: Vec<Mention> = Vec::new();
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = self.tokens[i];
+            if t.kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let w = self.word(i);
+            let next = self.word(i + 1);
+            let s = self.sentence_of(t.span.start).unwrap_or(0);
+            let mut one = |span: Span, ids: Vec<String>, kind: EntityType| {
+                if !ids.is_empty() {
+                    add.push(Mention { span, ids, kind, anaphor: true });
+                }
+            };
+            if is_in(w, &["ia", "dia", "beliau", "he", "she"]) {
+                if let Some(id) = self.resolve_person(t.span.start) {
+                    one(t.span, vec![id], EntityType::Per);
+                }
+            } else if w.eq_ignore_ascii_case("pihaknya") {
+                let a = self.window_start(s, 1);
+                let here = self.sentences.get(s).map(|x| x.start).unwrap_or(0);
+                let own = self.distinct(here, t.span.start, EntityType::Org);
+                let orgs = self.distinct(a, t.span.start, EntityType::Org);
+                let pers = self.distinct(a, t.span.start, EntityType::Per);
+                if let Some(o) = own.last() {
+                    // "Ketua DPR X mengatakan pihaknya …": the speaker's own organisation
+                    one(t.span, vec![o.clone()], EntityType::Org);
+                } else if orgs.len() == 1 {
+                    one(t.span, orgs, EntityType::Org);
+                } else if orgs.is_empty() && pers.len() == 1 {
+                    one(t.span, pers, EntityType::Per);
+                }
+            } else if is_in(w, &["kementerian", "lembaga", "badan", "ministry", "organisasi"])
+                && (is_in(next, &["itu", "tersebut"])
+                    || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")))
+            {
+                let orgs = self.distinct(self.window_start(s, 2), t.span.start, EntityType::Org);
+                if orgs.len() == 1 {
+                    let end = if is_in(next, &["itu", "tersebut"]) {
+                        self.tokens[i + 1].span.end
+                    } else {
+                        t.span.end
+                    };
+                    one(Span::new(t.span.start, end), orgs, EntityType::Org);
+                    if end != t.span.end {
+                        i += 1;
+                    }
+                }
+            } else if w.eq_ignore_ascii_case("keduanya")
+                || (is_in(w, &["kedua", "both"])
+                    && is_in(
+                        next,
+                        &[
+                            "menteri", "pemimpin", "tokoh", "presiden", "menlu", "leaders",
+                            "ministers", "presidents", "negara", "countries", "pihak", "sides",
+                        ],
+                    ))
+            {
+                let kind = if is_in(next, &["negara", "countries"]) {
+                    EntityType::Gpe
+                } else {
+                    EntityType::Per
+                };
+                let a = self.window_start(s, 2);
+                let mut ids = self.distinct(a, t.span.start, kind);
+                if is_in(next, &["pihak", "sides"]) && ids.len() != 2 {
+                    ids = self.distinct(a, t.span.start, EntityType::Gpe);
+                }
+                if ids.len() == 2 {
+                    let end = if w.eq_ignore_ascii_case("keduanya") {
+                        t.span.end
+                    } else {
+                        i += 1;
+                        self.tokens[i].span.end
+                    };
+                    one(Span::new(t.span.start, end), ids, kind);
+                }
+            }
+            i += 1;
+        }
+        if add.is_empty() {
+            return;
+        }
+        self.mentions.extend(add);
+        self.mentions.sort_by_key(|m| m.span.start);
+        let mut kept: Vec<Mention> = Vec::with_capacity(self.mentions.len());
+        for m in std::mem::take(&mut self.mentions) {
+            if kept.last().is_some_and(|k| k.span.overlaps(&m.span)) {
+                continue;
+            }
+            kept.push(m);
+        }
+        self.mentions = kept;
+    }
+
+    /// Is the gap between two mentions a title/apposition (`Some(false)`), a coordination
+    /// (`Some(true)`), or something else that ends the noun phrase (`None`)?
+    pub fn gap(&self, a: usize, b: usize) -> Option<bool> {
+        let r = self.toks_between(a, b);
+        if r.len() > 6 {
+            return None;
+        }
+        let mut coord = false;
+        for i in r {
+            let w = self.word(i);
+            if is_in(w, words::COORD) {
+                coord = true;
+            } else if matches!(w, "," | "(" | ")" | "'" | "’") || is_in(w, words::TITLE) {
+            } else if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            } else {
+                return None;
+            }
+        }
+        Some(coord)
+    }
+
+    /// The lower-case-insensitive word right before mention `m`, if it is a preposition.
+    pub fn prep_of(&self, m: &Mention) -> &'a str {
+        self.word_before(m.span.start)
+    }
+}
+
+/// Groups of mentions into conjuncts; each conjunct contributes its head: its last person
+/// if any, else its `prefer_last` or first mention.
+pub(crate) fn heads(conjuncts: &[Vec<&Mention>], prefer_last: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in conjuncts {
+        let head = c
+            .iter()
+            .rev()
+            .find(|m| m.kind == EntityType::Per)
+            .or(if prefer_last { c.last() } else { c.first() });
+        if let Some(h) = head {
+            for id in &h.ids {
+                if !out.contains(id) {
+                    out.push(id.clone());
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,448 @@
+//! Quote extraction: direct quotes between quotation marks with a reporting verb before or
+//! after, reported speech ("X mengatakan bahwa …", "menurut X, …", "…, kata X"), and
+//! partial quotes inside reported speech.
+
+use crate::doc::{heads, is_in, words, Doc, Hit, HitKind, Mention};
+use crate::lexicon::Report;
+use kabar_core::{Quote, Span};
+
+/// A pair of quotation marks: the content span (inside the marks) and the outer span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marks {
+    pub inner: Span,
+    pub outer: Span,
+}
+
+/// Finds quotation-mark pairs that open and close within one paragraph.
+pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let close: &[char] = match c {
+            '“' => &['”', '"'],
+            '"' => &['"', '”'],
+            '‘' => &['’'],
+            '«' => &['»'],
+            _ => continue,
+        };
+        // an ASCII quote right after a letter is a closing one of a pair we missed
+        if c == '"' && text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let start = i + c.len_utf8();
+        let rest = &text[start..];
+        let para = rest.find("\n\n").unwrap_or(rest.len());
+        let mut found = None;
+        for (j, d) in rest[..para].char_indices() {
+            if close.contains(&d) {
+                // ’ followed by a letter is an apostrophe
+                if d == '’'
+                    && rest[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                found = Some((j, d.len_utf8()));
+                break;
+            }
+            if d == '“' && c == '“' {
+                break; // an unclosed quote that runs into the next one
+            }
+        }
+        let Some((j, l)) = found else {
+            continue;
+        };
+        let end = start + j;
+        out.push(Marks {
+            inner: Span::new(start, end),
+            outer: Span::new(i, end + l),
+        });
+        while it.peek().is_some_and(|&(k, _)| k < end + l) {
+            it.next();
+        }
+    }
+    out
+}
+
+fn trim_content(text: &str, mut s: Span) -> Span {
+    let t = s.slice(text);
+    let lead = t.len() - t.trim_start().len();
+    s.start += lead;
+    let t = s.slice(text);
+    let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+    s.end = s.start + t2.len();
+    s
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// (end byte, speaker) of quotes found so far, for "-nya" continuation.
+    speakers: Vec<(usize, String)>,
+}
+
+impl Ctx<'_, '_> {
+    /// The speaker a pronoun at `b` refers to: the last quote speaker within the two
+    /// previous sentences, else the only person in reach.
+    fn pronoun(&self, b: usize) -> Option<String> {
+        let s = self.doc.sentence_of(b).unwrap_or(0);
+        let from = self
+            .doc
+            .sentences
+            .get(s.saturating_sub(2))
+            .map(|x| x.start)
+            .unwrap_or(0);
+        if let Some((e, sp)) = self.speakers.last() {
+            if *e >= from && *e <= b {
+                return Some(sp.clone());
+            }
+        }
+        self.doc.resolve_person(b)
+    }
+
+    /// Speaker named right after byte `a` (within `n` tokens, before `b`).
+    fn speaker_after(&self, a: usize, b: usize, n: usize) -> Option<String> {
+        let doc = self.doc;
+        let ms: Vec<&Mention> = doc.mentions_in(a, b).iter().collect();
+        let first = ms.first()?;
+        if doc.toks_between(a, first.span.start).len() > n {
+            return None;
+        }
+        let mut conj: Vec<&Mention> = vec![first];
+        for w in ms.windows(2) {
+            if doc.gap(w[0].span.end, w[1].span.start) == Some(false) {
+                conj.push(w[1]);
+            } else {
+                break;
+            }
+        }
+        heads(&[conj], false).into_iter().next()
+    }
+
+    /// Speaker named right before byte `b` (the subject of a reporting verb).
+    fn speaker_before(&self, a: usize, b: usize) -> Option<String> {
+        let doc = self.doc;
+        let ms: Vec<&Mention> = doc
+            .mentions_in(a, b)
+            .iter()
+            .filter(|m| m.anaphor || !is_in(doc.prep_of(m), words::PREPS))
+            .collect();
+        let last = *ms.last()?;
+        if doc.toks_between(last.span.end, b).len() > 8 {
+            return None;
+        }
+        let mut conj: Vec<&Mention> = vec![last];
+        for w in ms.windows(2).rev() {
+            if doc.gap(w[0].span.end, w[1].span.start) == Some(false) {
+                conj.insert(0, w[0]);
+            } else {
+                break;
+            }
+        }
+        heads(&[conj], true).into_iter().next()
+    }
+}
+
+fn is_pronoun_word(w: &str) -> bool {
+    is_in(w, &["dia", "ia", "beliau", "he", "she", "mereka", "they"])
+}
+
+/// Extracts the quotes of one article; also returns the spans of direct quotes, inside
+/// which no action is extracted.
+pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
+    let text = doc.text;
+    let mut cx = Ctx { doc, speakers: Vec::new() };
+    let mut out: Vec<Quote> = Vec::new();
+    let reports: Vec<&Hit> = doc
+        .hits
+        .iter()
+        .filter(|h| matches!(h.kind, HitKind::Report(_)))
+        .filter(|h| !marks.iter().any(|m| m.inner.contains(&h.span)))
+        .collect();
+    // reporting verbs used by a direct quote, not to be read again as reported speech
+    let mut used: Vec<usize> = Vec::new();
+    // short quotes with no verb, kept for the partial-quote pass
+    let mut pending: Vec<Marks> = Vec::new();
+    let mut items: Vec<(usize, Quote)> = Vec::new();
+
+    // Everything is processed in text order so that "-nya" can refer back.
+    let mut events: Vec<(usize, bool, usize)> = Vec::new(); // (pos, is_mark, idx)
+    for (i, m) in marks.iter().enumerate() {
+        events.push((m.outer.start, true, i));
+    }
+    for (i, h) in reports.iter().enumerate() {
+        events.push((h.span.start, false, i));
+    }
+    events.sort();
+    for (_, is_mark, idx) in events {
+        if is_mark {
+            let m = marks[idx];
+            let content = trim_content(text, m.inner);
+            if content.is_empty() {
+                continue;
+            }
+            let (found, speaker, ri) = direct_speaker(&cx, &reports, m);
+            if let Some(ri) = ri {
+                used.push(ri);
+            }
+            let words_n = word_count(content.slice(text));
+            let sentence_like = words_n >= 6;
+            let speaker = if !found && sentence_like {
+                // a quote paragraph continuing the previous speaker's
+                cx.speakers
+                    .last()
+                    .filter(|(e, _)| {
+                        let s = doc.sentence_of(m.outer.start).unwrap_or(0);
+                        let from = doc.sentences.get(s.saturating_sub(2)).map(|x| x.start);
+                        from.is_some_and(|f| *e >= f)
+                    })
+                    .map(|(_, sp)| sp.clone())
+            } else {
+                speaker
+            };
+            if found || sentence_like {
+                if let Some(sp) = &speaker {
+                    cx.speakers.push((m.outer.end, sp.clone()));
+                }
+                items.push((
+                    content.start,
+                    Quote {
+                        speaker,
+                        text: content.slice(text).to_string(),
+                        direct: true,
+                        span: content,
+                    },
+                ));
+            } else {
+                pending.push(m);
+            }
+        } else {
+            if used.contains(&idx) {
+                continue;
+            }
+            let h = reports[idx];
+            if marks.iter().any(|m| m.outer.contains(&h.span)) {
+                continue;
+            }
+            if let Some(q) = reported(&cx, h, marks) {
+                if let Some(sp) = &q.speaker {
+                    cx.speakers.push((q.span.end, sp.clone()));
+                }
+                items.push((q.span.start, q));
+            }
+        }
+    }
+    // partial quotes inside reported speech
+    for m in pending {
+        let content = trim_content(text, m.inner);
+        if let Some((_, host)) = items
+            .iter()
+            .find(|(_, q)| !q.direct && q.span.contains(&m.outer))
+        {
+            let speaker = host.speaker.clone();
+            items.push((
+                content.start,
+                Quote {
+                    speaker,
+                    text: content.slice(text).to_string(),
+                    direct: true,
+                    span: content,
+                },
+            ));
+        }
+    }
+    items.sort_by_key(|(s, q)| (*s, q.span.end));
+    out.extend(items.into_iter().map(|(_, q)| q));
+    out
+}
+
+/// Finds the speaker of a direct quote: (a reporting verb was found, speaker, report index).
+fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>, Option<usize>) {
+    let doc = cx.doc;
+    let text = doc.text;
+    let para_end = text[m.outer.end..]
+        .find("\n\n")
+        .map(|x| m.outer.end + x)
+        .unwrap_or(text.len());
+    let para_start = text[..m.outer.start]
+        .rfind("\n\n")
+        .map(|x| x + 2)
+        .unwrap_or(0);
+    // after the closing mark: ", kata X" / ", X said" / ", said X" / "katanya"
+    for (ri, h) in reports.iter().enumerate() {
+        if h.span.start < m.outer.end || h.span.start > para_end {
+            continue;
+        }
+        let gap = doc.toks_between(m.outer.end, h.span.start);
+        let HitKind::Report(r) = h.kind else { continue };
+        if gap.len() > 8 {
+            break;
+        }
+        let gap_words: Vec<&str> = gap.clone().map(|i| doc.word(i)).collect();
+        // any other quote mark in between means the verb is not ours
+        if gap_words.iter().any(|w| matches!(*w, "“" | "\"" | "‘")) {
+            break;
+        }
+        let sent_end = doc
+            .sentence_of(h.span.start)
+            .map(|s| doc.sentences[s].end)
+            .unwrap_or(para_end);
+        if gap.is_empty() || gap_words.iter().all(|w| matches!(*w, "," | "—" | "-")) {
+            // verb right after the quote
+            if r.pronoun {
+                return (true, cx.pronoun(h.span.start), Some(ri));
+            }
+            let after = doc.word(doc.tok_from(h.span.end));
+            if is_pronoun_word(after) {
+                let b = doc.tokens[doc.tok_from(h.span.end)].span.start;
+                let sp = doc
+                    .mentions_in(b, sent_end)
+                    .first()
+                    .filter(|mm| mm.anaphor && mm.span.start == b)
+                    .and_then(|mm| mm.ids.first().cloned())
+                    .or_else(|| cx.pronoun(b));
+                return (true, sp, Some(ri));
+            }
+            return (true, cx.speaker_after(h.span.end, sent_end, 8), Some(ri));
+        }
+        // subject between the quote and the verb: ",” Retno said." / ",” ujar dia" handled above
+        if r.how == Report::SaysThat {
+            let w0 = gap_words.iter().find(|w| !matches!(**w, "," | "—" | "-"));
+            if w0.is_some_and(|w| is_pronoun_word(w)) {
+                return (true, cx.pronoun(h.span.start), Some(ri));
+            }
+            let sp = cx.speaker_before(m.outer.end, h.span.start);
+            if sp.is_some() {
+                return (true, sp, Some(ri));
+            }
+        }
+        break;
+    }
+    // before the opening mark: "X mengatakan, “…”", "kata X: “…”", "Menurut X, “…”"
+    let sent_start = doc
+        .sentence_of(m.outer.start)
+        .map(|s| doc.sentences[s].start)
+        .unwrap_or(para_start)
+        .max(para_start);
+    for (ri, h) in reports.iter().enumerate().rev() {
+        if h.span.end > m.outer.start {
+            continue;
+        }
+        if h.span.start < para_start {
+            break;
+        }
+        let HitKind::Report(r) = h.kind else { continue };
+        let gap = doc.toks_between(h.span.end, m.outer.start);
+        let gap_words: Vec<&str> = gap.map(|i| doc.word(i)).collect();
+        let ok_gap = gap_words.len() <= 8
+            && !gap_words.iter().any(|w| matches!(*w, "”" | "\""))
+            && gap_words.last().is_none_or(|w| matches!(*w, "," | ":" | "bahwa" | "that"))
+                | gap_words.is_empty();
+        if !ok_gap {
+            break;
+        }
+        let sp = match r.how {
+            Report::SaysThat => {
+                let a = sent_start.min(h.span.start);
+                cx.speaker_before(a, h.span.start)
+            }
+            Report::Inverted if r.pronoun => cx.pronoun(h.span.start),
+            Report::Inverted | Report::According => {
+                cx.speaker_after(h.span.end, m.outer.start, 6)
+            }
+        };
+        return (true, sp, Some(ri));
+    }
+    (false, None, None)
+}
+
+/// Reported speech introduced by a verb that no direct quote used.
+fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
+    let doc = cx.doc;
+    let text = doc.text;
+    let HitKind::Report(r) = h.kind else { return None };
+    let si = doc.sentence_of(h.span.start)?;
+    let sent = doc.sentences[si];
+    let mk = |speaker: Option<String>, s: Span| -> Option<Quote> {
+        let s = trim_content(text, s);
+        let t = s.slice(text);
+        if word_count(t) < 3 || speaker.is_none() {
+            return None;
+        }
+        // the content is itself a direct quote: already taken
+        if marks.iter().any(|m| m.outer.start <= s.start + 3 && m.outer.end >= s.end) {
+            return None;
+        }
+        Some(Quote { speaker, text: t.to_string(), direct: false, span: s })
+    };
+    let rest_toks = doc.toks_between(h.span.end, sent.end);
+    let tail_short = rest_toks.len() <= 4
+        && doc.toks_between(h.span.end, sent.end).all(|i| {
+            let w = doc.word(i);
+            !matches!(w, ",") && !is_in(w, &["bahwa", "that"])
+        });
+    match r.how {
+        Report::According => {
+            let after = doc.text[h.span.end..sent.end].find(',').map(|c| h.span.end + c);
+            let sp = cx.speaker_after(h.span.end, after.unwrap_or(sent.end), 6);
+            match after {
+                Some(c) if c + 1 < sent.end => mk(sp, Span::new(c + 1, sent.end)),
+                _ => {
+                    // "…, menurut X."
+                    let c = doc.text[sent.start..h.span.start].rfind(',')?;
+                    mk(sp, Span::new(sent.start, sent.start + c))
+                }
+            }
+        }
+        Report::Inverted => {
+            // "…, kata X." — content before the comma
+            let before = &doc.text[sent.start..h.span.start];
+            let c = before.trim_end().strip_suffix(',').map(|b| b.len())?;
+            let sp = if r.pronoun {
+                cx.pronoun(h.span.start)
+            } else {
+                cx.speaker_after(h.span.end, sent.end, 6)
+                    .or_else(|| {
+                        let w = doc.word(doc.tok_from(h.span.end));
+                        is_pronoun_word(w).then(|| cx.pronoun(h.span.start)).flatten()
+                    })
+            };
+            mk(sp, Span::new(sent.start, sent.start + c))
+        }
+        Report::SaysThat if tail_short => {
+            // "…, Retno said." — speaker just before the verb, content before the comma
+            let before = &doc.text[sent.start..h.span.start];
+            let c = before.rfind(',')?;
+            let sp = cx.speaker_before(sent.start + c, h.span.start).or_else(|| {
+                let w = doc.word_before(h.span.start);
+                is_pronoun_word(w).then(|| cx.pronoun(h.span.start)).flatten()
+            });
+            mk(sp, Span::new(sent.start, sent.start + c))
+        }
+        Report::SaysThat => {
+            let mut a = sent.start;
+            for i in doc.toks_between(sent.start, h.span.start) {
+                let w = doc.word(i);
+                if matches!(w, ";" | ":") || is_in(w, &["bahwa", "that"]) {
+                    a = doc.tokens[i].span.end;
+                }
+            }
+            let sp = cx.speaker_before(a, h.span.start);
+            // content: after "bahwa"/"that" (within 6 tokens) or after the verb
+            let mut s = h.span.end;
+            for i in doc.toks_between(h.span.end, sent.end).take(7) {
+                let w = doc.word(i);
+                if is_in(w, &["bahwa", "that"]) || w == "," || w == ":" {
+                    s = doc.tokens[i].span.end;
+                    break;
+                }
+            }
+            mk(sp, Span::new(s, sent.end))
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The story timeline: mentions of one real-world act across articles merged into one entry.
+
+use crate::lexicon::is_symmetric;
+use kabar_core::{Action, Plover};
+
+/// One action as reported in one article, for the story timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineMention {
+    /// Article ID.
+    pub article: String,
+    /// The action as extracted from that article (entity IDs already linked across the
+    /// story, so aliases share one ID).
+    pub action: Action,
+    /// The sentence that reports it.
+    pub text: String,
+}
+
+/// One real-world act of a story, with every article that reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineEntry {
+    /// ISO date with the best precision any report gave, `None` when unknown.
+    pub date: Option<String>,
+    /// PLOVER category.
+    pub plover: Plover,
+    /// Kabar kind.
+    pub kind: String,
+    /// Actor entity IDs.
+    pub source: Vec<String>,
+    /// Target entity IDs.
+    pub target: Vec<String>,
+    /// The most informative sentence among the reports.
+    pub text: String,
+    /// Article IDs, in order of first report, without repeats.
+    pub articles: Vec<String>,
+}
+
+/// Two dates agree when one is a prefix of the other at a component boundary
+/// ("2025-03" and "2025-03-06"; not "2025-03-0" and "2025-03-06").
+pub fn dates_agree(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && (long.len() == short.len() || long.as_bytes()[short.len()] == b'-')
+}
+
+/// The identity of an act apart from its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    plover: Plover,
+    kind: String,
+    source: Vec<String>,
+    target: Vec<String>,
+}
+
+fn key(a: &Action) -> Key {
+    let mut source = a.source.clone();
+    let mut target = a.target.clone();
+    if is_symmetric(&a.kind) {
+        // "X meets Y" and "X and Y meet" are the same meeting
+        source.extend(target.drain(..));
+    }
+    source.sort();
+    source.dedup();
+    target.sort();
+    target.dedup();
+    Key {
+        plover: a.plover,
+        kind: a.kind.clone(),
+        source,
+        target,
+    }
+}
+
+/// How informative a report is: actors named, date precision, then sentence length
+/// (longer, up to a point, tends to carry more detail).
+fn score(m: &TimelineMention) -> (usize, usize, usize) {
+    let actors = m.action.source.len() + m.action.target.len();
+    let prec = m.action.date.as_deref().map(str::len).unwrap_or(0);
+    (actors, prec, m.text.chars().count().min(300))
+}
+
+struct Group {
+    key: Key,
+    date: Option<String>,
+    members: Vec<(usize, TimelineMention)>,
+}
+
+/// Merges mentions of the same real-world act into one entry each.
+///
+/// Two mentions are the same act when they have the same PLOVER type and kind, the same
+/// actors (entity IDs; for symmetric kinds such as `meet` or `sign_agreement` the actors
+/// as one set) and dates that agree within the precision known (`2025-03` agrees with
+/// `2025-03-06`). A mention with no date joins the act with the same identity when there
+/// is exactly one; otherwise it stays undated. Negated mentions ("tidak menandatangani")
+/// report that an act did not happen and are left out. Entries are sorted by date,
+/// undated last; each entry's `text` is the most informative report's sentence.
+pub fn merge_timeline(mentions: Vec<TimelineMention>) -> Vec<TimelineEntry> {
+    let mut ms: Vec<(usize, TimelineMention)> = mentions
+        .into_iter()
+        .filter(|m| !m.action.negated)
+        .enumerate()
+        .collect();
+    // most precise dates first, so coarser ones attach to a precise act
+    ms.sort_by(|(ia, a), (ib, b)| {
+        let la = a.action.date.as_deref().map(str::len).unwrap_or(0);
+        let lb = b.action.date.as_deref().map(str::len).unwrap_or(0);
+        lb.cmp(&la).then(ia.cmp(ib))
+    });
+    let mut groups: Vec<Group> = Vec::new();
+    let mut undated: Vec<(usize, TimelineMention)> = Vec::new();
+    for (i, m) in ms {
+        let k = key(&m.action);
+        let Some(d) = m.action.date.clone() else {
+            undated.push((i, m));
+            continue;
+        };
+        // among agreeing acts, the one with most reports
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.key == k && g.date.as_deref().is_some_and(|gd| dates_agree(gd, &d)))
+            .max_by_key(|(gi, g)| (g.members.len(), usize::MAX - gi))
+            .map(|(gi, _)| gi);
+        match best {
+            Some(gi) => groups[gi].members.push((i, m)),
+            None => groups.push(Group {
+                key: k,
+                date: Some(d),
+                members: vec![(i, m)],
+            }),
+        }
+    }
+    undated.sort_by_key(|(i, _)| *i);
+    for (i, m) in undated {
+        let k = key(&m.action);
+        let same: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.key == k)
+            .map(|(i, _)| i)
+            .collect();
+        let undated_group = same.iter().copied().find(|&i| groups[i].date.is_none());
+        let dated: Vec<usize> = same
+            .iter()
+            .copied()
+            .filter(|&i| groups[i].date.is_some())
+            .collect();
+        match (dated.as_slice(), undated_group) {
+            ([only], None) => groups[*only].members.push((i, m)),
+            (_, Some(u)) => groups[u].members.push((i, m)),
+            _ => groups.push(Group {
+                key: k,
+                date: None,
+                members: vec![(i, m)],
+            }),
+        }
+    }
+    let mut out: Vec<TimelineEntry> = groups
+        .into_iter()
+        .filter_map(|mut g| {
+            g.members.sort_by_key(|(i, _)| *i);
+            let best = g
+                .members
+                .iter()
+                .max_by_key(|(i, m)| (score(m), usize::MAX - i))
+                .map(|(_, m)| m)?;
+            let mut articles: Vec<String> = Vec::new();
+            for (_, m) in &g.members {
+                if !articles.contains(&m.article) {
+                    articles.push(m.article.clone());
+                }
+            }
+            Some(TimelineEntry {
+                date: g.date,
+                plover: g.key.plover,
+                kind: g.key.kind.clone(),
+                source: best.action.source.clone(),
+                target: best.action.target.clone(),
+                text: best.text.clone(),
+                articles,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.cmp(y).then(a.kind.cmp(&b.kind)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.kind.cmp(&b.kind),
+    });
+    out
+}
