@@ -122,6 +122,7 @@ pub(crate) fn date_for(
     times: &[TimeExpr],
     sent: Span,
     trig: Span,
+    others: &[Span],
     published: Option<&str>,
 ) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
@@ -138,6 +139,14 @@ pub(crate) fn date_for(
         } else {
             t.span.start.saturating_sub(trig.end)
         };
+        // a date after a later trigger belongs to that one ("X meratifikasi … meski telah
+        // diteken pada September")
+        if others
+            .iter()
+            .any(|o| o.start >= trig.end && o.end <= t.span.start && sent.contains(o))
+        {
+            continue;
+        }
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, v));
         }
@@ -169,6 +178,12 @@ pub(crate) fn extract_actions(
     let mut out: Vec<Action> = Vec::new();
     // (sentence, trigger end, action index) of the last action, for verb coordination
     let mut last: Option<(usize, usize, usize)> = None;
+    let trigger_spans: Vec<Span> = doc
+        .hits
+        .iter()
+        .filter(|h| matches!(h.kind, HitKind::Action(_)))
+        .map(|h| h.span)
+        .collect();
     for (hi, h) in doc.hits.iter().enumerate() {
         let HitKind::Action(tr) = h.kind else {
             continue;
@@ -247,9 +262,9 @@ pub(crate) fn extract_actions(
         let right: Vec<&Mention> = doc.mentions_in(trig.end, re).iter().collect();
         let (mut source, mut target) = roles(doc, tr, voice, ls, trig, &right);
         // verb coordination: "X mengecam Y dan mendesak Z"
-        if source.is_empty() && voice == Voice::Active {
-            if let (Some((ls_, le, ai)), Some(pe)) = (last, prev_hit_end) {
-                if ls_ == si && le == pe {
+        if source.is_empty() && voice == Voice::Active && prev_hit_end.is_some() {
+            if let Some((ls_, _, ai)) = last {
+                if ls_ == si {
                     source = out[ai].source.clone();
                 }
             }
@@ -264,7 +279,7 @@ pub(crate) fn extract_actions(
             kind: tr.kind.to_string(),
             source,
             target,
-            date: date_for(times, sent, trig, published),
+            date: date_for(times, sent, trig, &trigger_spans, published),
             sentence: si,
             trigger: trig,
             negated,
@@ -296,7 +311,15 @@ fn roles(
     };
     let by_agent = |m: &Mention| is_in(doc.prep_of(m), &["oleh", "by"]);
     let between = |m: &Mention| is_in(doc.prep_of(m), &["antara", "between"]);
-    let close = |m: &Mention, n: usize| doc.toks_between(trig.end, m.span.start).len() <= n;
+    let close = |m: &Mention, n: usize| {
+        let r = doc.toks_between(trig.end, m.span.start);
+        r.len() <= n
+            && r.clone().all(|i| {
+                let w = doc.word(i);
+                doc.tokens[i].kind == kabar_core::TokenKind::Word
+                    && !is_in(w, &["itu", "ini", "tersebut", "the", "this", "that"])
+            })
+    };
     match voice {
         Voice::Active => {
             let source = left_chain(doc, ls, trig.start);

@@ -61,6 +61,18 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }
 
+/// True when nothing but white space, quotes or brackets follows the last sentence end
+/// (or the start of the text) before this point.
+fn sentence_initial(before: &str) -> bool {
+    for c in before.chars().rev() {
+        if c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '\'' | '—' | '-') {
+            continue;
+        }
+        return matches!(c, '.' | '!' | '?' | ':' | '\n' | '”' | ';');
+    }
+    true
+}
+
 /// Finds every whole-word lexicon hit in `text`.
 pub(crate) fn hits(text: &str) -> Vec<Hit> {
     let (ac, kinds) = automaton();
@@ -72,6 +84,11 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
         if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+            continue;
+        }
+        // a capitalised form inside a sentence is a name ("Said Munir", "Met Office")
+        let first_upper = text[m.start()..].chars().next().is_some_and(char::is_uppercase);
+        if first_upper && !sentence_initial(&text[..m.start()]) {
             continue;
         }
         out.push(Hit {
@@ -89,12 +106,12 @@ pub(crate) mod words {
         "di", "ke", "dari", "untuk", "dengan", "terhadap", "kepada", "atas", "pada", "oleh",
         "bagi", "tentang", "soal", "menuju", "antara", "dalam", "in", "at", "to", "from", "for",
         "with", "against", "by", "of", "on", "about", "into", "between", "over", "toward",
-        "towards", "near", "menurut",
+        "towards", "near", "menurut", "depan", "sekitar", "seberang",
     ];
     /// Prepositions of place.
     pub const PLACE: &[&str] = &[
         "di", "ke", "dari", "menuju", "in", "at", "to", "from", "into", "toward", "towards",
-        "dalam",
+        "dalam", "depan", "sekitar", "seberang",
     ];
     /// Prepositions introducing a target.
     pub const TARGET: &[&str] = &[
@@ -346,10 +363,20 @@ impl<'a> Doc<'a> {
                 } else {
                     EntityType::Per
                 };
-                let a = self.window_start(s, 2);
-                let mut ids = self.distinct(a, t.span.start, kind);
+                // go back sentence by sentence until two candidates are in reach
+                let pick = |kind: EntityType| {
+                    let mut ids = Vec::new();
+                    for back in 0..4 {
+                        ids = self.distinct(self.window_start(s, back), t.span.start, kind);
+                        if ids.len() >= 2 {
+                            break;
+                        }
+                    }
+                    ids
+                };
+                let mut ids = pick(kind);
                 if is_in(next, &["pihak", "sides"]) && ids.len() != 2 {
-                    ids = self.distinct(a, t.span.start, EntityType::Gpe);
+                    ids = pick(EntityType::Gpe);
                 }
                 if ids.len() == 2 {
                     let end = if w.eq_ignore_ascii_case("keduanya") {

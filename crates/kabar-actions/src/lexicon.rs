@@ -260,9 +260,9 @@ pub const TRIGGERS: &[Trigger] = &[
     t!("mencabut sanksi", P::Concede, "lift_sanctions", A),
     t!("lifted sanctions", P::Concede, "lift_sanctions", A),
     t!("eased sanctions", P::Concede, "lift_sanctions", A),
-    t!("meninjau ulang", P::Concede, "review_policy", A, N::Policy),
-    t!("meninjau kembali", P::Concede, "review_policy", A, N::Policy),
-    t!("mengkaji ulang", P::Concede, "review_policy", A, N::Policy),
+    t!("meninjau ulang", P::Concede, "review_policy", A),
+    t!("meninjau kembali", P::Concede, "review_policy", A),
+    t!("mengkaji ulang", P::Concede, "review_policy", A),
     t!("mengevaluasi", P::Concede, "review_policy", A, N::Policy),
     t!("reviewing", P::Concede, "review_policy", A, N::Policy),
     t!("review", P::Concede, "review_policy", A, N::Policy),
@@ -316,7 +316,13 @@ pub const TRIGGERS: &[Trigger] = &[
 pub fn target_may_be_place(kind: &str) -> bool {
     matches!(
         kind,
-        "visit" | "deploy_troops" | "withdraw_troops" | "attack" | "bombard" | "provide_aid"
+        "visit"
+            | "deploy_troops"
+            | "withdraw_troops"
+            | "attack"
+            | "bombard"
+            | "provide_aid"
+            | "protest"
     )
 }
 
