@@ -156,6 +156,20 @@ pub(crate) fn date_for(
     Some(v.chars().take(10).collect())
 }
 
+/// Words that may sit between "yang" and a trigger.
+const REL_SKIP: &[&str] = &[
+    "diduga", "disebut", "dituding", "telah", "sudah", "akan", "pernah", "juga", "allegedly",
+    "reportedly", "had", "has", "have",
+];
+
+/// A verb (or reporting verb), as opposed to an action noun.
+fn is_verbal(h: &crate::doc::Hit) -> bool {
+    match h.kind {
+        HitKind::Action(t) => matches!(t.voice, Voice::Active | Voice::Passive),
+        HitKind::Report(_) => true,
+    }
+}
+
 fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     let p = doc.prep_of(m);
     if is_in(p, &["oleh", "by", "menurut", "antara", "between", "tentang", "about"]) {
@@ -177,11 +191,11 @@ pub(crate) fn extract_actions(
 ) -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
     // (sentence, trigger end, action index) of the last action, for verb coordination
-    let mut last: Option<(usize, usize, usize)> = None;
+    let mut emitted: Vec<Option<usize>> = vec![None; doc.hits.len()];
     let trigger_spans: Vec<Span> = doc
         .hits
         .iter()
-        .filter(|h| matches!(h.kind, HitKind::Action(_)))
+        .filter(|h| matches!(h.kind, HitKind::Action(_)) && is_verbal(h))
         .map(|h| h.span)
         .collect();
     for (hi, h) in doc.hits.iter().enumerate() {
@@ -203,15 +217,19 @@ pub(crate) fn extract_actions(
         {
             continue;
         }
-        // clause window
+        // clause window: from the previous verb (an action noun inside an object does not
+        // start a clause) or clause boundary to the trigger
         let mut ls = sent.start;
-        let mut prev_hit_end = None;
-        for p in doc.hits[..hi].iter().rev() {
+        let mut prev_verb: Option<usize> = None;
+        for (pi, p) in doc.hits[..hi].iter().enumerate().rev() {
             if p.span.end <= sent.start {
                 break;
             }
+            if !is_verbal(p) {
+                continue;
+            }
             ls = ls.max(p.span.end);
-            prev_hit_end = Some(p.span.end);
+            prev_verb = Some(pi);
             if let HitKind::Report(r) = p.kind {
                 if r.how == crate::lexicon::Report::According {
                     // "Menurut X, …": the subject starts after the comma
@@ -222,12 +240,27 @@ pub(crate) fn extract_actions(
             }
             break;
         }
+        let mut new_clause = false;
         for i in doc.toks_between(ls, trig.start) {
             let w = doc.word(i);
             if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, &["bahwa", "that"]) {
                 ls = ls.max(doc.tokens[i].span.end);
             }
+            if matches!(w, "," | ";" | ":") || is_in(w, words::CLAUSE_END) {
+                new_clause = true;
+            }
         }
+        // verb coordination: "X mengecam Y dan mendesak Z", "visited Jakarta and held
+        // talks": the subject is the previous verb's, the mentions between are its objects
+        let coordinated = !new_clause
+            && prev_verb.is_some_and(|pi| matches!(doc.hits[pi].kind, HitKind::Action(_)));
+        // relative clause: "kelompok yang diduga menyerang X" — the subject is the head
+        // noun before "yang", an entity only when one ends right there
+        let mut k = doc.tok_from(trig.start);
+        while k > 0 && is_in(doc.word(k - 1), REL_SKIP) {
+            k -= 1;
+        }
+        let relative = k > 0 && is_in(doc.word(k - 1), &["yang", "who", "which"]);
         let mut re = sent.end;
         // the next verb ends the object; an action noun ("mengecam serangan X") does not
         if let Some(n) = doc.hits[hi + 1..].iter().find(|n| match n.kind {
@@ -255,19 +288,43 @@ pub(crate) fn extract_actions(
         {
             voice = Voice::Passive;
         }
+        if tr.form.ends_with("ed") && tr.voice == Voice::Active {
+            let after = doc.word(doc.tok_from(trig.end));
+            if after.eq_ignore_ascii_case("of") {
+                continue; // "an official accused of bribery"
+            }
+            if after.eq_ignore_ascii_case("by") {
+                voice = Voice::Passive;
+            }
+        }
         if matches!(voice, Voice::NominalAgent | Voice::NominalObject) && is_in(before, words::LIGHT)
         {
             voice = Voice::Active;
         }
         let right: Vec<&Mention> = doc.mentions_in(trig.end, re).iter().collect();
         let (mut source, mut target) = roles(doc, tr, voice, ls, trig, &right);
-        // verb coordination: "X mengecam Y dan mendesak Z"
-        if source.is_empty() && voice == Voice::Active && prev_hit_end.is_some() {
-            if let Some((ls_, _, ai)) = last {
-                if ls_ == si {
-                    source = out[ai].source.clone();
-                }
+        if voice == Voice::Active && relative {
+            let yang = doc.tokens[k - 1].span.start;
+            source = doc
+                .mentions_in(sent.start, yang)
+                .last()
+                .filter(|m| doc.toks_between(m.span.end, yang).is_empty())
+                .map(|m| m.ids.clone())
+                .unwrap_or_default();
+        } else if voice == Voice::Active && coordinated {
+            let demanded = prev_verb.is_some_and(|pi| {
+                matches!(doc.hits[pi].kind, HitKind::Action(t) if t.plover == kabar_core::Plover::Demand)
+            }) && !doc
+                .toks_between(ls, trig.start)
+                .any(|i| is_in(doc.word(i), words::COORD));
+            if demanded {
+                // "mendesak TNI menarik pasukan": demanded, not done
+                continue;
             }
+            source = prev_verb
+                .and_then(|pi| emitted.get(pi).copied().flatten())
+                .map(|ai| out[ai].source.clone())
+                .unwrap_or_default();
         }
         target.retain(|t| !source.contains(t));
         if source.is_empty() && target.is_empty() {
@@ -284,7 +341,7 @@ pub(crate) fn extract_actions(
             trigger: trig,
             negated,
         });
-        last = Some((si, trig.end, out.len() - 1));
+        emitted[hi] = Some(out.len() - 1);
     }
     out
 }

@@ -131,7 +131,7 @@ pub(crate) mod words {
     pub const CLAUSE_END: &[&str] = &[
         "bahwa", "that", "karena", "because", "setelah", "after", "sebelum", "before",
         "sementara", "while", "namun", "but", "tetapi", "sedangkan", "meskipun", "although",
-        "sehingga", "agar", "supaya", "whereas", "ketika", "when",
+        "sehingga", "agar", "supaya", "whereas", "ketika", "when", "sebagai",
     ];
     /// Negators.
     pub const NEG: &[&str] = &[
@@ -349,7 +349,9 @@ impl<'a> Doc<'a> {
                     }
                 }
             } else if w.eq_ignore_ascii_case("keduanya")
-                || (is_in(w, &["kedua", "both"])
+                || (is_in(w, &["kedua", "both", "two"])
+                    && (!w.eq_ignore_ascii_case("two")
+                        || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")))
                     && is_in(
                         next,
                         &[

@@ -133,7 +133,17 @@ impl Ctx<'_, '_> {
             .filter(|m| m.anaphor || !is_in(doc.prep_of(m), words::PREPS))
             .collect();
         let last = *ms.last()?;
-        if doc.toks_between(last.span.end, b).len() > 8 {
+        let gap = doc.toks_between(last.span.end, b);
+        // a comma right after the name closes an apposition ("Kuasa hukumnya, X, menyebut");
+        // elsewhere it, or a subordinator, puts the name in another clause
+        let first = gap.start;
+        if gap.len() > 6
+            || gap.clone().any(|i| {
+                let w = doc.word(i);
+                (w == "," && i != first)
+                    || (is_in(w, words::CLAUSE_END) && !is_in(w, &["but", "namun", "tetapi"]))
+            })
+        {
             return None;
         }
         let mut conj: Vec<&Mention> = vec![last];
