@@ -205,13 +205,17 @@ mod tests {
 
     #[test]
     fn exact_span_and_type() {
-        let text = "Joko\tB-PERSON\tB-PER\nWidodo\tI-PERSON\tI-PER\nke\tO\tO\nBali\tB-PLACE\tB-GPE\n\n\
+        let text =
+            "Joko\tB-PERSON\tB-PER\nWidodo\tI-PERSON\tI-PER\nke\tO\tO\nBali\tB-PLACE\tB-GPE\n\n\
                     Bank\tB-ORGANISATION\tB-ORG\nDunia\tI-ORGANISATION\tO\n";
         let r = evaluate(text.as_bytes(), None, Mapping::Kabar).unwrap();
         assert_eq!(r.overall.gold, 3);
         assert_eq!(r.overall.pred, 3);
         assert_eq!(r.overall.correct, 2, "partial ORG span is wrong");
-        assert_eq!(r.by_type["LOC"].correct, 1, "PLACE and GPE both score as LOC");
+        assert_eq!(
+            r.by_type["LOC"].correct, 1,
+            "PLACE and GPE both score as LOC"
+        );
         let raw = evaluate(text.as_bytes(), None, Mapping::Raw).unwrap();
         assert_eq!(raw.overall.correct, 0);
     }
@@ -221,7 +225,11 @@ mod tests {
         let c = chunks(&["O", "I-PER", "I-PER", "B-PER", "I-ORG"], Mapping::Kabar);
         assert_eq!(
             c,
-            vec![(1, 3, "PER".into()), (3, 4, "PER".into()), (4, 5, "ORG".into())]
+            vec![
+                (1, 3, "PER".into()),
+                (3, 4, "PER".into()),
+                (4, 5, "ORG".into())
+            ]
         );
     }
 }

@@ -1,5 +1,676 @@
-//! Entity extraction (placeholder while the tagger is trained).
+//! Entities of one article: tagged and gazetteer mentions, canonical names and IDs,
+//! within-article merging (aliases, "Long Name (ABBR)", short references to a full name)
+//! and roles.
+//!
+//! Merging rules, in order:
+//! 1. A mention the lexicon knows takes the lexicon's canonical name ("Jabar" → "Jawa
+//!    Barat", "China" → "Tiongkok"), so every article gives it the same ID.
+//! 2. Other mentions are named by their own text with white space folded; their ID is
+//!    `kabar_core::entity_id`, whose slug already ignores case, hyphens and spaces ("Ban
+//!    Ki-moon" = "Ban Ki Moon").
+//! 3. "Komisi Pemberantasan Korupsi (KPK)": the bracketed capitals become an alias of the
+//!    name before them, for the whole article.
+//! 4. A person named by part of a name ("Marsudi", "Retno") is merged into the one person of
+//!    the article whose full name contains that part; when two people of the article
+//!    share it ("Retno Marsudi", "Budi Marsudi"), the short mention stays an entity of its
+//!    own rather than being merged wrongly.
 
-/// Tagger plus lexicon.
-#[derive(Debug)]
-pub struct EntityExtractor;
+use crate::lexicon::{fold, Lexicon};
+use crate::tagger::Tagger;
+use crate::Error;
+use kabar_core::{entity_id, Entity, EntityType, Lang, Role, Span, TimeExpr, TimeType, Token};
+use std::collections::HashMap;
+
+/// Longest piece of text tagged at once when sentences are missing or very long.
+const MAX_CHUNK: usize = 400;
+
+/// Tokens that may sit between a title and the person or between a title and its
+/// country ("Duta Besar Jepang untuk Indonesia", "Foreign Minister of Australia").
+const OF_GLUE: &[&str] = &[
+    "untuk", "di", "dari", "pada", "bagi", "of", "for", "to", "the", "at", "in", "ri", "asal",
+];
+
+/// Words before a title in an apposition ("X, selaku Menlu", "X, the foreign minister").
+const APPOS_LEAD: &[&str] = &[
+    "selaku", "sebagai", "yakni", "yaitu", "the", "a", "an", "former", "mantan", "then", "now",
+    "kini", "juga", "also",
+];
+
+/// Honorifics stripped from the front of person mentions.
+const HONORIFICS: &[&str] = &[
+    "bapak", "pak", "ibu", "bu", "mbak", "mas", "bung", "tuan", "nyonya", "saudara", "sdr", "dr",
+    "drs", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "sir", "dame", "haji",
+];
+
+#[derive(Debug, Clone)]
+struct Mention {
+    sent: usize,
+    /// Token range in the article's token list.
+    t0: usize,
+    t1: usize,
+    span: Span,
+    kind: EntityType,
+    surface: String,
+    /// Key of the entity it belongs to.
+    key: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Ent {
+    kind: EntityType,
+    name: String,
+    /// From the lexicon: never merged away as a short reference.
+    fixed: bool,
+    /// Merged into another entity.
+    merged_into: Option<usize>,
+}
+
+/// The tagger plus the gazetteer and alias lexicon, loaded once; `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct EntityExtractor {
+    tagger: Tagger,
+    lex: &'static Lexicon,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// Strips an English possessive ("Indonesia's") and returns the base.
+fn strip_possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix("'S"))
+}
+
+/// Folds white space runs to one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl EntityExtractor {
+    /// The extractor with the embedded model and lexicon.
+    pub fn load_default() -> Result<EntityExtractor, Error> {
+        Ok(EntityExtractor::new(Tagger::load_default()?))
+    }
+
+    /// An extractor around a given tagger.
+    pub fn new(tagger: Tagger) -> EntityExtractor {
+        EntityExtractor {
+            tagger,
+            lex: Lexicon::embedded(),
+        }
+    }
+
+    /// The tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Canonical (type, name) of a surface form via the gazetteer/alias lexicon
+    /// ("Jabar" → (GPE, "Jawa Barat"), "AS" → (GPE, "Amerika Serikat")), None if unknown.
+    pub fn canonical(&self, surface: &str) -> Option<(EntityType, String)> {
+        let s = surface.trim();
+        let e = self
+            .lex
+            .lookup(s)
+            .or_else(|| strip_possessive(s).and_then(|b| self.lex.lookup(b)))?;
+        Some((e.kind, e.name.clone()))
+    }
+
+    /// Canonical role title of a phrase ("Menlu" → "Menteri Luar Negeri"), None if unknown.
+    pub fn canonical_title(&self, phrase: &str) -> Option<String> {
+        self.lex
+            .title_phrases
+            .get(phrase)
+            .and_then(|i| self.lex.titles.get(i as usize))
+            .map(|t| t.name.clone())
+    }
+
+    /// Entities of one article: `text` is the cleaned body; `tokens`/`sentences` are
+    /// kabar_text's (byte spans); `times` are the article's time expressions (a role is
+    /// dated by its sentence's DATE, else by `published`, an ISO string).
+    pub fn extract(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        lang: Lang,
+        times: &[TimeExpr],
+        published: Option<&str>,
+    ) -> Vec<Entity> {
+        let _ = lang; // the model and lexicon serve Indonesian and English alike
+        let toks: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let groups = sentence_groups(tokens, sentences);
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (si, &(a, b)) in groups.iter().enumerate() {
+            self.sentence_mentions(text, tokens, &toks, a, b, si, &mut mentions);
+        }
+        if mentions.is_empty() {
+            return Vec::new();
+        }
+        let (ents, mentions) = self.resolve(&toks, mentions);
+        self.build(tokens, &toks, &groups, times, published, ents, mentions)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sentence_mentions(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        toks: &[&str],
+        a: usize,
+        b: usize,
+        si: usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let stoks = &toks[a..b];
+        let mut found: Vec<(usize, usize, EntityType)> = self.tagger.spans(stoks);
+        // clean person spans: honorifics and titles in front, possessive at the end
+        let folded: Vec<String> = stoks.iter().map(|t| fold(t)).collect();
+        for f in found.iter_mut() {
+            if f.2 != EntityType::Per {
+                continue;
+            }
+            loop {
+                if f.1 - f.0 < 2 {
+                    break;
+                }
+                let w = folded[f.0].as_str();
+                if HONORIFICS.contains(&w) {
+                    f.0 += 1;
+                    continue;
+                }
+                match self.lex.title_phrases.longest_at(stoks, &folded, f.0) {
+                    Some((e, _)) if e < f.1 && is_cap(stoks[e]) => f.0 = e,
+                    _ => break,
+                }
+            }
+        }
+        // "Komisi Pemberantasan Korupsi ( KPK )" tagged as one span: the name and the
+        // abbreviation are two mentions
+        let mut split = Vec::with_capacity(found.len());
+        for (s, e, kind) in found {
+            match (s + 1..e).find(|&k| stoks[k] == "(") {
+                Some(p) => {
+                    split.push((s, p, kind));
+                    if let Some(q) = (p + 1..e).find(|&k| stoks[k] == ")") {
+                        if q > p + 1 {
+                            split.push((p + 1, q, kind));
+                        }
+                    } else if e > p + 1 {
+                        split.push((p + 1, e, kind));
+                    }
+                }
+                None => split.push((s, e, kind)),
+            }
+        }
+        let mut found = split;
+        // gazetteer mentions the tagger missed
+        let mut covered = vec![false; stoks.len()];
+        for f in &found {
+            for c in covered.iter_mut().take(f.1).skip(f.0) {
+                *c = true;
+            }
+        }
+        let mut i = 0;
+        while i < stoks.len() {
+            if covered[i] || !is_cap(stoks[i]) {
+                i += 1;
+                continue;
+            }
+            let Some((e, v)) = self.lex.names.longest_at(stoks, &folded, i) else {
+                i += 1;
+                continue;
+            };
+            let Some(entry) = self.lex.entries.get(v as usize) else {
+                i += 1;
+                continue;
+            };
+            let free = (i..e).all(|k| !covered[k]);
+            let ok = free
+                && (e - i > 1
+                    || is_acronym(stoks[i])
+                    || (i > 0 && matches!(entry.kind, EntityType::Gpe | EntityType::Per)));
+            if ok {
+                found.push((i, e, entry.kind));
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        for (s, e, kind) in found {
+            let start = tokens[a + s].span.start;
+            let mut end = tokens[a + e - 1].span.end;
+            let last = toks[a + e - 1];
+            if let Some(base) = strip_possessive(last) {
+                end -= last.len() - base.len();
+            }
+            if end <= start {
+                continue;
+            }
+            let surface = squash(text.get(start..end).unwrap_or(""));
+            if surface.is_empty() || !surface.chars().any(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            out.push(Mention {
+                sent: si,
+                t0: a + s,
+                t1: a + e,
+                span: Span::new(start, end),
+                kind,
+                surface,
+                key: 0,
+            });
+        }
+    }
+
+    /// Assigns every mention to an entity.
+    fn resolve(&self, toks: &[&str], mut mentions: Vec<Mention>) -> (Vec<Ent>, Vec<Mention>) {
+        let mut ents: Vec<Ent> = Vec::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        // "Long Name (ABBR)": ABBR → the long name's entity
+        let mut acronyms: HashMap<String, usize> = HashMap::new();
+        let mut add = |kind: EntityType, name: String, fixed: bool, ents: &mut Vec<Ent>| {
+            let id = entity_id(kind, &name);
+            *by_id.entry(id).or_insert_with(|| {
+                ents.push(Ent {
+                    kind,
+                    name,
+                    fixed,
+                    merged_into: None,
+                });
+                ents.len() - 1
+            })
+        };
+        for m in mentions.iter_mut() {
+            // the lexicon overrides the tagger's type: the tagger confuses types of
+            // known names ("China" as a person) far more often than news names a person
+            // after a country ("Jordan")
+            let lexed = self.lex.lookup(&m.surface);
+            let key = if let Some(e) = lexed {
+                add(e.kind, e.name.clone(), true, &mut ents)
+            } else if let Some(&k) = acronyms.get(&m.surface) {
+                k
+            } else {
+                let name =
+                    if m.kind == EntityType::Per && is_acronym(&m.surface) && m.surface.len() > 3 {
+                        title_case(&m.surface)
+                    } else {
+                        m.surface.clone()
+                    };
+                add(m.kind, name, false, &mut ents)
+            };
+            m.key = key;
+            // a bracketed abbreviation right after this mention
+            if m.t1 + 2 < toks.len() + 1
+                && toks.get(m.t1) == Some(&"(")
+                && toks.get(m.t1 + 2) == Some(&")")
+            {
+                if let Some(abbr) = toks.get(m.t1 + 1) {
+                    if is_acronym(abbr) && m.kind != EntityType::Per {
+                        acronyms.insert(abbr.to_string(), key);
+                    }
+                }
+            }
+        }
+        // acronyms seen before their definition
+        for m in mentions.iter_mut() {
+            if let Some(&k) = acronyms.get(&m.surface) {
+                if k != m.key && !ents[m.key].fixed {
+                    ents[m.key].merged_into = Some(k);
+                }
+            }
+        }
+        // short references to persons
+        let per: Vec<usize> = (0..ents.len())
+            .filter(|&i| ents[i].kind == EntityType::Per && ents[i].merged_into.is_none())
+            .collect();
+        let parts: HashMap<usize, Vec<String>> = per
+            .iter()
+            .map(|&i| {
+                (
+                    i,
+                    fold(&ents[i].name).split(' ').map(String::from).collect(),
+                )
+            })
+            .collect();
+        for &a in &per {
+            if ents[a].fixed {
+                continue;
+            }
+            let pa = &parts[&a];
+            let mut cands: Vec<usize> = per
+                .iter()
+                .copied()
+                .filter(|&b| b != a && parts[&b].len() > pa.len() && is_subsequence(pa, &parts[&b]))
+                .collect();
+            // keep only the maximal candidates (a longer name containing a shorter one is
+            // the same person: "Retno Marsudi" ⊂ "Retno L P Marsudi")
+            let snapshot = cands.clone();
+            cands.retain(|&c| {
+                !snapshot.iter().any(|&d| {
+                    d != c
+                        && parts[&d].len() > parts[&c].len()
+                        && is_subsequence(&parts[&c], &parts[&d])
+                })
+            });
+            if cands.len() == 1 {
+                ents[a].merged_into = Some(cands[0]);
+            }
+        }
+        // follow merge chains
+        for m in mentions.iter_mut() {
+            let mut k = m.key;
+            let mut guard = 0;
+            while let Some(n) = ents[k].merged_into {
+                k = n;
+                guard += 1;
+                if guard > ents.len() {
+                    break;
+                }
+            }
+            m.key = k;
+        }
+        (ents, mentions)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        &self,
+        tokens: &[Token],
+        toks: &[&str],
+        groups: &[(usize, usize)],
+        times: &[TimeExpr],
+        published: Option<&str>,
+        ents: Vec<Ent>,
+        mentions: Vec<Mention>,
+    ) -> Vec<Entity> {
+        let mut order: Vec<usize> = Vec::new();
+        let mut out: HashMap<usize, Entity> = HashMap::new();
+        for m in &mentions {
+            let e = &ents[m.key];
+            let ent = out.entry(m.key).or_insert_with(|| {
+                order.push(m.key);
+                Entity {
+                    id: entity_id(e.kind, &e.name),
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                }
+            });
+            ent.mentions.push(m.span);
+            if m.surface != ent.name && !ent.aliases.contains(&m.surface) {
+                ent.aliases.push(m.surface.clone());
+            }
+        }
+        // roles
+        let mention_at: HashMap<usize, usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.t0, i))
+            .collect();
+        let published_date = published.map(|p| p.split('T').next().unwrap_or(p).to_string());
+        for m in mentions
+            .iter()
+            .filter(|m| ents[m.key].kind == EntityType::Per)
+        {
+            let (ga, gb) = groups[m.sent];
+            let sent_span = Span::new(tokens[ga].span.start, tokens[gb - 1].span.end);
+            let date = times
+                .iter()
+                .find(|t| t.kind == TimeType::Date && sent_span.contains(&t.span))
+                .map(|t| t.value.clone())
+                .or_else(|| published_date.clone());
+            let found = self
+                .role_before(toks, &mentions, &mention_at, &ents, m, ga)
+                .or_else(|| self.role_after(toks, &mentions, &mention_at, &ents, m, gb));
+            if let Some((title, of)) = found {
+                let role = Role { title, of, date };
+                if let Some(ent) = out.get_mut(&m.key) {
+                    if !ent.roles.contains(&role) {
+                        ent.roles.push(role);
+                    }
+                }
+            }
+        }
+        let mut res: Vec<Entity> = order.into_iter().filter_map(|k| out.remove(&k)).collect();
+        for e in res.iter_mut() {
+            e.mentions.sort();
+            e.mentions.dedup();
+        }
+        res
+    }
+
+    /// The entity ID of the GPE/ORG mention starting at token `t`, with its end token.
+    fn org_at(
+        &self,
+        toks: &[&str],
+        mentions: &[Mention],
+        mention_at: &HashMap<usize, usize>,
+        ents: &[Ent],
+        t: usize,
+    ) -> Option<(usize, String)> {
+        if let Some(&mi) = mention_at.get(&t) {
+            let m = &mentions[mi];
+            let e = &ents[m.key];
+            if e.kind != EntityType::Per {
+                return Some((m.t1, entity_id(e.kind, &e.name)));
+            }
+            return None;
+        }
+        let w = toks.get(t)?;
+        let base = strip_possessive(w).unwrap_or(w);
+        if let Some(e) = self.lex.adjective(base).or_else(|| {
+            self.lex
+                .lookup(base)
+                .filter(|e| e.kind != EntityType::Per && is_cap(base))
+        }) {
+            return Some((t + 1, e.id.clone()));
+        }
+        None
+    }
+
+    /// Title (with an optional "Wakil"/"Deputy" before it) matched at token `j`:
+    /// `(end token, canonical title, implied organisation ID)`.
+    fn title_at(
+        &self,
+        toks: &[&str],
+        folded: &[String],
+        j: usize,
+    ) -> Option<(usize, String, Option<String>)> {
+        let (mut e, v) = self.lex.title_phrases.longest_at(toks, folded, j)?;
+        let t = self.lex.titles.get(v as usize)?;
+        let mut name = t.name.clone();
+        let implied = t
+            .implied_of
+            .and_then(|i| self.lex.entries.get(i as usize))
+            .map(|e| e.id.clone());
+        // "Wakil Menteri Luar Negeri" when the list has only "Wakil Menteri" + "Menteri …"
+        if name == "Wakil Menteri" {
+            if let Some((e2, v2)) = self.lex.title_phrases.longest_at(toks, folded, e) {
+                if let Some(t2) = self.lex.titles.get(v2 as usize) {
+                    if t2.name.starts_with("Menteri ") {
+                        name = format!("Wakil {}", t2.name);
+                        e = e2;
+                    }
+                }
+            }
+        }
+        Some((e, name, implied))
+    }
+
+    /// "Menteri Luar Negeri Australia Penny Wong", "Australian Foreign Minister Penny Wong",
+    /// "Duta Besar Jepang untuk Indonesia X", "Wakil Menteri Keuangan X".
+    fn role_before(
+        &self,
+        toks: &[&str],
+        mentions: &[Mention],
+        mention_at: &HashMap<usize, usize>,
+        ents: &[Ent],
+        m: &Mention,
+        sent_start: usize,
+    ) -> Option<(String, Option<String>)> {
+        let lo = m.t0.saturating_sub(12).max(sent_start);
+        let folded: Vec<String> = toks[..m.t0].iter().map(|t| fold(t)).collect();
+        for j in lo..m.t0 {
+            let Some((e, mut title, implied)) = self.title_at(&toks[..m.t0], &folded, j) else {
+                continue;
+            };
+            // the gap between title and name: country/organisation and glue only
+            let mut k = e;
+            let mut of: Option<String> = None;
+            let mut ok = true;
+            while k < m.t0 {
+                if let Some((end, id)) = self.org_at(toks, mentions, mention_at, ents, k) {
+                    if end > m.t0 {
+                        ok = false;
+                        break;
+                    }
+                    of.get_or_insert(id);
+                    k = end;
+                } else if OF_GLUE.contains(&folded[k].as_str()) {
+                    k += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            // a qualifier in front: "Wakil", "Deputy", or a country ("Australian Foreign
+            // Minister", "Indonesia's ambassador")
+            if j > sent_start {
+                let p = folded[j - 1].as_str();
+                if matches!(p, "wakil" | "deputy" | "vice") && !title.starts_with("Wakil") {
+                    title = format!("Wakil {title}");
+                } else if of.is_none() {
+                    if let Some((_, id)) = self.org_at(toks, mentions, mention_at, ents, j - 1) {
+                        of = Some(id);
+                    }
+                }
+            }
+            return Some((title, of.or(implied)));
+        }
+        None
+    }
+
+    /// "Penny Wong, Menteri Luar Negeri Australia", "X, juru bicara Kemlu",
+    /// "X, Indonesia's ambassador to Japan".
+    fn role_after(
+        &self,
+        toks: &[&str],
+        mentions: &[Mention],
+        mention_at: &HashMap<usize, usize>,
+        ents: &[Ent],
+        m: &Mention,
+        sent_end: usize,
+    ) -> Option<(String, Option<String>)> {
+        let mut k = m.t1;
+        if !matches!(toks.get(k), Some(&",") | Some(&"(")) {
+            return None;
+        }
+        k += 1;
+        let hi = (k + 14).min(sent_end);
+        let folded: Vec<String> = toks[..hi].iter().map(|t| fold(t)).collect();
+        let mut of: Option<String> = None;
+        let mut deputy = false;
+        while k < hi {
+            let f = folded[k].as_str();
+            if APPOS_LEAD.contains(&f) {
+                k += 1;
+            } else if matches!(f, "wakil" | "deputy" | "vice") {
+                deputy = true;
+                k += 1;
+            } else if self.title_at(&toks[..hi], &folded, k).is_none() {
+                // "Indonesia's ambassador", "Australian Foreign Minister"
+                match self.org_at(toks, mentions, mention_at, ents, k) {
+                    Some((end, id)) if end < hi => {
+                        of = Some(id);
+                        k = end;
+                    }
+                    _ => return None,
+                }
+            } else {
+                break;
+            }
+        }
+        let (e, mut title, implied) = self.title_at(&toks[..hi], &folded, k)?;
+        if deputy && !title.starts_with("Wakil") {
+            title = format!("Wakil {title}");
+        }
+        if of.is_none() {
+            let mut j = e;
+            while j < hi {
+                if let Some((_, id)) = self.org_at(toks, mentions, mention_at, ents, j) {
+                    of = Some(id);
+                    break;
+                } else if OF_GLUE.contains(&folded[j].as_str()) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        Some((title, of.or(implied)))
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(|x| x.to_lowercase()))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when every part of `a` appears in `b` in order.
+fn is_subsequence(a: &[String], b: &[String]) -> bool {
+    let mut it = b.iter();
+    a.iter().all(|x| it.any(|y| y == x))
+}
+
+/// Token index ranges of the sentences (tokens outside every sentence form their own
+/// groups); long stretches are cut into chunks of [`MAX_CHUNK`] tokens.
+fn sentence_groups(tokens: &[Token], sentences: &[Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<(usize, usize)>| {
+        let mut s = a;
+        while s < b {
+            let e = (s + MAX_CHUNK).min(b);
+            out.push((s, e));
+            s = e;
+        }
+    };
+    for s in sentences {
+        let a = i;
+        while i < tokens.len() && tokens[i].span.start < s.end {
+            i += 1;
+        }
+        if i > a {
+            push(a, i, &mut out);
+        }
+    }
+    if i < tokens.len() {
+        push(i, tokens.len(), &mut out);
+    }
+    out
+}

@@ -46,25 +46,71 @@ fn h3(t: u8, a: &str, b: &str, c: &str) -> u64 {
 
 /// Honorifics and academic/religious titles written before names.
 const HONORIFICS: &[&str] = &[
-    "bapak", "pak", "ibu", "bu", "mbak", "mas", "bung", "tuan", "nyonya", "nona", "saudara",
-    "sdr", "dr", "drs", "prof", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai",
-    "habib", "gus", "mr", "mrs", "ms", "sir", "dame", "lord", "haji", "hajah", "almarhum",
-    "mendiang", "dokter", "sang", "si", "kak", "adik", "om", "tante",
+    "bapak", "pak", "ibu", "bu", "mbak", "mas", "bung", "tuan", "nyonya", "nona", "saudara", "sdr",
+    "dr", "drs", "prof", "ir", "h", "hj", "kh", "ustaz", "ustad", "ustadz", "kiai", "habib", "gus",
+    "mr", "mrs", "ms", "sir", "dame", "lord", "haji", "hajah", "almarhum", "mendiang", "dokter",
+    "sang", "si", "kak", "adik", "om", "tante",
 ];
 
 /// Reporting verbs that follow a speaker ("…, kata Retno").
 const REPORT_VERBS: &[&str] = &[
-    "kata", "katanya", "ujar", "ujarnya", "tutur", "tuturnya", "ucap", "ucapnya", "ungkap",
-    "ungkapnya", "jelas", "jelasnya", "tegas", "tegasnya", "imbuh", "imbuhnya", "tambah",
-    "tambahnya", "sebut", "menurut", "mengatakan", "menyatakan", "menjelaskan",
-    "menegaskan", "mengungkapkan", "menyebutkan", "menuturkan", "menambahkan", "bilang",
-    "said", "says", "told", "added", "stated", "according",
+    "kata",
+    "katanya",
+    "ujar",
+    "ujarnya",
+    "tutur",
+    "tuturnya",
+    "ucap",
+    "ucapnya",
+    "ungkap",
+    "ungkapnya",
+    "jelas",
+    "jelasnya",
+    "tegas",
+    "tegasnya",
+    "imbuh",
+    "imbuhnya",
+    "tambah",
+    "tambahnya",
+    "sebut",
+    "menurut",
+    "mengatakan",
+    "menyatakan",
+    "menjelaskan",
+    "menegaskan",
+    "mengungkapkan",
+    "menyebutkan",
+    "menuturkan",
+    "menambahkan",
+    "bilang",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "according",
 ];
 
 /// Words that introduce places.
 const PLACE_PREPS: &[&str] = &[
-    "di", "ke", "dari", "menuju", "asal", "wilayah", "kota", "provinsi", "kabupaten",
-    "negara", "kawasan", "daerah", "in", "at", "to", "from", "into", "across",
+    "di",
+    "ke",
+    "dari",
+    "menuju",
+    "asal",
+    "wilayah",
+    "kota",
+    "provinsi",
+    "kabupaten",
+    "negara",
+    "kawasan",
+    "daerah",
+    "in",
+    "at",
+    "to",
+    "from",
+    "into",
+    "across",
 ];
 
 fn class_of(low: &str) -> &'static str {
@@ -240,12 +286,18 @@ pub fn features(tokens: &[&str], infos: &[TokenInfo], i: usize, out: &mut Vec<u6
     out.push(h2(30, if prev_title { "T" } else { "" }, &t.shape));
     // capitalised run around the token
     if t.cap {
+        // runs are cut at gazetteer entries: "Indonesia | Kenji Kanasugi"
+        let joined = |k: usize| -> bool {
+            // true when token k continues the run of token k-1
+            let (a, b) = (&infos[k - 1], &infos[k]);
+            b.cap && !b.gaz.ends_with("-B") && (a.gaz.is_empty() || b.gaz.ends_with("-I"))
+        };
         let mut s = i;
-        while s > 0 && infos[s - 1].cap {
+        while s > 0 && joined(s) {
             s -= 1;
         }
         let mut e = i + 1;
-        while e < n && infos[e].cap {
+        while e < n && joined(e) {
             e += 1;
         }
         let len = (e - s).min(5);
@@ -258,8 +310,16 @@ pub fn features(tokens: &[&str], infos: &[TokenInfo], i: usize, out: &mut Vec<u6
         } else {
             "I"
         };
-        let before = if s == 0 { "<s>" } else { infos[s - 1].low.as_str() };
-        let after = if e == n { "</s>" } else { infos[e].low.as_str() };
+        let before = if s == 0 {
+            "<s>"
+        } else {
+            infos[s - 1].low.as_str()
+        };
+        let after = if e == n {
+            "</s>"
+        } else {
+            infos[e].low.as_str()
+        };
         let lenstr = [b'0' + len as u8];
         let lenstr = std::str::from_utf8(&lenstr).unwrap_or("0");
         out.push(h2(31, pos, lenstr));

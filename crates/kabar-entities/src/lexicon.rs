@@ -191,7 +191,10 @@ const LEXICON_FILES: &[(&str, &str)] = &[
         include_str!("../data/lexicon/countries.tsv"),
     ),
     ("capitals.tsv", include_str!("../data/lexicon/capitals.tsv")),
-    ("indonesia.tsv", include_str!("../data/lexicon/indonesia.tsv")),
+    (
+        "indonesia.tsv",
+        include_str!("../data/lexicon/indonesia.tsv"),
+    ),
     (
         "organisations.tsv",
         include_str!("../data/lexicon/organisations.tsv"),
@@ -297,7 +300,10 @@ mod tests {
         assert_eq!(jabar.name, "Jawa Barat");
         assert_eq!(lex.lookup("jawa  barat").unwrap().id, jabar.id);
         assert_eq!(lex.lookup("China").unwrap().name, "Tiongkok");
-        assert_eq!(lex.lookup("Republik Rakyat Tiongkok").unwrap().name, "Tiongkok");
+        assert_eq!(
+            lex.lookup("Republik Rakyat Tiongkok").unwrap().name,
+            "Tiongkok"
+        );
         assert_eq!(lex.lookup("AS").unwrap().name, "Amerika Serikat");
         assert_eq!(lex.lookup("United States").unwrap().name, "Amerika Serikat");
         // short capitals only match in capitals
@@ -310,14 +316,22 @@ mod tests {
     #[test]
     fn longest_match() {
         let lex = Lexicon::embedded();
-        let raw = ["Presiden", "Republik", "Rakyat", "Tiongkok", ",", "AS", "dan", "Korea", "Selatan"];
+        let raw = [
+            "Presiden", "Republik", "Rakyat", "Tiongkok", ",", "AS", "dan", "Korea", "Selatan",
+        ];
         let f: Vec<String> = raw.iter().map(|t| fold(t)).collect();
         let (e, v) = lex.names.longest_at(&raw, &f, 1).unwrap();
         assert_eq!((e, lex.entries[v as usize].name.as_str()), (4, "Tiongkok"));
         let (e, v) = lex.names.longest_at(&raw, &f, 5).unwrap();
-        assert_eq!((e, lex.entries[v as usize].name.as_str()), (6, "Amerika Serikat"));
+        assert_eq!(
+            (e, lex.entries[v as usize].name.as_str()),
+            (6, "Amerika Serikat")
+        );
         let (e, v) = lex.names.longest_at(&raw, &f, 7).unwrap();
-        assert_eq!((e, lex.entries[v as usize].name.as_str()), (9, "Korea Selatan"));
+        assert_eq!(
+            (e, lex.entries[v as usize].name.as_str()),
+            (9, "Korea Selatan")
+        );
         assert!(lex.names.longest_at(&raw, &f, 6).is_none());
         let (_, t) = lex.title_phrases.longest_at(&raw, &f, 0).unwrap();
         assert_eq!(lex.titles[t as usize].name, "Presiden");

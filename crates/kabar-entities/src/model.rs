@@ -28,7 +28,7 @@ pub const LABELS: [&str; NL] = [
 /// True when label `cur` may follow label `prev` (`prev == None`: sentence start).
 #[inline]
 pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    if cur == 0 || cur % 2 == 1 {
+    if cur == 0 || cur & 1 == 1 {
         return true;
     }
     // I-X needs B-X or I-X before it

@@ -18,16 +18,95 @@ const MAX_SENTENCE: usize = 2000;
 /// First words of a place name that make it a geographic feature (LOC) rather than a
 /// political unit (GPE).
 const LOC_HEADS: &[&str] = &[
-    "gunung", "pegunungan", "sungai", "kali", "danau", "laut", "selat", "teluk", "pantai",
-    "pulau", "kepulauan", "samudra", "samudera", "semenanjung", "tanjung", "bukit", "lembah",
-    "gua", "goa", "air", "jalan", "jl", "jln", "gang", "bandara", "bandar", "pelabuhan",
-    "stasiun", "terminal", "masjid", "gereja", "pura", "candi", "klenteng", "vihara", "taman",
-    "hutan", "sd", "smp", "sma", "smk", "mts", "ma", "sekolah", "kampus", "universitas",
-    "rumah", "rs", "rsud", "gedung", "istana", "stadion", "museum", "monumen", "hotel",
-    "mal", "pasar", "alun", "lapangan", "jembatan", "tol", "bendungan", "waduk", "kawah",
-    "mount", "mt", "river", "lake", "sea", "strait", "gulf", "bay", "ocean", "island",
-    "islands", "peninsula", "street", "road", "avenue", "airport", "station", "port",
-    "palace", "hall", "square", "bridge", "valley", "desert", "cape",
+    "gunung",
+    "pegunungan",
+    "sungai",
+    "kali",
+    "danau",
+    "laut",
+    "selat",
+    "teluk",
+    "pantai",
+    "pulau",
+    "kepulauan",
+    "samudra",
+    "samudera",
+    "semenanjung",
+    "tanjung",
+    "bukit",
+    "lembah",
+    "gua",
+    "goa",
+    "air",
+    "jalan",
+    "jl",
+    "jln",
+    "gang",
+    "bandara",
+    "bandar",
+    "pelabuhan",
+    "stasiun",
+    "terminal",
+    "masjid",
+    "gereja",
+    "pura",
+    "candi",
+    "klenteng",
+    "vihara",
+    "taman",
+    "hutan",
+    "sd",
+    "smp",
+    "sma",
+    "smk",
+    "mts",
+    "ma",
+    "sekolah",
+    "kampus",
+    "universitas",
+    "rumah",
+    "rs",
+    "rsud",
+    "gedung",
+    "istana",
+    "stadion",
+    "museum",
+    "monumen",
+    "hotel",
+    "mal",
+    "pasar",
+    "alun",
+    "lapangan",
+    "jembatan",
+    "tol",
+    "bendungan",
+    "waduk",
+    "kawah",
+    "mount",
+    "mt",
+    "river",
+    "lake",
+    "sea",
+    "strait",
+    "gulf",
+    "bay",
+    "ocean",
+    "island",
+    "islands",
+    "peninsula",
+    "street",
+    "road",
+    "avenue",
+    "airport",
+    "station",
+    "port",
+    "palace",
+    "hall",
+    "square",
+    "bridge",
+    "valley",
+    "desert",
+    "cape",
 ];
 
 /// Decides GPE or LOC for a place span.
@@ -104,7 +183,7 @@ impl Tagger {
         let mut i = 0;
         while i < labels.len() {
             let l = labels[i];
-            if l == 0 || l % 2 == 0 {
+            if l == 0 || l & 1 == 0 {
                 i += 1;
                 continue;
             }
@@ -142,7 +221,11 @@ impl Tagger {
     /// the input's lines, in order, with the input's line endings (a last line without a
     /// newline stays without one). Bytes that are not UTF-8 are read lossily for tagging and
     /// written back as they were.
-    pub fn tag_conll<R: BufRead, W: Write>(&self, mut input: R, mut output: W) -> std::io::Result<()> {
+    pub fn tag_conll<R: BufRead, W: Write>(
+        &self,
+        mut input: R,
+        mut output: W,
+    ) -> std::io::Result<()> {
         let mut pending: Vec<Vec<u8>> = Vec::new();
         let mut line = Vec::new();
         loop {
@@ -208,8 +291,7 @@ enum LineKind {
 fn classify(text: &str) -> LineKind {
     if text.trim().is_empty() {
         LineKind::Blank
-    } else if text.starts_with("-DOCSTART-") || (text.starts_with("# ") && !text.contains('\t'))
-    {
+    } else if text.starts_with("-DOCSTART-") || (text.starts_with("# ") && !text.contains('\t')) {
         LineKind::Other
     } else {
         LineKind::Token

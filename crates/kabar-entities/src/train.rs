@@ -60,7 +60,11 @@ pub fn read_conll<R: BufRead>(r: R) -> std::io::Result<Vec<Sentence>> {
             }
             continue;
         }
-        let tag = if cols.len() > 1 { cols[cols.len() - 1] } else { "O" };
+        let tag = if cols.len() > 1 {
+            cols[cols.len() - 1]
+        } else {
+            "O"
+        };
         let prev = cur.labels.last().copied().unwrap_or(0);
         cur.tokens.push(cols[0].to_string());
         cur.labels.push(map_tag(tag, prev));

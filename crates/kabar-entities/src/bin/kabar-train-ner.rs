@@ -67,7 +67,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let lex = Lexicon::embedded();
     let t0 = Instant::now();
     let model = train::train(&data, lex, &opts, |e, acc| {
-        eprintln!("epoch {e}: train token accuracy {:.4} ({:.1?})", acc, t0.elapsed());
+        eprintln!(
+            "epoch {e}: train token accuracy {:.4} ({:.1?})",
+            acc,
+            t0.elapsed()
+        );
     });
     let bytes = model.to_bytes(prune);
     std::fs::write(&out, &bytes)?;

@@ -1,0 +1,194 @@
+//! Behaviour of the extractor on short constructed articles (no third-party text).
+
+use kabar_core::{Entity, EntityType, Lang, Span, TimeExpr, TimeType};
+use kabar_entities::EntityExtractor;
+use std::sync::OnceLock;
+
+fn ex() -> &'static EntityExtractor {
+    static EX: OnceLock<EntityExtractor> = OnceLock::new();
+    EX.get_or_init(|| EntityExtractor::load_default().expect("embedded model loads"))
+}
+
+fn run(text: &str, times: &[TimeExpr], published: Option<&str>) -> Vec<Entity> {
+    let toks = kabar_text::tokenize(text);
+    let sents = kabar_text::sentences(text);
+    ex().extract(text, &toks, &sents, Lang::Id, times, published)
+}
+
+fn by_id<'a>(es: &'a [Entity], id: &str) -> Option<&'a Entity> {
+    es.iter().find(|e| e.id == id)
+}
+
+/// A DATE time expression over the first occurrence of `needle`.
+fn date(text: &str, needle: &str, value: &str) -> TimeExpr {
+    let start = text.find(needle).expect("needle in text");
+    TimeExpr {
+        span: Span::new(start, start + needle.len()),
+        kind: TimeType::Date,
+        value: value.into(),
+    }
+}
+
+#[test]
+fn canonical_names_of_aliases() {
+    let e = ex();
+    assert_eq!(
+        e.canonical("Jabar"),
+        Some((EntityType::Gpe, "Jawa Barat".into()))
+    );
+    assert_eq!(
+        e.canonical("AS"),
+        Some((EntityType::Gpe, "Amerika Serikat".into()))
+    );
+    assert_eq!(e.canonical("United States"), e.canonical("Amerika Serikat"));
+    assert_eq!(
+        e.canonical("Cina"),
+        Some((EntityType::Gpe, "Tiongkok".into()))
+    );
+    assert_eq!(e.canonical("RRT"), e.canonical("Republik Rakyat Tiongkok"));
+    assert_eq!(
+        e.canonical("Netherlands"),
+        Some((EntityType::Gpe, "Belanda".into()))
+    );
+    assert_eq!(e.canonical("Korsel"), e.canonical("South Korea"));
+    assert_eq!(
+        e.canonical("Kemlu").map(|c| c.1),
+        Some("Kementerian Luar Negeri".into())
+    );
+    assert_eq!(
+        e.canonical("as"),
+        None,
+        "short capitals match only in capitals"
+    );
+    assert_eq!(e.canonical("Zzyzx Qwerty"), None);
+    assert_eq!(
+        e.canonical_title("Menlu").as_deref(),
+        Some("Menteri Luar Negeri")
+    );
+    assert_eq!(
+        e.canonical_title("Foreign Minister").as_deref(),
+        Some("Menteri Luar Negeri")
+    );
+}
+
+#[test]
+fn aliases_merge_within_an_article() {
+    let text = "Gubernur Jawa Barat meninjau banjir. Banjir di Jabar meluas ke Bekasi.\n\n\
+                Pemerintah Tiongkok membantah. Juru bicara itu mengatakan China tidak terlibat.\n\n\
+                Mantan Sekjen PBB Ban Ki-moon tiba di Jakarta. Ban Ki Moon bertemu wartawan.";
+    let es = run(text, &[], None);
+    let jabar = by_id(&es, "gpe:jawa-barat").expect("Jawa Barat found");
+    assert_eq!(jabar.mentions.len(), 2, "{jabar:?}");
+    assert!(jabar.aliases.contains(&"Jabar".to_string()));
+    let cn = by_id(&es, "gpe:tiongkok").expect("Tiongkok found");
+    assert_eq!(cn.mentions.len(), 2, "{cn:?}");
+    let ban = by_id(&es, "per:ban-ki-moon").expect("Ban Ki-moon found");
+    assert_eq!(ban.mentions.len(), 2, "{ban:?}");
+    assert_eq!(es.iter().filter(|e| e.id.contains("ban-ki")).count(), 1);
+    // mentions point at the text
+    for e in &es {
+        for m in &e.mentions {
+            assert!(!m.slice(text).is_empty(), "{e:?}");
+        }
+    }
+}
+
+#[test]
+fn surname_resolves_to_the_full_name() {
+    let text = "Menteri Luar Negeri Retno Marsudi tiba di Tokyo pada Senin. \
+                Marsudi mengatakan kunjungan itu penting bagi kedua negara.";
+    let es = run(text, &[], None);
+    let retno = by_id(&es, "per:retno-marsudi").expect("Retno Marsudi found");
+    assert_eq!(retno.mentions.len(), 2, "{es:?}");
+    assert!(retno.aliases.contains(&"Marsudi".to_string()));
+    assert!(by_id(&es, "per:marsudi").is_none());
+}
+
+#[test]
+fn two_people_sharing_a_surname_stay_two() {
+    let text = "Retno Marsudi bertemu Budi Marsudi di Jakarta. \
+                Retno Marsudi mengatakan pertemuan itu lancar. \
+                Marsudi menambahkan bahwa kerja sama akan berlanjut.";
+    let es = run(text, &[], None);
+    let retno = by_id(&es, "per:retno-marsudi").expect("Retno Marsudi");
+    let budi = by_id(&es, "per:budi-marsudi").expect("Budi Marsudi");
+    assert_ne!(retno.id, budi.id);
+    // the bare surname is ambiguous: merged into neither
+    assert_eq!(retno.mentions.len(), 2, "{es:?}");
+    assert_eq!(budi.mentions.len(), 1, "{es:?}");
+    assert!(!retno.aliases.contains(&"Marsudi".to_string()));
+}
+
+#[test]
+fn roles_in_both_orders_with_dates() {
+    let text = "Menteri Luar Negeri Australia Penny Wong tiba di Jakarta pada Senin (3/3). \
+                Ia bertemu sejumlah pejabat.\n\n\
+                Kenji Kanasugi, Duta Besar Jepang untuk Indonesia, juga hadir dalam pertemuan itu.";
+    let times = [date(text, "Senin (3/3)", "2025-03-03")];
+    let es = run(text, &times, Some("2025-03-07T09:20:00+07:00"));
+    let wong = by_id(&es, "per:penny-wong").expect("Penny Wong");
+    assert!(
+        wong.roles.iter().any(|r| r.title == "Menteri Luar Negeri"
+            && r.of.as_deref() == Some("gpe:australia")
+            && r.date.as_deref() == Some("2025-03-03")),
+        "{:?}",
+        wong.roles
+    );
+    let kenji = by_id(&es, "per:kenji-kanasugi").expect("Kenji Kanasugi");
+    assert!(
+        kenji.roles.iter().any(|r| r.title == "Duta Besar"
+            && r.of.as_deref() == Some("gpe:jepang")
+            && r.date.as_deref() == Some("2025-03-07")),
+        "{:?}",
+        kenji.roles
+    );
+}
+
+#[test]
+fn abbreviated_and_english_titles() {
+    let text = "Wamenkeu Suahasil Nazara hadir di Gedung DPR. \
+                Budi Santoso, juru bicara Kemlu, menolak berkomentar.";
+    let es = run(text, &[], Some("2024-05-01"));
+    let s = by_id(&es, "per:suahasil-nazara").expect("Suahasil Nazara");
+    assert_eq!(s.roles[0].title, "Wakil Menteri Keuangan");
+    let b = by_id(&es, "per:budi-santoso").expect("Budi Santoso");
+    assert_eq!(b.roles[0].title, "Juru Bicara");
+    assert_eq!(
+        b.roles[0].of.as_deref(),
+        Some("org:kementerian-luar-negeri")
+    );
+    assert_eq!(b.roles[0].date.as_deref(), Some("2024-05-01"));
+
+    let toks_text = "Australian Foreign Minister Penny Wong met Indonesia's ambassador. \
+                     Heri Akhmadi, Indonesia's ambassador to Japan, attended.";
+    let toks = kabar_text::tokenize(toks_text);
+    let sents = kabar_text::sentences(toks_text);
+    let es = ex().extract(toks_text, &toks, &sents, Lang::En, &[], None);
+    let w = by_id(&es, "per:penny-wong").expect("Penny Wong");
+    assert_eq!(w.roles[0].title, "Menteri Luar Negeri");
+    assert_eq!(w.roles[0].of.as_deref(), Some("gpe:australia"));
+    let h = by_id(&es, "per:heri-akhmadi").expect("Heri Akhmadi");
+    assert_eq!(h.roles[0].title, "Duta Besar");
+    assert_eq!(h.roles[0].of.as_deref(), Some("gpe:indonesia"));
+}
+
+#[test]
+fn bracketed_abbreviation_is_an_alias() {
+    let text = "Komisi Pemberantasan Korupsi (KPK) memeriksa pejabat Kemenkeu. \
+                KPK menyatakan pemeriksaan berlanjut.";
+    let es = run(text, &[], None);
+    let kpk = by_id(&es, "org:komisi-pemberantasan-korupsi").expect("KPK");
+    assert_eq!(kpk.mentions.len(), 3, "{es:?}");
+    assert!(by_id(&es, "org:kementerian-keuangan").is_some());
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in ["", "   ", "\u{feff}“”", "A", "((((", "Ř̈ 中国 🇮🇩 — Jakarta"] {
+        let _ = run(text, &[], None);
+    }
+    // tokens and sentences that do not fit the text
+    let toks = kabar_text::tokenize("Joko Widodo di Solo");
+    let es = ex().extract("Joko", &toks, &[Span::new(0, 99)], Lang::Id, &[], None);
+    assert!(es.iter().all(|e| !e.name.is_empty()));
+}
