@@ -1,28 +1,99 @@
-//! Sentence splitting that knows Indonesian and English abbreviations.
+//! Sentence splitting that knows Indonesian and English abbreviations, numbers, quotes,
+//! ellipses, list markers and headline-like lines.
+//!
+//! Rule-based on top of [`tokenize`]: a sentence ends at `.`, `!`, `?`, `…` (with any
+//! closing quotes or brackets glued to it) when white space follows and the next token
+//! can start a sentence, and always at a line break. The rules that stop a split:
+//! - a title or address abbreviation before the dot never ends a sentence ("Dr.", "H.",
+//!   "Hj.", "Prof.", "Jl.", "No.", "Rp.", "Mr.", a single initial "M.");
+//! - an enumeration abbreviation ("dll.", "dsb.", "dkk.", "etc.") ends one only when a
+//!   capitalised word follows;
+//! - a lower-case continuation never starts a sentence ("… kata dia." stays whole when it
+//!   follows `?"`);
+//! - a list marker ("1.", "a.") at the start of a line stays with its item.
+//!
+//! Numbers never split: the tokenizer keeps "2,5", "160.000" and "09.20" whole.
 
 use crate::tokens::tokenize;
 use kabar_core::{Span, TokenKind};
 
-/// Abbreviations after which a full stop does not end a sentence (lower-cased, without
-/// the final dot).
-const ABBREVIATIONS: &[&str] = &[
-    "jl", "no", "dr", "drs", "h", "hj", "prof", "dll", "dsb", "dkk", "rp", "a.n", "s.h", "u.s",
-    "mr", "mrs", "ms", "st", "kh", "ir", "sdr", "bpk", "tn", "ny", "kol", "jend", "brigjen",
-    "mayjen", "letjen", "kapt", "lt", "gen", "col", "sgt", "vs", "etc", "inc", "ltd", "co", "corp",
-    "jr", "sr", "tbk", "pt", "cv", "m.si", "s.e", "m.m", "s.pd", "m.a", "ph.d", "u.k", "u.n",
-    "e.g", "i.e", "a.m", "p.m", "no", "hlm", "tel", "telp", "sept", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "agu", "agt", "sep", "okt", "oct", "nov", "nop", "des", "dec", "yth",
-    "ket", "ttd", "bp", "sd", "smp", "sma", "kec", "kab", "kel", "desa", "gg", "rt", "rw",
+/// Abbreviations (lower-case, without the final dot) that precede a name, a number or a
+/// place and so never end a sentence.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "a.n", "adm", "apt", "bapak", "bp", "bpk", "brig", "brigjen", "capt", "cmdr", "co", "col",
+    "cpl", "dr", "drg", "drh", "drs", "dra", "gen", "gg", "gov", "h", "hj", "hlm", "hon", "ibu",
+    "ir", "jend", "jl", "jln", "jr", "kab", "kapt", "kec", "kel", "kh", "kol", "komjen", "kompol",
+    "kpt", "laks", "let", "letjen", "lt", "maj", "marsda", "marsekal", "mayjen", "mr", "mrs",
+    "ms", "mt", "no", "nomor", "ny", "nn", "p", "pdt", "pol", "prof", "rep", "rev", "rp", "sdr",
+    "sdri", "sen", "sgt", "st", "tn", "u.s", "vol", "vs", "yth", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "agu", "agt", "agst", "sep", "sept", "okt", "oct", "nov", "nop", "des",
+    "dec", "tel", "telp", "fax", "hp", "ps", "pt", "tbk", "cv", "ud", "inc", "ltd", "corp", "no",
+    "s.h", "s.e", "s.t", "s.pd", "s.sos", "s.ip", "s.kom", "s.ag", "m.si", "m.m", "m.h", "m.a",
+    "m.sc", "m.pd", "ph.d", "dr.h", "mt", "s.ked", "sp", "b.a", "b.sc", "m.d", "kh", "ust",
 ];
 
-fn is_abbreviation(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ABBREVIATIONS.contains(&w.as_str())
-        || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+/// Abbreviations that close an enumeration; they end a sentence when a capitalised word
+/// follows.
+const ENUM_ABBREVIATIONS: &[&str] = &[
+    "dll", "dsb", "dkk", "dst", "etc", "al", "sbb", "tsb", "ybs", "e.g", "i.e", "a.m", "p.m",
+    "u.k", "u.n", "d.c", "a.s", "r.i",
+];
+
+fn lower_eq_any(word: &str, list: &[&str]) -> bool {
+    if word.len() > 8 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let w = &buf[..word.len()];
+    list.iter().any(|a| a.as_bytes() == w)
 }
 
-/// Splits `text` into sentences (byte spans, trimmed of surrounding white space).
-/// Paragraph breaks (`\n\n`, or a single `\n`) always end a sentence.
+/// How an abbreviation before a dot behaves.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Abbrev {
+    None,
+    /// Never ends a sentence.
+    Title,
+    /// Ends a sentence only before a capitalised word.
+    Enum,
+}
+
+fn abbrev_kind(word: &str) -> Abbrev {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    let mut cs = w.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        // a single initial: "H.", "M.", "a."
+        if c.is_alphabetic() {
+            return Abbrev::Title;
+        }
+    }
+    if lower_eq_any(w, TITLE_ABBREVIATIONS) {
+        Abbrev::Title
+    } else if lower_eq_any(w, ENUM_ABBREVIATIONS) {
+        Abbrev::Enum
+    } else {
+        Abbrev::None
+    }
+}
+
+fn is_terminator(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…" | "。" | "！" | "？")
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "." | "!" | "?" | "…")
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '(' | '\'' | '[' | '«' | '-' | '—' | '–' | '•' | '*')
+}
+
+/// Splits `text` into sentences (byte spans, trimmed of surrounding white space, in
+/// order, non-overlapping). A line break always ends a sentence, so headline-like lines and
+/// list items come out on their own.
 ///
 /// ```
 /// let t = "Dr. H. Ahmad tiba pukul 09.20 di Jl. Sudirman No. 5. Ia disambut.";
@@ -31,52 +102,77 @@ fn is_abbreviation(word: &str) -> bool {
 /// ```
 pub fn sentences(text: &str) -> Vec<Span> {
     let toks = tokenize(text);
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 100 + 1);
+    let mut start: Option<usize> = None;
+    // index of the first token of the current sentence
+    let mut first_tok = 0usize;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         if start.is_none() {
             start = Some(t.span.start);
+            first_tok = i;
         }
         let s = t.span.slice(text);
         let mut end_here = false;
         let mut end_byte = t.span.end;
-        if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
-            // absorb following closing quotes/brackets and further terminators
+        let mut last = i;
+        // a dotted abbreviation token ("U.S.", "S.H.") carries its own final dot
+        let (is_term, abbrev) = if t.kind == TokenKind::Punct && is_terminator(s) {
+            let ab = if s == "." && i > 0 && toks[i - 1].span.end == t.span.start {
+                let p = toks[i - 1];
+                if p.kind == TokenKind::Word {
+                    abbrev_kind(p.span.slice(text))
+                } else {
+                    Abbrev::None
+                }
+            } else {
+                Abbrev::None
+            };
+            (true, ab)
+        } else if t.kind == TokenKind::Word && s.len() > 2 && s.ends_with('.') {
+            (true, abbrev_kind(s))
+        } else {
+            (false, Abbrev::None)
+        };
+        if is_term {
+            // absorb closing quotes/brackets and further terminators ("?!", "...", ".\"")
             let mut j = i + 1;
             while j < toks.len()
                 && toks[j].span.start == end_byte
-                && matches!(
-                    toks[j].span.slice(text),
-                    "\"" | "”" | "’" | "'" | ")" | "." | "!" | "?"
-                )
+                && is_closer(toks[j].span.slice(text))
             {
                 end_byte = toks[j].span.end;
                 j += 1;
             }
-            let prev_is_abbrev = s == "."
-                && i > 0
-                && toks[i - 1].span.end == t.span.start
-                && toks[i - 1].kind == TokenKind::Word
-                && is_abbreviation(toks[i - 1].span.slice(text));
             let next = toks.get(j);
-            let next_starts_sentence = match next {
-                None => true,
+            let gap = next.is_none_or(|n| n.span.start > end_byte);
+            let newline_next = next.is_some_and(|n| bytes[end_byte..n.span.start].contains(&b'\n'));
+            let (next_upper, next_can_start) = match next {
+                None => (true, true),
                 Some(n) => {
-                    let ns = n.span.slice(text);
-                    let c = ns.chars().next().unwrap_or(' ');
-                    c.is_uppercase()
-                        || c.is_ascii_digit()
-                        || matches!(c, '"' | '“' | '‘' | '(' | '\'')
-                        || (n.span.start > end_byte && text[end_byte..n.span.start].contains('\n'))
+                    let c = n.span.slice(text).chars().next().unwrap_or(' ');
+                    let upper = c.is_uppercase();
+                    (
+                        upper,
+                        upper || c.is_ascii_digit() || is_opener(c) || !c.is_alphabetic(),
+                    )
                 }
             };
-            let gap = next.map(|n| n.span.start > end_byte).unwrap_or(true);
-            if gap && next_starts_sentence && !prev_is_abbrev {
+            // a list marker "1." / "a." alone at the start of a sentence stays with its item
+            let list_marker = first_tok + 1 == i
+                && s == "."
+                && matches!(toks[first_tok].kind, TokenKind::Number)
+                && toks[first_tok].span.len() <= 3;
+            let blocked = match abbrev {
+                Abbrev::Title => true,
+                Abbrev::Enum => !next_upper,
+                Abbrev::None => false,
+            };
+            if gap && (newline_next || (next_can_start && !blocked && !list_marker)) {
                 end_here = true;
-                i = j - 1;
+                last = j - 1;
             }
         }
         // a line break always ends a sentence
@@ -85,6 +181,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 if bytes[t.span.end..n.span.start].contains(&b'\n') {
                     end_here = true;
                     end_byte = t.span.end;
+                    last = i;
                 }
             }
         }
@@ -92,6 +189,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
             if let Some(s0) = start.take() {
                 out.push(Span::new(s0, end_byte));
             }
+            i = last;
         }
         i += 1;
     }
@@ -122,14 +220,98 @@ mod tests {
     }
 
     #[test]
+    fn indonesian_titles_and_addresses() {
+        let t = "H. Ahmad dan Hj. Siti tinggal di Jl. Merdeka No. 12 Bandung. Surat a.n. Budi \
+                 dikirim. Harganya Rp. 160.000 per unit.";
+        assert_eq!(
+            split(t),
+            [
+                "H. Ahmad dan Hj. Siti tinggal di Jl. Merdeka No. 12 Bandung.",
+                "Surat a.n. Budi dikirim.",
+                "Harganya Rp. 160.000 per unit."
+            ]
+        );
+    }
+
+    #[test]
+    fn english_abbreviations() {
+        let t = "Mr. Smith met U.S. officials on Monday. Dr. Jones did not.";
+        assert_eq!(
+            split(t),
+            ["Mr. Smith met U.S. officials on Monday.", "Dr. Jones did not."]
+        );
+    }
+
+    #[test]
+    fn enumeration_abbreviations() {
+        let t = "Ia membeli beras, gula, dll. Kemudian ia pulang. Budi dkk. mengatakan hal itu.";
+        assert_eq!(
+            split(t),
+            [
+                "Ia membeli beras, gula, dll.",
+                "Kemudian ia pulang.",
+                "Budi dkk. mengatakan hal itu."
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_close_sentence() {
-        let t = "\"Kami siap.\" Ia lalu pergi.";
-        assert_eq!(split(t), ["\"Kami siap.\"", "Ia lalu pergi."]);
+        let t = "\"Kami siap.\" Ia lalu pergi. \"Kenapa?\" kata dia. “Bagus,” ujarnya.";
+        assert_eq!(
+            split(t),
+            [
+                "\"Kami siap.\"",
+                "Ia lalu pergi.",
+                "\"Kenapa?\" kata dia.",
+                "“Bagus,” ujarnya."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        let t = "Ia terdiam... lalu pergi. Tunggu… Semua diam.";
+        assert_eq!(
+            split(t),
+            ["Ia terdiam... lalu pergi.", "Tunggu…", "Semua diam."]
+        );
+    }
+
+    #[test]
+    fn lists_and_headlines() {
+        let t = "Syaratnya:\n1. Fotokopi KTP.\n2. Surat keterangan.\n- Satu butir\n\nJudul Tanpa Titik\nIsi berita.";
+        assert_eq!(
+            split(t),
+            [
+                "Syaratnya:",
+                "1. Fotokopi KTP.",
+                "2. Surat keterangan.",
+                "- Satu butir",
+                "Judul Tanpa Titik",
+                "Isi berita."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_times_at_sentence_end() {
+        let t = "Pertemuan dimulai pukul 09.20. Harga naik menjadi 160.000. Inflasi 2,5 persen!";
+        assert_eq!(
+            split(t),
+            [
+                "Pertemuan dimulai pukul 09.20.",
+                "Harga naik menjadi 160.000.",
+                "Inflasi 2,5 persen!"
+            ]
+        );
     }
 
     #[test]
     fn paragraphs() {
         let t = "Judul tanpa titik\n\nParagraf kedua.";
         assert_eq!(split(t), ["Judul tanpa titik", "Paragraf kedua."]);
+        assert!(split("").is_empty());
+        assert!(split("  \n ").is_empty());
     }
 }
