@@ -233,7 +233,7 @@ pub(crate) fn extract_actions(
             if let HitKind::Report(r) = p.kind {
                 if r.how == crate::lexicon::Report::According {
                     // "Menurut X, …": the subject starts after the comma
-                    if let Some(c) = doc.text[p.span.end..trig.start].find(',') {
+                    if let Some(c) = doc.slice(p.span.end, trig.start).find(',') {
                         ls = p.span.end + c + 1;
                     }
                 }

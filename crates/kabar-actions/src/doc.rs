@@ -164,8 +164,10 @@ pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {
 /// The working view of one article.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
-    pub sentences: &'a [Span],
-    pub tokens: &'a [Token],
+    /// Sentences that fit the text, in order.
+    pub sentences: Vec<Span>,
+    /// Tokens that fit the text, in order.
+    pub tokens: Vec<Token>,
     /// Mentions, sorted by start, non-overlapping.
     pub mentions: Vec<Mention>,
     pub hits: Vec<Hit>,
@@ -174,9 +176,9 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(
         text: &'a str,
-        sentences: &'a [Span],
-        tokens: &'a [Token],
-        entities: &'a [Entity],
+        sentences: &[Span],
+        tokens: &[Token],
+        entities: &[Entity],
     ) -> Self {
         let mut mentions: Vec<Mention> = Vec::new();
         for e in entities {
@@ -201,6 +203,14 @@ impl<'a> Doc<'a> {
             }
             kept.push(m);
         }
+        // keep only spans that fit this text, so slicing can never panic
+        let fits = |s: &Span| s.start < s.end && text.get(s.start..s.end).is_some();
+        let mut sentences: Vec<Span> = sentences.iter().copied().filter(fits).collect();
+        sentences.sort();
+        sentences.dedup_by(|b, a| b.start < a.end);
+        let mut tokens: Vec<Token> = tokens.iter().copied().filter(|t| fits(&t.span)).collect();
+        tokens.sort_by_key(|t| t.span.start);
+        tokens.dedup_by(|b, a| b.span.start < a.span.end);
         let mut doc = Doc {
             text,
             sentences,
@@ -210,6 +220,11 @@ impl<'a> Doc<'a> {
         };
         doc.resolve_anaphors();
         doc
+    }
+
+    /// `text[a..b]`, or `""` when that is not a valid slice.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.text.get(a..b).unwrap_or("")
     }
 
     /// Index of the sentence holding byte `b`.

@@ -398,20 +398,20 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
         });
     match r.how {
         Report::According => {
-            let after = doc.text[h.span.end..sent.end].find(',').map(|c| h.span.end + c);
+            let after = doc.slice(h.span.end, sent.end).find(',').map(|c| h.span.end + c);
             let sp = cx.speaker_after(h.span.end, after.unwrap_or(sent.end), 6);
             match after {
                 Some(c) if c + 1 < sent.end => mk(sp, Span::new(c + 1, sent.end)),
                 _ => {
                     // "…, menurut X."
-                    let c = doc.text[sent.start..h.span.start].rfind(',')?;
+                    let c = doc.slice(sent.start, h.span.start).rfind(',')?;
                     mk(sp, Span::new(sent.start, sent.start + c))
                 }
             }
         }
         Report::Inverted => {
             // "…, kata X." — content before the comma
-            let before = &doc.text[sent.start..h.span.start];
+            let before = doc.slice(sent.start, h.span.start);
             let c = before.trim_end().strip_suffix(',').map(|b| b.len())?;
             let sp = if r.pronoun {
                 cx.pronoun(h.span.start)
@@ -426,7 +426,7 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
         }
         Report::SaysThat if tail_short => {
             // "…, Retno said." — speaker just before the verb, content before the comma
-            let before = &doc.text[sent.start..h.span.start];
+            let before = doc.slice(sent.start, h.span.start);
             let c = before.rfind(',')?;
             let sp = cx.speaker_before(sent.start + c, h.span.start).or_else(|| {
                 let w = doc.word_before(h.span.start);

@@ -187,3 +187,144 @@ pub fn merge_timeline(mentions: Vec<TimelineMention>) -> Vec<TimelineEntry> {
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kabar_core::Span;
+
+    fn mention(article: &str, kind: &str, src: &[&str], tgt: &[&str], date: Option<&str>) -> TimelineMention {
+        let plover = if kind == "summon_ambassador" { Plover::Disapprove } else { Plover::Agree };
+        TimelineMention {
+            article: article.to_string(),
+            action: Action {
+                plover,
+                kind: kind.to_string(),
+                source: src.iter().map(|s| s.to_string()).collect(),
+                target: tgt.iter().map(|s| s.to_string()).collect(),
+                date: date.map(String::from),
+                sentence: 0,
+                trigger: Span::new(0, 1),
+                negated: false,
+            },
+            text: format!("{article} reports {kind}"),
+        }
+    }
+
+    #[test]
+    fn five_outlets_one_act() {
+        let ms: Vec<_> = (1..=5)
+            .map(|i| {
+                mention(
+                    &format!("a:{i}"),
+                    "summon_ambassador",
+                    &["org:kemlu"],
+                    &["gpe:australia"],
+                    Some("2025-03-06"),
+                )
+            })
+            .collect();
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].articles, ["a:1", "a:2", "a:3", "a:4", "a:5"]);
+        assert_eq!(t[0].date.as_deref(), Some("2025-03-06"));
+        assert_eq!(t[0].plover, Plover::Disapprove);
+    }
+
+    #[test]
+    fn different_dates_stay_apart_and_sort() {
+        let ms = vec![
+            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-20")),
+            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].date.as_deref(), Some("2025-03-06"));
+        assert_eq!(t[1].date.as_deref(), Some("2025-03-20"));
+    }
+
+    #[test]
+    fn month_precision_merges_with_day() {
+        let ms = vec![
+            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03")),
+            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].date.as_deref(), Some("2025-03-06"));
+        assert_eq!(t[0].articles, ["a:1", "a:2"]);
+    }
+
+    #[test]
+    fn different_actors_or_kinds_stay_apart() {
+        let ms = vec![
+            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:belanda"], Some("2025-03-06")),
+            mention("a:3", "sign_agreement", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 3);
+    }
+
+    #[test]
+    fn symmetric_acts_compare_actor_sets() {
+        let ms = vec![
+            mention("a:1", "sign_agreement", &["gpe:indonesia", "gpe:malaysia"], &[], Some("2025-05-19")),
+            mention("a:2", "sign_agreement", &["gpe:malaysia"], &["gpe:indonesia"], Some("2025-05-19")),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].articles.len(), 2);
+    }
+
+    #[test]
+    fn undated_joins_the_single_matching_act_else_stays_last() {
+        let ms = vec![
+            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], None),
+            mention("a:3", "sign_agreement", &["gpe:x"], &["gpe:y"], None),
+            mention("a:4", "sign_agreement", &["gpe:x"], &["gpe:y"], Some("2025-01-01")),
+            mention("a:5", "sign_agreement", &["gpe:x"], &["gpe:y"], Some("2025-02-01")),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 4);
+        let summon = t.iter().find(|e| e.kind == "summon_ambassador").unwrap();
+        assert_eq!(summon.articles, ["a:1", "a:2"]);
+        // two dated signings: the undated report is ambiguous and stays on its own, last
+        assert_eq!(t.last().unwrap().date, None);
+        assert_eq!(t.last().unwrap().articles, ["a:3"]);
+    }
+
+    #[test]
+    fn negated_reports_are_not_acts_and_same_article_counts_once() {
+        let mut neg = mention("a:9", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06"));
+        neg.action.negated = true;
+        let ms = vec![
+            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            neg,
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].articles, ["a:1"]);
+    }
+
+    #[test]
+    fn most_informative_sentence_wins() {
+        let mut a = mention("a:1", "summon_ambassador", &["org:kemlu"], &[], Some("2025-03"));
+        a.text = "Kemlu memanggil dubes.".into();
+        let mut b = mention("a:2", "summon_ambassador", &["org:kemlu"], &[], Some("2025-03-06"));
+        b.text = "Kemlu memanggil Dubes Australia pada Kamis (6/3).".into();
+        let t = merge_timeline(vec![a, b]);
+        assert_eq!(t.len(), 1);
+        assert!(t[0].text.contains("Kamis"));
+    }
+
+    #[test]
+    fn date_agreement() {
+        assert!(dates_agree("2025-03", "2025-03-06"));
+        assert!(dates_agree("2025", "2025-03-06"));
+        assert!(!dates_agree("2025-03-0", "2025-03-06"));
+        assert!(!dates_agree("2025-04", "2025-03-06"));
+        assert!(dates_agree("2025-03-06", "2025-03-06"));
+    }
+}

@@ -1,0 +1,227 @@
+//! Behaviour of `extract` on hand-made sentences (entities given by markup, see
+//! `kabar_actions::eval`).
+
+use kabar_actions::{eval, extract, extract_text, Extracted};
+use kabar_core::{Entity, EntityType, Lang, Plover, Span, TimeExpr, TimeType};
+
+fn run(body: &str) -> (eval::GoldDoc, Extracted) {
+    let src = format!("=== t\npublished: 2025-03-07\n> {}\n", body.replace('\n', "\n> "));
+    let d = eval::parse(&src).expect("markup").remove(0);
+    let ex = eval::run(&d);
+    (d, ex)
+}
+
+fn one(body: &str) -> kabar_core::Action {
+    let (_, ex) = run(body);
+    assert_eq!(ex.actions.len(), 1, "{:?}", ex.actions);
+    ex.actions.into_iter().next().unwrap()
+}
+
+#[test]
+fn active_subject_and_object() {
+    let a = one("[Kemlu|org:kemlu] memanggil Duta Besar [Australia|gpe:australia] pada {Kamis (6/3)|2025-03-06}.");
+    assert_eq!(a.plover, Plover::Disapprove);
+    assert_eq!(a.kind, "summon_ambassador");
+    assert_eq!(a.source, ["org:kemlu"]);
+    assert_eq!(a.target, ["gpe:australia"]);
+    assert_eq!(a.date.as_deref(), Some("2025-03-06"));
+    assert!(!a.negated);
+}
+
+#[test]
+fn summon_needs_an_envoy() {
+    let (_, ex) = run("[KPK|org:kpk] memanggil [Budi|per:budi] sebagai saksi.");
+    assert!(ex.actions.is_empty());
+}
+
+#[test]
+fn passive_with_oleh_agent() {
+    let a = one("Duta Besar [Australia|gpe:australia] dipanggil oleh [Kementerian Luar Negeri|org:kemlu].");
+    assert_eq!(a.source, ["org:kemlu"]);
+    assert_eq!(a.target, ["gpe:australia"]);
+    let a = one("Perjanjian itu ditandatangani oleh [Indonesia|gpe:indonesia] dan [Malaysia|gpe:malaysia].");
+    assert_eq!(a.source, ["gpe:indonesia", "gpe:malaysia"]);
+    assert_eq!(a.date.as_deref(), Some("2025-03-07"), "falls back to the article date");
+}
+
+#[test]
+fn nominal_with_antara() {
+    let a = one("Penandatanganan perjanjian antara [Indonesia|gpe:indonesia] dan [Jepang|gpe:jepang] berlangsung di Tokyo.");
+    assert_eq!(a.kind, "sign_agreement");
+    assert_eq!(a.source, ["gpe:indonesia", "gpe:jepang"]);
+    assert!(a.target.is_empty());
+}
+
+#[test]
+fn light_verb_phrase_and_title_apposition() {
+    let a = one("Presiden [Joko|per:joko] melakukan panggilan telepon dengan Perdana Menteri [Jepang|gpe:jepang] [Kenji Morita|per:kenji].");
+    assert_eq!(a.kind, "phone_call");
+    assert_eq!(a.source, ["per:joko"]);
+    assert_eq!(a.target, ["per:kenji"]);
+}
+
+#[test]
+fn negation() {
+    assert!(one("[DPR|org:dpr] belum meratifikasi perjanjian itu.").negated);
+    assert!(one("[Indonesia|gpe:indonesia] tidak akan menandatangani perjanjian itu.").negated);
+    assert!(one("[Japan|gpe:japan] did not sign the agreement.").negated);
+    assert!(!one("[DPR|org:dpr] telah meratifikasi perjanjian itu.").negated);
+}
+
+#[test]
+fn english_passive() {
+    let a = one("[Japan|gpe:japan]'s ambassador was summoned by [China|gpe:china] on {Tuesday|2025-03-04}.");
+    assert_eq!(a.source, ["gpe:china"]);
+    assert_eq!(a.target, ["gpe:japan"]);
+    assert_eq!(a.date.as_deref(), Some("2025-03-04"));
+}
+
+#[test]
+fn anaphors_resolve_when_unambiguous() {
+    let (_, ex) = run("[Retno|per:retno] dan [Wang Yi|per:wang-yi] tiba di Bali.\nKedua menteri kemudian menandatangani nota kesepahaman.");
+    assert_eq!(ex.actions[0].source, ["per:retno", "per:wang-yi"]);
+    let (_, ex) = run("[Hendra|per:hendra] tiba di Natuna.\nIa menolak permintaan [Greenpeace|org:greenpeace].");
+    assert_eq!(ex.actions[0].source, ["per:hendra"]);
+    // two people before: "ia" stays unresolved, so no actor and no action
+    let (_, ex) = run("[Hendra|per:hendra] bertemu [Budi|per:budi].\nIa menolak rencana itu.");
+    assert!(ex.actions.iter().all(|a| a.kind != "reject"), "{:?}", ex.actions);
+}
+
+#[test]
+fn demanded_act_is_not_reported_as_done() {
+    let (_, ex) = run("[Komnas HAM|org:komnas-ham] mendesak [TNI|org:tni] menarik pasukan dari Nduga.");
+    assert_eq!(ex.actions.len(), 1);
+    assert_eq!(ex.actions[0].kind, "urge");
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    let (_, ex) = run("[Bangkok|gpe:thailand] membantah tuduhan itu dan memanggil duta besar [Kamboja|gpe:kamboja].");
+    assert_eq!(ex.actions.len(), 2);
+    assert_eq!(ex.actions[1].source, ["gpe:thailand"]);
+    assert_eq!(ex.actions[1].target, ["gpe:kamboja"]);
+}
+
+#[test]
+fn no_actions_inside_direct_quotes() {
+    let (_, ex) = run("“Kami mengecam keras serangan [Israel|gpe:israel] itu,” kata [Retno|per:retno].");
+    assert!(ex.actions.is_empty(), "{:?}", ex.actions);
+    assert_eq!(ex.quotes.len(), 1);
+    assert_eq!(ex.quotes[0].speaker.as_deref(), Some("per:retno"));
+    assert!(ex.quotes[0].direct);
+}
+
+#[test]
+fn quotes_direct_reported_partial_and_nya() {
+    let body = "[Kemlu|org:kemlu] memanggil dubes itu.\n“Kami menyesalkan insiden ini,” kata [Kemlu RI|org:kemlu].\n[Retno|per:retno] mengatakan bahwa Indonesia “sangat kecewa” atas insiden itu.\n“Kami menunggu penjelasan resmi dalam waktu dekat,” ujarnya.\nMenurut [Budi|per:budi], hubungan kedua negara tetap baik.";
+    let (d, ex) = run(body);
+    let q: Vec<(&str, bool, Option<&str>)> = ex
+        .quotes
+        .iter()
+        .map(|q| (q.span.slice(&d.text), q.direct, q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        q,
+        [
+            ("Kami menyesalkan insiden ini", true, Some("org:kemlu")),
+            ("Indonesia “sangat kecewa” atas insiden itu", false, Some("per:retno")),
+            ("sangat kecewa", true, Some("per:retno")),
+            ("Kami menunggu penjelasan resmi dalam waktu dekat", true, Some("per:retno")),
+            ("hubungan kedua negara tetap baik", false, Some("per:budi")),
+        ]
+    );
+}
+
+#[test]
+fn english_quotes() {
+    let (_, ex) = run("\"We regret the decision,\" [Sato|per:sato] told reporters.\n\"It changes nothing for us today,\" said [Lee|per:lee].\nThe ministry will act soon, [Lee|per:lee] said.");
+    let sp: Vec<_> = ex.quotes.iter().map(|q| (q.direct, q.speaker.clone())).collect();
+    assert_eq!(
+        sp,
+        [
+            (true, Some("per:sato".to_string())),
+            (true, Some("per:lee".to_string())),
+            (false, Some("per:lee".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn capitalised_trigger_words_inside_names_are_ignored() {
+    let (_, ex) = run("Presiden [Said Munir|per:said-munir] hadir di [Jakarta|gpe:jakarta].");
+    assert!(ex.quotes.is_empty() && ex.actions.is_empty());
+}
+
+#[test]
+fn never_panics_on_bad_input() {
+    let text = "“unclosed quote, kata dia. \"x\" ‘y’ memanggil dubes oleh antara dan é";
+    let bad = Entity {
+        id: "per:x".into(),
+        name: "X".into(),
+        kind: EntityType::Per,
+        mentions: vec![Span::new(0, 1), Span::new(5, 500), Span::new(10, 3), Span::new(text.len() - 1, text.len())],
+        aliases: vec![],
+        roles: vec![],
+    };
+    let times = vec![TimeExpr { span: Span::new(900, 1000), kind: TimeType::Date, value: "x".into() }];
+    for cut in 0..text.len() {
+        if !text.is_char_boundary(cut) {
+            continue;
+        }
+        let t = &text[..cut];
+        let _ = extract_text(t, Lang::Id, std::slice::from_ref(&bad), &times, Some("2025"));
+    }
+    // mismatched sentences/tokens (from another text) must not panic either
+    let toks = kabar_text::tokenize("a much longer text than the one given here, really long");
+    let sents = kabar_text::sentences("a much longer text than the one given here, really long");
+    let _ = extract("pendek", Lang::Id, &sents, &toks, std::slice::from_ref(&bad), &times, None);
+    let short = "“Ya,” kata dia. Kemlu memanggil dubes, ujarnya; menurut X, oke.";
+    let _ = extract(short, Lang::Id, &sents, &toks, std::slice::from_ref(&bad), &times, None);
+    let long_sents = vec![Span::new(0, 10_000), Span::new(3, 2)];
+    let _ = extract(short, Lang::Id, &long_sents, &toks, &[bad], &times, None);
+    let _ = extract("", Lang::Unknown, &[], &[], &[], &[], None);
+}
+
+#[test]
+fn never_panics_on_random_word_salad() {
+    // deterministic pseudo-random texts built from trigger words, names, quotes and
+    // punctuation, with entity spans on arbitrary (valid and invalid) offsets
+    const W: &[&str] = &[
+        "memanggil", "dubes", "dipanggil", "oleh", "antara", "dan", "“", "”", "\"", "‘", "’",
+        ",", ".", "kata", "ujarnya", "menurut", "Retno", "Kemlu", "ia", "pihaknya", "kedua",
+        "menteri", "tidak", "bahwa", "said", "Sato", "yang", "menandatangani", "penandatanganan",
+        "serangan", "ke", "di", "é", "\n\n", "keduanya", "kementerian", "itu", "the", "two",
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..300 {
+        let n = (next() % 40) as usize;
+        let mut t = String::new();
+        for _ in 0..n {
+            t.push_str(W[(next() % W.len() as u64) as usize]);
+            t.push(' ');
+        }
+        let mut ents = Vec::new();
+        for k in 0..3 {
+            let a = (next() % (t.len() as u64 + 5)) as usize;
+            let b = a + (next() % 12) as usize;
+            ents.push(Entity {
+                id: format!("per:p{k}"),
+                name: "P".into(),
+                kind: if k == 0 { EntityType::Per } else { EntityType::Org },
+                mentions: vec![Span::new(a, b)],
+                aliases: vec![],
+                roles: vec![],
+            });
+        }
+        let ex = extract_text(&t, Lang::Id, &ents, &[], Some("2025-01-01"));
+        for q in &ex.quotes {
+            assert!(q.span.end <= t.len());
+        }
+    }
+}
