@@ -1,1 +1,950 @@
-//! kabar-link (placeholder until its stage lands).
+//! Kabar linking: near-duplicates, events and stories — online, incremental, persistable.
+//!
+//! A [`Linker`] is a pure in-memory state. The store feeds it batches of [`LinkDoc`]s
+//! with [`Linker::add_batch`], writes the returned [`Assignment`]s into `articles`
+//! (`duplicate_of`, `event`, `story`) and persists the state with [`Linker::save`] /
+//! [`Linker::load`]. Nothing here reads files or needs reference data at run time:
+//! document frequencies are learned as articles arrive.
+//!
+//! The method follows Miranda et al. 2018 (Priberam's multilingual stream clustering):
+//! one pass in publication order; each article is compared with the events retrieved
+//! through an inverted index (never a scan of all events) using TF-IDF cosine over
+//! title-weighted stems, TF-IDF cosine over canonical entity IDs, and a Gaussian decay
+//! over the gap in days; it joins the best event above a threshold or founds a new one.
+//! See `docs/link.md` for the rules, the tuning and the figures.
+
+#![warn(missing_docs)]
+
+mod minhash;
+mod sparse;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use minhash::{fnv1a, mix64, shingles, signature, LshIndex, Signature};
+use sparse::{add_into, cosine_idf, from_pairs, prune, Sparse};
+
+pub use kabar_core::Lang;
+
+/// One article as the linker sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkDoc {
+    /// Article ID (`a:` + 16 hex digits).
+    pub id: String,
+    /// Publication time; `None` when unknown (such articles are processed last in a
+    /// batch and get no time evidence).
+    pub published: Option<NaiveDateTime>,
+    /// Language of the article (kept for callers; the scores use canonical terms and
+    /// entity IDs, so they work across languages where entities are shared).
+    pub lang: Lang,
+    /// Title.
+    pub title: String,
+    /// Cleaned body text, used for near-duplicate shingles.
+    pub text: String,
+    /// Title content terms: lower-cased stems, stop words removed.
+    pub title_terms: Vec<String>,
+    /// Body content terms: lower-cased stems, stop words removed.
+    pub body_terms: Vec<String>,
+    /// Canonical entity IDs (`gpe:tiongkok`, `per:retno-marsudi`), one per mention or
+    /// once each; may be empty.
+    pub entities: Vec<String>,
+}
+
+/// Where one article was linked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The article ID.
+    pub article: String,
+    /// The original of its near-duplicate group (`None` when it is an original).
+    pub duplicate_of: Option<String>,
+    /// Event ID, `e:` + 16 hex digits, derived from the founding article's ID.
+    pub event: String,
+    /// Story ID, `s:` + 16 hex digits, derived from the story's founding article's ID.
+    pub story: String,
+}
+
+/// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkConfig {
+    /// Words per shingle for near-duplicate detection.
+    pub shingle_size: usize,
+    /// MinHash values per signature (`lsh_bands` × rows).
+    pub num_perm: usize,
+    /// LSH bands (rows per band = `num_perm / lsh_bands`).
+    pub lsh_bands: usize,
+    /// A candidate is a duplicate when its estimated Jaccard is at least this…
+    pub dup_jaccard: f32,
+    /// …or when the smaller text is at least this much contained in the larger one…
+    pub dup_containment: f32,
+    /// …with a Jaccard of at least this much.
+    pub dup_min_jaccard: f32,
+    /// Texts with fewer shingles than this are never marked duplicates (too little
+    /// evidence).
+    pub dup_min_shingles: u32,
+    /// Signatures are kept this many days behind the newest article seen.
+    pub dup_window_days: i64,
+    /// At most this many signatures are kept (oldest dropped first).
+    pub max_dup_docs: usize,
+    /// Weight of a title term relative to a body term.
+    pub title_weight: f32,
+    /// Weight of the entity channel in the noisy-OR with the term channel.
+    pub entity_weight: f32,
+    /// Factor applied to place entities (`gpe:`, `loc:`): sharing a country is weak
+    /// evidence.
+    pub place_factor: f32,
+    /// An article joins the best event whose score reaches this.
+    pub join_threshold: f32,
+    /// Standard deviation of the Gaussian time decay, in days.
+    pub time_sigma_days: f32,
+    /// Floor of the time factor (1.0 switches time evidence off).
+    pub time_floor: f32,
+    /// Events whose date span is farther than this from the article are not candidates.
+    pub event_window_days: i64,
+    /// Events idle for this many days (behind the newest article) leave the active set.
+    pub event_retention_days: i64,
+    /// Events, stories and signatures touched within the last this-many ingested
+    /// articles are never evicted by age, so a late (out-of-order) batch still finds
+    /// what was recently active around its dates.
+    pub keep_recent_docs: u64,
+    /// At most this many active events (least recently active dropped first).
+    pub max_active_events: usize,
+    /// Terms kept in an event or story profile.
+    pub profile_terms: usize,
+    /// Index keys (highest TF-IDF terms, plus entities) an article queries and registers.
+    pub query_keys: usize,
+    /// Candidates (events or stories) fully scored per article.
+    pub max_candidates: usize,
+    /// A new event joins the best story whose term cosine with the founding article
+    /// reaches this…
+    pub story_text_min: f32,
+    /// …and, when both sides have person/organisation entities, whose entity cosine over
+    /// those (places left out) reaches this; when either side has none, the term cosine
+    /// must reach `story_text_only` instead.
+    pub story_entity_min: f32,
+    /// Term cosine needed for a story join without person/organisation evidence.
+    pub story_text_only: f32,
+    /// Stories idle for this many days leave the active set.
+    pub story_retention_days: i64,
+    /// At most this many active stories.
+    pub max_active_stories: usize,
+}
+
+impl Default for LinkConfig {
+    fn default() -> Self {
+        LinkConfig {
+            shingle_size: 5,
+            num_perm: 120,
+            lsh_bands: 40,
+            dup_jaccard: 0.5,
+            dup_containment: 0.9,
+            dup_min_jaccard: 0.35,
+            dup_min_shingles: 8,
+            dup_window_days: 14,
+            max_dup_docs: 50_000,
+            title_weight: 5.0,
+            entity_weight: 0.7,
+            place_factor: 0.3,
+            join_threshold: 0.25,
+            time_sigma_days: 30.0,
+            time_floor: 0.5,
+            event_window_days: 90,
+            event_retention_days: 90,
+            keep_recent_docs: 5_000,
+            max_active_events: 20_000,
+            profile_terms: 150,
+            query_keys: 12,
+            max_candidates: 48,
+            story_text_min: 0.15,
+            story_entity_min: 0.2,
+            story_text_only: 0.25,
+            story_retention_days: 120,
+            max_active_stories: 20_000,
+        }
+    }
+}
+
+/// Errors of the linker.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The snapshot does not start with the linker's magic bytes or has another version.
+    #[error("not a kabar-link snapshot (or an unsupported version)")]
+    BadSnapshot,
+    /// The snapshot could not be decoded.
+    #[error("corrupt kabar-link snapshot: {0}")]
+    Decode(String),
+}
+
+const MAGIC: &[u8; 4] = b"KLNK";
+const VERSION: u8 = 1;
+const MINUTES_PER_DAY: f32 = 1440.0;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DocRec {
+    event: u64,
+    story: u64,
+    dup_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Event {
+    story: u64,
+    terms: Sparse,
+    ents: Sparse,
+    n_docs: u32,
+    first: Option<i64>,
+    last: Option<i64>,
+    activity: i64,
+    seq: u64,
+    keys: Vec<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Story {
+    terms: Sparse,
+    ents: Sparse,
+    n_events: u32,
+    activity: i64,
+    seq: u64,
+    keys: Vec<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DupEntry {
+    article: String,
+    sig: Signature,
+    time: Option<i64>,
+    activity: i64,
+    seq: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct State {
+    cfg: LinkConfig,
+    n_docs: u64,
+    df: HashMap<u64, u32>,
+    docs: HashMap<String, DocRec>,
+    events: HashMap<u64, Event>,
+    stories: HashMap<u64, Story>,
+    dups: BTreeMap<u32, DupEntry>,
+    next_slot: u32,
+    max_time: Option<i64>,
+    since_evict: u32,
+}
+
+/// Sizes of the linker's state, for monitoring and benchmarks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stats {
+    /// Articles ever added.
+    pub articles: usize,
+    /// Events in the active set.
+    pub active_events: usize,
+    /// Stories in the active set.
+    pub active_stories: usize,
+    /// Near-duplicate signatures held.
+    pub signatures: usize,
+    /// Document-frequency entries.
+    pub df_terms: usize,
+}
+
+/// The incremental linker. See the crate docs.
+#[derive(Debug, Clone)]
+pub struct Linker {
+    st: State,
+    // Derived indexes, rebuilt on load.
+    event_postings: HashMap<u64, Vec<u64>>,
+    story_postings: HashMap<u64, Vec<u64>>,
+    lsh: LshIndex,
+}
+
+/// An article reduced to weighted keys.
+struct Prepared {
+    time: Option<i64>,
+    terms: Sparse,
+    ents: Sparse,
+    /// Person/organisation entities only (for the story rule).
+    actors: Sparse,
+    sig: Signature,
+}
+
+fn term_key(t: &str) -> u64 {
+    mix64(fnv1a(t.as_bytes()) ^ 0x7465_726d)
+}
+
+fn entity_key(e: &str) -> u64 {
+    mix64(fnv1a(e.as_bytes()) ^ 0x656e_7469_7479)
+}
+
+fn is_place(e: &str) -> bool {
+    e.starts_with("gpe:") || e.starts_with("loc:")
+}
+
+fn minutes(t: &NaiveDateTime) -> i64 {
+    t.and_utc().timestamp().div_euclid(60)
+}
+
+fn id_hash(prefix: &str, article: &str, salt: u32) -> u64 {
+    let mut h = blake3::Hasher::new();
+    h.update(prefix.as_bytes());
+    h.update(article.as_bytes());
+    if salt > 0 {
+        h.update(&salt.to_le_bytes());
+    }
+    let b = h.finalize();
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&b.as_bytes()[..8]);
+    u64::from_be_bytes(x)
+}
+
+fn sublinear(tf: f32) -> f32 {
+    if tf <= 0.0 {
+        0.0
+    } else {
+        1.0 + tf.ln()
+    }
+}
+
+/// Days between `t` and the span `[first, last]` (0 inside it).
+fn gap_days(t: i64, first: i64, last: i64) -> f32 {
+    let d = if t < first {
+        first - t
+    } else if t > last {
+        t - last
+    } else {
+        0
+    };
+    d as f32 / MINUTES_PER_DAY
+}
+
+impl Linker {
+    /// An empty linker.
+    pub fn new(cfg: LinkConfig) -> Self {
+        let rows = (cfg.num_perm / cfg.lsh_bands.max(1)).max(1);
+        Linker {
+            lsh: LshIndex::new(cfg.lsh_bands.max(1), rows),
+            st: State {
+                cfg,
+                n_docs: 0,
+                df: HashMap::new(),
+                docs: HashMap::new(),
+                events: HashMap::new(),
+                stories: HashMap::new(),
+                dups: BTreeMap::new(),
+                next_slot: 0,
+                max_time: None,
+                since_evict: 0,
+            },
+            event_postings: HashMap::new(),
+            story_postings: HashMap::new(),
+        }
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &LinkConfig {
+        &self.st.cfg
+    }
+
+    /// Sizes of the state.
+    pub fn stats(&self) -> Stats {
+        Stats {
+            articles: self.st.docs.len(),
+            active_events: self.st.events.len(),
+            active_stories: self.st.stories.len(),
+            signatures: self.st.dups.len(),
+            df_terms: self.st.df.len(),
+        }
+    }
+
+    /// The assignment of an article added earlier.
+    pub fn assignment(&self, article: &str) -> Option<Assignment> {
+        self.st.docs.get(article).map(|r| Assignment {
+            article: article.to_string(),
+            duplicate_of: r.dup_of.clone(),
+            event: format!("e:{:016x}", r.event),
+            story: format!("s:{:016x}", r.story),
+        })
+    }
+
+    /// Adds a batch; returns one [`Assignment`] per doc, in input order. Internally
+    /// processes in publication order (docs without a date go last, in input order). A
+    /// doc whose ID was already added returns its existing assignment (idempotent).
+    pub fn add_batch(&mut self, docs: &[LinkDoc]) -> Vec<Assignment> {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        // Stable sort: equal times keep input order; undated last.
+        order.sort_by_key(|&i| match docs[i].published {
+            Some(t) => (0u8, minutes(&t)),
+            None => (1u8, 0),
+        });
+        for i in order {
+            let d = &docs[i];
+            if !self.st.docs.contains_key(&d.id) {
+                self.add_one(d);
+            }
+        }
+        self.evict();
+        docs.iter()
+            .map(|d| {
+                self.assignment(&d.id).unwrap_or_else(|| Assignment {
+                    article: d.id.clone(),
+                    duplicate_of: None,
+                    event: format!("e:{:016x}", id_hash("event:", &d.id, 0)),
+                    story: format!("s:{:016x}", id_hash("story:", &d.id, 0)),
+                })
+            })
+            .collect()
+    }
+
+    /// A compact snapshot of the state (magic, version, postcard encoding). Indexes are
+    /// not stored; [`Linker::load`] rebuilds them.
+    pub fn save(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1024);
+        out.extend_from_slice(MAGIC);
+        out.push(VERSION);
+        // Serialising plain maps and vectors cannot fail; an empty body would be
+        // rejected by `load`, never silently accepted.
+        if let Ok(body) = postcard::to_allocvec(&self.st) {
+            out.extend_from_slice(&body);
+        }
+        out
+    }
+
+    /// Restores a linker from [`Linker::save`] output.
+    pub fn load(bytes: &[u8]) -> Result<Self, Error> {
+        if bytes.len() < 5 || &bytes[..4] != MAGIC || bytes[4] != VERSION {
+            return Err(Error::BadSnapshot);
+        }
+        let st: State =
+            postcard::from_bytes(&bytes[5..]).map_err(|e| Error::Decode(e.to_string()))?;
+        let mut l = Linker::new(st.cfg.clone());
+        l.st = st;
+        let mut ev: Vec<(&u64, &Event)> = l.st.events.iter().collect();
+        ev.sort_by_key(|e| *e.0);
+        for (id, e) in ev {
+            for &k in &e.keys {
+                l.event_postings.entry(k).or_default().push(*id);
+            }
+        }
+        let mut sv: Vec<(&u64, &Story)> = l.st.stories.iter().collect();
+        sv.sort_by_key(|s| *s.0);
+        for (id, s) in sv {
+            for &k in &s.keys {
+                l.story_postings.entry(k).or_default().push(*id);
+            }
+        }
+        for (slot, d) in &l.st.dups {
+            l.lsh.insert(*slot, &d.sig);
+        }
+        Ok(l)
+    }
+
+    fn idf(&self, k: u64) -> f32 {
+        let df = self.st.df.get(&k).copied().unwrap_or(0) as f32;
+        ((self.st.n_docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    fn prepare(&self, d: &LinkDoc) -> Prepared {
+        let cfg = &self.st.cfg;
+        let mut tf: Vec<(u64, f32)> = Vec::new();
+        for t in &d.title_terms {
+            tf.push((term_key(t), cfg.title_weight));
+        }
+        for t in &d.body_terms {
+            tf.push((term_key(t), 1.0));
+        }
+        let mut terms = from_pairs(tf);
+        for p in &mut terms {
+            p.1 = sublinear(p.1);
+        }
+        let mut places = Vec::new();
+        let mut actors = Vec::new();
+        for e in &d.entities {
+            if is_place(e) {
+                places.push((entity_key(e), 1.0));
+            } else {
+                actors.push((entity_key(e), 1.0));
+            }
+        }
+        let mut actors = from_pairs(actors);
+        for p in &mut actors {
+            p.1 = sublinear(p.1);
+        }
+        let mut places = from_pairs(places);
+        for p in &mut places {
+            p.1 = cfg.place_factor * sublinear(p.1);
+        }
+        let mut ents = actors.clone();
+        add_into(&mut ents, &places);
+        let sh = shingles(&format!("{}\n{}", d.title, d.text), cfg.shingle_size);
+        Prepared {
+            time: d.published.as_ref().map(minutes),
+            terms,
+            ents,
+            actors,
+            sig: signature(&sh, cfg.num_perm),
+        }
+    }
+
+    /// The article's index keys: its `query_keys` highest TF-IDF terms and all its
+    /// entities (places included; they are down-weighted in scoring, not in retrieval).
+    fn query_keys(&self, p: &Prepared) -> Vec<u64> {
+        let mut ts: Vec<(f32, u64)> = p.terms.iter().map(|&(k, w)| (w * self.idf(k), k)).collect();
+        ts.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut keys: Vec<u64> = ts
+            .iter()
+            .take(self.st.cfg.query_keys)
+            .map(|x| x.1)
+            .collect();
+        keys.extend(p.ents.iter().take(self.st.cfg.query_keys).map(|x| x.0));
+        keys
+    }
+
+    fn activity_of(&self, t: Option<i64>) -> i64 {
+        t.or(self.st.max_time).unwrap_or(0)
+    }
+
+    fn add_one(&mut self, d: &LinkDoc) {
+        let p = self.prepare(d);
+        if let Some(t) = p.time {
+            self.st.max_time = Some(self.st.max_time.map_or(t, |m| m.max(t)));
+        }
+        // Document frequencies, learned online (the article counts itself).
+        self.st.n_docs += 1;
+        for &(k, _) in p.terms.iter().chain(p.ents.iter()) {
+            *self.st.df.entry(k).or_insert(0) += 1;
+        }
+        let activity = self.activity_of(p.time);
+        let keys = self.query_keys(&p);
+
+        let rec = if let Some(orig) = self.find_duplicate(&p) {
+            self.join_as_duplicate(&orig, &p, activity)
+        } else {
+            match self.best_event(&p, &keys) {
+                Some(ev) => {
+                    self.join_event(ev, &p, &keys, activity);
+                    let story = self.st.events.get(&ev).map_or(ev, |e| e.story);
+                    DocRec {
+                        event: ev,
+                        story,
+                        dup_of: None,
+                    }
+                }
+                None => self.found_event(&d.id, &p, &keys, activity),
+            }
+        };
+        self.st.docs.insert(d.id.clone(), rec);
+
+        // Keep the signature for later near-duplicates.
+        if p.sig.n_shingles > 0 {
+            let slot = self.st.next_slot;
+            self.st.next_slot = self.st.next_slot.wrapping_add(1);
+            self.lsh.insert(slot, &p.sig);
+            self.st.dups.insert(
+                slot,
+                DupEntry {
+                    article: d.id.clone(),
+                    sig: p.sig,
+                    time: p.time,
+                    activity,
+                    seq: self.st.n_docs,
+                },
+            );
+        }
+        self.st.since_evict += 1;
+        if self.st.since_evict >= 512 {
+            self.evict();
+        }
+    }
+
+    /// The original (root of the group) of the best verified near-duplicate, if any.
+    fn find_duplicate(&self, p: &Prepared) -> Option<String> {
+        let cfg = &self.st.cfg;
+        if p.sig.n_shingles < cfg.dup_min_shingles {
+            return None;
+        }
+        let mut best: Option<(f32, u32)> = None;
+        for slot in self.lsh.query(&p.sig) {
+            let Some(e) = self.st.dups.get(&slot) else {
+                continue;
+            };
+            if e.sig.n_shingles < cfg.dup_min_shingles {
+                continue;
+            }
+            // Only copies within the window count (so eviction never changes a result).
+            if let (Some(t), Some(u)) = (p.time, e.time) {
+                if (t - u).abs() > cfg.dup_window_days * 1440 {
+                    continue;
+                }
+            }
+            let j = p.sig.jaccard(&e.sig);
+            let c = p.sig.containment(&e.sig, j);
+            let ok = j >= cfg.dup_jaccard || (j >= cfg.dup_min_jaccard && c >= cfg.dup_containment);
+            if ok && best.is_none_or(|(bj, bs)| j > bj || (j == bj && slot < bs)) {
+                best = Some((j, slot));
+            }
+        }
+        let (_, slot) = best?;
+        let art = &self.st.dups.get(&slot)?.article;
+        let rec = self.st.docs.get(art)?;
+        Some(rec.dup_of.clone().unwrap_or_else(|| art.clone()))
+    }
+
+    fn join_as_duplicate(&mut self, orig: &str, p: &Prepared, activity: i64) -> DocRec {
+        let (event, story) = match self.st.docs.get(orig) {
+            Some(r) => (r.event, r.story),
+            None => (0, 0),
+        };
+        // A copy counts as an article of the event but does not reinforce its profile
+        // (syndicated copies would otherwise dominate the centroid).
+        if let Some(e) = self.st.events.get_mut(&event) {
+            e.n_docs += 1;
+            if let Some(t) = p.time {
+                e.first = Some(e.first.map_or(t, |f| f.min(t)));
+                e.last = Some(e.last.map_or(t, |l| l.max(t)));
+            }
+            e.activity = e.activity.max(activity);
+            e.seq = self.st.n_docs;
+        }
+        DocRec {
+            event,
+            story,
+            dup_of: Some(orig.to_string()),
+        }
+    }
+
+    /// Candidate ids from postings, ranked by summed key hits, capped.
+    fn candidates(postings: &HashMap<u64, Vec<u64>>, keys: &[u64], cap: usize) -> Vec<u64> {
+        let mut hits: HashMap<u64, u32> = HashMap::new();
+        for k in keys {
+            if let Some(v) = postings.get(k) {
+                for &id in v {
+                    *hits.entry(id).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut c: Vec<(u32, u64)> = hits.into_iter().map(|(id, h)| (h, id)).collect();
+        c.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        c.truncate(cap);
+        c.into_iter().map(|x| x.1).collect()
+    }
+
+    /// Score of an article against an event (0 when outside the time window).
+    fn score_event(&self, p: &Prepared, e: &Event) -> f32 {
+        let cfg = &self.st.cfg;
+        let mut tfac = 1.0;
+        if let (Some(t), Some(f), Some(l)) = (p.time, e.first, e.last) {
+            let gap = gap_days(t, f, l);
+            if gap > cfg.event_window_days as f32 {
+                return 0.0;
+            }
+            let s = cfg.time_sigma_days.max(1e-3);
+            let g = (-(gap * gap) / (2.0 * s * s)).exp();
+            tfac = cfg.time_floor + (1.0 - cfg.time_floor) * g;
+        }
+        let idf = |k| self.idf(k);
+        let text = cosine_idf(&p.terms, &e.terms, idf);
+        let combined = if p.ents.is_empty() || e.ents.is_empty() {
+            text
+        } else {
+            let ent = cosine_idf(&p.ents, &e.ents, idf);
+            1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent)
+        };
+        combined * tfac
+    }
+
+    fn best_event(&self, p: &Prepared, keys: &[u64]) -> Option<u64> {
+        let cands = Self::candidates(&self.event_postings, keys, self.st.cfg.max_candidates);
+        let mut best: Option<(f32, u64)> = None;
+        for id in cands {
+            let Some(e) = self.st.events.get(&id) else {
+                continue;
+            };
+            let s = self.score_event(p, e);
+            if s >= self.st.cfg.join_threshold
+                && best.is_none_or(|(bs, bid)| s > bs || (s == bs && id < bid))
+            {
+                best = Some((s, id));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    fn register(
+        postings: &mut HashMap<u64, Vec<u64>>,
+        own: &mut Vec<u64>,
+        id: u64,
+        keys: &[u64],
+        cap: usize,
+    ) {
+        for &k in keys {
+            if own.len() >= cap {
+                break;
+            }
+            if !own.contains(&k) {
+                own.push(k);
+                postings.entry(k).or_default().push(id);
+            }
+        }
+    }
+
+    fn join_event(&mut self, id: u64, p: &Prepared, keys: &[u64], activity: i64) {
+        let keep = self.st.cfg.profile_terms;
+        let cap = keep;
+        let df = &self.st.df;
+        let seq_now = self.st.n_docs;
+        let n = seq_now as f32;
+        let idf = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+        let Some(e) = self.st.events.get_mut(&id) else {
+            return;
+        };
+        add_into(&mut e.terms, &p.terms);
+        add_into(&mut e.ents, &p.ents);
+        if e.terms.len() > keep + keep / 2 {
+            prune(&mut e.terms, keep, |k, w| w * idf(k));
+        }
+        if e.ents.len() > keep {
+            prune(&mut e.ents, keep, |k, w| w * idf(k));
+        }
+        e.n_docs += 1;
+        if let Some(t) = p.time {
+            e.first = Some(e.first.map_or(t, |f| f.min(t)));
+            e.last = Some(e.last.map_or(t, |l| l.max(t)));
+        }
+        e.activity = e.activity.max(activity);
+        e.seq = seq_now;
+        let story = e.story;
+        Self::register(&mut self.event_postings, &mut e.keys, id, keys, cap);
+        self.reinforce_story(story, p, keys, activity);
+    }
+
+    fn reinforce_story(&mut self, id: u64, p: &Prepared, keys: &[u64], activity: i64) {
+        let keep = self.st.cfg.profile_terms;
+        let df = &self.st.df;
+        let seq_now = self.st.n_docs;
+        let n = seq_now as f32;
+        let idf = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+        let Some(s) = self.st.stories.get_mut(&id) else {
+            return;
+        };
+        add_into(&mut s.terms, &p.terms);
+        add_into(&mut s.ents, &p.actors);
+        if s.terms.len() > keep + keep / 2 {
+            prune(&mut s.terms, keep, |k, w| w * idf(k));
+        }
+        if s.ents.len() > keep {
+            prune(&mut s.ents, keep, |k, w| w * idf(k));
+        }
+        s.activity = s.activity.max(activity);
+        s.seq = seq_now;
+        Self::register(&mut self.story_postings, &mut s.keys, id, keys, keep);
+    }
+
+    /// The story rule (see `docs/link.md`): term cosine with the story profile at least
+    /// `story_text_min`, and shared actors (person/organisation entities, places left
+    /// out) with cosine at least `story_entity_min`; without actors on either side, the
+    /// term cosine must reach `story_text_only`.
+    fn best_story(&self, p: &Prepared, keys: &[u64]) -> Option<u64> {
+        let cfg = &self.st.cfg;
+        let cands = Self::candidates(&self.story_postings, keys, cfg.max_candidates);
+        let mut best: Option<(f32, u64)> = None;
+        let idf = |k| self.idf(k);
+        for id in cands {
+            let Some(s) = self.st.stories.get(&id) else {
+                continue;
+            };
+            let text = cosine_idf(&p.terms, &s.terms, idf);
+            let ok = if p.actors.is_empty() || s.ents.is_empty() {
+                text >= cfg.story_text_only
+            } else {
+                text >= cfg.story_text_min
+                    && cosine_idf(&p.actors, &s.ents, idf) >= cfg.story_entity_min
+            };
+            if ok && best.is_none_or(|(bs, bid)| text > bs || (text == bs && id < bid)) {
+                best = Some((text, id));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    fn fresh_id(&self, prefix: &str, article: &str, taken: impl Fn(u64) -> bool) -> u64 {
+        let mut salt = 0;
+        loop {
+            let id = id_hash(prefix, article, salt);
+            if !taken(id) || salt > 1000 {
+                return id;
+            }
+            salt += 1;
+        }
+    }
+
+    fn found_event(&mut self, article: &str, p: &Prepared, keys: &[u64], activity: i64) -> DocRec {
+        let id = self.fresh_id("event:", article, |x| self.st.events.contains_key(&x));
+        let story = match self.best_story(p, keys) {
+            Some(s) => {
+                if let Some(st) = self.st.stories.get_mut(&s) {
+                    st.n_events += 1;
+                }
+                s
+            }
+            None => {
+                let sid = self.fresh_id("story:", article, |x| self.st.stories.contains_key(&x));
+                self.st.stories.insert(
+                    sid,
+                    Story {
+                        terms: Vec::new(),
+                        ents: Vec::new(),
+                        n_events: 1,
+                        activity,
+                        seq: self.st.n_docs,
+                        keys: Vec::new(),
+                    },
+                );
+                sid
+            }
+        };
+        self.st.events.insert(
+            id,
+            Event {
+                story,
+                terms: Vec::new(),
+                ents: Vec::new(),
+                n_docs: 0,
+                first: None,
+                last: None,
+                activity,
+                seq: self.st.n_docs,
+                keys: Vec::new(),
+            },
+        );
+        self.join_event(id, p, keys, activity);
+        DocRec {
+            event: id,
+            story,
+            dup_of: None,
+        }
+    }
+
+    /// Drops events, stories and signatures that fell out of their windows or over
+    /// their caps, and unlinks them from the indexes.
+    fn evict(&mut self) {
+        self.st.since_evict = 0;
+        let cfg = self.st.cfg.clone();
+        let now = self.st.max_time;
+        let seq = self.st.n_docs;
+
+        // Events.
+        let mut gone: Vec<u64> = match now {
+            Some(m) => {
+                let lim = m - cfg.event_retention_days * 1440;
+                self.st
+                    .events
+                    .iter()
+                    .filter(|(_, e)| {
+                        e.activity < lim && seq.saturating_sub(e.seq) > cfg.keep_recent_docs
+                    })
+                    .map(|(k, _)| *k)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        if self.st.events.len() - gone.len() > cfg.max_active_events {
+            let gone_set: HashSet<u64> = gone.iter().copied().collect();
+            let mut rest: Vec<(i64, u64)> = self
+                .st
+                .events
+                .iter()
+                .filter(|(k, _)| !gone_set.contains(*k))
+                .map(|(k, e)| (e.activity, *k))
+                .collect();
+            rest.sort_unstable();
+            let target = cfg.max_active_events * 9 / 10;
+            let extra = rest.len().saturating_sub(target);
+            gone.extend(rest.iter().take(extra).map(|x| x.1));
+        }
+        for id in gone {
+            if let Some(e) = self.st.events.remove(&id) {
+                unlink(&mut self.event_postings, &e.keys, id);
+            }
+        }
+
+        // Stories.
+        let mut gone: Vec<u64> = match now {
+            Some(m) => {
+                let lim = m - cfg.story_retention_days * 1440;
+                self.st
+                    .stories
+                    .iter()
+                    .filter(|(_, s)| {
+                        s.activity < lim && seq.saturating_sub(s.seq) > cfg.keep_recent_docs
+                    })
+                    .map(|(k, _)| *k)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        if self.st.stories.len() - gone.len() > cfg.max_active_stories {
+            let gone_set: HashSet<u64> = gone.iter().copied().collect();
+            let mut rest: Vec<(i64, u64)> = self
+                .st
+                .stories
+                .iter()
+                .filter(|(k, _)| !gone_set.contains(*k))
+                .map(|(k, s)| (s.activity, *k))
+                .collect();
+            rest.sort_unstable();
+            let target = cfg.max_active_stories * 9 / 10;
+            let extra = rest.len().saturating_sub(target);
+            gone.extend(rest.iter().take(extra).map(|x| x.1));
+        }
+        for id in gone {
+            if let Some(s) = self.st.stories.remove(&id) {
+                unlink(&mut self.story_postings, &s.keys, id);
+            }
+        }
+
+        // Signatures: by time, then by count (oldest slot first).
+        let mut drop: Vec<u32> = match now {
+            Some(m) => {
+                let lim = m - cfg.dup_window_days * 1440;
+                self.st
+                    .dups
+                    .iter()
+                    .filter(|(_, d)| {
+                        d.activity < lim && seq.saturating_sub(d.seq) > cfg.keep_recent_docs
+                    })
+                    .map(|(k, _)| *k)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let over = (self.st.dups.len() - drop.len()).saturating_sub(cfg.max_dup_docs);
+        if over > 0 {
+            let drop_set: HashSet<u32> = drop.iter().copied().collect();
+            let extra: Vec<u32> = self
+                .st
+                .dups
+                .keys()
+                .filter(|k| !drop_set.contains(*k))
+                .take(over)
+                .copied()
+                .collect();
+            drop.extend(extra);
+        }
+        for slot in drop {
+            if let Some(d) = self.st.dups.remove(&slot) {
+                self.lsh.remove(slot, &d.sig);
+            }
+        }
+    }
+}
+
+fn unlink(postings: &mut HashMap<u64, Vec<u64>>, keys: &[u64], id: u64) {
+    for k in keys {
+        if let Some(v) = postings.get_mut(k) {
+            v.retain(|&x| x != id);
+            if v.is_empty() {
+                postings.remove(k);
+            }
+        }
+    }
+}

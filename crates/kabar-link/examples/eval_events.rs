@@ -1,0 +1,204 @@
+//! Event and story quality: B³ on giveme5w1h-newscluster (69 events) and ECB+ (86
+//! similar-but-distinct events), stories on wikiref220 topics, and batch-vs-one-pass
+//! agreement.
+//!
+//! cargo run --release -p kabar-link --example eval_events [-- --grid]
+
+mod common;
+
+use common::{bcubed, ecbplus, ecbplus_topics, giveme, wikiref, Labelled};
+use kabar_link::{Assignment, LinkConfig, LinkDoc, Linker};
+
+fn run(cfg: &LinkConfig, docs: &[LinkDoc]) -> Vec<Assignment> {
+    let mut l = Linker::new(cfg.clone());
+    l.add_batch(docs)
+}
+
+fn events(a: &[Assignment]) -> Vec<String> {
+    a.iter().map(|x| x.event.clone()).collect()
+}
+
+fn stories(a: &[Assignment]) -> Vec<String> {
+    a.iter().map(|x| x.story.clone()).collect()
+}
+
+fn n_clusters(v: &[String]) -> usize {
+    let mut s: Vec<&String> = v.iter().collect();
+    s.sort();
+    s.dedup();
+    s.len()
+}
+
+fn report(name: &str, cfg: &LinkConfig, c: &Labelled) -> f64 {
+    let a = run(cfg, &c.docs);
+    let ev = events(&a);
+    let (p, r, f) = bcubed(&ev, &c.gold);
+    println!(
+        "{name:<38} docs {:>4} gold {:>3} events {:>4}  B3 P {:.3} R {:.3} F1 {:.3}",
+        c.docs.len(),
+        n_clusters(&c.gold),
+        n_clusters(&ev),
+        p,
+        r,
+        f
+    );
+    f
+}
+
+/// Batches of a corpus: `k` chronological chunks, or `k` chunks of a shuffled order.
+fn batches(docs: &[LinkDoc], k: usize, shuffled: bool) -> Vec<Vec<LinkDoc>> {
+    let mut idx: Vec<usize> = (0..docs.len()).collect();
+    if shuffled {
+        let mut s = 0x9e37_79b9_7f4a_7c15u64;
+        for i in (1..idx.len()).rev() {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            idx.swap(i, (s % (i as u64 + 1)) as usize);
+        }
+    } else {
+        idx.sort_by_key(|&i| (docs[i].published.is_none(), docs[i].published));
+    }
+    let size = docs.len().div_ceil(k);
+    idx.chunks(size)
+        .map(|ch| ch.iter().map(|&i| docs[i].clone()).collect())
+        .collect()
+}
+
+fn agreement(cfg: &LinkConfig, name: &str, docs: &[LinkDoc]) {
+    let one = run(cfg, docs);
+    let one_ev = events(&one);
+    for shuffled in [false, true] {
+        let mut l = Linker::new(cfg.clone());
+        let mut map = std::collections::HashMap::new();
+        for b in batches(docs, 10, shuffled) {
+            for a in l.add_batch(&b) {
+                map.insert(a.article.clone(), a.event.clone());
+            }
+        }
+        let ten: Vec<String> = docs.iter().map(|d| map[&d.id].clone()).collect();
+        let same = one_ev.iter().zip(&ten).filter(|(a, b)| a == b).count();
+        let (p, r, f) = bcubed(&ten, &one_ev);
+        println!(
+            "{name:<14} 10 {} batches vs one pass: same event ID {}/{} ({:.1}%), B3 vs one-pass P {:.3} R {:.3} F1 {:.3}",
+            if shuffled { "shuffled     " } else { "chronological" },
+            same,
+            docs.len(),
+            100.0 * same as f64 / docs.len() as f64,
+            p,
+            r,
+            f
+        );
+    }
+}
+
+fn main() {
+    let grid = std::env::args().any(|a| a == "--grid");
+    let cfg = LinkConfig::default();
+    let g = giveme(false);
+    let ge = giveme(true);
+    let e = ecbplus(false);
+    let ee = ecbplus(true);
+    if g.docs.is_empty() || e.docs.is_empty() {
+        eprintln!("shared data not found next to the repository (../shared/data)");
+        return;
+    }
+
+    if grid {
+        println!("grid on giveme5w1h (tuning set); ecbplus shown as the check");
+        let mut rows = Vec::new();
+        for &th in &[0.2f32, 0.25, 0.3, 0.35, 0.4, 0.45] {
+            for &tw in &[2.0f32, 3.0, 5.0] {
+                for &(sig, floor, win) in &[
+                    (3.0f32, 0.3f32, 14i64),
+                    (3.0, 0.6, 30),
+                    (7.0, 0.5, 30),
+                    (7.0, 0.7, 60),
+                    (14.0, 0.5, 60),
+                    (30.0, 0.5, 90),
+                    (1.0, 1.0, 100_000),
+                ] {
+                    for &ew in &[0.3f32, 0.5, 0.7] {
+                        let c = LinkConfig {
+                            join_threshold: th,
+                            title_weight: tw,
+                            time_sigma_days: sig,
+                            time_floor: floor,
+                            event_window_days: win,
+                            entity_weight: ew,
+                            ..LinkConfig::default()
+                        };
+                        let (_, _, fg) = bcubed(&events(&run(&c, &ge.docs)), &ge.gold);
+                        rows.push((fg, c));
+                    }
+                }
+            }
+        }
+        rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (fg, c) in rows.iter().take(20) {
+            let (_, _, fg0) = bcubed(&events(&run(c, &g.docs)), &g.gold);
+            let (_, _, fe) = bcubed(&events(&run(c, &ee.docs)), &ee.gold);
+            let (_, _, fe0) = bcubed(&events(&run(c, &e.docs)), &e.gold);
+            println!(
+                "th {:.2} tw {:.0} sigma {:.0} floor {:.1} win {} ew {:.1}: giveme F1 ents {fg:.3} no-ents {fg0:.3} | ecbplus F1 ents {fe:.3} no-ents {fe0:.3}",
+                c.join_threshold, c.title_weight, c.time_sigma_days, c.time_floor, c.event_window_days, c.entity_weight
+            );
+        }
+        return;
+    }
+
+    println!("== events (default LinkConfig)");
+    report("giveme5w1h, terms only", &cfg, &g);
+    report("giveme5w1h, terms + pseudo-entities", &cfg, &ge);
+    report("ecbplus, terms only", &cfg, &e);
+    report("ecbplus, terms + pseudo-entities", &cfg, &ee);
+    let no_time = LinkConfig {
+        time_floor: 1.0,
+        event_window_days: 100_000,
+        ..cfg.clone()
+    };
+    report("giveme5w1h, + ents, time off", &no_time, &ge);
+
+    println!("== stories");
+    let w = wikiref(true);
+    let a = run(&cfg, &w.docs);
+    let (p, r, f) = bcubed(&stories(&a), &w.gold);
+    println!(
+        "wikiref220 stories vs topics: docs {} topics {} events {} stories {}  B3 P {:.3} R {:.3} F1 {:.3}",
+        w.docs.len(),
+        n_clusters(&w.gold),
+        n_clusters(&events(&a)),
+        n_clusters(&stories(&a)),
+        p,
+        r,
+        f
+    );
+    let (p, r, f) = bcubed(&events(&a), &w.gold);
+    println!("wikiref220 events vs topics (for contrast): B3 P {p:.3} R {r:.3} F1 {f:.3}");
+    let a = run(&cfg, &ee.docs);
+    let topics = ecbplus_topics();
+    let (p, r, f) = bcubed(&stories(&a), &topics);
+    println!(
+        "ecbplus stories vs topics (43; pairs of distinct events that share a theme): stories {}  B3 P {:.3} R {:.3} F1 {:.3}",
+        n_clusters(&stories(&a)),
+        p,
+        r,
+        f
+    );
+    let (p, r, f) = bcubed(&stories(&a), &ee.gold);
+    println!("ecbplus stories vs sub-topic events: B3 P {p:.3} R {r:.3} F1 {f:.3}");
+    let a = run(&cfg, &ge.docs);
+    let (p, r, f) = bcubed(&stories(&a), &ge.gold);
+    println!(
+        "giveme5w1h stories vs events: stories {} (events {})  B3 P {:.3} R {:.3} F1 {:.3}",
+        n_clusters(&stories(&a)),
+        n_clusters(&events(&a)),
+        p,
+        r,
+        f
+    );
+
+    println!("== batch vs one pass (giveme5w1h with pseudo-entities; ecbplus has no dates)");
+    agreement(&cfg, "giveme5w1h", &ge.docs);
+    agreement(&cfg, "ecbplus", &ee.docs);
+}
