@@ -146,16 +146,19 @@ impl EntityExtractor {
     ) -> Vec<Entity> {
         let _ = lang; // the model and lexicon serve Indonesian and English alike
         let toks: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let folded: Vec<String> = toks.iter().map(|t| fold(t)).collect();
         let groups = sentence_groups(tokens, sentences);
         let mut mentions: Vec<Mention> = Vec::new();
         for (si, &(a, b)) in groups.iter().enumerate() {
-            self.sentence_mentions(text, tokens, &toks, a, b, si, &mut mentions);
+            self.sentence_mentions(text, tokens, &toks, &folded, a, b, si, &mut mentions);
         }
         if mentions.is_empty() {
             return Vec::new();
         }
         let (ents, mentions) = self.resolve(&toks, mentions);
-        self.build(tokens, &toks, &groups, times, published, ents, mentions)
+        self.build(
+            tokens, &toks, &folded, &groups, times, published, ents, mentions,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -164,15 +167,16 @@ impl EntityExtractor {
         text: &str,
         tokens: &[Token],
         toks: &[&str],
+        folded_all: &[String],
         a: usize,
         b: usize,
         si: usize,
         out: &mut Vec<Mention>,
     ) {
         let stoks = &toks[a..b];
-        let mut found: Vec<(usize, usize, EntityType)> = self.tagger.spans(stoks);
+        let folded = &folded_all[a..b];
+        let mut found: Vec<(usize, usize, EntityType)> = self.tagger.spans_folded(stoks, folded);
         // clean person spans: honorifics and titles in front, possessive at the end
-        let folded: Vec<String> = stoks.iter().map(|t| fold(t)).collect();
         for f in found.iter_mut() {
             if f.2 != EntityType::Per {
                 continue;
@@ -186,7 +190,7 @@ impl EntityExtractor {
                     f.0 += 1;
                     continue;
                 }
-                match self.lex.title_phrases.longest_at(stoks, &folded, f.0) {
+                match self.lex.title_phrases.longest_at(stoks, folded, f.0) {
                     Some((e, _)) if e < f.1 && is_cap(stoks[e]) => f.0 = e,
                     _ => break,
                 }
@@ -224,7 +228,7 @@ impl EntityExtractor {
                 i += 1;
                 continue;
             }
-            let Some((e, v)) = self.lex.names.longest_at(stoks, &folded, i) else {
+            let Some((e, v)) = self.lex.names.longest_at(stoks, folded, i) else {
                 i += 1;
                 continue;
             };
@@ -386,6 +390,7 @@ impl EntityExtractor {
         &self,
         tokens: &[Token],
         toks: &[&str],
+        folded: &[String],
         groups: &[(usize, usize)],
         times: &[TimeExpr],
         published: Option<&str>,
@@ -431,8 +436,8 @@ impl EntityExtractor {
                 .map(|t| t.value.clone())
                 .or_else(|| published_date.clone());
             let found = self
-                .role_before(toks, &mentions, &mention_at, &ents, m, ga)
-                .or_else(|| self.role_after(toks, &mentions, &mention_at, &ents, m, gb));
+                .role_before(toks, folded, &mentions, &mention_at, &ents, m, ga)
+                .or_else(|| self.role_after(toks, folded, &mentions, &mention_at, &ents, m, gb));
             if let Some((title, of)) = found {
                 let role = Role { title, of, date };
                 if let Some(ent) = out.get_mut(&m.key) {
@@ -510,9 +515,11 @@ impl EntityExtractor {
 
     /// "Menteri Luar Negeri Australia Penny Wong", "Australian Foreign Minister Penny Wong",
     /// "Duta Besar Jepang untuk Indonesia X", "Wakil Menteri Keuangan X".
+    #[allow(clippy::too_many_arguments)]
     fn role_before(
         &self,
         toks: &[&str],
+        folded: &[String],
         mentions: &[Mention],
         mention_at: &HashMap<usize, usize>,
         ents: &[Ent],
@@ -520,9 +527,9 @@ impl EntityExtractor {
         sent_start: usize,
     ) -> Option<(String, Option<String>)> {
         let lo = m.t0.saturating_sub(12).max(sent_start);
-        let folded: Vec<String> = toks[..m.t0].iter().map(|t| fold(t)).collect();
         for j in lo..m.t0 {
-            let Some((e, mut title, implied)) = self.title_at(&toks[..m.t0], &folded, j) else {
+            let Some((e, mut title, implied)) = self.title_at(&toks[..m.t0], &folded[..m.t0], j)
+            else {
                 continue;
             };
             // the gap between title and name: country/organisation and glue only
@@ -566,9 +573,11 @@ impl EntityExtractor {
 
     /// "Penny Wong, Menteri Luar Negeri Australia", "X, juru bicara Kemlu",
     /// "X, Indonesia's ambassador to Japan".
+    #[allow(clippy::too_many_arguments)]
     fn role_after(
         &self,
         toks: &[&str],
+        folded: &[String],
         mentions: &[Mention],
         mention_at: &HashMap<usize, usize>,
         ents: &[Ent],
@@ -581,7 +590,6 @@ impl EntityExtractor {
         }
         k += 1;
         let hi = (k + 14).min(sent_end);
-        let folded: Vec<String> = toks[..hi].iter().map(|t| fold(t)).collect();
         let mut of: Option<String> = None;
         let mut deputy = false;
         while k < hi {
@@ -591,7 +599,7 @@ impl EntityExtractor {
             } else if matches!(f, "wakil" | "deputy" | "vice") {
                 deputy = true;
                 k += 1;
-            } else if self.title_at(&toks[..hi], &folded, k).is_none() {
+            } else if self.title_at(&toks[..hi], &folded[..hi], k).is_none() {
                 // "Indonesia's ambassador", "Australian Foreign Minister"
                 match self.org_at(toks, mentions, mention_at, ents, k) {
                     Some((end, id)) if end < hi => {
@@ -604,7 +612,7 @@ impl EntityExtractor {
                 break;
             }
         }
-        let (e, mut title, implied) = self.title_at(&toks[..hi], &folded, k)?;
+        let (e, mut title, implied) = self.title_at(&toks[..hi], &folded[..hi], k)?;
         if deputy && !title.starts_with("Wakil") {
             title = format!("Wakil {title}");
         }

@@ -12,7 +12,7 @@
 //! "kata", "ujar" — sit), title phrases from the title list ending right before, and
 //! membership of the gazetteer with the entry's type.
 
-use crate::lexicon::{fold, Lexicon};
+use crate::lexicon::Lexicon;
 use kabar_core::EntityType;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -186,8 +186,8 @@ fn gaz_label(kind: EntityType, begin: bool) -> &'static str {
 }
 
 /// Computes the [`TokenInfo`] of every token of a sentence.
-pub fn token_infos(tokens: &[&str], lex: &Lexicon) -> Vec<TokenInfo> {
-    let folded: Vec<String> = tokens.iter().map(|w| fold(w)).collect();
+/// `folded` are the tokens through [`crate::lexicon::fold`].
+pub fn token_infos(tokens: &[&str], folded: &[String], lex: &Lexicon) -> Vec<TokenInfo> {
     let mut infos: Vec<TokenInfo> = tokens
         .iter()
         .map(|w| TokenInfo {
@@ -201,7 +201,7 @@ pub fn token_infos(tokens: &[&str], lex: &Lexicon) -> Vec<TokenInfo> {
     let mut i = 0;
     while i < tokens.len() {
         if infos[i].cap {
-            if let Some((e, v)) = lex.names.longest_at(tokens, &folded, i) {
+            if let Some((e, v)) = lex.names.longest_at(tokens, folded, i) {
                 if let Some(entry) = lex.entries.get(v as usize) {
                     for (k, info) in infos.iter_mut().enumerate().take(e).skip(i) {
                         info.gaz = gaz_label(entry.kind, k == i);
@@ -214,7 +214,7 @@ pub fn token_infos(tokens: &[&str], lex: &Lexicon) -> Vec<TokenInfo> {
         i += 1;
     }
     for i in 0..tokens.len() {
-        if let Some((e, _)) = lex.title_phrases.longest_at(tokens, &folded, i) {
+        if let Some((e, _)) = lex.title_phrases.longest_at(tokens, folded, i) {
             infos[e - 1].title_end = true;
         }
     }

@@ -9,6 +9,37 @@
 
 use kabar_core::{entity_id, EntityType};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (the rustc hasher): the phrase maps are probed for every token, and SipHash's
+/// DoS resistance buys nothing for a fixed, embedded key set.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
 use std::sync::OnceLock;
 
 /// Folds a string into a lexicon key (see the module docs).
@@ -70,9 +101,9 @@ fn is_short_caps(alias: &str) -> bool {
 /// longest match at a position found token by token.
 #[derive(Debug, Default)]
 pub struct PhraseMap<T> {
-    folded: HashMap<String, T>,
-    exact: HashMap<String, T>,
-    prefixes: HashSet<String>,
+    folded: HashMap<String, T, FxBuild>,
+    exact: HashMap<String, T, FxBuild>,
+    prefixes: HashSet<String, FxBuild>,
     max_tokens: usize,
 }
 

@@ -3,7 +3,7 @@
 
 use crate::features::{features, token_infos};
 use crate::lexicon::{fold, Lexicon};
-use crate::model::{Model, NL};
+use crate::model::{FlatTable, Model, NL};
 use crate::Error;
 use kabar_core::EntityType;
 use std::io::{BufRead, Write};
@@ -130,6 +130,8 @@ pub(crate) fn place_type(tokens: &[&str], lex: &Lexicon) -> EntityType {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     model: Model,
+    table: FlatTable,
+    features: usize,
     lex: &'static Lexicon,
 }
 
@@ -141,15 +143,19 @@ impl Tagger {
 
     /// A tagger from model bytes in the format `kabar-train-ner` writes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
-        Ok(Tagger {
-            model: Model::from_bytes(bytes)?,
-            lex: Lexicon::embedded(),
-        })
+        Ok(Tagger::from_model(Model::from_bytes(bytes)?))
     }
 
     /// A tagger from an in-memory model (used by training and evaluation).
-    pub fn from_model(model: Model) -> Tagger {
+    pub fn from_model(mut model: Model) -> Tagger {
+        let table = FlatTable::new(&model);
+        let features = model.weights.len();
+        // the table holds the weights now; keep only the transitions
+        model.weights = Vec::new();
+        model.index = Default::default();
         Tagger {
+            table,
+            features,
             model,
             lex: Lexicon::embedded(),
         }
@@ -157,28 +163,46 @@ impl Tagger {
 
     /// Number of weighted features in the model.
     pub fn feature_count(&self) -> usize {
-        self.model.weights.len()
+        self.features
     }
 
     /// Internal label indices (see [`crate::model::LABELS`]) of one sentence.
     pub fn tag_indices(&self, tokens: &[&str]) -> Vec<usize> {
-        if tokens.is_empty() {
-            return Vec::new();
+        let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
+        self.tag_indices_folded(tokens, &folded)
+    }
+
+    /// [`Tagger::tag_indices`] with the tokens already folded ([`fold`]).
+    fn tag_indices_folded(&self, tokens: &[&str], folded: &[String]) -> Vec<usize> {
+        if tokens.is_empty() || folded.len() != tokens.len() {
+            return vec![0; tokens.len()];
         }
-        let infos = token_infos(tokens, self.lex);
+        let infos = token_infos(tokens, folded, self.lex);
         let mut em: Vec<[f32; NL]> = Vec::with_capacity(tokens.len());
         let mut buf = Vec::with_capacity(64);
         for i in 0..tokens.len() {
             buf.clear();
             features(tokens, &infos, i, &mut buf);
-            em.push(self.model.emission(&buf));
+            let mut e = [0f32; NL];
+            self.table.accumulate(&buf, &mut e);
+            em.push(e);
         }
         self.model.viterbi(&em)
     }
 
     /// Entity spans of one sentence: `(first token, end token exclusive, type)`.
     pub fn spans(&self, tokens: &[&str]) -> Vec<(usize, usize, EntityType)> {
-        let labels = self.tag_indices(tokens);
+        let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
+        self.spans_folded(tokens, &folded)
+    }
+
+    /// [`Tagger::spans`] with the tokens already folded ([`fold`]).
+    pub fn spans_folded(
+        &self,
+        tokens: &[&str],
+        folded: &[String],
+    ) -> Vec<(usize, usize, EntityType)> {
+        let labels = self.tag_indices_folded(tokens, folded);
         let mut out = Vec::new();
         let mut i = 0;
         while i < labels.len() {

@@ -110,7 +110,8 @@ pub fn train(
     let mut buf = Vec::with_capacity(64);
     for s in data {
         let toks: Vec<&str> = s.tokens.iter().map(|t| t.as_str()).collect();
-        let infos = token_infos(&toks, lex);
+        let folded: Vec<String> = toks.iter().map(|t| crate::lexicon::fold(t)).collect();
+        let infos = token_infos(&toks, &folded, lex);
         let mut sent = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             buf.clear();
