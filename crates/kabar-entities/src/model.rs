@@ -136,8 +136,8 @@ impl FlatTable {
             loop {
                 let slot = &self.slots[i];
                 if slot.key == k {
-                    for l in 0..NL {
-                        s[l] += slot.w[l];
+                    for (a, b) in s.iter_mut().zip(&slot.w) {
+                        *a += b;
                     }
                     break;
                 }
