@@ -37,6 +37,12 @@ tanpa merupakan ialah menurut ketika apabila selama sesudah katanya ujarnya tutu
 pukul warga sejumlah perlu jangan pernah tengah hampir kemarin besok sekarang tadi anda kamu
 bulan juta miliar triliun ribu persen rupiah atas bawah luar masa sama lain pertama kedua
 ketiga baru milik akhir awal tinggi bersama terkait guna sehingga maka sedangkan dimana adanya
+hasil lolos bikin bareng soal usut ungkap gelar kasus resmi anak polisi korban harga naik turun
+rumah jalan kota desa kabupaten provinsi pemerintah presiden menteri ketua anggota dewan rakyat
+daerah wilayah negara dunia cek jelang usai buka tutup laga juara timnas pemain pelatih sekolah
+warga bantuan dana uang utang pajak ekspor impor tanah air banjir gempa kebakaran tewas luka
+hukum sidang jaksa hakim terdakwa tersangka dugaan pemilu partai calon kepala wakil kantor
+kerja pekerja perusahaan saham bursa pasar modal bank emas sawit beras minyak listrik cuaca
 ";
 
 /// English function and very frequent words that are not Indonesian words. "as", "it",
@@ -54,6 +60,9 @@ again further among around across according including however there's it's he's 
 doesn't won't can't i'm we're they're government president minister police officials
 reported percent million billion yesterday today tomorrow monday tuesday wednesday thursday
 friday saturday sunday a
+behind against despite amid without within upon every another such whose says warns world
+country state city report court war attack killed dead death week news video photo update
+children women men school house home police leader leaders former chief company market
 ";
 
 /// Spellings that are Malay (Malaysia, Brunei) rather than Indonesian.
@@ -104,7 +113,9 @@ pub struct Detection {
     pub words: usize,
     /// Words with a clearly Malay spelling ("kerana", "sahaja", "kerajaan").
     pub malay_markers: u32,
-    /// True when the decision came from the `whatlang` fallback.
+    /// Share of the words read that are function words of either language.
+    pub coverage: f32,
+    /// True when `whatlang` was asked (thin or unusual evidence).
     pub fallback: bool,
 }
 
@@ -185,6 +196,7 @@ fn score(text: &str) -> Detection {
         en_score: 0.0,
         words: 0,
         malay_markers: 0,
+        coverage: 0.0,
         fallback: false,
     };
     let mut latin = 0usize;
@@ -270,15 +282,12 @@ fn score(text: &str) -> Detection {
     if other_script > latin || d.words == 0 {
         return d;
     }
+    d.coverage = fw_hits as f32 / d.words as f32;
     let (hi, lo, lang) = if d.id_score >= d.en_score {
         (d.id_score, d.en_score, Lang::Id)
     } else {
         (d.en_score, d.id_score, Lang::En)
     };
-    // text in a third language hits few of our function words
-    if d.words >= 12 && (fw_hits as f32) < 0.12 * d.words as f32 {
-        return d;
-    }
     if hi >= 1.0 && hi > 1.25 * lo && d.words >= 2 {
         d.lang = lang;
     }
@@ -288,12 +297,22 @@ fn score(text: &str) -> Detection {
 /// Identifies the language of `text`, with the evidence. See the module doc.
 pub fn detect_detail(text: &str) -> Detection {
     let mut d = score(text);
-    // thin evidence on a few words of Latin text (a title): ask whatlang
-    if d.lang == Lang::Unknown && d.words >= 3 && d.words < 12 {
-        let l = detect_whatlang(text);
-        if l != Lang::Unknown {
-            d.lang = l;
-            d.fallback = true;
+    if d.words < 2 {
+        return d;
+    }
+    if d.lang == Lang::Unknown {
+        // thin evidence (a title of names, a tie): ask whatlang, keep id/en answers
+        d.fallback = true;
+        d.lang = detect_whatlang(text);
+    } else if d.coverage < LOW_COVERAGE {
+        // few of our function words: maybe a third language sharing a few ("in", "para");
+        // whatlang vetoes when it is sure of another language
+        d.fallback = true;
+        if let Some(info) = whatlang_info(text) {
+            if info.is_reliable() && !matches!(info.lang(), whatlang::Lang::Eng | whatlang::Lang::Ind)
+            {
+                d.lang = Lang::Unknown;
+            }
         }
     }
     d
@@ -317,14 +336,21 @@ pub fn detect_scorer(text: &str) -> Lang {
     score(text).lang
 }
 
-/// `whatlang`'s answer mapped to [`Lang`]: English and Indonesian, anything else (or no
-/// answer) [`Lang::Unknown`]. Reads at most the first 2,000 bytes.
-pub fn detect_whatlang(text: &str) -> Lang {
+/// Below this share of function words the scorer's answer is checked by whatlang.
+const LOW_COVERAGE: f32 = 0.25;
+
+fn whatlang_info(text: &str) -> Option<whatlang::Info> {
     let mut end = text.len().min(2000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    match whatlang::detect_lang(&text[..end]) {
+    whatlang::detect(&text[..end])
+}
+
+/// `whatlang`'s answer mapped to [`Lang`]: English and Indonesian, anything else (or no
+/// answer) [`Lang::Unknown`]. Reads at most the first 2,000 bytes.
+pub fn detect_whatlang(text: &str) -> Lang {
+    match whatlang_info(text).map(|i| i.lang()) {
         Some(whatlang::Lang::Eng) => Lang::En,
         Some(whatlang::Lang::Ind) => Lang::Id,
         _ => Lang::Unknown,

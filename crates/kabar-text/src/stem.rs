@@ -241,6 +241,12 @@ pub fn stem_id(word: &str) -> String {
     } else {
         word
     };
+    // a clitic after the last hyphen: "kuasa-Mu", "malaikat-malaikat-Nya"
+    if let Some((a, b)) = w.rsplit_once('-') {
+        if !a.is_empty() && CLITICS.contains(&b) {
+            return stem_id(a);
+        }
+    }
     if let Some((a, b)) = w.split_once('-') {
         if a.is_empty() || b.is_empty() {
             return w.to_string();
@@ -261,6 +267,12 @@ pub fn stem_id(word: &str) -> String {
             return sb;
         }
         if sa.len() >= 3 && sb.ends_with(sa.as_str()) {
+            return sa;
+        }
+        // the second half keeps the nasal the prefix replaced: "memanggil-manggil",
+        // "menyebut-nyebut" (the first half's stem has the restored p/s)
+        let first = sa.chars().next().map_or(0, char::len_utf8);
+        if sa.len() >= 4 && sb.len() > 2 && sa.get(first..).is_some_and(|t| sb.ends_with(t)) {
             return sa;
         }
         return w.to_string();
@@ -369,10 +381,14 @@ mod tests {
         assert_eq!(stem_id("sebesar-besarnya"), "besar");
         assert_eq!(stem_id("kuasa-Mu"), "kuasa");
         assert_eq!(stem_id("anak2"), "anak");
+        assert_eq!(stem_id("memanggil-manggil"), "panggil");
+        assert_eq!(stem_id("malaikat-malaikat-Nya"), "malaikat");
         assert_eq!(stem_id("Tae-yul"), "tae-yul");
         assert_eq!(stem_id("COVID-19"), "covid-19");
         assert_eq!(stem_id(""), "");
         assert_eq!(stem_id("-"), "-");
+        // non-ASCII first letter: no panic slicing after it
+        assert_eq!(stem_id("ñabc-xabc"), "ñabc");
     }
 
     #[test]
