@@ -6,10 +6,44 @@
 //! There is no Rust crate for Indonesian temporal tagging (HeidelTime's Indonesian rules are
 //! Java and machine-generated; `dateparser`-style crates parse one date string, not running
 //! text), so the rules here are hand-written on `regex` and `chrono`.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use kabar_core::Lang;
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+//! let a = kabar_time::analyze("Menlu tiba di Jakarta, Kamis (6/3/2025) pukul 09.20 WIB.", Lang::Id, None, today);
+//! assert_eq!(a.times[0].value, "2025-03-06");
+//! assert_eq!(a.times[1].value, "2025-03-06T09:20");
+//! assert_eq!(a.published.unwrap().value, "2025-03-06");
+//! ```
 
 #![warn(missing_docs)]
 
 mod lexicon;
+mod normalise;
 mod published;
+mod tagger;
 
+pub use normalise::TimeAnalysis;
 pub use published::{parse_published, parse_published_with, published_date, NumericOrder};
+
+/// Finds and normalises the temporal expressions of `text` (the cleaned article body).
+///
+/// `published`: the ISO value from [`parse_published`] when the input gave one; relative
+/// expressions are anchored on its date. When it is `None` the publication date is inferred
+/// from the text (a weekday with its full date, else a weekday with day/month choosing the
+/// most recent year not after `today` in which they agree, else the first full date) and
+/// returned as `Published { inferred: true, from: "text" }`; when given, the returned
+/// `published` is `None` (the caller keeps the input's). `today`: the clock date.
+/// `lang`: Indonesian or English rules (both when unknown).
+pub fn analyze(
+    text: &str,
+    lang: kabar_core::Lang,
+    published: Option<&str>,
+    today: chrono::NaiveDate,
+) -> TimeAnalysis {
+    normalise::analyze_impl(text, lang, published, today)
+}
+
+#[cfg(test)]
+mod tests;

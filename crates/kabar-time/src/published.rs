@@ -41,7 +41,8 @@ static YMD_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?-u:\b)").expect("valid regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})(?-u:\b)")
+        .expect("valid regex")
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -218,7 +219,11 @@ fn parse_digits(s: &str) -> Option<Parsed> {
     let date = NaiveDate::from_ymd_opt(d[..4].parse().ok()?, num(&d[4..6])?, num(&d[6..8])?)?;
     let time = if d.len() >= 12 {
         let sec = if d.len() == 14 { num(&d[12..14])? } else { 0 };
-        Some(NaiveTime::from_hms_opt(num(&d[8..10])?, num(&d[10..12])?, sec)?)
+        Some(NaiveTime::from_hms_opt(
+            num(&d[8..10])?,
+            num(&d[10..12])?,
+            sec,
+        )?)
     } else {
         None
     };
@@ -416,10 +421,7 @@ mod tests {
 
     #[test]
     fn compact_forms() {
-        assert_eq!(
-            p("20240503132707").as_deref(),
-            Some("2024-05-03T13:27:07")
-        );
+        assert_eq!(p("20240503132707").as_deref(), Some("2024-05-03T13:27:07"));
         assert_eq!(p("20240503").as_deref(), Some("2024-05-03"));
         assert_eq!(
             p("1490674536").as_deref(),
@@ -429,9 +431,20 @@ mod tests {
 
     #[test]
     fn garbage_is_none() {
-        for s in ["", "kemarin", "32/13/2025", "2-1", "Rp 3.500", "Mei", "9999-99-99"] {
+        for s in [
+            "",
+            "kemarin",
+            "32/13/2025",
+            "2-1",
+            "Rp 3.500",
+            "Mei",
+            "9999-99-99",
+        ] {
             assert_eq!(p(s), None, "{s}");
         }
-        assert_eq!(published_date("2026-05-29T22:02:00+07:00"), NaiveDate::from_ymd_opt(2026, 5, 29));
+        assert_eq!(
+            published_date("2026-05-29T22:02:00+07:00"),
+            NaiveDate::from_ymd_opt(2026, 5, 29)
+        );
     }
 }

@@ -1,0 +1,393 @@
+//! Normalisation (TimeML values anchored on the publication date), publication-date
+//! inference and consistency warnings.
+
+use crate::lexicon::{month_en, weekday_en};
+use crate::tagger::{recognise, sentence_of, sentence_starts, Cand, Rel, Sem, Unit};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use kabar_core::{Lang, Published, Span, TimeExpr, TimeType, Warning};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The result of [`analyze`](crate::analyze).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeAnalysis {
+    /// Temporal expressions in text order, byte spans into the text.
+    pub times: Vec<TimeExpr>,
+    /// The publication date inferred from the text, when none was given and one was found.
+    pub published: Option<Published>,
+    /// Consistency warnings (`weekday_mismatch`, `date_in_future`).
+    pub warnings: Vec<Warning>,
+}
+
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:akan|bakal|hendak|berencana|rencananya|direncanakan|dijadwalkan|terjadwal|mendatang|nanti|will|shall|scheduled|plans?\s+to|expected\s+to|going\s+to|due\s+to)(?-u:\b)")
+        .expect("valid regex")
+});
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:telah|sudah|lalu|kemarin|silam|tadi|ujar|kata|ucap|ungkap|ungkapnya|jelas|jelasnya|tutur|terang|katanya|ujarnya|menurut|said|told|was|were|had|announced|signed|met)(?-u:\b)")
+        .expect("valid regex")
+});
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn week_of(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let first = d.with_day(1)?;
+    if n >= 0 {
+        first.checked_add_months(Months::new(n as u32))
+    } else {
+        first.checked_sub_months(Months::new(n.unsigned_abs() as u32))
+    }
+}
+
+/// The year in which day `d` of month `m` lies nearest to `anchor`.
+fn nearest_year(anchor: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let mut best: Option<(i64, NaiveDate)> = None;
+    for y in [anchor.year() - 1, anchor.year(), anchor.year() + 1] {
+        if let Some(c) = NaiveDate::from_ymd_opt(y, m, d) {
+            let dist = (c - anchor).num_days().abs();
+            if best.is_none_or(|(b, _)| dist < b) {
+                best = Some((dist, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The most recent year, not after `today`, in which `d`/`m` falls on `wd`.
+fn year_for_weekday(today: NaiveDate, m: u32, d: u32, wd: Weekday) -> Option<NaiveDate> {
+    (0..40)
+        .map(|k| today.year() - k)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|c| *c <= today && c.weekday() == wd)
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    fn sentence(&self, pos: usize) -> &str {
+        let (s, e) = sentence_of(&self.starts, self.text.len(), pos);
+        &self.text[s..e]
+    }
+    fn future(&self, pos: usize) -> bool {
+        FUTURE.is_match(self.sentence(pos))
+    }
+    fn past(&self, pos: usize) -> bool {
+        PAST.is_match(self.sentence(pos))
+    }
+}
+
+/// The resolved value: type, TimeML value, and the calendar day it names (for references).
+struct Val {
+    kind: TimeType,
+    value: String,
+    day: Option<NaiveDate>,
+}
+
+fn date_val(d: NaiveDate) -> Val {
+    Val {
+        kind: TimeType::Date,
+        value: ymd(d),
+        day: Some(d),
+    }
+}
+
+fn resolve(c: &Cand, anchor: Option<NaiveDate>, reff: Option<NaiveDate>, ctx: &Ctx) -> Val {
+    let unknown = |v: &str| Val {
+        kind: TimeType::Date,
+        value: v.to_string(),
+        day: None,
+    };
+    match &c.sem {
+        Sem::Date { y, m, d, .. } => {
+            let date = match (y, anchor) {
+                (Some(y), _) => NaiveDate::from_ymd_opt(*y, *m, *d),
+                (None, Some(a)) => nearest_year(a, *m, *d),
+                (None, None) => None,
+            };
+            match date {
+                Some(dt) => date_val(dt),
+                None => unknown(&format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
+        Sem::Month { y, m, rel } => {
+            let year = match (y, anchor) {
+                (Some(y), _) => Some(*y),
+                (None, Some(a)) => Some(match rel {
+                    Rel::YearOffset(k) => a.year() + k,
+                    Rel::Last => {
+                        if *m < a.month() {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                    Rel::Next => {
+                        if *m > a.month() {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }
+                    }
+                    Rel::This => a.year(),
+                    Rel::Bare => {
+                        let fut = ctx.future(c.start);
+                        if fut && *m < a.month() {
+                            a.year() + 1
+                        } else if !fut && *m > a.month() + 1 {
+                            a.year() - 1
+                        } else {
+                            a.year()
+                        }
+                    }
+                }),
+                (None, None) => None,
+            };
+            match year {
+                Some(y) => unknown(&format!("{y}-{m:02}")),
+                None => unknown(&format!("XXXX-{m:02}")),
+            }
+        }
+        Sem::Fixed(k, v) => Val {
+            kind: *k,
+            value: v.clone(),
+            day: None,
+        },
+        Sem::Part { part, y } => match (y, anchor) {
+            (Some(y), _) => unknown(&format!("{y}-{part}")),
+            (None, Some(a)) => unknown(&format!("{}-{part}", a.year())),
+            (None, None) => unknown(&format!("XXXX-{part}")),
+        },
+        Sem::Offset { unit, n, from_ref } => {
+            let base = if *from_ref { reff.or(anchor) } else { anchor };
+            let Some(b) = base else {
+                return unknown(match unit {
+                    Unit::Day => "XXXX-XX-XX",
+                    Unit::Week => "XXXX-WXX",
+                    Unit::Month => "XXXX-XX",
+                    Unit::Year => "XXXX",
+                });
+            };
+            match unit {
+                Unit::Day => add_days(b, *n)
+                    .map(date_val)
+                    .unwrap_or_else(|| unknown("XXXX-XX-XX")),
+                Unit::Week => add_days(b, n * 7)
+                    .map(|d| unknown(&week_of(d)))
+                    .unwrap_or_else(|| unknown("XXXX-WXX")),
+                Unit::Month => add_months(b, *n)
+                    .map(|d| unknown(&d.format("%Y-%m").to_string()))
+                    .unwrap_or_else(|| unknown("XXXX-XX")),
+                Unit::Year => unknown(&(b.year() as i64 + n).to_string()),
+            }
+        }
+        Sem::Weekend(n) => match anchor.and_then(|a| add_days(a, n * 7)) {
+            Some(d) => unknown(&format!("{}-WE", week_of(d))),
+            None => unknown("XXXX-WXX-WE"),
+        },
+        Sem::Weekday { wd, rel } => {
+            let Some(a) = anchor else {
+                return unknown(&format!("XXXX-WXX-{}", wd.number_from_monday()));
+            };
+            let back = (a.weekday().num_days_from_monday() as i64
+                - wd.num_days_from_monday() as i64)
+                .rem_euclid(7);
+            let fwd = (wd.num_days_from_monday() as i64
+                - a.weekday().num_days_from_monday() as i64)
+                .rem_euclid(7);
+            let off = match rel {
+                Rel::Last => -(if back == 0 { 7 } else { back }),
+                Rel::Next => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
+                Rel::This => {
+                    wd.num_days_from_monday() as i64 - a.weekday().num_days_from_monday() as i64
+                }
+                _ => {
+                    if ctx.future(c.start) {
+                        fwd
+                    } else {
+                        -back
+                    }
+                }
+            };
+            add_days(a, off)
+                .map(date_val)
+                .unwrap_or_else(|| unknown("XXXX-XX-XX"))
+        }
+        Sem::Clock { h, m } => {
+            let day = reff.or(anchor);
+            let d = day.map(ymd).unwrap_or_else(|| "XXXX-XX-XX".to_string());
+            Val {
+                kind: TimeType::Time,
+                value: format!("{d}T{h:02}:{m:02}"),
+                day,
+            }
+        }
+    }
+}
+
+/// Infers the publication date from the candidates: a weekday with a full date that agrees,
+/// else a weekday with day/month (most recent agreeing year not after `today`), else the
+/// first full date not after `today`.
+fn infer(cands: &[Cand], today: NaiveDate) -> Option<NaiveDate> {
+    let full_wd = cands.iter().find_map(|c| match c.sem {
+        Sem::Date {
+            y: Some(y),
+            m,
+            d,
+            wd: Some(wd),
+        } => NaiveDate::from_ymd_opt(y, m, d).filter(|x| x.weekday() == wd && *x <= today),
+        _ => None,
+    });
+    if full_wd.is_some() {
+        return full_wd;
+    }
+    let dm_wd = cands.iter().find_map(|c| match c.sem {
+        Sem::Date {
+            y: None,
+            m,
+            d,
+            wd: Some(wd),
+        } => year_for_weekday(today, m, d, wd),
+        _ => None,
+    });
+    if dm_wd.is_some() {
+        return dm_wd;
+    }
+    cands.iter().find_map(|c| match c.sem {
+        Sem::Date {
+            y: Some(y), m, d, ..
+        } => NaiveDate::from_ymd_opt(y, m, d).filter(|x| *x <= today),
+        _ => None,
+    })
+}
+
+/// Recognises, normalises, infers the publication date and checks consistency; see
+/// [`crate::analyze`].
+pub(crate) fn analyze_impl(
+    text: &str,
+    lang: Lang,
+    published: Option<&str>,
+    today: NaiveDate,
+) -> TimeAnalysis {
+    let cands = recognise(text, lang);
+    let given = published.and_then(crate::published_date);
+    let mut out = TimeAnalysis::default();
+    let anchor = match given {
+        Some(d) => Some(d),
+        None => {
+            let inferred = if published.is_none() {
+                infer(&cands, today)
+            } else {
+                None
+            };
+            if let Some(d) = inferred {
+                out.published = Some(Published {
+                    value: ymd(d),
+                    inferred: true,
+                    from: "text".to_string(),
+                });
+            }
+            inferred
+        }
+    };
+    let ctx = Ctx {
+        text,
+        starts: sentence_starts(text),
+    };
+    let mut reff: Option<NaiveDate> = None;
+    let mut ref_sentence = usize::MAX;
+    for c in &cands {
+        let sent = sentence_of(&ctx.starts, text.len(), c.start).0;
+        // a clock takes the date of its own sentence, else the anchor
+        let clock_ref = if sent == ref_sentence { reff } else { None };
+        let v = match c.sem {
+            Sem::Clock { .. } => resolve(c, anchor, clock_ref, &ctx),
+            _ => resolve(c, anchor, reff, &ctx),
+        };
+        let mut kind = v.kind;
+        let mut value = v.value;
+        if let Some(p) = c.pod {
+            if kind == TimeType::Date && value.len() == 10 {
+                value = format!("{value}T{p}");
+                kind = TimeType::Time;
+            }
+        }
+        if let (Some(day), false) = (v.day, matches!(c.sem, Sem::Clock { .. })) {
+            reff = Some(day);
+            ref_sentence = sent;
+        }
+        check(c, v.day, given, &ctx, &mut out.warnings);
+        out.times.push(TimeExpr {
+            span: Span::new(c.start, c.end),
+            kind,
+            value,
+        });
+    }
+    out
+}
+
+fn human(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_en(d.month()), d.year())
+}
+
+fn check(
+    c: &Cand,
+    day: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+    ctx: &Ctx,
+    warnings: &mut Vec<Warning>,
+) {
+    let Sem::Date { wd, .. } = c.sem else { return };
+    let Some(day) = day else { return };
+    let span = Some(Span::new(c.start, c.end));
+    if let Some(wd) = wd {
+        if day.weekday() != wd {
+            warnings.push(Warning {
+                kind: "weekday_mismatch".to_string(),
+                span,
+                message: format!(
+                    "{} is a {}, the text says {}",
+                    human(day),
+                    weekday_en(day.weekday()),
+                    weekday_en(wd)
+                ),
+            });
+        }
+    }
+    if let Some(p) = published {
+        if day > p && !ctx.future(c.start) && (wd.is_some() || ctx.past(c.start)) {
+            warnings.push(Warning {
+                kind: "date_in_future".to_string(),
+                span,
+                message: format!(
+                    "{} is after the publication date {}, in a report of the past",
+                    human(day),
+                    ymd(p)
+                ),
+            });
+        }
+    }
+}
