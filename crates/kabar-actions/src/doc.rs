@@ -48,9 +48,11 @@ fn automaton() -> &'static (Option<AhoCorasick>, Vec<HitKind>) {
         }
         // The patterns are fixed ASCII strings, so building cannot fail; if it did, no
         // trigger would be found rather than panicking.
+        // a full DFA: a few hundred short patterns, built once, and the fastest search
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&pats)
             .ok();
         (ac, kinds)
@@ -154,6 +156,35 @@ pub(crate) mod words {
     ];
     /// English auxiliaries that make an -ed trigger passive.
     pub const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
+}
+
+/// True for the first word of an anaphor ("ia", "pihaknya", "kedua", "the two", …),
+/// ignoring case; allocation-free.
+fn is_anaphor_head(w: &str) -> bool {
+    if w.len() > 11 || w.len() < 2 {
+        return false;
+    }
+    let mut buf = [0u8; 11];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..w.len()],
+        b"ia" | b"dia"
+            | b"beliau"
+            | b"he"
+            | b"she"
+            | b"pihaknya"
+            | b"kementerian"
+            | b"lembaga"
+            | b"badan"
+            | b"ministry"
+            | b"organisasi"
+            | b"keduanya"
+            | b"kedua"
+            | b"both"
+            | b"two"
+    )
 }
 
 /// True when `w` equals one of `list`, ignoring ASCII case.
@@ -322,6 +353,11 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.word(i);
+            // cheap filter before any lookup: is it one of the anaphor head words?
+            if !is_anaphor_head(w) {
+                i += 1;
+                continue;
+            }
             let next = self.word(i + 1);
             let s = self.sentence_of(t.span.start).unwrap_or(0);
             let mut one = |span: Span, ids: Vec<String>, kind: EntityType| {

@@ -16,8 +16,16 @@ pub(crate) struct Marks {
 /// Finds quotation-mark pairs that open and close within one paragraph.
 pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
     let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut from = 0;
+    while let Some(off) = text
+        .get(from..)
+        .and_then(|r| r.find(['“', '"', '‘', '«']))
+    {
+        let i = from + off;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
         let close: &[char] = match c {
             '“' => &['”', '"'],
             '"' => &['"', '”'],
@@ -31,9 +39,11 @@ pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
         }
         let start = i + c.len_utf8();
         let rest = &text[start..];
-        let para = rest.find("\n\n").unwrap_or(rest.len());
         let mut found = None;
-        for (j, d) in rest[..para].char_indices() {
+        for (j, d) in rest.char_indices() {
+            if d == '\n' && rest[j + 1..].starts_with('\n') {
+                break; // quotes do not run across paragraphs
+            }
             if close.contains(&d) {
                 // ’ followed by a letter is an apostrophe
                 if d == '’'
@@ -59,9 +69,7 @@ pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
             inner: Span::new(start, end),
             outer: Span::new(i, end + l),
         });
-        while it.peek().is_some_and(|&(k, _)| k < end + l) {
-            it.next();
-        }
+        from = end + l;
     }
     out
 }
