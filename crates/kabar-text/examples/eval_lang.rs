@@ -58,7 +58,10 @@ fn main() {
     let id = corpus::indonesian();
     let en = corpus::english();
     if id.is_empty() || en.is_empty() {
-        eprintln!("shared corpora not found under {}", corpus::data_dir().display());
+        eprintln!(
+            "shared corpora not found under {}",
+            corpus::data_dir().display()
+        );
         std::process::exit(1);
     }
     println!(
@@ -67,12 +70,48 @@ fn main() {
         en.len()
     );
     let sets: Vec<(&str, Lang, Vec<&str>)> = vec![
-        ("id body", Lang::Id, id.iter().map(|d| d.body.as_str()).filter(|b| !b.trim().is_empty()).collect()),
-        ("id first sentence", Lang::Id, id.iter().map(|d| first_sentence(&d.body)).filter(|b| !b.is_empty()).collect()),
-        ("id title", Lang::Id, id.iter().filter_map(|d| d.title.as_deref()).collect()),
-        ("en body", Lang::En, en.iter().map(|d| d.body.as_str()).filter(|b| !b.trim().is_empty()).collect()),
-        ("en first sentence", Lang::En, en.iter().map(|d| first_sentence(&d.body)).filter(|b| !b.is_empty()).collect()),
-        ("en title", Lang::En, en.iter().filter_map(|d| d.title.as_deref()).collect()),
+        (
+            "id body",
+            Lang::Id,
+            id.iter()
+                .map(|d| d.body.as_str())
+                .filter(|b| !b.trim().is_empty())
+                .collect(),
+        ),
+        (
+            "id first sentence",
+            Lang::Id,
+            id.iter()
+                .map(|d| first_sentence(&d.body))
+                .filter(|b| !b.is_empty())
+                .collect(),
+        ),
+        (
+            "id title",
+            Lang::Id,
+            id.iter().filter_map(|d| d.title.as_deref()).collect(),
+        ),
+        (
+            "en body",
+            Lang::En,
+            en.iter()
+                .map(|d| d.body.as_str())
+                .filter(|b| !b.trim().is_empty())
+                .collect(),
+        ),
+        (
+            "en first sentence",
+            Lang::En,
+            en.iter()
+                .map(|d| first_sentence(&d.body))
+                .filter(|b| !b.is_empty())
+                .collect(),
+        ),
+        (
+            "en title",
+            Lang::En,
+            en.iter().filter_map(|d| d.title.as_deref()).collect(),
+        ),
         ("other langs (und)", Lang::Unknown, OTHER.to_vec()),
         ("Malay (-> id)", Lang::Id, MALAY.to_vec()),
     ];
@@ -105,7 +144,10 @@ fn main() {
         println!();
     }
     // Malay flagging
-    let flagged = MALAY.iter().filter(|t| detect_detail(t).malay_like()).count();
+    let flagged = MALAY
+        .iter()
+        .filter(|t| detect_detail(t).malay_like())
+        .count();
     let id_flagged = id
         .iter()
         .filter(|d| detect_detail(&d.body).malay_like())
@@ -117,7 +159,11 @@ fn main() {
     );
 
     // speed on whole bodies
-    let bodies: Vec<&str> = id.iter().chain(en.iter()).map(|d| d.body.as_str()).collect();
+    let bodies: Vec<&str> = id
+        .iter()
+        .chain(en.iter())
+        .map(|d| d.body.as_str())
+        .collect();
     let bytes: usize = bodies.iter().map(|b| b.len()).sum();
     println!(
         "\nspeed on {} bodies ({:.1} MB), best of 3:",

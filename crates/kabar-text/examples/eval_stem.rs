@@ -11,23 +11,23 @@ use std::path::Path;
 /// Sastrawi's expected stem).
 fn class(word: &str, got: &str, want: &str) -> &'static str {
     let w = word.to_lowercase();
-    let nasal = ["meng", "meny", "mem", "men", "peng", "peny", "pem", "pen", "me", "pe"];
+    let nasal = [
+        "meng", "meny", "mem", "men", "peng", "peny", "pem", "pen", "me", "pe",
+    ];
     // 1. the prefix swallowed the root's first letter (k, t, p, s, or a vowel-initial
     //    root after meng-/peng-): Tala restores only p/s after mem-/meny-, cannot tell
     //    "menulis" (tulis) from "menanam" (tanam) or "mengirim" (kirim) from "mengambil"
-    if nasal.iter().any(|p| w.starts_with(p))
-        && want.len() == got.len() + 1
-        && want.ends_with(got)
+    if nasal.iter().any(|p| w.starts_with(p)) && want.len() == got.len() + 1 && want.ends_with(got)
     {
         return "nasal: dropped initial k/t not restored";
     }
-    if nasal.iter().any(|p| w.starts_with(p))
-        && want.len() == got.len()
-        && want[1..] == got[1..]
-    {
+    if nasal.iter().any(|p| w.starts_with(p)) && want.len() == got.len() && want[1..] == got[1..] {
         return "nasal: wrong restored initial (p/s vs m/n/ng)";
     }
-    if (w.starts_with("meny") || w.starts_with("peny")) && got.starts_with('s') && want.starts_with("ny") {
+    if (w.starts_with("meny") || w.starts_with("peny"))
+        && got.starts_with('s')
+        && want.starts_with("ny")
+    {
         return "nasal: root-initial ny- read as s- after meny-/peny-";
     }
     // 2. an infix (-el-, -em-, -er-, -in-): the root is not a substring of the word
@@ -56,7 +56,8 @@ fn class(word: &str, got: &str, want: &str) -> &'static str {
 
 fn main() {
     let list = std::env::args().any(|a| a == "--list");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/stem-id/sastrawi-pairs");
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/stem-id/sastrawi-pairs");
     let mut total = 0usize;
     let mut agree = 0usize;
     let mut classes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -97,7 +98,11 @@ fn main() {
     );
     println!("disagreements by class:");
     for (c, v) in &classes {
-        let shown: Vec<&str> = v.iter().take(if list { usize::MAX } else { 4 }).map(String::as_str).collect();
+        let shown: Vec<&str> = v
+            .iter()
+            .take(if list { usize::MAX } else { 4 })
+            .map(String::as_str)
+            .collect();
         println!("  {:>3}  {c}\n        e.g. {}", v.len(), shown.join(", "));
     }
 }

@@ -148,8 +148,7 @@ fn id_affix(w: &[u8]) -> f32 {
     {
         s += 0.3;
     }
-    if w.ends_with(b"kan") || w.ends_with(b"nya") || w.ends_with(b"lah") || w.ends_with(b"kah")
-    {
+    if w.ends_with(b"kan") || w.ends_with(b"nya") || w.ends_with(b"lah") || w.ends_with(b"kah") {
         s += 0.3;
     }
     s
@@ -309,7 +308,8 @@ pub fn detect_detail(text: &str) -> Detection {
         // whatlang vetoes when it is sure of another language
         d.fallback = true;
         if let Some(info) = whatlang_info(text) {
-            if info.is_reliable() && !matches!(info.lang(), whatlang::Lang::Eng | whatlang::Lang::Ind)
+            if info.is_reliable()
+                && !matches!(info.lang(), whatlang::Lang::Eng | whatlang::Lang::Ind)
             {
                 d.lang = Lang::Unknown;
             }

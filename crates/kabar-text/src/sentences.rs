@@ -23,13 +23,13 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "a.n", "adm", "apt", "bapak", "bp", "bpk", "brig", "brigjen", "capt", "cmdr", "co", "col",
     "cpl", "dr", "drg", "drh", "drs", "dra", "gen", "gg", "gov", "h", "hj", "hlm", "hon", "ibu",
     "ir", "jend", "jl", "jln", "jr", "kab", "kapt", "kec", "kel", "kh", "kol", "komjen", "kompol",
-    "kpt", "laks", "let", "letjen", "lt", "maj", "marsda", "marsekal", "mayjen", "mr", "mrs",
-    "ms", "mt", "no", "nomor", "ny", "nn", "p", "pdt", "pol", "prof", "rep", "rev", "rp", "sdr",
-    "sdri", "sen", "sgt", "st", "tn", "u.s", "vol", "vs", "yth", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "agu", "agt", "agst", "sep", "sept", "okt", "oct", "nov", "nop", "des",
-    "dec", "tel", "telp", "fax", "hp", "ps", "pt", "tbk", "cv", "ud", "inc", "ltd", "corp", "no",
-    "s.h", "s.e", "s.t", "s.pd", "s.sos", "s.ip", "s.kom", "s.ag", "m.si", "m.m", "m.h", "m.a",
-    "m.sc", "m.pd", "ph.d", "dr.h", "mt", "s.ked", "sp", "b.a", "b.sc", "m.d", "kh", "ust",
+    "kpt", "laks", "let", "letjen", "lt", "maj", "marsda", "marsekal", "mayjen", "mr", "mrs", "ms",
+    "mt", "no", "nomor", "ny", "nn", "p", "pdt", "pol", "prof", "rep", "rev", "rp", "sdr", "sdri",
+    "sen", "sgt", "st", "tn", "u.s", "vol", "vs", "yth", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "agu", "agt", "agst", "sep", "sept", "okt", "oct", "nov", "nop", "des", "dec", "tel",
+    "telp", "fax", "hp", "ps", "pt", "tbk", "cv", "ud", "inc", "ltd", "corp", "no", "s.h", "s.e",
+    "s.t", "s.pd", "s.sos", "s.ip", "s.kom", "s.ag", "m.si", "m.m", "m.h", "m.a", "m.sc", "m.pd",
+    "ph.d", "dr.h", "mt", "s.ked", "sp", "b.a", "b.sc", "m.d", "kh", "ust",
 ];
 
 /// Abbreviations that close an enumeration; they end a sentence when a capitalised word
@@ -84,11 +84,17 @@ fn is_terminator(s: &str) -> bool {
 }
 
 fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "." | "!" | "?" | "…")
+    matches!(
+        s,
+        "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "." | "!" | "?" | "…"
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '“' | '‘' | '(' | '\'' | '[' | '«' | '-' | '—' | '–' | '•' | '*')
+    matches!(
+        c,
+        '"' | '“' | '‘' | '(' | '\'' | '[' | '«' | '-' | '—' | '–' | '•' | '*'
+    )
 }
 
 /// Splits `text` into sentences (byte spans, trimmed of surrounding white space, in
@@ -238,7 +244,10 @@ mod tests {
         let t = "Mr. Smith met U.S. officials on Monday. Dr. Jones did not.";
         assert_eq!(
             split(t),
-            ["Mr. Smith met U.S. officials on Monday.", "Dr. Jones did not."]
+            [
+                "Mr. Smith met U.S. officials on Monday.",
+                "Dr. Jones did not."
+            ]
         );
     }
 

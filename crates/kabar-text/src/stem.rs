@@ -4,9 +4,9 @@
 //! Information Retrieval in Bahasa Indonesia", with the refinements documented for
 //! Snowball's Indonesian stemmer (the same algorithm Lucene's `IndonesianStemmer` uses).
 //! It is written here from the published description; no root-word dictionary is used (the
-//! Sastrawi/Kateglo dictionary is CC-BY-NC-SA, unusable in this product). There is no
-//! Indonesian stemmer on crates.io under a permissive licence that works without that
-//! dictionary, hence the hand-written code.
+//! Sastrawi/Kateglo dictionary is CC-BY-NC-SA, unusable in this product). It is
+//! hand-written because `rust-stemmers` (used here for English) has no Indonesian algorithm
+//! and the Sastrawi ports depend on that dictionary.
 //!
 //! The algorithm, on a lower-cased word whose *measure* is its number of vowels
 //! (a, e, i, o, u); nothing is removed from a word of measure ≤ 2, and each removal
@@ -16,8 +16,11 @@
 //! 3. if measure > 2, remove a first-order prefix: `meng-`, `men-`, `me-`, `di-`, `ter-`,
 //!    `ke-`, `peng-`, `pen-`; `meny-`/`peny-` before a vowel become `s`; `mem-`/`pem-`
 //!    before a vowel become `p`, otherwise are removed. If one was removed: if measure > 2
-//!    remove a suffix, then if measure > 2 remove a second-order prefix. If none was
-//!    removed: remove a second-order prefix, then if measure > 2 a suffix;
+//!    remove a suffix, and only if a suffix went and measure > 2 still, a second-order
+//!    prefix (as in Tala's flow chart and Lucene: "diperbaiki" → "baik", but "pemerintah"
+//!    → "perintah"; never after `mem-`/`meny-` + vowel, whose restored letter is the
+//!    root's). If none was removed: remove a second-order prefix, then if measure > 2 a
+//!    suffix;
 //! 4. second-order prefixes: `ber-`, `be-` before *consonant + "er"*, `per-`, `pe-`, and
 //!    "belajar"/"pelajar" → "ajar";
 //! 5. suffixes: `-kan` (not after `ke-`, `peng-`, `per-`), `-an` (not after `meng-`,
@@ -53,8 +56,15 @@ enum Prefix {
     Ber,
 }
 
+/// Longer words are returned unstemmed (no Indonesian word is this long).
+const MAX_LEN: usize = 48;
+
+/// The word being stemmed: a stack copy and the live window `[s, e)`; removing a prefix
+/// or suffix only moves the window, so stemming allocates nothing but the result.
 struct Word {
-    w: Vec<u8>,
+    b: [u8; MAX_LEN],
+    s: usize,
+    e: usize,
     m: usize,
     prefix: Prefix,
     /// The first-order prefix was replaced by the root's first letter.
@@ -62,10 +72,15 @@ struct Word {
 }
 
 impl Word {
+    #[inline]
+    fn w(&self) -> &[u8] {
+        &self.b[self.s..self.e]
+    }
+
     fn strip_suffix_any(&mut self, list: &[&[u8]]) -> bool {
         for s in list {
-            if self.w.len() > s.len() && self.w.ends_with(s) {
-                self.w.truncate(self.w.len() - s.len());
+            if self.e - self.s > s.len() && self.w().ends_with(s) {
+                self.e -= s.len();
                 self.m -= 1;
                 return true;
             }
@@ -83,21 +98,21 @@ impl Word {
 
     /// Returns true when a suffix was removed.
     fn remove_suffix(&mut self) -> bool {
-        let w = &self.w;
+        let w = self.w();
         let n = w.len();
         let p = self.prefix;
         if n > 3 && w.ends_with(b"kan") && p != Prefix::Ke && p != Prefix::Pe {
-            self.w.truncate(n - 3);
+            self.e -= 3;
             self.m -= 1;
         } else if n > 2 && w.ends_with(b"an") && p != Prefix::Me {
-            self.w.truncate(n - 2);
+            self.e -= 2;
             self.m -= 1;
         } else if n > 2
             && w.ends_with(b"i")
             && matches!(p, Prefix::None | Prefix::Me | Prefix::Pe)
             && w[n - 2] != b's'
         {
-            self.w.truncate(n - 1);
+            self.e -= 1;
             self.m -= 1;
         } else {
             return false;
@@ -106,14 +121,14 @@ impl Word {
     }
 
     fn drop_front(&mut self, k: usize, prefix: Prefix) {
-        self.w.drain(..k);
+        self.s += k;
         self.m -= 1;
         self.prefix = prefix;
     }
 
     fn replace_front(&mut self, k: usize, with: u8, prefix: Prefix) {
-        self.w.drain(..k - 1);
-        self.w[0] = with;
+        self.s += k - 1;
+        self.b[self.s] = with;
         self.m -= 1;
         self.replaced = true;
         self.prefix = prefix;
@@ -121,7 +136,7 @@ impl Word {
 
     /// Returns true when a first-order prefix was removed.
     fn remove_first_order_prefix(&mut self) -> bool {
-        let w = &self.w;
+        let w = self.w();
         let vowel_at = |i: usize| w.get(i).is_some_and(|&b| is_vowel(b));
         // longest match first, as Snowball's `among` does
         if w.starts_with(b"meny") && vowel_at(4) {
@@ -150,9 +165,7 @@ impl Word {
             self.drop_front(3, Prefix::Ke);
         } else if w.starts_with(b"ter") {
             self.drop_front(3, Prefix::Me);
-        } else if w.starts_with(b"me") {
-            self.drop_front(2, Prefix::Me);
-        } else if w.starts_with(b"di") {
+        } else if w.starts_with(b"me") || w.starts_with(b"di") {
             self.drop_front(2, Prefix::Me);
         } else if w.starts_with(b"ke") {
             self.drop_front(2, Prefix::Ke);
@@ -163,11 +176,11 @@ impl Word {
     }
 
     fn remove_second_order_prefix(&mut self) {
-        let w = &self.w;
+        let w = self.w();
         if w.starts_with(b"belajar") {
             self.drop_front(3, Prefix::Ber);
         } else if w.starts_with(b"pelajar") {
-            self.w.drain(..3);
+            self.s += 3;
             self.m -= 1;
         } else if w.starts_with(b"ber") {
             self.drop_front(3, Prefix::Ber);
@@ -188,8 +201,16 @@ impl Word {
 
 /// Tala on one lower-case ASCII word.
 fn tala(word: &str) -> String {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_LEN {
+        return word.to_string();
+    }
+    let mut b = [0u8; MAX_LEN];
+    b[..bytes.len()].copy_from_slice(bytes);
     let mut st = Word {
-        w: word.as_bytes().to_vec(),
+        b,
+        s: 0,
+        e: bytes.len(),
         m: measure(word.as_bytes()),
         prefix: Prefix::None,
         replaced: false,
@@ -206,7 +227,9 @@ fn tala(word: &str) -> String {
             // as in Tala's flow chart (and Lucene), the second-order prefix goes only when
             // a suffix went too ("diperbaiki" but not "pemerintah"); after "mem-"/"meny-"
             // + vowel the restored first letter belongs to the root, never to a prefix
-            if st.m > 2 && st.remove_suffix() && st.m > 2 && !st.replaced {
+            let suffix_removed = st.m > 2 && st.remove_suffix();
+            // remove_suffix lowered the measure: check it again
+            if suffix_removed && st.m > 2 && !st.replaced {
                 st.remove_second_order_prefix();
             }
         } else {
@@ -217,7 +240,7 @@ fn tala(word: &str) -> String {
         }
     }
     // only ASCII bytes were removed or replaced
-    String::from_utf8(st.w).unwrap_or_else(|_| word.to_string())
+    String::from_utf8(st.w().to_vec()).unwrap_or_else(|_| word.to_string())
 }
 
 const CLITICS: &[&str] = &["ku", "mu", "nya", "lah", "kah", "pun", "an"];

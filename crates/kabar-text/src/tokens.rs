@@ -236,7 +236,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        if let Some(e) = email_at(text, i) {
+        // cheap byte pre-check: is there an '@' before the next ASCII white space?
+        let has_at = bytes[i..]
+            .iter()
+            .take_while(|b| !b.is_ascii_whitespace())
+            .any(|&b| b == b'@');
+        if let Some(e) = has_at.then(|| email_at(text, i)).flatten() {
             out.push(Token {
                 span: Span::new(i, e),
                 kind: TokenKind::Word,
@@ -289,9 +294,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let prev_digit = last.is_ascii_digit();
             let joins = match p {
                 // hyphen: not between two numbers ("29-31" is a range)
-                '-' | '‑' => {
-                    is_word_char(q) && !(prev_digit && q.is_ascii_digit() && !has_alpha)
-                }
+                '-' | '‑' => is_word_char(q) && !(prev_digit && q.is_ascii_digit() && !has_alpha),
                 '\'' | '’' => last.is_alphabetic() && q.is_alphabetic(),
                 '.' | ',' | ':' => prev_digit && q.is_ascii_digit() && !has_alpha,
                 _ => false,
@@ -350,7 +353,10 @@ mod tests {
         );
         assert_eq!(kinds("160.000"), [TokenKind::Number]);
         assert_eq!(toks("29-31 Mei"), ["29", "-", "31", "Mei"]);
-        assert_eq!(toks("(21/10/2025)"), ["(", "21", "/", "10", "/", "2025", ")"]);
+        assert_eq!(
+            toks("(21/10/2025)"),
+            ["(", "21", "/", "10", "/", "2025", ")"]
+        );
     }
 
     #[test]
@@ -387,7 +393,17 @@ mod tests {
     fn abbreviations_and_domains() {
         assert_eq!(
             toks("Budi, S.H. di U.S. lewat Kompas.com. Ph.D."),
-            ["Budi", ",", "S.H.", "di", "U.S.", "lewat", "Kompas.com", ".", "Ph.D."]
+            [
+                "Budi",
+                ",",
+                "S.H.",
+                "di",
+                "U.S.",
+                "lewat",
+                "Kompas.com",
+                ".",
+                "Ph.D."
+            ]
         );
         assert_eq!(toks("Dr. Budi"), ["Dr", ".", "Budi"]);
         assert_eq!(toks("selesai.Kemudian"), ["selesai", ".", "Kemudian"]);
@@ -395,7 +411,10 @@ mod tests {
 
     #[test]
     fn apostrophes_and_marks() {
-        assert_eq!(toks("Jum'at don't 'Temani'"), ["Jum'at", "don't", "'", "Temani", "'"]);
+        assert_eq!(
+            toks("Jum'at don't 'Temani'"),
+            ["Jum'at", "don't", "'", "Temani", "'"]
+        );
         // decomposed accent stays inside the word
         assert_eq!(toks("cafe\u{301} ok"), ["cafe\u{301}", "ok"]);
         assert_eq!(toks("anak2 main"), ["anak2", "main"]);

@@ -36,5 +36,9 @@ fn news_id_bodies_have_sentences_and_are_indonesian() {
     }
     assert!(non_empty > 1000, "only {non_empty} bodies read");
     let share = id as f64 / non_empty as f64;
-    assert!(share >= 0.99, "{:.4} identified as id; e.g. {wrong:?}", share);
+    assert!(
+        share >= 0.99,
+        "{:.4} identified as id; e.g. {wrong:?}",
+        share
+    );
 }

@@ -60,7 +60,10 @@ fn check_all(text: &str) {
         assert_eq!(t, t.trim());
     }
     for t in &spans {
-        assert!(sents.iter().any(|s| s.contains(t)), "token {t:?} outside sentences");
+        assert!(
+            sents.iter().any(|s| s.contains(t)),
+            "token {t:?} outside sentences"
+        );
     }
     let _ = detect_detail(text);
     for l in [Lang::Id, Lang::En, Lang::Unknown] {

@@ -132,7 +132,10 @@ pub fn english() -> Vec<Doc> {
             continue;
         };
         out.push(Doc {
-            source: format!("giveme5w1h/{}", f.file_name().unwrap_or_default().to_string_lossy()),
+            source: format!(
+                "giveme5w1h/{}",
+                f.file_name().unwrap_or_default().to_string_lossy()
+            ),
             title: v["title"].as_str().map(str::to_string),
             body: v["text"].as_str().unwrap_or_default().to_string(),
         });
@@ -166,7 +169,10 @@ pub fn english() -> Vec<Doc> {
             None => (None, text),
         };
         out.push(Doc {
-            source: format!("wikiref220/{}", f.file_name().unwrap_or_default().to_string_lossy()),
+            source: format!(
+                "wikiref220/{}",
+                f.file_name().unwrap_or_default().to_string_lossy()
+            ),
             title,
             body,
         });
