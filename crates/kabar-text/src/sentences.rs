@@ -152,6 +152,25 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 end_byte = toks[j].span.end;
                 j += 1;
             }
+            // a straight or closing double quote after white space still closes the
+            // sentence's quotation when that quotation is open ("… mereka . \"" in
+            // pre-tokenised text)
+            if let Some(q) = toks.get(j) {
+                let qs = q.span.slice(text);
+                if (qs == "\"" || qs == "”")
+                    && !bytes[end_byte..q.span.start].contains(&b'\n')
+                    && toks.get(j + 1).is_none_or(|n| n.span.start > q.span.end)
+                {
+                    let so_far = &text[start.unwrap_or(0)..end_byte];
+                    let straight = so_far.matches('"').count();
+                    let open = so_far.matches('“').count();
+                    let close = so_far.matches('”').count();
+                    if (qs == "\"" && straight % 2 == 1) || (qs == "”" && open > close) {
+                        end_byte = q.span.end;
+                        j += 1;
+                    }
+                }
+            }
             let next = toks.get(j);
             let gap = next.is_none_or(|n| n.span.start > end_byte);
             let newline_next = next.is_some_and(|n| bytes[end_byte..n.span.start].contains(&b'\n'));
@@ -274,6 +293,19 @@ mod tests {
                 "Ia lalu pergi.",
                 "\"Kenapa?\" kata dia.",
                 "“Bagus,” ujarnya."
+            ]
+        );
+    }
+
+    #[test]
+    fn detached_closing_quote() {
+        let t = "\" Ada hal sensitif , kata dia . \" Ia pergi . \"Kami siap . \"";
+        assert_eq!(
+            split(t),
+            [
+                "\" Ada hal sensitif , kata dia . \"",
+                "Ia pergi .",
+                "\"Kami siap . \""
             ]
         );
     }
