@@ -6,7 +6,7 @@ use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
 
 fn need_words(n: Need) -> &'static [&'static str] {
     match n {
-        Need::None => &[],
+        Need::None | Need::Target => &[],
         Need::Envoy => &[
             "duta besar", "dubes", "ambassador", "kuasa usaha", "envoy", "charge d'affaires",
         ],
@@ -156,6 +156,20 @@ pub(crate) fn date_for(
     Some(v.chars().take(10).collect())
 }
 
+/// Words that make the following verb a purpose, not an act.
+const PURPOSE: &[&str] = &["untuk", "guna", "demi", "agar", "supaya", "to", "bertujuan"];
+
+/// Modal verbs: the act is an obligation or a possibility, not a report.
+const MODAL: &[&str] = &[
+    "harus", "wajib", "berhak", "perlu", "mesti", "boleh", "dapat", "bisa", "should", "must",
+    "may", "might", "could", "would", "can",
+];
+
+/// Words that make a clause hypothetical.
+const CONDITIONAL: &[&str] = &[
+    "jika", "jikalau", "apabila", "kalau", "bila", "seandainya", "andaikan", "if", "unless",
+];
+
 /// Words that may sit between "yang" and a trigger.
 const REL_SKIP: &[&str] = &[
     "diduga", "disebut", "dituding", "telah", "sudah", "akan", "pernah", "juga", "allegedly",
@@ -213,7 +227,7 @@ pub(crate) fn extract_actions(
         if !need_words(tr.need)
             .iter()
             .any(|w| contains_ci(sent.slice(doc.text), w))
-            && tr.need != Need::None
+            && !matches!(tr.need, Need::None | Need::Target)
         {
             continue;
         }
@@ -278,6 +292,42 @@ pub(crate) fn extract_actions(
                 break;
             }
         }
+        // purpose clauses and conditionals report no act: "untuk mendukung …", "jika X
+        // menolak …", "urged X to sign …"
+        {
+            let mut k = doc.tok_from(trig.start);
+            while k > 0 && is_in(doc.word(k - 1), &["terus", "ikut", "turut", "dapat", "bisa", "segera", "juga"]) {
+                k -= 1;
+            }
+            if k > 0 && is_in(doc.word(k - 1), PURPOSE) {
+                continue;
+            }
+            // modals: "harus segera menandatangani", "berhak menyerang", "could sign"
+            let mut j = doc.tok_from(trig.start);
+            let mut steps = 0;
+            let mut modal = false;
+            while j > 0 && steps < 3 {
+                let w = doc.word(j - 1);
+                if is_in(w, MODAL) {
+                    modal = true;
+                    break;
+                }
+                if !is_in(w, words::AUX) && !is_in(w, &["segera", "terus", "juga", "pun"]) {
+                    break;
+                }
+                j -= 1;
+                steps += 1;
+            }
+            if modal {
+                continue;
+            }
+            if doc
+                .toks_between(ls.max(sent.start), trig.start)
+                .any(|i| is_in(doc.word(i), CONDITIONAL))
+            {
+                continue;
+            }
+        }
         let mut voice = tr.voice;
         let before = doc.word_before(trig.start);
         if voice == Voice::Active
@@ -327,7 +377,8 @@ pub(crate) fn extract_actions(
                 .unwrap_or_default();
         }
         target.retain(|t| !source.contains(t));
-        if source.is_empty() && target.is_empty() {
+        if (source.is_empty() && target.is_empty()) || (tr.need == Need::Target && target.is_empty())
+        {
             continue;
         }
         let negated = is_negated(doc, trig, sent.start);

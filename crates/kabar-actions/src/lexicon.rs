@@ -36,6 +36,9 @@ pub enum Need {
     Policy,
     /// The sentence must mention an agreement or document near the trigger.
     Deal,
+    /// Only with a named target: "mendukung" alone is as often "supports the learning
+    /// process" as political support.
+    Target,
 }
 
 /// One action trigger.
@@ -204,14 +207,14 @@ pub const TRIGGERS: &[Trigger] = &[
     t!("rejected", P::Reject, "reject", A),
     t!("rejects", P::Reject, "reject", A),
     // support / praise — SUPPORT
-    t!("mendukung", P::Support, "support", A),
-    t!("didukung", P::Support, "support", PS),
+    t!("mendukung", P::Support, "support", A, N::Target),
+    t!("didukung", P::Support, "support", PS, N::Target),
     t!("menyatakan dukungan", P::Support, "support", A),
     t!("memberikan dukungan", P::Support, "support", A),
     t!("menyampaikan dukungan", P::Support, "support", A),
-    t!("supported", P::Support, "support", A),
-    t!("supports", P::Support, "support", A),
-    t!("backed", P::Support, "support", A),
+    t!("supported", P::Support, "support", A, N::Target),
+    t!("supports", P::Support, "support", A, N::Target),
+    t!("backed", P::Support, "support", A, N::Target),
     t!("endorsed", P::Support, "support", A),
     t!("memuji", P::Support, "praise", A),
     t!("mengapresiasi", P::Support, "praise", A),
