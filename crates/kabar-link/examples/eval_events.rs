@@ -104,6 +104,29 @@ fn main() {
         return;
     }
 
+    if std::env::args().any(|a| a == "--story-grid") {
+        let w = wikiref(true);
+        let topics = ecbplus_topics();
+        for &(tmin, emin, tonly) in &[
+            (0.15f32, 0.2f32, 0.25f32),
+            (0.1, 0.15, 0.2),
+            (0.1, 0.1, 0.15),
+            (0.08, 0.1, 0.12),
+            (0.05, 0.1, 0.1),
+        ] {
+            let c = LinkConfig {
+                story_text_min: tmin,
+                story_entity_min: emin,
+                story_text_only: tonly,
+                ..LinkConfig::default()
+            };
+            let (pw, rw, fw) = bcubed(&stories(&run(&c, &w.docs)), &w.gold);
+            let (pe, re, fe) = bcubed(&stories(&run(&c, &ee.docs)), &topics);
+            let (pg, rg, fg) = bcubed(&stories(&run(&c, &ge.docs)), &ge.gold);
+            println!("story text_min {tmin} ent_min {emin} text_only {tonly}: wikiref topics P {pw:.3} R {rw:.3} F1 {fw:.3} | ecbplus topics P {pe:.3} R {re:.3} F1 {fe:.3} | giveme events P {pg:.3} R {rg:.3} F1 {fg:.3}");
+        }
+        return;
+    }
     if grid {
         println!("grid on giveme5w1h (tuning set); ecbplus shown as the check");
         let mut rows = Vec::new();

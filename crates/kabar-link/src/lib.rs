@@ -156,9 +156,9 @@ impl Default for LinkConfig {
             profile_terms: 150,
             query_keys: 12,
             max_candidates: 48,
-            story_text_min: 0.15,
-            story_entity_min: 0.2,
-            story_text_only: 0.25,
+            story_text_min: 0.08,
+            story_entity_min: 0.1,
+            story_text_only: 0.12,
             story_retention_days: 120,
             max_active_stories: 20_000,
         }
@@ -948,3 +948,6 @@ fn unlink(postings: &mut HashMap<u64, Vec<u64>>, keys: &[u64], id: u64) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,311 @@
+//! Unit tests of the linker's contract: idempotence, stable IDs, duplicates, snapshots,
+//! out-of-order arrivals, and that distinct events stay apart.
+
+use super::*;
+use chrono::NaiveDate;
+
+fn at(day: u32, hour: u32) -> Option<NaiveDateTime> {
+    NaiveDate::from_ymd_opt(2026, 5, day).and_then(|d| d.and_hms_opt(hour, 0, 0))
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+/// A synthetic article: `topic` words dominate title and body, `filler` varies the text.
+fn doc(id: &str, t: Option<NaiveDateTime>, title: &str, body: &str, ents: &[&str]) -> LinkDoc {
+    LinkDoc {
+        id: id.to_string(),
+        published: t,
+        lang: Lang::Id,
+        title: title.to_string(),
+        text: body.to_string(),
+        title_terms: words(title),
+        body_terms: words(body),
+        entities: ents.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+const QUAKE: &str = "gempa magnitudo guncang cianjur warga mengungsi rumah rusak bpbd korban tewas luka posko bantuan tenda";
+const BUDGET: &str = "dpr sahkan rapbn anggaran belanja negara defisit pajak fraksi paripurna menteri keuangan subsidi energi";
+const FOOTBALL: &str = "timnas menang gol babak kedua pelatih stadion suporter klasemen kualifikasi piala striker penalti";
+
+/// A pseudo-random (xorshift, seeded by `salt`) mix of topic words (2/3) and salt
+/// words (1/3): same-topic bodies share vocabulary but not word sequences.
+fn body(topic: &str, salt: &str, n: usize) -> String {
+    let t: Vec<&str> = topic.split_whitespace().collect();
+    let s: Vec<&str> = salt.split_whitespace().collect();
+    let mut x = salt.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    (0..n)
+        .map(|i| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if i % 3 == 2 {
+                s[(x % s.len() as u64) as usize]
+            } else {
+                t[(x % t.len() as u64) as usize]
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn corpus() -> Vec<LinkDoc> {
+    vec![
+        doc(
+            "a:q1",
+            at(1, 8),
+            "Gempa guncang Cianjur",
+            &body(QUAKE, "pagi tadi laporan wartawan", 60),
+            &["gpe:cianjur", "org:bpbd"],
+        ),
+        doc(
+            "a:b1",
+            at(1, 9),
+            "DPR sahkan RAPBN",
+            &body(BUDGET, "sidang siang ketua", 60),
+            &["org:dpr", "per:sri-mulyani"],
+        ),
+        doc(
+            "a:f1",
+            at(1, 20),
+            "Timnas menang",
+            &body(FOOTBALL, "malam stadion gelora", 60),
+            &["org:pssi"],
+        ),
+        doc(
+            "a:q2",
+            at(1, 14),
+            "Korban gempa Cianjur bertambah",
+            &body(QUAKE, "sore hari data terbaru", 60),
+            &["gpe:cianjur", "org:bpbd"],
+        ),
+        doc(
+            "a:b2",
+            at(2, 10),
+            "Defisit RAPBN disorot fraksi",
+            &body(BUDGET, "kritik oposisi pengamat", 60),
+            &["org:dpr"],
+        ),
+        doc(
+            "a:q3",
+            at(2, 7),
+            "Posko bantuan gempa",
+            &body(QUAKE, "relawan logistik dapur umum", 60),
+            &["gpe:cianjur"],
+        ),
+    ]
+}
+
+fn event_of<'a>(out: &'a [Assignment], id: &str) -> &'a str {
+    out.iter()
+        .find(|a| a.article == id)
+        .map_or("", |a| a.event.as_str())
+}
+
+#[test]
+fn groups_same_happening_and_separates_others() {
+    let mut l = Linker::new(LinkConfig::default());
+    let out = l.add_batch(&corpus());
+    assert_eq!(out.len(), 6);
+    assert_eq!(event_of(&out, "a:q1"), event_of(&out, "a:q2"));
+    assert_eq!(event_of(&out, "a:q1"), event_of(&out, "a:q3"));
+    assert_eq!(event_of(&out, "a:b1"), event_of(&out, "a:b2"));
+    assert_ne!(event_of(&out, "a:q1"), event_of(&out, "a:b1"));
+    assert_ne!(event_of(&out, "a:f1"), event_of(&out, "a:b1"));
+    assert!(out.iter().all(|a| a.duplicate_of.is_none()));
+    // Output follows input order.
+    let ids: Vec<&str> = out.iter().map(|a| a.article.as_str()).collect();
+    assert_eq!(ids, ["a:q1", "a:b1", "a:f1", "a:q2", "a:b2", "a:q3"]);
+}
+
+#[test]
+fn ids_have_the_documented_shape_and_come_from_the_founder() {
+    let mut l = Linker::new(LinkConfig::default());
+    let out = l.add_batch(&corpus());
+    for a in &out {
+        assert!(
+            a.event.starts_with("e:") && a.event.len() == 18,
+            "{}",
+            a.event
+        );
+        assert!(
+            a.story.starts_with("s:") && a.story.len() == 18,
+            "{}",
+            a.story
+        );
+        assert!(a.event[2..].chars().all(|c| c.is_ascii_hexdigit()));
+    }
+    // The quake event was founded by a:q1 (earliest), whatever the input order.
+    let expect = format!("e:{:016x}", id_hash("event:", "a:q1", 0));
+    assert_eq!(event_of(&out, "a:q2"), expect);
+}
+
+#[test]
+fn idempotent_and_stable_when_later_articles_join() {
+    let mut l = Linker::new(LinkConfig::default());
+    let c = corpus();
+    let first = l.add_batch(&c[..3]);
+    let again = l.add_batch(&c[..3]);
+    assert_eq!(first, again);
+    let later = l.add_batch(&c[3..]);
+    // Earlier assignments unchanged, later quake articles join the founder's event.
+    for a in &first {
+        assert_eq!(l.assignment(&a.article).as_ref(), Some(a));
+    }
+    assert_eq!(event_of(&later, "a:q2"), event_of(&first, "a:q1"));
+    assert_eq!(l.stats().articles, 6);
+    // The same ID twice in one batch is linked once.
+    let mut l2 = Linker::new(LinkConfig::default());
+    let out = l2.add_batch(&[c[0].clone(), c[0].clone()]);
+    assert_eq!(out[0], out[1]);
+    assert_eq!(l2.stats().articles, 1);
+}
+
+#[test]
+fn duplicates_join_their_originals_event_and_story() {
+    let mut l = Linker::new(LinkConfig::default());
+    let c = corpus();
+    l.add_batch(&c);
+    let orig = &c[1];
+    // A syndicated copy: other boilerplate, trimmed ending, published later.
+    let trimmed: String = orig
+        .text
+        .split_whitespace()
+        .take(50)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let copy = doc(
+        "a:copy",
+        at(1, 12),
+        &orig.title,
+        &format!("Jakarta - {trimmed} Baca juga berita lainnya"),
+        &[],
+    );
+    let out = l.add_batch(&[copy]);
+    assert_eq!(out[0].duplicate_of.as_deref(), Some("a:b1"));
+    let o = l
+        .assignment("a:b1")
+        .unwrap_or_else(|| panic!("original missing"));
+    assert_eq!(out[0].event, o.event);
+    assert_eq!(out[0].story, o.story);
+    // A copy of the copy points at the group's original.
+    let copy2 = doc(
+        "a:copy2",
+        at(1, 13),
+        &orig.title,
+        &format!("{trimmed} redaksi"),
+        &[],
+    );
+    assert_eq!(
+        l.add_batch(&[copy2])[0].duplicate_of.as_deref(),
+        Some("a:b1")
+    );
+    // Another write-up of the same happening is not a duplicate.
+    assert!(l.assignment("a:b2").and_then(|a| a.duplicate_of).is_none());
+}
+
+#[test]
+fn save_load_round_trip_gives_identical_later_assignments() {
+    let c = corpus();
+    let mut a = Linker::new(LinkConfig::default());
+    a.add_batch(&c[..4]);
+    let bytes = a.save();
+    let mut b = Linker::load(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.stats(), b.stats());
+    let later = vec![
+        c[4].clone(),
+        c[5].clone(),
+        doc(
+            "a:f2",
+            at(2, 21),
+            "Timnas lolos",
+            &body(FOOTBALL, "pelatih puas", 60),
+            &["org:pssi"],
+        ),
+    ];
+    assert_eq!(a.add_batch(&later), b.add_batch(&later));
+    assert_eq!(a.save().len(), b.save().len());
+}
+
+#[test]
+fn bad_snapshots_are_errors_not_panics() {
+    assert!(matches!(Linker::load(b""), Err(Error::BadSnapshot)));
+    assert!(matches!(
+        Linker::load(b"XXXX\x01abc"),
+        Err(Error::BadSnapshot)
+    ));
+    let mut good = Linker::new(LinkConfig::default()).save();
+    good.truncate(good.len() / 2);
+    good.push(0xff);
+    assert!(Linker::load(&good).is_err() || good.len() < 6);
+    let mut garbage = b"KLNK\x01".to_vec();
+    garbage.extend([0xff; 40]);
+    assert!(Linker::load(&garbage).is_err());
+}
+
+#[test]
+fn out_of_order_arrival_joins_the_existing_event() {
+    let c = corpus();
+    let mut l = Linker::new(LinkConfig::default());
+    // Newer quake articles first, then the oldest one arrives late.
+    let out1 = l.add_batch(&[c[3].clone(), c[5].clone(), c[1].clone()]);
+    let out2 = l.add_batch(&[c[0].clone()]);
+    assert_eq!(out2[0].event, event_of(&out1, "a:q2"));
+    // In one batch the order inside the batch is by publication date.
+    let mut one = Linker::new(LinkConfig::default());
+    let all = one.add_batch(&[c[5].clone(), c[3].clone(), c[0].clone()]);
+    assert_eq!(
+        event_of(&all, "a:q3"),
+        format!("e:{:016x}", id_hash("event:", "a:q1", 0))
+    );
+}
+
+#[test]
+fn undated_and_empty_docs_do_not_panic() {
+    let mut l = Linker::new(LinkConfig::default());
+    let out = l.add_batch(&[
+        doc("a:e", None, "", "", &[]),
+        doc("a:u", None, "Gempa", &body(QUAKE, "x y", 30), &[]),
+        doc("a:d", at(3, 1), "Gempa", &body(QUAKE, "x y z", 30), &[]),
+    ]);
+    assert_eq!(out.len(), 3);
+    assert_ne!(out[0].event, out[1].event);
+    // The dated article is processed first and founds the event the undated one joins.
+    assert_eq!(
+        out[1].event,
+        format!("e:{:016x}", id_hash("event:", "a:d", 0))
+    );
+}
+
+#[test]
+fn stale_events_are_evicted_but_assignments_kept() {
+    let cfg = LinkConfig {
+        keep_recent_docs: 0,
+        ..LinkConfig::default()
+    };
+    let mut l = Linker::new(cfg);
+    l.add_batch(&corpus());
+    let before = l.stats().active_events;
+    assert!(before >= 3);
+    let far = NaiveDate::from_ymd_opt(2027, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+    l.add_batch(&[doc(
+        "a:late",
+        far,
+        "Timnas",
+        &body(FOOTBALL, "tahun baru", 40),
+        &[],
+    )]);
+    let s = l.stats();
+    assert_eq!(s.active_events, 1);
+    assert_eq!(s.articles, 7);
+    assert!(l.assignment("a:q1").is_some());
+    // The late article opened its own event (the old ones are out of the window).
+    assert_ne!(
+        l.assignment("a:late").map(|a| a.event),
+        l.assignment("a:f1").map(|a| a.event)
+    );
+}
