@@ -42,7 +42,11 @@ fn pseudo_entities(text: &str, toks: &[Token]) -> Vec<Entity> {
     while i < toks.len() {
         let cap = |t: &Token| {
             t.kind == TokenKind::Word
-                && t.span.slice(text).chars().next().is_some_and(char::is_uppercase)
+                && t.span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
         };
         let initial = i == 0 || matches!(toks[i - 1].span.slice(text), "." | "“" | "\"");
         if cap(&toks[i]) && !initial {
@@ -89,10 +93,12 @@ fn bench(c: &mut Criterion) {
             (t.as_str(), toks, sents, ents)
         })
         .collect();
-    let (na, nq) = prepared.iter().fold((0, 0), |(a, q), (t, toks, sents, ents)| {
-        let ex = kabar_actions::extract(t, Lang::Id, sents, toks, ents, &[], None);
-        (a + ex.actions.len(), q + ex.quotes.len())
-    });
+    let (na, nq) = prepared
+        .iter()
+        .fold((0, 0), |(a, q), (t, toks, sents, ents)| {
+            let ex = kabar_actions::extract(t, Lang::Id, sents, toks, ents, &[], None);
+            (a + ex.actions.len(), q + ex.quotes.len())
+        });
     eprintln!(
         "{} articles, {} bytes, NER model loaded: {}, {} actions, {} quotes",
         arts.len(),

@@ -41,7 +41,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let sents = kabar_text::sentences(text);
         let ents = ner.extract(text, &toks, &sents, Lang::Id, &[], None);
         let ex = kabar_actions::extract(text, Lang::Id, &sents, &toks, &ents, &[], None);
-        println!("=== {} {}", rec.get(0).unwrap_or(""), rec.get(1).unwrap_or(""));
+        println!(
+            "=== {} {}",
+            rec.get(0).unwrap_or(""),
+            rec.get(1).unwrap_or("")
+        );
         for a in &ex.actions {
             let s = sents.get(a.sentence).map(|s| s.slice(text)).unwrap_or("");
             println!(
@@ -57,7 +61,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         for q in &ex.quotes {
             let t: String = q.text.chars().take(90).collect();
-            println!("Q {} {:?}: {}", if q.direct { "d" } else { "r" }, q.speaker, t);
+            println!(
+                "Q {} {:?}: {}",
+                if q.direct { "d" } else { "r" },
+                q.speaker,
+                t
+            );
         }
         n += 1;
         if n >= limit {

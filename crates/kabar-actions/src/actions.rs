@@ -8,19 +8,56 @@ fn need_words(n: Need) -> &'static [&'static str] {
     match n {
         Need::None | Need::Target => &[],
         Need::Envoy => &[
-            "duta besar", "dubes", "ambassador", "kuasa usaha", "envoy", "charge d'affaires",
+            "duta besar",
+            "dubes",
+            "ambassador",
+            "kuasa usaha",
+            "envoy",
+            "charge d'affaires",
         ],
         Need::Troops => &[
-            "pasukan", "tentara", "prajurit", "personel", "militer", "kapal perang", "armada",
-            "troops", "soldiers", "forces", "warships", "personnel", "batalion", "battalion",
+            "pasukan",
+            "tentara",
+            "prajurit",
+            "personel",
+            "militer",
+            "kapal perang",
+            "armada",
+            "troops",
+            "soldiers",
+            "forces",
+            "warships",
+            "personnel",
+            "batalion",
+            "battalion",
         ],
         Need::Policy => &[
-            "kebijakan", "aturan", "peraturan", "regulasi", "keputusan", "larangan", "policy",
-            "policies", "rules", "ban", "decision", "regulation", "undang-undang",
+            "kebijakan",
+            "aturan",
+            "peraturan",
+            "regulasi",
+            "keputusan",
+            "larangan",
+            "policy",
+            "policies",
+            "rules",
+            "ban",
+            "decision",
+            "regulation",
+            "undang-undang",
         ],
         Need::Deal => &[
-            "agreement", "deal", "treaty", "accord", "pact", "memorandum", "contract",
-            "declaration", "mou", "charter", "protocol",
+            "agreement",
+            "deal",
+            "treaty",
+            "accord",
+            "pact",
+            "memorandum",
+            "contract",
+            "declaration",
+            "mou",
+            "charter",
+            "protocol",
         ],
     }
 }
@@ -167,13 +204,32 @@ const MODAL: &[&str] = &[
 
 /// Words that make a clause hypothetical.
 const CONDITIONAL: &[&str] = &[
-    "jika", "jikalau", "apabila", "kalau", "bila", "seandainya", "andaikan", "if", "unless",
+    "jika",
+    "jikalau",
+    "apabila",
+    "kalau",
+    "bila",
+    "seandainya",
+    "andaikan",
+    "if",
+    "unless",
 ];
 
 /// Words that may sit between "yang" and a trigger.
 const REL_SKIP: &[&str] = &[
-    "diduga", "disebut", "dituding", "telah", "sudah", "akan", "pernah", "juga", "allegedly",
-    "reportedly", "had", "has", "have",
+    "diduga",
+    "disebut",
+    "dituding",
+    "telah",
+    "sudah",
+    "akan",
+    "pernah",
+    "juga",
+    "allegedly",
+    "reportedly",
+    "had",
+    "has",
+    "have",
 ];
 
 /// A verb (or reporting verb), as opposed to an action noun.
@@ -186,7 +242,12 @@ fn is_verbal(h: &crate::doc::Hit) -> bool {
 
 fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     let p = doc.prep_of(m);
-    if is_in(p, &["oleh", "by", "menurut", "antara", "between", "tentang", "about"]) {
+    if is_in(
+        p,
+        &[
+            "oleh", "by", "menurut", "antara", "between", "tentang", "about",
+        ],
+    ) {
         return false;
     }
     let place = is_in(p, words::PLACE);
@@ -296,7 +357,12 @@ pub(crate) fn extract_actions(
         // menolak …", "urged X to sign …"
         {
             let mut k = doc.tok_from(trig.start);
-            while k > 0 && is_in(doc.word(k - 1), &["terus", "ikut", "turut", "dapat", "bisa", "segera", "juga"]) {
+            while k > 0
+                && is_in(
+                    doc.word(k - 1),
+                    &["terus", "ikut", "turut", "dapat", "bisa", "segera", "juga"],
+                )
+            {
                 k -= 1;
             }
             if k > 0 && is_in(doc.word(k - 1), PURPOSE) {
@@ -347,7 +413,8 @@ pub(crate) fn extract_actions(
                 voice = Voice::Passive;
             }
         }
-        if matches!(voice, Voice::NominalAgent | Voice::NominalObject) && is_in(before, words::LIGHT)
+        if matches!(voice, Voice::NominalAgent | Voice::NominalObject)
+            && is_in(before, words::LIGHT)
         {
             voice = Voice::Active;
         }
@@ -377,7 +444,8 @@ pub(crate) fn extract_actions(
                 .unwrap_or_default();
         }
         target.retain(|t| !source.contains(t));
-        if (source.is_empty() && target.is_empty()) || (tr.need == Need::Target && target.is_empty())
+        if (source.is_empty() && target.is_empty())
+            || (tr.need == Need::Target && target.is_empty())
         {
             continue;
         }
@@ -409,7 +477,9 @@ fn roles(
     // only the first mention of a chain decides ("antara X dan Y": Y is not a target)
     let mut starts = vec![true; right.len()];
     for k in 1..right.len() {
-        starts[k] = doc.gap(right[k - 1].span.end, right[k].span.start).is_none();
+        starts[k] = doc
+            .gap(right[k - 1].span.end, right[k].span.start)
+            .is_none();
     }
     let find = |pred: &dyn Fn(&Mention) -> bool| {
         right

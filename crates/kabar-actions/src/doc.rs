@@ -89,7 +89,10 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
             continue;
         }
         // a capitalised form inside a sentence is a name ("Said Munir", "Met Office")
-        let first_upper = text[m.start()..].chars().next().is_some_and(char::is_uppercase);
+        let first_upper = text[m.start()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         if first_upper && !sentence_initial(&text[..m.start()]) {
             continue;
         }
@@ -123,36 +126,155 @@ pub(crate) mod words {
     pub const COORD: &[&str] = &["dan", "serta", "and", "&", "bersama"];
     /// Lower-case words that may sit inside a title between two mentions of one actor.
     pub const TITLE: &[&str] = &[
-        "menteri", "luar", "negeri", "presiden", "perdana", "wakil", "duta", "besar", "dubes",
-        "menlu", "kepala", "juru", "bicara", "jubir", "sekretaris", "jenderal", "direktur",
-        "ketua", "panglima", "minister", "foreign", "president", "prime", "ambassador",
-        "spokesperson", "spokesman", "spokeswoman", "secretary", "general", "chief", "head",
-        "deputy", "'s", "’s", "s", "the", "of", "untuk", "pertahanan", "dalam",
+        "menteri",
+        "luar",
+        "negeri",
+        "presiden",
+        "perdana",
+        "wakil",
+        "duta",
+        "besar",
+        "dubes",
+        "menlu",
+        "kepala",
+        "juru",
+        "bicara",
+        "jubir",
+        "sekretaris",
+        "jenderal",
+        "direktur",
+        "ketua",
+        "panglima",
+        "minister",
+        "foreign",
+        "president",
+        "prime",
+        "ambassador",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "general",
+        "chief",
+        "head",
+        "deputy",
+        "'s",
+        "’s",
+        "s",
+        "the",
+        "of",
+        "untuk",
+        "pertahanan",
+        "dalam",
     ];
     /// Words that close a clause for the role search.
     pub const CLAUSE_END: &[&str] = &[
-        "bahwa", "that", "karena", "because", "setelah", "after", "sebelum", "before",
-        "sementara", "while", "namun", "but", "tetapi", "sedangkan", "meskipun", "although",
-        "sehingga", "agar", "supaya", "whereas", "ketika", "when", "sebagai",
+        "bahwa",
+        "that",
+        "karena",
+        "because",
+        "setelah",
+        "after",
+        "sebelum",
+        "before",
+        "sementara",
+        "while",
+        "namun",
+        "but",
+        "tetapi",
+        "sedangkan",
+        "meskipun",
+        "although",
+        "sehingga",
+        "agar",
+        "supaya",
+        "whereas",
+        "ketika",
+        "when",
+        "sebagai",
     ];
     /// Negators.
     pub const NEG: &[&str] = &[
-        "tidak", "tak", "belum", "bukan", "tanpa", "not", "never", "n't", "no", "without",
-        "didn't", "hasn't", "haven't", "won't", "wasn't", "weren't", "doesn't", "don't",
-        "membantah", "menyangkal", "denied", "refused", "menolak",
+        "tidak",
+        "tak",
+        "belum",
+        "bukan",
+        "tanpa",
+        "not",
+        "never",
+        "n't",
+        "no",
+        "without",
+        "didn't",
+        "hasn't",
+        "haven't",
+        "won't",
+        "wasn't",
+        "weren't",
+        "doesn't",
+        "don't",
+        "membantah",
+        "menyangkal",
+        "denied",
+        "refused",
+        "menolak",
     ];
     /// Words that may sit between a negator and the trigger.
     pub const AUX: &[&str] = &[
-        "akan", "pernah", "sudah", "telah", "lagi", "jadi", "mau", "ingin", "sempat", "bisa",
-        "dapat", "will", "have", "has", "had", "did", "does", "do", "yet", "to", "be", "been",
-        "ever", "so", "far", "pun", "juga", "secara", "resmi", "officially", "formally",
+        "akan",
+        "pernah",
+        "sudah",
+        "telah",
+        "lagi",
+        "jadi",
+        "mau",
+        "ingin",
+        "sempat",
+        "bisa",
+        "dapat",
+        "will",
+        "have",
+        "has",
+        "had",
+        "did",
+        "does",
+        "do",
+        "yet",
+        "to",
+        "be",
+        "been",
+        "ever",
+        "so",
+        "far",
+        "pun",
+        "juga",
+        "secara",
+        "resmi",
+        "officially",
+        "formally",
         "formal",
     ];
     /// Light verbs that turn a following action noun into an active predicate.
     pub const LIGHT: &[&str] = &[
-        "melakukan", "menggelar", "mengadakan", "menyampaikan", "melancarkan", "memberikan",
-        "melayangkan", "mengeluarkan", "menyatakan", "held", "made", "launched", "conducted",
-        "issued", "paid", "voiced", "expressed", "melaksanakan", "menerima",
+        "melakukan",
+        "menggelar",
+        "mengadakan",
+        "menyampaikan",
+        "melancarkan",
+        "memberikan",
+        "melayangkan",
+        "mengeluarkan",
+        "menyatakan",
+        "held",
+        "made",
+        "launched",
+        "conducted",
+        "issued",
+        "paid",
+        "voiced",
+        "expressed",
+        "melaksanakan",
+        "menerima",
     ];
     /// English auxiliaries that make an -ed trigger passive.
     pub const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
@@ -170,7 +292,8 @@ fn is_anaphor_head(w: &str) -> bool {
     }
     matches!(
         &buf[..w.len()],
-        b"ia" | b"dia"
+        b"ia"
+            | b"dia"
             | b"beliau"
             | b"he"
             | b"she"
@@ -205,12 +328,7 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(
-        text: &'a str,
-        sentences: &[Span],
-        tokens: &[Token],
-        entities: &[Entity],
-    ) -> Self {
+    pub fn new(text: &'a str, sentences: &[Span], tokens: &[Token], entities: &[Entity]) -> Self {
         let mut mentions: Vec<Mention> = Vec::new();
         for e in entities {
             for &m in &e.mentions {
@@ -226,7 +344,12 @@ impl<'a> Doc<'a> {
             }
         }
         // longest first at equal start, then drop anything overlapping a kept mention
-        mentions.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        mentions.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
         let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
         for m in mentions {
             if kept.last().is_some_and(|k| k.span.overlaps(&m.span)) {
@@ -271,7 +394,10 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map(|t| t.span.slice(self.text)).unwrap_or("")
+        self.tokens
+            .get(i)
+            .map(|t| t.span.slice(self.text))
+            .unwrap_or("")
     }
 
     /// The word just before byte `b` (skipping nothing), lower-cased comparisons are the
@@ -362,7 +488,12 @@ impl<'a> Doc<'a> {
             let s = self.sentence_of(t.span.start).unwrap_or(0);
             let mut one = |span: Span, ids: Vec<String>, kind: EntityType| {
                 if !ids.is_empty() {
-                    add.push(Mention { span, ids, kind, anaphor: true });
+                    add.push(Mention {
+                        span,
+                        ids,
+                        kind,
+                        anaphor: true,
+                    });
                 }
             };
             if is_in(w, &["ia", "dia", "beliau", "he", "she"]) {
@@ -383,9 +514,11 @@ impl<'a> Doc<'a> {
                 } else if orgs.is_empty() && pers.len() == 1 {
                     one(t.span, pers, EntityType::Per);
                 }
-            } else if is_in(w, &["kementerian", "lembaga", "badan", "ministry", "organisasi"])
-                && (is_in(next, &["itu", "tersebut"])
-                    || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")))
+            } else if is_in(
+                w,
+                &["kementerian", "lembaga", "badan", "ministry", "organisasi"],
+            ) && (is_in(next, &["itu", "tersebut"])
+                || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")))
             {
                 let orgs = self.distinct(self.window_start(s, 2), t.span.start, EntityType::Org);
                 if orgs.len() == 1 {
@@ -406,8 +539,18 @@ impl<'a> Doc<'a> {
                     && is_in(
                         next,
                         &[
-                            "menteri", "pemimpin", "tokoh", "presiden", "menlu", "leaders",
-                            "ministers", "presidents", "negara", "countries", "pihak", "sides",
+                            "menteri",
+                            "pemimpin",
+                            "tokoh",
+                            "presiden",
+                            "menlu",
+                            "leaders",
+                            "ministers",
+                            "presidents",
+                            "negara",
+                            "countries",
+                            "pihak",
+                            "sides",
                         ],
                     ))
             {
@@ -470,8 +613,11 @@ impl<'a> Doc<'a> {
             let w = self.word(i);
             if is_in(w, words::COORD) {
                 coord = true;
-            } else if matches!(w, "," | "(" | ")" | "'" | "’") || is_in(w, words::TITLE) {
-            } else if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            } else if matches!(w, "," | "(" | ")" | "'" | "’")
+                || is_in(w, words::TITLE)
+                || w.chars().next().is_some_and(|c| c.is_uppercase())
+            {
+                // part of a title or a name: still one noun phrase
             } else {
                 return None;
             }

@@ -93,8 +93,25 @@ pub struct GoldDoc {
 fn parse_plover(s: &str) -> Option<Plover> {
     use Plover::*;
     [
-        Agree, Consult, Support, Cooperate, Aid, Concede, Retreat, Investigate, Demand,
-        Disapprove, Reject, Threaten, Protest, Mobilize, Sanction, Coerce, Assault, Fight, Crime,
+        Agree,
+        Consult,
+        Support,
+        Cooperate,
+        Aid,
+        Concede,
+        Retreat,
+        Investigate,
+        Demand,
+        Disapprove,
+        Reject,
+        Threaten,
+        Protest,
+        Mobilize,
+        Sanction,
+        Coerce,
+        Assault,
+        Fight,
+        Crime,
     ]
     .into_iter()
     .find(|p| p.name() == s)
@@ -159,8 +176,14 @@ fn nth_word(text: &str, needle: &str, n: usize) -> Option<Span> {
     while let Some(i) = lt[from..].find(&ln) {
         let s = from + i;
         let e = s + ln.len();
-        let ok_b = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let ok_a = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let ok_b = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ok_a = text[e..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         if ok_b && ok_a {
             seen += 1;
             if seen == n {
@@ -355,7 +378,13 @@ pub fn score(docs: &[GoldDoc]) -> Scores {
 
 /// Runs the extractor on one gold document (tokens and sentences by `kabar_text`).
 pub fn run(d: &GoldDoc) -> Extracted {
-    extract_text(&d.text, d.lang, &d.entities, &d.times, d.published.as_deref())
+    extract_text(
+        &d.text,
+        d.lang,
+        &d.entities,
+        &d.times,
+        d.published.as_deref(),
+    )
 }
 
 fn score_doc(d: &GoldDoc, ex: &Extracted, sc: &mut Scores) {
@@ -495,7 +524,11 @@ fn pct(a: usize, b: usize) -> f64 {
 
 impl fmt::Display for Scores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<12} {:>5} {:>5} {:>5} {:>7} {:>7}", "type", "gold", "pred", "tp", "P%", "R%")?;
+        writeln!(
+            f,
+            "{:<12} {:>5} {:>5} {:>5} {:>7} {:>7}",
+            "type", "gold", "pred", "tp", "P%", "R%"
+        )?;
         for (k, c) in &self.by_type {
             writeln!(
                 f,

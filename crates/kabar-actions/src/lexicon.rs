@@ -62,10 +62,22 @@ use Voice::{Active as A, NominalAgent as NA, NominalObject as NO, Passive as PS}
 
 macro_rules! t {
     ($f:expr, $p:expr, $k:expr, $v:expr) => {
-        Trigger { form: $f, plover: $p, kind: $k, voice: $v, need: N::None }
+        Trigger {
+            form: $f,
+            plover: $p,
+            kind: $k,
+            voice: $v,
+            need: N::None,
+        }
     };
     ($f:expr, $p:expr, $k:expr, $v:expr, $n:expr) => {
-        Trigger { form: $f, plover: $p, kind: $k, voice: $v, need: $n }
+        Trigger {
+            form: $f,
+            plover: $p,
+            kind: $k,
+            voice: $v,
+            need: $n,
+        }
     };
 }
 
@@ -365,10 +377,18 @@ pub struct ReportVerb {
 
 macro_rules! r {
     ($f:expr, $h:expr) => {
-        ReportVerb { form: $f, how: $h, pronoun: false }
+        ReportVerb {
+            form: $f,
+            how: $h,
+            pronoun: false,
+        }
     };
     ($f:expr, $h:expr, nya) => {
-        ReportVerb { form: $f, how: $h, pronoun: true }
+        ReportVerb {
+            form: $f,
+            how: $h,
+            pronoun: true,
+        }
     };
 }
 

@@ -17,10 +17,7 @@ pub(crate) struct Marks {
 pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(off) = text
-        .get(from..)
-        .and_then(|r| r.find(['“', '"', '‘', '«']))
-    {
+    while let Some(off) = text.get(from..).and_then(|r| r.find(['“', '"', '‘', '«'])) {
         let i = from + off;
         let Some(c) = text[i..].chars().next() else {
             break;
@@ -34,7 +31,12 @@ pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
             _ => continue,
         };
         // an ASCII quote right after a letter is a closing one of a pair we missed
-        if c == '"' && text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if c == '"'
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let start = i + c.len_utf8();
@@ -174,7 +176,10 @@ fn is_pronoun_word(w: &str) -> bool {
 /// which no action is extracted.
 pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
     let text = doc.text;
-    let mut cx = Ctx { doc, speakers: Vec::new() };
+    let mut cx = Ctx {
+        doc,
+        speakers: Vec::new(),
+    };
     let mut out: Vec<Quote> = Vec::new();
     let reports: Vec<&Hit> = doc
         .hits
@@ -359,8 +364,10 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
         let gap_words: Vec<&str> = gap.map(|i| doc.word(i)).collect();
         let ok_gap = gap_words.len() <= 8
             && !gap_words.iter().any(|w| matches!(*w, "”" | "\""))
-            && gap_words.last().is_none_or(|w| matches!(*w, "," | ":" | "bahwa" | "that"))
-                | gap_words.is_empty();
+            // the verb's clause must run into the quote: "X mengatakan, “…”"
+            && gap_words
+                .last()
+                .is_none_or(|w| matches!(*w, "," | ":" | "bahwa" | "that"));
         if !ok_gap {
             break;
         }
@@ -370,9 +377,7 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
                 cx.speaker_before(a, h.span.start)
             }
             Report::Inverted if r.pronoun => cx.pronoun(h.span.start),
-            Report::Inverted | Report::According => {
-                cx.speaker_after(h.span.end, m.outer.start, 6)
-            }
+            Report::Inverted | Report::According => cx.speaker_after(h.span.end, m.outer.start, 6),
         };
         return (true, sp, Some(ri));
     }
@@ -383,7 +388,9 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
 fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
     let doc = cx.doc;
     let text = doc.text;
-    let HitKind::Report(r) = h.kind else { return None };
+    let HitKind::Report(r) = h.kind else {
+        return None;
+    };
     let si = doc.sentence_of(h.span.start)?;
     let sent = doc.sentences[si];
     let mk = |speaker: Option<String>, s: Span| -> Option<Quote> {
@@ -393,10 +400,18 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
             return None;
         }
         // the content is itself a direct quote: already taken
-        if marks.iter().any(|m| m.outer.start <= s.start + 3 && m.outer.end >= s.end) {
+        if marks
+            .iter()
+            .any(|m| m.outer.start <= s.start + 3 && m.outer.end >= s.end)
+        {
             return None;
         }
-        Some(Quote { speaker, text: t.to_string(), direct: false, span: s })
+        Some(Quote {
+            speaker,
+            text: t.to_string(),
+            direct: false,
+            span: s,
+        })
     };
     let rest_toks = doc.toks_between(h.span.end, sent.end);
     let tail_short = rest_toks.len() <= 4
@@ -406,7 +421,10 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
         });
     match r.how {
         Report::According => {
-            let after = doc.slice(h.span.end, sent.end).find(',').map(|c| h.span.end + c);
+            let after = doc
+                .slice(h.span.end, sent.end)
+                .find(',')
+                .map(|c| h.span.end + c);
             let sp = cx.speaker_after(h.span.end, after.unwrap_or(sent.end), 6);
             match after {
                 Some(c) if c + 1 < sent.end => mk(sp, Span::new(c + 1, sent.end)),
@@ -424,11 +442,12 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
             let sp = if r.pronoun {
                 cx.pronoun(h.span.start)
             } else {
-                cx.speaker_after(h.span.end, sent.end, 6)
-                    .or_else(|| {
-                        let w = doc.word(doc.tok_from(h.span.end));
-                        is_pronoun_word(w).then(|| cx.pronoun(h.span.start)).flatten()
-                    })
+                cx.speaker_after(h.span.end, sent.end, 6).or_else(|| {
+                    let w = doc.word(doc.tok_from(h.span.end));
+                    is_pronoun_word(w)
+                        .then(|| cx.pronoun(h.span.start))
+                        .flatten()
+                })
             };
             mk(sp, Span::new(sent.start, sent.start + c))
         }
@@ -438,7 +457,9 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
             let c = before.rfind(',')?;
             let sp = cx.speaker_before(sent.start + c, h.span.start).or_else(|| {
                 let w = doc.word_before(h.span.start);
-                is_pronoun_word(w).then(|| cx.pronoun(h.span.start)).flatten()
+                is_pronoun_word(w)
+                    .then(|| cx.pronoun(h.span.start))
+                    .flatten()
             });
             mk(sp, Span::new(sent.start, sent.start + c))
         }

@@ -55,7 +55,7 @@ fn key(a: &Action) -> Key {
     let mut target = a.target.clone();
     if is_symmetric(&a.kind) {
         // "X meets Y" and "X and Y meet" are the same meeting
-        source.extend(target.drain(..));
+        source.append(&mut target);
     }
     source.sort();
     source.dedup();
@@ -193,8 +193,18 @@ mod tests {
     use super::*;
     use kabar_core::Span;
 
-    fn mention(article: &str, kind: &str, src: &[&str], tgt: &[&str], date: Option<&str>) -> TimelineMention {
-        let plover = if kind == "summon_ambassador" { Plover::Disapprove } else { Plover::Agree };
+    fn mention(
+        article: &str,
+        kind: &str,
+        src: &[&str],
+        tgt: &[&str],
+        date: Option<&str>,
+    ) -> TimelineMention {
+        let plover = if kind == "summon_ambassador" {
+            Plover::Disapprove
+        } else {
+            Plover::Agree
+        };
         TimelineMention {
             article: article.to_string(),
             action: Action {
@@ -234,8 +244,20 @@ mod tests {
     #[test]
     fn different_dates_stay_apart_and_sort() {
         let ms = vec![
-            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-20")),
-            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            mention(
+                "a:1",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-20"),
+            ),
+            mention(
+                "a:2",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-06"),
+            ),
         ];
         let t = merge_timeline(ms);
         assert_eq!(t.len(), 2);
@@ -246,8 +268,20 @@ mod tests {
     #[test]
     fn month_precision_merges_with_day() {
         let ms = vec![
-            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03")),
-            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            mention(
+                "a:1",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03"),
+            ),
+            mention(
+                "a:2",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-06"),
+            ),
         ];
         let t = merge_timeline(ms);
         assert_eq!(t.len(), 1);
@@ -258,9 +292,27 @@ mod tests {
     #[test]
     fn different_actors_or_kinds_stay_apart() {
         let ms = vec![
-            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
-            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:belanda"], Some("2025-03-06")),
-            mention("a:3", "sign_agreement", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            mention(
+                "a:1",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-06"),
+            ),
+            mention(
+                "a:2",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:belanda"],
+                Some("2025-03-06"),
+            ),
+            mention(
+                "a:3",
+                "sign_agreement",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-06"),
+            ),
         ];
         assert_eq!(merge_timeline(ms).len(), 3);
     }
@@ -268,8 +320,20 @@ mod tests {
     #[test]
     fn symmetric_acts_compare_actor_sets() {
         let ms = vec![
-            mention("a:1", "sign_agreement", &["gpe:indonesia", "gpe:malaysia"], &[], Some("2025-05-19")),
-            mention("a:2", "sign_agreement", &["gpe:malaysia"], &["gpe:indonesia"], Some("2025-05-19")),
+            mention(
+                "a:1",
+                "sign_agreement",
+                &["gpe:indonesia", "gpe:malaysia"],
+                &[],
+                Some("2025-05-19"),
+            ),
+            mention(
+                "a:2",
+                "sign_agreement",
+                &["gpe:malaysia"],
+                &["gpe:indonesia"],
+                Some("2025-05-19"),
+            ),
         ];
         let t = merge_timeline(ms);
         assert_eq!(t.len(), 1);
@@ -279,11 +343,35 @@ mod tests {
     #[test]
     fn undated_joins_the_single_matching_act_else_stays_last() {
         let ms = vec![
-            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
-            mention("a:2", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], None),
+            mention(
+                "a:1",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-06"),
+            ),
+            mention(
+                "a:2",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                None,
+            ),
             mention("a:3", "sign_agreement", &["gpe:x"], &["gpe:y"], None),
-            mention("a:4", "sign_agreement", &["gpe:x"], &["gpe:y"], Some("2025-01-01")),
-            mention("a:5", "sign_agreement", &["gpe:x"], &["gpe:y"], Some("2025-02-01")),
+            mention(
+                "a:4",
+                "sign_agreement",
+                &["gpe:x"],
+                &["gpe:y"],
+                Some("2025-01-01"),
+            ),
+            mention(
+                "a:5",
+                "sign_agreement",
+                &["gpe:x"],
+                &["gpe:y"],
+                Some("2025-02-01"),
+            ),
         ];
         let t = merge_timeline(ms);
         assert_eq!(t.len(), 4);
@@ -296,11 +384,29 @@ mod tests {
 
     #[test]
     fn negated_reports_are_not_acts_and_same_article_counts_once() {
-        let mut neg = mention("a:9", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06"));
+        let mut neg = mention(
+            "a:9",
+            "summon_ambassador",
+            &["org:kemlu"],
+            &["gpe:australia"],
+            Some("2025-03-06"),
+        );
         neg.action.negated = true;
         let ms = vec![
-            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
-            mention("a:1", "summon_ambassador", &["org:kemlu"], &["gpe:australia"], Some("2025-03-06")),
+            mention(
+                "a:1",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-06"),
+            ),
+            mention(
+                "a:1",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:australia"],
+                Some("2025-03-06"),
+            ),
             neg,
         ];
         let t = merge_timeline(ms);
@@ -310,9 +416,21 @@ mod tests {
 
     #[test]
     fn most_informative_sentence_wins() {
-        let mut a = mention("a:1", "summon_ambassador", &["org:kemlu"], &[], Some("2025-03"));
+        let mut a = mention(
+            "a:1",
+            "summon_ambassador",
+            &["org:kemlu"],
+            &[],
+            Some("2025-03"),
+        );
         a.text = "Kemlu memanggil dubes.".into();
-        let mut b = mention("a:2", "summon_ambassador", &["org:kemlu"], &[], Some("2025-03-06"));
+        let mut b = mention(
+            "a:2",
+            "summon_ambassador",
+            &["org:kemlu"],
+            &[],
+            Some("2025-03-06"),
+        );
         b.text = "Kemlu memanggil Dubes Australia pada Kamis (6/3).".into();
         let t = merge_timeline(vec![a, b]);
         assert_eq!(t.len(), 1);

@@ -5,7 +5,10 @@ use kabar_actions::{eval, extract, extract_text, Extracted};
 use kabar_core::{Entity, EntityType, Lang, Plover, Span, TimeExpr, TimeType};
 
 fn run(body: &str) -> (eval::GoldDoc, Extracted) {
-    let src = format!("=== t\npublished: 2025-03-07\n> {}\n", body.replace('\n', "\n> "));
+    let src = format!(
+        "=== t\npublished: 2025-03-07\n> {}\n",
+        body.replace('\n', "\n> ")
+    );
     let d = eval::parse(&src).expect("markup").remove(0);
     let ex = eval::run(&d);
     (d, ex)
@@ -36,12 +39,20 @@ fn summon_needs_an_envoy() {
 
 #[test]
 fn passive_with_oleh_agent() {
-    let a = one("Duta Besar [Australia|gpe:australia] dipanggil oleh [Kementerian Luar Negeri|org:kemlu].");
+    let a = one(
+        "Duta Besar [Australia|gpe:australia] dipanggil oleh [Kementerian Luar Negeri|org:kemlu].",
+    );
     assert_eq!(a.source, ["org:kemlu"]);
     assert_eq!(a.target, ["gpe:australia"]);
-    let a = one("Perjanjian itu ditandatangani oleh [Indonesia|gpe:indonesia] dan [Malaysia|gpe:malaysia].");
+    let a = one(
+        "Perjanjian itu ditandatangani oleh [Indonesia|gpe:indonesia] dan [Malaysia|gpe:malaysia].",
+    );
     assert_eq!(a.source, ["gpe:indonesia", "gpe:malaysia"]);
-    assert_eq!(a.date.as_deref(), Some("2025-03-07"), "falls back to the article date");
+    assert_eq!(
+        a.date.as_deref(),
+        Some("2025-03-07"),
+        "falls back to the article date"
+    );
 }
 
 #[test]
@@ -70,7 +81,9 @@ fn negation() {
 
 #[test]
 fn english_passive() {
-    let a = one("[Japan|gpe:japan]'s ambassador was summoned by [China|gpe:china] on {Tuesday|2025-03-04}.");
+    let a = one(
+        "[Japan|gpe:japan]'s ambassador was summoned by [China|gpe:china] on {Tuesday|2025-03-04}.",
+    );
     assert_eq!(a.source, ["gpe:china"]);
     assert_eq!(a.target, ["gpe:japan"]);
     assert_eq!(a.date.as_deref(), Some("2025-03-04"));
@@ -80,16 +93,23 @@ fn english_passive() {
 fn anaphors_resolve_when_unambiguous() {
     let (_, ex) = run("[Retno|per:retno] dan [Wang Yi|per:wang-yi] tiba di Bali.\nKedua menteri kemudian menandatangani nota kesepahaman.");
     assert_eq!(ex.actions[0].source, ["per:retno", "per:wang-yi"]);
-    let (_, ex) = run("[Hendra|per:hendra] tiba di Natuna.\nIa menolak permintaan [Greenpeace|org:greenpeace].");
+    let (_, ex) = run(
+        "[Hendra|per:hendra] tiba di Natuna.\nIa menolak permintaan [Greenpeace|org:greenpeace].",
+    );
     assert_eq!(ex.actions[0].source, ["per:hendra"]);
     // two people before: "ia" stays unresolved, so no actor and no action
     let (_, ex) = run("[Hendra|per:hendra] bertemu [Budi|per:budi].\nIa menolak rencana itu.");
-    assert!(ex.actions.iter().all(|a| a.kind != "reject"), "{:?}", ex.actions);
+    assert!(
+        ex.actions.iter().all(|a| a.kind != "reject"),
+        "{:?}",
+        ex.actions
+    );
 }
 
 #[test]
 fn demanded_act_is_not_reported_as_done() {
-    let (_, ex) = run("[Komnas HAM|org:komnas-ham] mendesak [TNI|org:tni] menarik pasukan dari Nduga.");
+    let (_, ex) =
+        run("[Komnas HAM|org:komnas-ham] mendesak [TNI|org:tni] menarik pasukan dari Nduga.");
     assert_eq!(ex.actions.len(), 1);
     assert_eq!(ex.actions[0].kind, "urge");
 }
@@ -104,7 +124,8 @@ fn coordinated_verbs_share_the_subject() {
 
 #[test]
 fn no_actions_inside_direct_quotes() {
-    let (_, ex) = run("“Kami mengecam keras serangan [Israel|gpe:israel] itu,” kata [Retno|per:retno].");
+    let (_, ex) =
+        run("“Kami mengecam keras serangan [Israel|gpe:israel] itu,” kata [Retno|per:retno].");
     assert!(ex.actions.is_empty(), "{:?}", ex.actions);
     assert_eq!(ex.quotes.len(), 1);
     assert_eq!(ex.quotes[0].speaker.as_deref(), Some("per:retno"));
@@ -124,9 +145,17 @@ fn quotes_direct_reported_partial_and_nya() {
         q,
         [
             ("Kami menyesalkan insiden ini", true, Some("org:kemlu")),
-            ("Indonesia “sangat kecewa” atas insiden itu", false, Some("per:retno")),
+            (
+                "Indonesia “sangat kecewa” atas insiden itu",
+                false,
+                Some("per:retno")
+            ),
             ("sangat kecewa", true, Some("per:retno")),
-            ("Kami menunggu penjelasan resmi dalam waktu dekat", true, Some("per:retno")),
+            (
+                "Kami menunggu penjelasan resmi dalam waktu dekat",
+                true,
+                Some("per:retno")
+            ),
             ("hubungan kedua negara tetap baik", false, Some("per:budi")),
         ]
     );
@@ -135,7 +164,11 @@ fn quotes_direct_reported_partial_and_nya() {
 #[test]
 fn english_quotes() {
     let (_, ex) = run("\"We regret the decision,\" [Sato|per:sato] told reporters.\n\"It changes nothing for us today,\" said [Lee|per:lee].\nThe ministry will act soon, [Lee|per:lee] said.");
-    let sp: Vec<_> = ex.quotes.iter().map(|q| (q.direct, q.speaker.clone())).collect();
+    let sp: Vec<_> = ex
+        .quotes
+        .iter()
+        .map(|q| (q.direct, q.speaker.clone()))
+        .collect();
     assert_eq!(
         sp,
         [
@@ -159,24 +192,55 @@ fn never_panics_on_bad_input() {
         id: "per:x".into(),
         name: "X".into(),
         kind: EntityType::Per,
-        mentions: vec![Span::new(0, 1), Span::new(5, 500), Span::new(10, 3), Span::new(text.len() - 1, text.len())],
+        mentions: vec![
+            Span::new(0, 1),
+            Span::new(5, 500),
+            Span::new(10, 3),
+            Span::new(text.len() - 1, text.len()),
+        ],
         aliases: vec![],
         roles: vec![],
     };
-    let times = vec![TimeExpr { span: Span::new(900, 1000), kind: TimeType::Date, value: "x".into() }];
+    let times = vec![TimeExpr {
+        span: Span::new(900, 1000),
+        kind: TimeType::Date,
+        value: "x".into(),
+    }];
     for cut in 0..text.len() {
         if !text.is_char_boundary(cut) {
             continue;
         }
         let t = &text[..cut];
-        let _ = extract_text(t, Lang::Id, std::slice::from_ref(&bad), &times, Some("2025"));
+        let _ = extract_text(
+            t,
+            Lang::Id,
+            std::slice::from_ref(&bad),
+            &times,
+            Some("2025"),
+        );
     }
     // mismatched sentences/tokens (from another text) must not panic either
     let toks = kabar_text::tokenize("a much longer text than the one given here, really long");
     let sents = kabar_text::sentences("a much longer text than the one given here, really long");
-    let _ = extract("pendek", Lang::Id, &sents, &toks, std::slice::from_ref(&bad), &times, None);
+    let _ = extract(
+        "pendek",
+        Lang::Id,
+        &sents,
+        &toks,
+        std::slice::from_ref(&bad),
+        &times,
+        None,
+    );
     let short = "“Ya,” kata dia. Kemlu memanggil dubes, ujarnya; menurut X, oke.";
-    let _ = extract(short, Lang::Id, &sents, &toks, std::slice::from_ref(&bad), &times, None);
+    let _ = extract(
+        short,
+        Lang::Id,
+        &sents,
+        &toks,
+        std::slice::from_ref(&bad),
+        &times,
+        None,
+    );
     let long_sents = vec![Span::new(0, 10_000), Span::new(3, 2)];
     let _ = extract(short, Lang::Id, &long_sents, &toks, &[bad], &times, None);
     let _ = extract("", Lang::Unknown, &[], &[], &[], &[], None);
@@ -187,10 +251,45 @@ fn never_panics_on_random_word_salad() {
     // deterministic pseudo-random texts built from trigger words, names, quotes and
     // punctuation, with entity spans on arbitrary (valid and invalid) offsets
     const W: &[&str] = &[
-        "memanggil", "dubes", "dipanggil", "oleh", "antara", "dan", "“", "”", "\"", "‘", "’",
-        ",", ".", "kata", "ujarnya", "menurut", "Retno", "Kemlu", "ia", "pihaknya", "kedua",
-        "menteri", "tidak", "bahwa", "said", "Sato", "yang", "menandatangani", "penandatanganan",
-        "serangan", "ke", "di", "é", "\n\n", "keduanya", "kementerian", "itu", "the", "two",
+        "memanggil",
+        "dubes",
+        "dipanggil",
+        "oleh",
+        "antara",
+        "dan",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        ",",
+        ".",
+        "kata",
+        "ujarnya",
+        "menurut",
+        "Retno",
+        "Kemlu",
+        "ia",
+        "pihaknya",
+        "kedua",
+        "menteri",
+        "tidak",
+        "bahwa",
+        "said",
+        "Sato",
+        "yang",
+        "menandatangani",
+        "penandatanganan",
+        "serangan",
+        "ke",
+        "di",
+        "é",
+        "\n\n",
+        "keduanya",
+        "kementerian",
+        "itu",
+        "the",
+        "two",
     ];
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -213,7 +312,11 @@ fn never_panics_on_random_word_salad() {
             ents.push(Entity {
                 id: format!("per:p{k}"),
                 name: "P".into(),
-                kind: if k == 0 { EntityType::Per } else { EntityType::Org },
+                kind: if k == 0 {
+                    EntityType::Per
+                } else {
+                    EntityType::Org
+                },
                 mentions: vec![Span::new(a, b)],
                 aliases: vec![],
                 roles: vec![],

@@ -33,11 +33,25 @@ fn scores_above_floor() {
     let sc = eval::score(&load());
     println!("{sc}");
     let a = sc.actions;
-    assert!(a.precision() >= 0.90, "typed action precision {:.3}", a.precision());
+    assert!(
+        a.precision() >= 0.90,
+        "typed action precision {:.3}",
+        a.precision()
+    );
     assert!(a.recall() >= 0.85, "typed action recall {:.3}", a.recall());
-    assert!(sc.full_ok as f64 >= 0.85 * a.tp as f64, "all-fields accuracy");
+    assert!(
+        sc.full_ok as f64 >= 0.85 * a.tp as f64,
+        "all-fields accuracy"
+    );
     let q = sc.quotes;
-    assert!(q.precision() >= 0.90, "quote precision {:.3}", q.precision());
+    assert!(
+        q.precision() >= 0.90,
+        "quote precision {:.3}",
+        q.precision()
+    );
     assert!(q.recall() >= 0.85, "quote recall {:.3}", q.recall());
-    assert!(sc.speaker_ok as f64 >= 0.90 * q.tp as f64, "speaker accuracy");
+    assert!(
+        sc.speaker_ok as f64 >= 0.90 * q.tp as f64,
+        "speaker accuracy"
+    );
 }
