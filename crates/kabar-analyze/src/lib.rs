@@ -1,1 +1,15 @@
-//! kabar-analyze (placeholder until its stage lands).
+//! Kabar's pipeline.
+//!
+//! [`Pipeline::analyze`] is a pure function of one article (plus read-only language
+//! resources loaded once): extract → clean → language → sentences and tokens → times →
+//! entities → actions and quotes. It never touches the store, so [`Pipeline::analyze_all`]
+//! runs it on all cores. [`ingest`] stores analysed batches and links them.
+
+#![warn(missing_docs)]
+
+pub mod ingest;
+pub mod pipeline;
+pub mod views;
+
+pub use ingest::{ingest_batch, link_doc, new_linker};
+pub use pipeline::{Pipeline, PipelineError};

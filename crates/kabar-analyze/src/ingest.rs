@@ -1,0 +1,92 @@
+//! Storing analysed batches and linking them (duplicates, events, stories).
+
+use kabar_core::Analysis;
+use kabar_link::{LinkConfig, LinkDoc, Linker};
+use kabar_store::{ArticleLinks, BatchSummary, Store, StoreError};
+
+/// The linker's view of an analysed article.
+pub fn link_doc(a: &Analysis) -> LinkDoc {
+    let title = a.title.clone().unwrap_or_default();
+    let published = a.published.as_ref().and_then(|p| parse_iso(&p.value));
+    LinkDoc {
+        id: a.id.clone(),
+        published,
+        lang: a.lang,
+        title_terms: kabar_text::stopwords::content_terms(&title, a.lang),
+        body_terms: kabar_text::stopwords::content_terms(&a.text, a.lang),
+        entities: a.entities.iter().map(|e| e.id.clone()).collect(),
+        title,
+        text: a.text.clone(),
+    }
+}
+
+/// Reads the date and time of an ISO 8601 value of any precision (`2025`, `2025-03`,
+/// `2025-03-07`, `2025-03-07T09:20:00+07:00`); the local wall-clock time is kept.
+fn parse_iso(v: &str) -> Option<chrono::NaiveDateTime> {
+    use chrono::NaiveDate;
+    let date_part = v.get(..10).unwrap_or(v);
+    let d = NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(&format!("{date_part}-01"), "%Y-%m-%d"))
+        .or_else(|_| NaiveDate::parse_from_str(&format!("{date_part}-01-01"), "%Y-%m-%d"))
+        .ok()?;
+    let time = v
+        .get(11..19)
+        .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M:%S").ok())
+        .or_else(|| {
+            v.get(11..16)
+                .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok())
+        })
+        .unwrap_or_default();
+    Some(d.and_time(time))
+}
+
+/// A linker with Kabar's default configuration.
+pub fn new_linker() -> Linker {
+    Linker::new(LinkConfig::default())
+}
+
+/// Stores `analyses` and links the new ones, in one transaction.
+pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
+    store.ingest_batch(analyses, &mut |fresh, state| {
+        let mut linker = match state {
+            Some(bytes) => {
+                Linker::load(&bytes).map_err(|e| format!("linker state unreadable: {e}"))?
+            }
+            None => new_linker(),
+        };
+        let docs: Vec<LinkDoc> = fresh.iter().map(|a| link_doc(a)).collect();
+        let links = linker
+            .add_batch(&docs)
+            .into_iter()
+            .map(|l| ArticleLinks {
+                article: l.article,
+                duplicate_of: l.duplicate_of,
+                event: l.event,
+                story: l.story,
+            })
+            .collect();
+        Ok((links, linker.save()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_iso;
+
+    #[test]
+    fn iso_of_any_precision() {
+        assert_eq!(
+            parse_iso("2025").unwrap().to_string(),
+            "2025-01-01 00:00:00"
+        );
+        assert_eq!(
+            parse_iso("2025-03").unwrap().to_string(),
+            "2025-03-01 00:00:00"
+        );
+        assert_eq!(
+            parse_iso("2026-05-29T22:02:00+07:00").unwrap().to_string(),
+            "2026-05-29 22:02:00"
+        );
+        assert!(parse_iso("kemarin").is_none());
+    }
+}

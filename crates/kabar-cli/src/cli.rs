@@ -1,0 +1,150 @@
+//! Command-line arguments.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Kabar: turns piles and streams of news articles (Indonesian and English) into events,
+/// stories, entities, dated actions and quotes.
+#[derive(Debug, Parser)]
+#[command(name = "kabar", version, about, long_about = None)]
+pub struct Cli {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the store is: `--db PATH`, else `$KABAR_DB`, else `./kabar.db`.
+#[derive(Debug, Args, Clone)]
+pub struct DbArg {
+    /// The store file (created on first ingest).
+    #[arg(long, env = "KABAR_DB", default_value = "kabar.db", global = true)]
+    pub db: PathBuf,
+}
+
+/// `--json`.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct JsonArg {
+    /// Print JSON (JSON Lines for streams of documents) instead of text for people.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options shared by commands that read articles.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Publication date for inputs that do not give one (ISO 8601 or as an outlet writes it).
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Outlet name for inputs that do not give one.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Files, directories (read recursively) or `-` for standard input.
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse articles without storing them (entities, times, actions, quotes, …).
+    Analyze {
+        #[command(flatten)]
+        json: JsonArg,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Analyse and store articles, then link duplicates, events and stories.
+    Ingest {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Articles per transaction.
+        #[arg(long, default_value_t = 500)]
+        batch: usize,
+    },
+    /// List stored articles with their duplicate group, event and story.
+    Articles {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// List events: the articles that report one real-world happening.
+    Events {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// List stories: threads of related events over time.
+    Stories {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Show one story: its events, merged timeline of actions, entities and quotes.
+    Story {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+        /// Story ID (`s:…`), from `kabar stories`.
+        id: String,
+    },
+    /// List entities with their aliases and mention counts.
+    Entities {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Show one entity: aliases, roles over time, quotes, related entities, timeline.
+    Entity {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+        /// Entity ID (`per:retno-marsudi`), name or alias.
+        id_or_name: String,
+    },
+    /// Full-text search over stored articles.
+    Search {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        json: JsonArg,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Words to look for.
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
+    /// Tag pre-tokenised CoNLL text with entity BIO tags (one more column per line).
+    Tag {
+        /// CoNLL input (token in the first column, blank line between sentences), or `-`.
+        #[arg(long, value_name = "FILE|-")]
+        conll: PathBuf,
+    },
+    /// Serve the HTTP JSON API (/api/v1/) and the web UI (/).
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:7700")]
+        addr: String,
+    },
+    /// Ingest the bundled example articles into a fresh store and show what was found.
+    Demo {
+        /// The example articles.
+        #[arg(default_value = "examples/articles")]
+        dir: PathBuf,
+        /// Keep the store here (default: a fresh file in the temp directory).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+}

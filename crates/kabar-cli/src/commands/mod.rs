@@ -1,0 +1,111 @@
+//! One module per command group; [`run`] dispatches.
+
+mod analyze;
+mod demo;
+mod ingest;
+pub mod query;
+mod tag;
+
+use crate::cli::{Cli, Command, InputArgs};
+use crate::Outcome;
+use anyhow::Result;
+use kabar_extract::sources::{read_inputs, InputError, ReadOptions};
+use std::io::IsTerminal;
+
+/// An error in how kabar was called (exit code 2).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Analyze { json, input } => analyze::run(json.json, &input),
+        Command::Ingest {
+            db,
+            json,
+            input,
+            batch,
+        } => ingest::run(&db.db, json.json, &input, batch),
+        Command::Articles { db, json } => query::articles(&db.db, json.json),
+        Command::Events { db, json } => query::events(&db.db, json.json),
+        Command::Stories { db, json } => query::stories(&db.db, json.json),
+        Command::Story { db, json, id } => query::story(&db.db, json.json, &id),
+        Command::Entities { db, json } => query::entities(&db.db, json.json),
+        Command::Entity {
+            db,
+            json,
+            id_or_name,
+        } => query::entity(&db.db, json.json, &id_or_name),
+        Command::Search {
+            db,
+            json,
+            limit,
+            query,
+        } => query::search(&db.db, json.json, &query.join(" "), limit),
+        Command::Tag { conll } => tag::run(&conll),
+        Command::Demo { dir, db } => demo::run(&dir, db.as_deref()),
+        Command::Serve { db, addr } => {
+            if !db.db.exists() {
+                return Err(UsageError(format!(
+                    "no store at {}: run `kabar ingest` first, or pass --db / set KABAR_DB",
+                    db.db.display()
+                ))
+                .into());
+            }
+            kabar_server::serve(kabar_server::ServerConfig { db: db.db }, &addr)?;
+            Ok(Outcome::Ok)
+        }
+    }
+}
+
+/// Reads every input, reporting refused ones on stderr. Returns the articles and whether
+/// anything was refused.
+fn read_articles(input: &InputArgs) -> (Vec<kabar_core::RawArticle>, Vec<InputError>) {
+    let opts = ReadOptions {
+        outlet: input.outlet.clone(),
+        published: input.published.clone(),
+        ..ReadOptions::default()
+    };
+    let mut ok = Vec::new();
+    let mut refused = Vec::new();
+    for r in read_inputs(&input.inputs, &opts) {
+        match r {
+            Ok(a) => ok.push(a),
+            Err(e) => {
+                eprintln!("kabar: refused {e}");
+                refused.push(e);
+            }
+        }
+    }
+    (ok, refused)
+}
+
+/// A progress bar on stderr when it is a terminal and the job is long enough to want one.
+fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() || len < 50 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new(len as u64);
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{prefix} [{bar:30}] {pos}/{len} {per_sec} eta {eta}",
+        )
+        .expect("static template")
+        .progress_chars("=> "),
+    );
+    pb.set_prefix(what.to_string());
+    pb
+}
+
+/// The date used as "today" for inference.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

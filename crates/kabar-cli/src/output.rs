@@ -1,0 +1,329 @@
+//! Text for people. Everything here may change freely; scripts use `--json` (SPEC.md).
+
+use crate::commands::query::{EntityOut, StoryOut};
+use kabar_core::Analysis;
+use kabar_store::query::{ArticleRow, EntityRow, EventRow, StoryRow};
+use kabar_store::Store;
+use std::io::{Result, Write};
+
+fn dash(s: Option<&str>) -> &str {
+    s.unwrap_or("—")
+}
+
+fn date_range(first: Option<&str>, last: Option<&str>) -> String {
+    match (first, last) {
+        (Some(f), Some(l)) if f != l => format!("{f} → {l}"),
+        (Some(f), _) => f.to_string(),
+        _ => "undated".to_string(),
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Names for entity IDs, falling back to the ID.
+fn names(store: &Store, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            store
+                .find_entity(id)
+                .map(|e| e.name)
+                .unwrap_or_else(|_| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One analysed article.
+pub fn analysis(out: &mut impl Write, a: &Analysis) -> Result<()> {
+    writeln!(out, "── {}  {}", a.id, a.source)?;
+    writeln!(out, "title     {}", dash(a.title.as_deref()))?;
+    writeln!(
+        out,
+        "outlet    {}   dateline {}   lang {}   published {}",
+        dash(a.outlet.as_deref()),
+        dash(a.dateline.as_deref()),
+        a.lang.code(),
+        a.published
+            .as_ref()
+            .map(|p| if p.inferred {
+                format!("{} (inferred from {})", p.value, p.from)
+            } else {
+                p.value.clone()
+            })
+            .unwrap_or_else(|| "unknown".into())
+    )?;
+    writeln!(
+        out,
+        "text      {} sentences, {} chars; removed {} boilerplate piece(s)",
+        a.sentences.len(),
+        a.text.chars().count(),
+        a.removed.len()
+    )?;
+    for r in &a.removed {
+        writeln!(out, "  - removed {:?}: {}", r.kind, clip(&r.text, 70))?;
+    }
+    if !a.entities.is_empty() {
+        writeln!(out, "entities")?;
+        for e in &a.entities {
+            let roles: Vec<String> = e.roles.iter().map(|r| r.title.clone()).collect();
+            writeln!(
+                out,
+                "  {:<4} {:<32} ×{}{}",
+                e.kind.label(),
+                e.name,
+                e.mentions.len(),
+                if roles.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", roles.join("; "))
+                }
+            )?;
+        }
+    }
+    if !a.times.is_empty() {
+        writeln!(out, "times")?;
+        for t in &a.times {
+            writeln!(out, "  {:<28} {:?} {}", clip(&t.text, 28), t.kind, t.value)?;
+        }
+    }
+    if !a.actions.is_empty() {
+        writeln!(out, "actions")?;
+        for x in &a.actions {
+            writeln!(
+                out,
+                "  {} {:<11} {:<20} {} → {}  ({}){}",
+                dash(x.date.as_deref()),
+                x.plover.name(),
+                x.kind,
+                x.source.join(", "),
+                x.target.join(", "),
+                x.trigger.text,
+                if x.negated { " NOT" } else { "" }
+            )?;
+        }
+    }
+    if !a.quotes.is_empty() {
+        writeln!(out, "quotes")?;
+        for q in &a.quotes {
+            writeln!(
+                out,
+                "  {}: {}{}",
+                dash(q.speaker.as_deref()),
+                if q.direct { "“" } else { "" },
+                clip(&q.text, 90)
+            )?;
+        }
+    }
+    for w in &a.warnings {
+        writeln!(out, "warning   {}: {}", w.kind, w.message)?;
+    }
+    writeln!(out)
+}
+
+/// `kabar articles`.
+pub fn articles(out: &mut impl Write, rows: &[ArticleRow]) -> Result<()> {
+    for r in rows {
+        writeln!(
+            out,
+            "{:<10} {:<20} {:<18} {}{}",
+            r.published
+                .as_deref()
+                .map(|p| p.get(..10).unwrap_or(p))
+                .unwrap_or("undated"),
+            r.id,
+            clip(dash(r.outlet.as_deref()), 18),
+            clip(dash(r.title.as_deref()), 70),
+            r.duplicate_of
+                .as_deref()
+                .map(|d| format!("  (copy of {d})"))
+                .unwrap_or_default()
+        )?;
+    }
+    writeln!(out, "{} article(s)", rows.len())
+}
+
+/// `kabar events`.
+pub fn events(out: &mut impl Write, rows: &[EventRow]) -> Result<()> {
+    for e in rows {
+        writeln!(
+            out,
+            "{:<23} {:<20} {:>2} art. {:>2} outl.  {}",
+            date_range(e.first.as_deref(), e.last.as_deref()),
+            e.id,
+            e.articles.len(),
+            e.outlets,
+            clip(dash(e.title.as_deref()), 70)
+        )?;
+    }
+    writeln!(out, "{} event(s)", rows.len())
+}
+
+/// `kabar stories`, each with its events in order.
+pub fn stories(out: &mut impl Write, store: &Store, rows: &[StoryRow]) -> Result<()> {
+    for s in rows {
+        writeln!(
+            out,
+            "{}  {}  ({} event(s), {} article(s))\n    {}",
+            s.id,
+            date_range(s.first.as_deref(), s.last.as_deref()),
+            s.events.len(),
+            s.articles.len(),
+            dash(s.title.as_deref())
+        )?;
+        if s.events.len() > 1 {
+            for e in store.story_events(&s.id).unwrap_or_default() {
+                writeln!(
+                    out,
+                    "      {:<12} {}  [{} art., {} outl.]",
+                    e.first.as_deref().unwrap_or("undated"),
+                    clip(dash(e.title.as_deref()), 70),
+                    e.articles.len(),
+                    e.outlets
+                )?;
+            }
+        }
+    }
+    writeln!(out, "{} story(ies)", rows.len())
+}
+
+/// `kabar story ID`.
+pub fn story(out: &mut impl Write, store: &Store, s: &StoryOut) -> Result<()> {
+    writeln!(out, "Story {}: {}", s.id, dash(s.title.as_deref()))?;
+    writeln!(out, "{}\n", s.summary)?;
+    writeln!(out, "Events")?;
+    for e in &s.events {
+        writeln!(
+            out,
+            "  {:<23} {}  [{} art., {} outl.]",
+            date_range(e.first.as_deref(), e.last.as_deref()),
+            clip(dash(e.title.as_deref()), 70),
+            e.articles.len(),
+            e.outlets
+        )?;
+    }
+    if !s.timeline.is_empty() {
+        writeln!(out, "\nTimeline (one line per real-world act)")?;
+        for t in &s.timeline {
+            writeln!(
+                out,
+                "  {:<10} {:<11} {} → {}: {}  ({} source(s))",
+                t.date.as_deref().unwrap_or("undated"),
+                t.plover,
+                names(store, &t.source),
+                names(store, &t.target),
+                t.kind.replace('_', " "),
+                t.articles.len()
+            )?;
+            writeln!(out, "             “{}”", clip(&t.text, 110))?;
+        }
+    }
+    if !s.entities.is_empty() {
+        writeln!(out, "\nWho and where")?;
+        for e in s.entities.iter().take(12) {
+            writeln!(out, "  {:<4} {:<34} ×{}", e.kind, e.name, e.mentions)?;
+        }
+    }
+    if !s.quotes.is_empty() {
+        writeln!(out, "\nQuotes")?;
+        for q in s.quotes.iter().take(10) {
+            let who = q
+                .speaker
+                .as_deref()
+                .map(|id| names(store, &[id.to_string()]))
+                .unwrap_or_else(|| "?".into());
+            writeln!(
+                out,
+                "  {who}: {}  ({} article(s))",
+                clip(&q.text, 100),
+                q.articles.len()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `kabar entities`.
+pub fn entities(out: &mut impl Write, rows: &[EntityRow]) -> Result<()> {
+    for e in rows {
+        writeln!(
+            out,
+            "{:<4} {:<32} {:>4} mention(s) in {:>3} article(s)  {}",
+            e.kind,
+            clip(&e.name, 32),
+            e.mentions,
+            e.articles,
+            if e.aliases.is_empty() {
+                String::new()
+            } else {
+                format!("aka {}", clip(&e.aliases.join(", "), 60))
+            }
+        )?;
+    }
+    writeln!(out, "{} entit(ies)", rows.len())
+}
+
+/// `kabar entity`.
+pub fn entity(out: &mut impl Write, store: &Store, e: &EntityOut) -> Result<()> {
+    let x = &e.entity;
+    writeln!(out, "{} ({}, {})", x.name, x.kind, x.id)?;
+    if !x.aliases.is_empty() {
+        writeln!(out, "  also written: {}", x.aliases.join(", "))?;
+    }
+    writeln!(
+        out,
+        "  {} mention(s) in {} article(s)",
+        x.mentions, x.articles
+    )?;
+    if !e.roles.is_empty() {
+        writeln!(out, "Roles")?;
+        for r in &e.roles {
+            writeln!(
+                out,
+                "  {:<23} {}{}",
+                date_range(r.first.as_deref(), r.last.as_deref()),
+                r.title,
+                r.of.as_deref()
+                    .map(|o| format!(" ({})", names(store, &[o.to_string()])))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    if !e.timeline.is_empty() {
+        writeln!(out, "Timeline")?;
+        for t in &e.timeline {
+            writeln!(
+                out,
+                "  {:<10} {} → {}: {}  ({} source(s))",
+                t.date.as_deref().unwrap_or("undated"),
+                names(store, &t.source),
+                names(store, &t.target),
+                t.kind.replace('_', " "),
+                t.articles.len()
+            )?;
+        }
+    }
+    if !e.quotes.is_empty() {
+        writeln!(out, "Quotes")?;
+        for q in e.quotes.iter().take(8) {
+            writeln!(out, "  “{}”", clip(&q.text, 100))?;
+        }
+    }
+    if !e.related.is_empty() {
+        let rel: Vec<String> = e
+            .related
+            .iter()
+            .take(10)
+            .map(|r| format!("{} ({})", r.name, r.weight))
+            .collect();
+        writeln!(out, "Related: {}", rel.join(", "))?;
+    }
+    Ok(())
+}
