@@ -156,9 +156,11 @@ fn main() {
         };
         pages.push((file.to_string(), html, r["expected"].clone()));
     }
-    let mut extractors: Vec<(&str, Extractor)> = vec![("dom_smoothie", html::extract)];
-    #[cfg(feature = "eval-trafilatura")]
-    extractors.push(("rs-trafilatura", html::extract_trafilatura));
+    let extractors: Vec<(&str, Extractor)> = vec![
+        ("dom_smoothie", html::extract),
+        #[cfg(feature = "eval-trafilatura")]
+        ("rs-trafilatura", html::extract_trafilatura),
+    ];
 
     let verbose = std::env::var_os("VERBOSE").is_some();
     println!("{} pages from {}", pages.len(), dir.display());

@@ -43,14 +43,14 @@ static LINE_RULES: LazyLock<Vec<(Regex, RemovedKind)>> = LazyLock::new(|| {
         // widgets and ads: the whole line is the marker
         (
             re(
-                r"(?i)^(?:scroll to continue with content|scroll untuk melanjutkan(?: membaca)?|advertisement|advertising|advertorial|iklan|baca_juga|continue reading(?: below)?|story continues below(?: advertisement)?|loading\.*|pilihan redaksi|berita terkait|artikel terkait|related news|related articles?|bagikan(?: artikel ini)?|share(?: this article)?)\s*[:.]?$",
+                r"(?i)^(?:scroll to continue with content|scroll untuk melanjutkan(?: membaca)?|advertisement|advertising|advertorial|iklan|continue reading(?: below)?|story continues below(?: advertisement)?|loading\.*|pilihan redaksi|berita terkait|artikel terkait|related news|related articles?|bagikan(?: artikel ini)?|share(?: this article)?)\s*[:.]?$",
             ),
             Other,
         ),
         // "Baca juga: …", "BACA JUGA - …", "[Baca Juga: …]", "(Baca: …)", "SIMAK JUGA: …"
         (
             re(
-                r"(?i)^[\[(]?\s*(?:baca|simak|lihat|cek)(?:[\s_]+(?:juga|pula|selengkapnya|lainnya))?\s*(?:[:\-–—]|$)",
+                r"(?i)^[\[(]?\s*(?:baca|simak|lihat|cek)(?:[\s_]+(?:juga|pula|selengkapnya|lainnya))?(?:\s*:|\s+[-–—]\s|\s*$)",
             ),
             ReadAlso,
         ),
@@ -71,11 +71,14 @@ static LINE_RULES: LazyLock<Vec<(Regex, RemovedKind)>> = LazyLock::new(|| {
         // captions and photo credits
         (
             re(
-                r"(?i)^[\[(]?\s*(?:foto|photo|gambar|image|ilustrasi|foto ilustrasi|sumber foto|sumber gambar|keterangan foto|caption|video)\s*(?:[:\-–—]|$)",
+                r"(?i)^[\[(]?\s*(?:foto|photo|gambar|image|ilustrasi|foto ilustrasi|sumber foto|sumber gambar|keterangan foto|caption)(?:\s*:|\s+[-–—]\s|\s*$)",
             ),
             Caption,
         ),
-        (re(r"^(?:Ilustrasi|ILUSTRASI)\b.{0,140}$"), Caption),
+        (
+            re(r#"^(?:Ilustrasi|ILUSTRASI)\b.{0,100}[^.!?"”]$"#),
+            Caption,
+        ),
         // keyword and tag lines
         (
             re(r"(?i)^(?:tags?|topik|topics?|kata kunci|keywords?|label)\s*:.{0,500}$"),
@@ -175,7 +178,12 @@ static TAIL_RULES: LazyLock<Vec<(Regex, RemovedKind)>> = LazyLock::new(|| {
     const PRE: &str = r#"(?:^|[.!?"”’')\]:])\s*"#;
     let name = r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,5}";
     vec![
-        // reporter initials / outlet signature: "(abc/def)", "(Yendhi/win)"
+        // lower-case reporter initials "(abc/def)": a signature wherever the paragraph ends
+        (
+            re(r"(?:^|\s)(?P<x>[(\[]\s*[a-z]{2,6}(?:\s*/\s*[a-z0-9]{2,6}){1,3}\s*[)\]])\s*$"),
+            Signature,
+        ),
+        // mixed-case forms "(Yendhi/win)" only after a sentence end
         (
             re(&format!(
                 r"{PRE}(?P<x>[(\[]\s*\p{{L}}{{2,15}}(?:\s*/\s*[\p{{L}}0-9]{{2,12}}){{1,3}}\s*[)\]])\s*$"
@@ -197,7 +205,7 @@ static TAIL_RULES: LazyLock<Vec<(Regex, RemovedKind)>> = LazyLock::new(|| {
         ),
         (
             re(&format!(
-                r"{PRE}(?P<x>(?:Editor|Penulis|Reporter|Pewarta|Penyunting|Redaktur|Kontributor)\s*:\s*{name}(?:\s*[,;&/]\s*{name})*)\s*$"
+                r"(?:^|\s)(?P<x>(?:Editor|Penulis|Reporter|Pewarta|Penyunting|Redaktur|Kontributor)\s*:\s*{name}(?:\s*[,;&/]\s*{name})*)\s*$"
             )),
             Byline,
         ),
@@ -516,7 +524,10 @@ pub fn clean(body: &str, title: Option<&str>) -> Cleaned {
     let mut dateline = None;
     let mut outlet = None;
     // A first paragraph repeating the title, or a dek the lede repeats.
-    if paras.len() >= 2 {
+    for _ in 0..2 {
+        if paras.len() < 2 {
+            break;
+        }
         let first = &paras[0].1;
         let lede = &paras[1].1;
         let lede_body = parse_dateline(lede).map_or(lede.as_str(), |d| &lede[d.len..]);
@@ -531,6 +542,8 @@ pub fn clean(body: &str, title: Option<&str>) -> Cleaned {
                     text,
                 },
             });
+        } else {
+            break;
         }
     }
     if let Some((idx, first)) = paras.first_mut() {
@@ -582,7 +595,61 @@ fn classify_line(p: &str) -> Option<RemovedKind> {
         .map(|(_, k)| *k)
 }
 
+/// Words one of which every inline piece contains (ASCII case-insensitive): a paragraph
+/// with none of them skips the inline rules.
+static INLINE_TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "scroll to continue",
+            "advertisement",
+            "gambas",
+            "baca",
+            "simak",
+            "lihat",
+            "read",
+            "see also",
+            "foto",
+            "photo",
+            "ilustrasi",
+            "gambar",
+            "image",
+            "dok.",
+            "tonton",
+            "saksikan",
+            "klik",
+            "cek",
+            "artikel ini",
+        ])
+        .unwrap_or_else(|e| panic!("bad built-in trigger list: {e}"))
+});
+
+/// Words one of which every unbracketed trailer contains (ASCII case-insensitive).
+static TAIL_TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "editor",
+            "penulis",
+            "reporter",
+            "pewarta",
+            "penyunting",
+            "redaktur",
+            "kontributor",
+            "oleh",
+            "simak",
+            "lihat",
+            "tonton",
+            "saksikan",
+            "baca",
+        ])
+        .unwrap_or_else(|e| panic!("bad built-in trigger list: {e}"))
+});
+
 fn strip_inline(p: &str, para: usize, pieces: &mut Vec<Piece>) -> String {
+    if !INLINE_TRIGGERS.is_match(p) {
+        return p.to_string();
+    }
     let mut cuts: Vec<(usize, usize, RemovedKind)> = Vec::new();
     for (r, kind) in INLINE_RULES.iter() {
         for m in r.find_iter(p) {
@@ -613,12 +680,25 @@ fn strip_inline(p: &str, para: usize, pieces: &mut Vec<Piece>) -> String {
     join_cut(&out, &p[pos..])
 }
 
+/// How far from a paragraph's end trailers are looked for (bytes).
+const TAIL_WINDOW: usize = 400;
+
 fn strip_tail(p: &str, para: usize, base: usize, pieces: &mut Vec<Piece>) -> String {
     let mut cur = p.trim().to_string();
     let mut found: Vec<Piece> = Vec::new();
     'outer: loop {
+        // Trailers are short: search only the paragraph's last bytes (`^` still means the
+        // paragraph's start with `captures_at`).
+        let mut from = cur.len().saturating_sub(TAIL_WINDOW);
+        while !cur.is_char_boundary(from) {
+            from -= 1;
+        }
+        let bracket_end = cur.ends_with([')', ']']);
+        if !bracket_end && !TAIL_TRIGGERS.is_match(&cur[from..]) {
+            break;
+        }
         for (r, kind) in TAIL_RULES.iter() {
-            if let Some(x) = r.captures(&cur).and_then(|c| c.name("x")) {
+            if let Some(x) = r.captures_at(&cur, from).and_then(|c| c.name("x")) {
                 let (s, e) = (x.start(), x.end());
                 found.push(Piece {
                     para,

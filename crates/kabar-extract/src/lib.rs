@@ -26,3 +26,6 @@ pub mod sources;
 pub use clean::clean;
 pub use html::{HtmlArticle, HtmlError};
 pub use sources::{read_bytes, read_inputs, InputError, ReadOptions};
+
+#[cfg(test)]
+mod proptests;

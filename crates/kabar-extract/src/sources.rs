@@ -663,7 +663,13 @@ pub fn detokenize(tokens: &[&str]) -> String {
                 let next_binds = next
                     .and_then(|n| n.chars().next())
                     .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-                if prev_word && next_binds {
+                // "GO - JEK": a short capitalised stem before another capitalised part
+                let prev_tok = if i > 0 { toks[i - 1] } else { "" };
+                let caps = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_uppercase());
+                let short_caps = prev_tok.chars().count() <= 3
+                    && caps(prev_tok)
+                    && next.is_some_and(|n| caps(n) && n.chars().count() <= 4);
+                if prev_word && (next_binds || short_caps) {
                     out.push('-');
                     glue_next = true;
                 } else {
@@ -970,6 +976,14 @@ mod tests {
             "It's fine 'gila' x"
         );
         assert_eq!(detokenize(&[]), "");
+        assert_eq!(
+            detokenize(&["GO", "-", "JEK", "ke", "Filipina"]),
+            "GO-JEK ke Filipina"
+        );
+        assert_eq!(
+            detokenize(&["JAKARTA", "-", "KPK", "menahan"]),
+            "JAKARTA - KPK menahan"
+        );
     }
 
     #[test]
