@@ -6,7 +6,10 @@
 mod corpus;
 
 fn main() {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     let n = args.first().copied().unwrap_or(3);
     let seed = args.get(1).copied().unwrap_or(7);
     let docs = corpus::indonesian();

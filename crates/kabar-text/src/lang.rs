@@ -16,8 +16,10 @@
 //! clearly Malay spellings ("kerana", "sahaja", "kerajaan", "iaitu") in
 //! [`Detection::malay_markers`] for a caller that wants to tell them apart.
 
-use crate::words::{word_set, WordSet};
+use crate::words::Fnv;
 use kabar_core::Lang;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// How many words [`detect`] reads at most.
@@ -65,38 +67,28 @@ country state city report court war attack killed dead death week news video pho
 children women men school house home police leader leaders former chief company market
 ";
 
-/// Spellings that are Malay (Malaysia, Brunei) rather than Indonesian.
+/// Spellings that are Malay (Malaysia, Brunei) rather than Indonesian. Words common in
+/// Indonesian too ("beliau", "negeri", "pejabat", "jabatan", "perdana") are left out.
 const MALAY_WORDS: &str = "
 kerana sahaja iaitu selepas manakala kenderaan kerajaan wang polis bahawa cuba mahu baharu
-kakitangan pejabat jabatan antarabangsa menerusi kemaskini tempatan setiausaha perdana
-persekutuan ringgit negeri semalam bagaimanapun sebanyak mengenai terdapat beliau
+kakitangan antarabangsa menerusi kemaskini tempatan setiausaha persekutuan ringgit
 ";
 
-fn id_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| word_set(ID_WORDS))
-}
-fn en_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| word_set(EN_WORDS))
-}
-fn malay_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    // "beliau", "sebanyak", "mengenai", "terdapat", "semalam", "bagaimanapun" are common in
-    // Indonesian too: only the first, clearly Malay, part counts.
+const IS_ID: u8 = 1;
+const IS_EN: u8 = 2;
+const IS_MS: u8 = 4;
+
+/// Every listed word with its lists (one hash lookup per word read).
+fn lexicon() -> &'static HashMap<&'static str, u8, BuildHasherDefault<Fnv>> {
+    static S: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
     S.get_or_init(|| {
-        let mut s = word_set(MALAY_WORDS);
-        for w in [
-            "beliau",
-            "sebanyak",
-            "mengenai",
-            "terdapat",
-            "semalam",
-            "bagaimanapun",
-        ] {
-            s.remove(w);
+        let mut m = HashMap::default();
+        for (list, flag) in [(ID_WORDS, IS_ID), (EN_WORDS, IS_EN), (MALAY_WORDS, IS_MS)] {
+            for w in list.split_whitespace() {
+                *m.entry(w).or_insert(0) |= flag;
+            }
         }
-        s
+        m
     })
 }
 
@@ -186,9 +178,7 @@ fn en_affix(w: &[u8]) -> f32 {
 
 /// Scores without the fallback.
 fn score(text: &str) -> Detection {
-    let ids = id_words();
-    let ens = en_words();
-    let mss = malay_words();
+    let lex = lexicon();
     let mut d = Detection {
         lang: Lang::Unknown,
         id_score: 0.0,
@@ -236,8 +226,9 @@ fn score(text: &str) -> Detection {
             let Ok(ws) = std::str::from_utf8(w) else {
                 continue;
             };
-            let in_id = ids.contains(ws);
-            let in_en = ens.contains(ws);
+            let flags = lex.get(ws).copied().unwrap_or(0);
+            let in_id = flags & IS_ID != 0;
+            let in_en = flags & IS_EN != 0;
             if in_id {
                 d.id_score += 1.0;
                 fw_hits += 1;
@@ -250,7 +241,7 @@ fn score(text: &str) -> Detection {
                 d.id_score += id_affix(w);
                 d.en_score += en_affix(w);
             }
-            if mss.contains(ws) {
+            if flags & IS_MS != 0 {
                 // Malay spellings are evidence for the Indonesian/Malay family
                 d.malay_markers += 1;
                 if !in_id {
