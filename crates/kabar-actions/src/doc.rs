@@ -324,11 +324,21 @@ pub(crate) struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Mentions, sorted by start, non-overlapping.
     pub mentions: Vec<Mention>,
+    /// Inner spans of quotation marks, sorted.
+    pub quoted: Vec<Span>,
     pub hits: Vec<Hit>,
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, sentences: &[Span], tokens: &[Token], entities: &[Entity]) -> Self {
+    /// `quoted`: inner spans of quotation marks, sorted; names inside them are never
+    /// antecedents of "ia", "pihaknya", "kedua menteri".
+    pub fn new(
+        text: &'a str,
+        sentences: &[Span],
+        tokens: &[Token],
+        entities: &[Entity],
+        quoted: Vec<Span>,
+    ) -> Self {
         let mut mentions: Vec<Mention> = Vec::new();
         for e in entities {
             for &m in &e.mentions {
@@ -370,6 +380,7 @@ impl<'a> Doc<'a> {
             sentences,
             tokens,
             mentions: kept,
+            quoted,
             hits: hits(text),
         };
         doc.resolve_anaphors();
@@ -433,7 +444,7 @@ impl<'a> Doc<'a> {
     fn distinct(&self, a: usize, b: usize, kind: EntityType) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for m in self.mentions_in(a, b) {
-            if m.anaphor || m.kind != kind {
+            if m.anaphor || m.kind != kind || self.in_quote(m.span) {
                 continue;
             }
             for id in &m.ids {
@@ -442,6 +453,12 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// True when `s` lies inside quotation marks.
+    pub fn in_quote(&self, s: Span) -> bool {
+        let i = self.quoted.partition_point(|q| q.end < s.end);
+        self.quoted.get(i).is_some_and(|q| q.contains(&s))
     }
 
     /// Start byte of sentence `s - back` (clamped).

@@ -56,8 +56,9 @@ pub fn extract(
     published: Option<&str>,
 ) -> Extracted {
     let _ = lang;
-    let doc = doc::Doc::new(text, sentences, tokens, entities);
     let marks = quotes::find_marks(text);
+    let inner: Vec<Span> = marks.iter().map(|m| m.inner).collect();
+    let doc = doc::Doc::new(text, sentences, tokens, entities, inner);
     let quotes = quotes::extract_quotes(&doc, &marks);
     // actions inside direct quotes are claims of the speaker, not reported acts
     let quoted: Vec<Span> = quotes

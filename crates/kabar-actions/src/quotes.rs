@@ -93,7 +93,8 @@ fn word_count(s: &str) -> usize {
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
     /// (end byte, speaker) of quotes found so far, for "-nya" continuation.
-    speakers: Vec<(usize, String)>,
+    /// Unresolved speakers count too: "-nya" after an unknown speaker stays unknown.
+    speakers: Vec<(usize, Option<String>)>,
 }
 
 impl Ctx<'_, '_> {
@@ -109,7 +110,7 @@ impl Ctx<'_, '_> {
             .unwrap_or(0);
         if let Some((e, sp)) = self.speakers.last() {
             if *e >= from && *e <= b {
-                return Some(sp.clone());
+                return sp.clone();
             }
         }
         self.doc.resolve_person(b)
@@ -224,14 +225,12 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
                         let from = doc.sentences.get(s.saturating_sub(2)).map(|x| x.start);
                         from.is_some_and(|f| *e >= f)
                     })
-                    .map(|(_, sp)| sp.clone())
+                    .and_then(|(_, sp)| sp.clone())
             } else {
                 speaker
             };
             if found || sentence_like {
-                if let Some(sp) = &speaker {
-                    cx.speakers.push((m.outer.end, sp.clone()));
-                }
+                cx.speakers.push((m.outer.end, speaker.clone()));
                 items.push((
                     content.start,
                     Quote {
@@ -253,9 +252,7 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
                 continue;
             }
             if let Some(q) = reported(&cx, h, marks) {
-                if let Some(sp) = &q.speaker {
-                    cx.speakers.push((q.span.end, sp.clone()));
-                }
+                cx.speakers.push((q.span.end, q.speaker.clone()));
                 items.push((q.span.start, q));
             }
         }
