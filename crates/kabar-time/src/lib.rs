@@ -24,6 +24,8 @@ mod normalise;
 mod published;
 mod tagger;
 
+pub mod eval;
+
 pub use normalise::TimeAnalysis;
 pub use published::{parse_published, parse_published_with, published_date, NumericOrder};
 

@@ -68,6 +68,31 @@ fn nearest_year(anchor: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     best.map(|(_, c)| c)
 }
 
+/// The year of day `d` of month `m` as a report dated `anchor` means it: the next
+/// occurrence for a future-tense sentence, or when it comes within 90 days and nearer than
+/// the last one; otherwise the last occurrence (news mostly report the past).
+fn year_by_tense(anchor: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
+    let prev = [anchor.year(), anchor.year() - 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|c| *c <= anchor);
+    let next = [anchor.year(), anchor.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .find(|c| *c > anchor);
+    match (prev, next) {
+        (Some(p), Some(n)) => {
+            let (dp, dn) = ((anchor - p).num_days(), (n - anchor).num_days());
+            if future || (dn <= 90 && dn < dp) {
+                Some(n)
+            } else {
+                Some(p)
+            }
+        }
+        (p, n) => p.or(n).or_else(|| nearest_year(anchor, m, d)),
+    }
+}
+
 /// The most recent year, not after `today`, in which `d`/`m` falls on `wd`.
 fn year_for_weekday(today: NaiveDate, m: u32, d: u32, wd: Weekday) -> Option<NaiveDate> {
     (0..40)
@@ -99,6 +124,8 @@ struct Val {
     kind: TimeType,
     value: String,
     day: Option<NaiveDate>,
+    /// First day of the period it names, for "sehari setelahnya", "tahun sebelumnya".
+    refd: Option<NaiveDate>,
 }
 
 fn date_val(d: NaiveDate) -> Val {
@@ -106,20 +133,44 @@ fn date_val(d: NaiveDate) -> Val {
         kind: TimeType::Date,
         value: ymd(d),
         day: Some(d),
+        refd: Some(d),
+    }
+}
+
+/// A value that names no single day; its period starts on the first day of `value` when
+/// that is a year (`2024`), a month (`2024-10`) or a quarter/half (`2024-Q3`).
+fn period_val(value: String) -> Val {
+    let b = value.as_bytes();
+    let year = value.get(..4).and_then(|y| y.parse::<i32>().ok()).filter(|_| b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit));
+    let refd = year.and_then(|y| {
+        let rest = &value[4..];
+        if rest.is_empty() {
+            NaiveDate::from_ymd_opt(y, 1, 1)
+        } else if let Some(m) = rest.strip_prefix('-').filter(|r| r.len() == 2).and_then(|r| r.parse::<u32>().ok()) {
+            NaiveDate::from_ymd_opt(y, m, 1)
+        } else if let Some(q) = rest.strip_prefix("-Q").and_then(|r| r.parse::<u32>().ok()) {
+            NaiveDate::from_ymd_opt(y, (q.clamp(1, 4) - 1) * 3 + 1, 1)
+        } else if let Some(h) = rest.strip_prefix("-H").and_then(|r| r.parse::<u32>().ok()) {
+            NaiveDate::from_ymd_opt(y, if h == 2 { 7 } else { 1 }, 1)
+        } else {
+            None
+        }
+    });
+    Val {
+        kind: TimeType::Date,
+        value,
+        day: None,
+        refd,
     }
 }
 
 fn resolve(c: &Cand, anchor: Option<NaiveDate>, reff: Option<NaiveDate>, ctx: &Ctx) -> Val {
-    let unknown = |v: &str| Val {
-        kind: TimeType::Date,
-        value: v.to_string(),
-        day: None,
-    };
+    let unknown = |v: &str| period_val(v.to_string());
     match &c.sem {
         Sem::Date { y, m, d, .. } => {
             let date = match (y, anchor) {
                 (Some(y), _) => NaiveDate::from_ymd_opt(*y, *m, *d),
-                (None, Some(a)) => nearest_year(a, *m, *d),
+                (None, Some(a)) => year_by_tense(a, *m, *d, ctx.future(c.start)),
                 (None, None) => None,
             };
             match date {
@@ -165,11 +216,18 @@ fn resolve(c: &Cand, anchor: Option<NaiveDate>, reff: Option<NaiveDate>, ctx: &C
                 None => unknown(&format!("XXXX-{m:02}")),
             }
         }
-        Sem::Fixed(k, v) => Val {
-            kind: *k,
-            value: v.clone(),
-            day: None,
-        },
+        Sem::Fixed(k, v) => {
+            if *k == TimeType::Date {
+                period_val(v.clone())
+            } else {
+                Val {
+                    kind: *k,
+                    value: v.clone(),
+                    day: None,
+                    refd: None,
+                }
+            }
+        }
         Sem::Part { part, y } => match (y, anchor) {
             (Some(y), _) => unknown(&format!("{y}-{part}")),
             (None, Some(a)) => unknown(&format!("{}-{part}", a.year())),
@@ -243,6 +301,7 @@ fn resolve(c: &Cand, anchor: Option<NaiveDate>, reff: Option<NaiveDate>, ctx: &C
                 kind: TimeType::Time,
                 value: format!("{d}T{h:02}:{m:02}"),
                 day,
+                refd: None,
             }
         }
     }
@@ -318,13 +377,34 @@ pub(crate) fn analyze_impl(
         starts: sentence_starts(text),
     };
     let mut reff: Option<NaiveDate> = None;
-    let mut ref_sentence = usize::MAX;
-    for c in &cands {
-        let sent = sentence_of(&ctx.starts, text.len(), c.start).0;
-        // a clock takes the date of its own sentence, else the anchor
-        let clock_ref = if sent == ref_sentence { reff } else { None };
+    // first pass: the calendar day of every non-clock expression (for clocks)
+    let mut days: Vec<(usize, Option<NaiveDate>)> = Vec::with_capacity(cands.len());
+    {
+        let mut r: Option<NaiveDate> = None;
+        for c in &cands {
+            let sent = sentence_of(&ctx.starts, text.len(), c.start).0;
+            if matches!(c.sem, Sem::Clock { .. }) {
+                days.push((sent, None));
+                continue;
+            }
+            let v = resolve(c, anchor, r, &ctx);
+            if v.refd.is_some() {
+                r = v.refd;
+            }
+            days.push((sent, v.day));
+        }
+    }
+    for (i, c) in cands.iter().enumerate() {
+        let sent = days[i].0;
         let v = match c.sem {
-            Sem::Clock { .. } => resolve(c, anchor, clock_ref, &ctx),
+            // a clock takes the day of the nearest dated expression of its sentence
+            Sem::Clock { .. } => {
+                let near = (0..cands.len())
+                    .filter(|&j| days[j].0 == sent && days[j].1.is_some())
+                    .min_by_key(|&j| (j as i64 - i as i64).abs() * 2 + i64::from(j > i))
+                    .and_then(|j| days[j].1);
+                resolve(c, anchor, near, &ctx)
+            }
             _ => resolve(c, anchor, reff, &ctx),
         };
         let mut kind = v.kind;
@@ -335,9 +415,8 @@ pub(crate) fn analyze_impl(
                 kind = TimeType::Time;
             }
         }
-        if let (Some(day), false) = (v.day, matches!(c.sem, Sem::Clock { .. })) {
-            reff = Some(day);
-            ref_sentence = sent;
+        if v.refd.is_some() {
+            reff = v.refd;
         }
         check(c, v.day, given, &ctx, &mut out.warnings);
         out.times.push(TimeExpr {

@@ -103,6 +103,7 @@ enum K {
     ClockEn,
     Duration,
     SeDuration,
+    VagueEn,
     Redup,
     SetId,
     SetEn,
@@ -269,7 +270,7 @@ fn build_rules() -> Vec<Rule> {
             2,
             K::AgoEn,
             format!(
-                r"{b}(?i:(?P<n>{n}|a|an)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|before|after|from\s+now)){b}"
+                r"{b}(?i:(?P<n>{n}|a|an)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|from\s+now)){b}"
             ),
         ),
         (
@@ -313,7 +314,7 @@ fn build_rules() -> Vec<Rule> {
             3,
             K::MonOnly,
             format!(
-                r"{b}(?P<pre>(?i:pada|sejak|hingga|sampai|bulan|awal|akhir|pertengahan|medio|jelang|menjelang|selama|in|since|until|by|during|early|late|mid|last|next|this)[\s-]+)(?P<mon>{MON_FULL}){b}"
+                r"{b}(?P<pre>(?i:pada|sejak|hingga|sampai|dari|from|to|bulan|awal|akhir|pertengahan|medio|jelang|menjelang|selama|in|since|until|by|during|early|late|mid|last|next|this)[\s-]+)(?P<mon>{MON_FULL}){b}"
             ),
         ),
         // pukul 09.20 WIB, jam 10 malam
@@ -344,6 +345,12 @@ fn build_rules() -> Vec<Rule> {
                 r"{b}(?P<n>{n}|(?i:beberapa|puluhan|ratusan|several|a\s+few|few))[\s-]+(?P<u>(?i:detik|menit|jam|hari|pekan|minggu|bulan|tahun|dekade|abad|windu|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))){b}"
             ),
         ),
+        // "for decades" (selama bertahun-tahun is Redup)
+        (
+            2,
+            K::VagueEn,
+            format!(r"{b}(?i:for|over)\s+(?P<u>(?i:decades|years|months|weeks|days|hours|minutes)){b}"),
+        ),
         (
             1,
             K::SeDuration,
@@ -362,7 +369,7 @@ fn build_rules() -> Vec<Rule> {
             1,
             K::SetId,
             format!(
-                r"{b}(?i:setiap|tiap|saban|per)\s+(?:(?P<u>(?i:hari|pekan|minggu|bulan|tahun|jam))|(?P<wd>{WD_ID})){b}"
+                r"{b}(?i:setiap|tiap|saban|per)\s+(?:(?i:hari\s+)?(?P<wd>{WD_ID})|(?P<u>(?i:hari|pekan|minggu|bulan|tahun|jam))){b}"
             ),
         ),
         (
@@ -1126,6 +1133,19 @@ fn handle(kind: K, c: &Captures, text: &str, starts: &[usize], lang: Lang, out: 
                 _ => return,
             };
             push(out, s0, e0, Sem::Fixed(TimeType::Duration, v.to_string()));
+        }
+        K::VagueEn => {
+            let Some(u) = c.name("u") else { return };
+            let v = match u.as_str().to_lowercase().as_str() {
+                "decades" => "PXDE",
+                "years" => "PXY",
+                "months" => "PXM",
+                "weeks" => "PXW",
+                "days" => "PXD",
+                "hours" => "PTXH",
+                _ => "PTXM",
+            };
+            push(out, u.start(), u.end(), Sem::Fixed(TimeType::Duration, v.to_string()));
         }
         K::Redup => {
             let u = g(c, "u").unwrap_or("").to_lowercase();
