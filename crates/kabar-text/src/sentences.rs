@@ -172,7 +172,27 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 }
             }
             let next = toks.get(j);
-            let gap = next.is_none_or(|n| n.span.start > end_byte);
+            // scraped text often loses the space: "ocean.The rings" is a boundary when a
+            // lower-case word ends before the dot and a capitalised word follows
+            let glued = s == "."
+                && j == i + 1
+                && i > 0
+                && toks[i - 1].kind == TokenKind::Word
+                && toks[i - 1].span.end == t.span.start
+                && toks[i - 1].span.len() >= 3
+                && toks[i - 1]
+                    .span
+                    .slice(text)
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_lowercase)
+                && next.is_some_and(|n| {
+                    let mut cs = n.span.slice(text).chars();
+                    n.kind == TokenKind::Word
+                        && cs.next().is_some_and(char::is_uppercase)
+                        && cs.next().is_some_and(char::is_lowercase)
+                });
+            let gap = glued || next.is_none_or(|n| n.span.start > end_byte);
             let newline_next = next.is_some_and(|n| bytes[end_byte..n.span.start].contains(&b'\n'));
             let (next_upper, next_can_start) = match next {
                 None => (true, true),
@@ -307,6 +327,23 @@ mod tests {
                 "Ia pergi .",
                 "\"Kami siap . \""
             ]
+        );
+    }
+
+    #[test]
+    fn missing_space_after_full_stop() {
+        let t = "Rapat selesai.Kemudian ia pulang lewat Kompas.com dan detik.com.Hasilnya baik.";
+        assert_eq!(
+            split(t),
+            [
+                "Rapat selesai.",
+                "Kemudian ia pulang lewat Kompas.com dan detik.com.",
+                "Hasilnya baik."
+            ]
+        );
+        assert_eq!(
+            split("Lihat Dr.Budi dan U.S.A."),
+            ["Lihat Dr.Budi dan U.S.A."]
         );
     }
 
