@@ -45,6 +45,8 @@ daerah wilayah negara dunia cek jelang usai buka tutup laga juara timnas pemain 
 warga bantuan dana uang utang pajak ekspor impor tanah air banjir gempa kebakaran tewas luka
 hukum sidang jaksa hakim terdakwa tersangka dugaan pemilu partai calon kepala wakil kantor
 kerja pekerja perusahaan saham bursa pasar modal bank emas sawit beras minyak listrik cuaca
+sebut dorong genjot tembus bocoran jadwal berita buat gak nggak nih yuk banget macet parah
+kalah menang depan minggu pekan puji singgung lawan tim laga
 ";
 
 /// English function and very frequent words that are not Indonesian words. "as", "it",
@@ -278,7 +280,8 @@ fn score(text: &str) -> Detection {
     } else {
         (d.en_score, d.id_score, Lang::En)
     };
-    if hi >= 1.0 && hi > 1.25 * lo && d.words >= 2 {
+    // two affixed words and nothing for the other language are enough (a title)
+    if d.words >= 2 && ((hi >= 1.0 && hi > 1.25 * lo) || (hi >= 0.6 && lo == 0.0)) {
         d.lang = lang;
     }
     d
