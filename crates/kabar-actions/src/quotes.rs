@@ -3,7 +3,7 @@
 //! partial quotes inside reported speech.
 
 use crate::doc::{heads, is_in, words, Doc, Hit, HitKind, Mention};
-use crate::lexicon::Report;
+use crate::lexicon::{Report, ReportVerb};
 use kabar_core::{Quote, Span};
 
 /// A pair of quotation marks: the content span (inside the marks) and the outer span.
@@ -185,7 +185,15 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
     let reports: Vec<&Hit> = doc
         .hits
         .iter()
-        .filter(|h| matches!(h.kind, HitKind::Report(_)))
+        .filter(|h| match h.kind {
+            HitKind::Report(_) => true,
+            // "X membantah bahwa …", "Y warned that …": speech acts that report speech
+            HitKind::Action(t) => {
+                matches!(t.kind, "warn" | "deny" | "accuse" | "threaten")
+                    && matches!(t.voice, crate::lexicon::Voice::Active)
+                    && is_in(doc.word(doc.tok_from(h.span.end)), &["bahwa", "that"])
+            }
+        })
         .filter(|h| !marks.iter().any(|m| m.inner.contains(&h.span)))
         .collect();
     // reporting verbs used by a direct quote, not to be read again as reported speech
@@ -385,8 +393,14 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
 fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
     let doc = cx.doc;
     let text = doc.text;
-    let HitKind::Report(r) = h.kind else {
-        return None;
+    const SAYS: ReportVerb = ReportVerb {
+        form: "",
+        how: Report::SaysThat,
+        pronoun: false,
+    };
+    let r = match h.kind {
+        HitKind::Report(r) => r,
+        HitKind::Action(_) => &SAYS,
     };
     let si = doc.sentence_of(h.span.start)?;
     let sent = doc.sentences[si];
