@@ -22,7 +22,10 @@ fn cpu_ns() -> u64 {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let rounds: usize = std::env::args().nth(1).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     let mut r = csv::Reader::from_path(ARTICLES)?;
     let body = r.headers()?.iter().position(|c| c == "isi").unwrap_or(2);
     let texts: Vec<String> = r
@@ -63,15 +66,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             n += tagger.tag(s).len();
         }
     }
-    report("tag", ntok * rounds, w0.elapsed().as_secs_f64(), cpu_ns() - c0);
+    report(
+        "tag",
+        ntok * rounds,
+        w0.elapsed().as_secs_f64(),
+        cpu_ns() - c0,
+    );
     let (w0, c0) = (Instant::now(), cpu_ns());
     let mut ents = 0usize;
     for _ in 0..rounds {
         for (t, (toks, ss)) in texts.iter().zip(&prepared) {
-            ents += ex.extract(t, toks, ss, Lang::Id, &[], Some("2026-05-29")).len();
+            ents += ex
+                .extract(t, toks, ss, Lang::Id, &[], Some("2026-05-29"))
+                .len();
         }
     }
-    report("extract", ntok * rounds, w0.elapsed().as_secs_f64(), cpu_ns() - c0);
+    report(
+        "extract",
+        ntok * rounds,
+        w0.elapsed().as_secs_f64(),
+        cpu_ns() - c0,
+    );
     println!("({n} tags, {} entities per round)", ents / rounds.max(1));
     Ok(())
 }
@@ -81,6 +96,10 @@ fn report(what: &str, tokens: usize, wall: f64, cpu_ns: u64) {
     println!(
         "{what:>8}: {:>9.0} tokens/s wall, {:>9.0} tokens/CPU-s (wall {wall:.2}s, cpu {cpu:.2}s)",
         tokens as f64 / wall,
-        if cpu > 0.0 { tokens as f64 / cpu } else { f64::NAN },
+        if cpu > 0.0 {
+            tokens as f64 / cpu
+        } else {
+            f64::NAN
+        },
     );
 }

@@ -146,7 +146,11 @@ impl EntityExtractor {
     ) -> Vec<Entity> {
         let _ = lang; // the model and lexicon serve Indonesian and English alike
         let toks: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
-        let folded: Vec<String> = toks.iter().map(|t| fold(t)).collect();
+        // possessives fold to their base, so "Indonesia's" meets the lexicon's "Indonesia"
+        let folded: Vec<String> = toks
+            .iter()
+            .map(|t| fold(strip_possessive(t).unwrap_or(t)))
+            .collect();
         let groups = sentence_groups(tokens, sentences);
         let mut mentions: Vec<Mention> = Vec::new();
         for (si, &(a, b)) in groups.iter().enumerate() {
@@ -215,6 +219,78 @@ impl EntityExtractor {
             }
         }
         let mut found = split;
+        // trailing lower-case words and anything after a possessive are not part of a
+        // name ("Indonesia's ambassador")
+        for f in found.iter_mut() {
+            if let Some(p) = (f.0..f.1).find(|&k| strip_possessive(stoks[k]).is_some()) {
+                f.1 = p + 1;
+            }
+            while f.1 - f.0 > 1
+                && stoks[f.1 - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+            {
+                f.1 -= 1;
+            }
+        }
+        // "Sekjen [PBB Ban Ki-moon]" tagged as one organisation after a title: the known
+        // organisation or country, then the person
+        let mut split2 = Vec::with_capacity(found.len());
+        for f in found {
+            let after_title = f.2 != EntityType::Per
+                && (f.0.saturating_sub(4)..f.0).any(|j| {
+                    self.lex
+                        .title_phrases
+                        .longest_at(&stoks[..f.0], &folded[..f.0], j)
+                        .is_some_and(|(e, _)| e == f.0)
+                });
+            let known = if after_title {
+                self.lex.names.longest_at(stoks, folded, f.0)
+            } else {
+                None
+            };
+            match known {
+                Some((m, v)) if m < f.1 && (m..f.1).all(|k| is_cap(stoks[k])) => {
+                    let kind = self
+                        .lex
+                        .entries
+                        .get(v as usize)
+                        .map_or(f.2, |entry| entry.kind);
+                    split2.push((f.0, m, kind));
+                    split2.push((m, f.1, EntityType::Per));
+                }
+                _ => split2.push(f),
+            }
+        }
+        let mut found = split2;
+        // a title is not an organisation: "Australian Foreign Minister" tagged ORG goes,
+        // "Menteri Luar Negeri Australia" tagged as one ORG keeps only "Australia"
+        found.retain_mut(|f| {
+            if f.2 == EntityType::Per {
+                return true;
+            }
+            let mut t = f.0;
+            if let Some((e, _)) = self.lex.adjectives.longest_at(stoks, folded, t) {
+                t = e;
+            }
+            let Some((te, _)) = self.lex.title_phrases.longest_at(stoks, folded, t) else {
+                return true;
+            };
+            if te >= f.1 {
+                return false;
+            }
+            match self.lex.names.longest_at(stoks, folded, te) {
+                Some((e, v)) if e == f.1 => {
+                    f.0 = te;
+                    if let Some(entry) = self.lex.entries.get(v as usize) {
+                        f.2 = entry.kind;
+                    }
+                    true
+                }
+                _ => true,
+            }
+        });
         // gazetteer mentions the tagger missed
         let mut covered = vec![false; stoks.len()];
         for f in &found {

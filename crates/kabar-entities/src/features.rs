@@ -113,6 +113,13 @@ const PLACE_PREPS: &[&str] = &[
     "across",
 ];
 
+/// True for an honorific or academic/religious title written before names ("Pak",
+/// "Drs", "Prof", "H").
+pub fn is_honorific(low: &str) -> bool {
+    let w = low.strip_suffix('.').unwrap_or(low);
+    HONORIFICS.contains(&w) || matches!(w, "ki" | "nyi" | "raden" | "rm" | "kanjeng")
+}
+
 fn class_of(low: &str) -> &'static str {
     if REPORT_VERBS.contains(&low) {
         "rep"
@@ -170,6 +177,59 @@ pub struct TokenInfo {
     pub gaz: &'static str,
     /// A title phrase ends at this token.
     pub title_end: bool,
+    /// Capitalisation class from unlabelled text ([`WordStats`]), "" when unknown.
+    pub capr: &'static str,
+}
+
+/// How often each word (lower-cased, hashed) is written with a capital in running text
+/// when it does not start a sentence, counted over unlabelled news by `kabar-train-ner`
+/// and stored in the model. A word that is capitalised in the middle of sentences is a
+/// name; this tells the tagger so for sentence-initial words and for words the labelled
+/// data never showed.
+#[derive(Debug, Clone, Default)]
+pub struct WordStats {
+    /// Hashed lower-cased word → class (see [`WordStats::class`]).
+    pub map: crate::model::IdMap<u32, u8>,
+}
+
+impl WordStats {
+    /// The key of a word.
+    pub fn key(low: &str) -> u32 {
+        crate::model::key32(h1(200, low))
+    }
+
+    /// The class of capitalised count `cap` out of `total` mid-sentence occurrences:
+    /// ratio bucket × 4 + frequency bucket.
+    pub fn class(cap: u32, total: u32) -> u8 {
+        let r = cap as f64 / total.max(1) as f64;
+        let rb = if r < 0.05 {
+            0
+        } else if r < 0.4 {
+            1
+        } else if r < 0.9 {
+            2
+        } else {
+            3
+        };
+        let fb = match total {
+            0..=4 => 0,
+            5..=19 => 1,
+            20..=99 => 2,
+            _ => 3,
+        };
+        rb * 4 + fb
+    }
+
+    fn label(&self, low: &str) -> &'static str {
+        const NAMES: [&str; 16] = [
+            "l0", "l1", "l2", "l3", "m0", "m1", "m2", "m3", "u0", "u1", "u2", "u3", "c0", "c1",
+            "c2", "c3",
+        ];
+        match self.map.get(&Self::key(low)) {
+            Some(&c) => NAMES.get(c as usize).copied().unwrap_or(""),
+            None => "",
+        }
+    }
 }
 
 fn gaz_label(kind: EntityType, begin: bool) -> &'static str {
@@ -187,15 +247,24 @@ fn gaz_label(kind: EntityType, begin: bool) -> &'static str {
 
 /// Computes the [`TokenInfo`] of every token of a sentence.
 /// `folded` are the tokens through [`crate::lexicon::fold`].
-pub fn token_infos(tokens: &[&str], folded: &[String], lex: &Lexicon) -> Vec<TokenInfo> {
+pub fn token_infos(
+    tokens: &[&str],
+    folded: &[String],
+    lex: &Lexicon,
+    stats: &WordStats,
+) -> Vec<TokenInfo> {
     let mut infos: Vec<TokenInfo> = tokens
         .iter()
-        .map(|w| TokenInfo {
-            low: w.to_lowercase(),
-            shape: shape(w),
-            cap: is_cap(w),
-            gaz: "",
-            title_end: false,
+        .map(|w| {
+            let low = w.to_lowercase();
+            TokenInfo {
+                capr: stats.label(&low),
+                low,
+                shape: shape(w),
+                cap: is_cap(w),
+                gaz: "",
+                title_end: false,
+            }
         })
         .collect();
     let mut i = 0;
@@ -342,4 +411,11 @@ pub fn features(tokens: &[&str], infos: &[TokenInfo], i: usize, out: &mut Vec<u6
     }
     out.push(h2(39, class_of(lw(-1)), &t.shape));
     out.push(h2(40, class_of(lw(1)), &t.shape));
+    // capitalisation habits of the word and its neighbours in unlabelled news
+    let cr = |k: isize| at(k).map_or("#", |x| x.capr);
+    out.push(h2(41, t.capr, &t.shape));
+    out.push(h3(42, t.capr, &t.shape, if i == 0 { "first" } else { "" }));
+    out.push(h2(43, cr(-1), t.capr));
+    out.push(h2(44, t.capr, cr(1)));
+    out.push(h3(45, cr(-1), t.capr, cr(1)));
 }

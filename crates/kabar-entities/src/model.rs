@@ -8,10 +8,11 @@
 //! and LOC after decoding (see [`crate::Tagger`]), because the training sets do not make
 //! that distinction and the gazetteer does it better than the data could.
 //!
-//! File format (little-endian): magic `KNER`, version u32 = 1, label count u32, scale f32,
+//! File format (little-endian): magic `KNER`, version u32 = 2, label count u32, scale f32,
 //! feature count u32, then per feature a u32 key (the 64-bit feature hash folded to 32
 //! bits) and one i16 weight per label (weight = i16 × scale), then the transition matrix
-//! and the start vector as f32.
+//! and the start vector as f32, then the word statistics ([`crate::features::WordStats`]):
+//! a u32 count and per word a u32 key and a u8 class.
 
 use crate::Error;
 use std::collections::HashMap;
@@ -161,6 +162,8 @@ pub struct Model {
     pub trans: [[f32; NL]; NL],
     /// Start weights.
     pub start: [f32; NL],
+    /// Word capitalisation statistics used by the features.
+    pub stats: crate::features::WordStats,
 }
 
 impl Model {
@@ -190,7 +193,7 @@ impl Model {
         if r.take(4)? != b"KNER" {
             return Err(Error::Model("bad magic (not a Kabar NER model)".into()));
         }
-        if r.u32()? != 1 {
+        if r.u32()? != 2 {
             return Err(Error::Model("unsupported model version".into()));
         }
         if r.u32()? as usize != NL {
@@ -223,11 +226,23 @@ impl Model {
         for x in start.iter_mut() {
             *x = r.f32()?;
         }
+        let ns = r.u32()? as usize;
+        if ns > b.len() / 5 {
+            return Err(Error::Model("word statistics larger than the file".into()));
+        }
+        let mut stats = crate::features::WordStats::default();
+        stats.map.reserve(ns);
+        for _ in 0..ns {
+            let k = r.u32()?;
+            let v = r.take(1)?[0];
+            stats.map.insert(k, v);
+        }
         Ok(Model {
             index,
             weights,
             trans,
             start,
+            stats,
         })
     }
 
@@ -253,7 +268,7 @@ impl Model {
         rows.sort_unstable();
         let mut out = Vec::with_capacity(20 + rows.len() * (4 + 2 * NL));
         out.extend_from_slice(b"KNER");
-        out.extend_from_slice(&1u32.to_le_bytes());
+        out.extend_from_slice(&2u32.to_le_bytes());
         out.extend_from_slice(&(NL as u32).to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
@@ -271,6 +286,13 @@ impl Model {
         }
         for x in &self.start {
             out.extend_from_slice(&x.to_le_bytes());
+        }
+        let mut st: Vec<(u32, u8)> = self.stats.map.iter().map(|(&k, &v)| (k, v)).collect();
+        st.sort_unstable();
+        out.extend_from_slice(&(st.len() as u32).to_le_bytes());
+        for (k, v) in st {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(v);
         }
         out
     }
@@ -377,6 +399,7 @@ mod tests {
             weights: vec![[1.0, -2.0, 0.5, 0.0, 0.0, 0.0, 3.0], [0.0; NL]],
             trans: [[0.25; NL]; NL],
             start: [-1.0; NL],
+            stats: Default::default(),
         };
         let b = m.to_bytes(0.0);
         let m2 = Model::from_bytes(&b).unwrap();

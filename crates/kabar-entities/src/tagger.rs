@@ -177,7 +177,7 @@ impl Tagger {
         if tokens.is_empty() || folded.len() != tokens.len() {
             return vec![0; tokens.len()];
         }
-        let infos = token_infos(tokens, folded, self.lex);
+        let infos = token_infos(tokens, folded, self.lex, &self.model.stats);
         let mut em: Vec<[f32; NL]> = Vec::with_capacity(tokens.len());
         let mut buf = Vec::with_capacity(64);
         for i in 0..tokens.len() {
@@ -215,12 +215,19 @@ impl Tagger {
             while e < labels.len() && labels[e] == l + 1 {
                 e += 1;
             }
+            let mut s = i;
+            if l == 1 {
+                // honorifics are not part of the name: "Pak Daeng Soetigna", "Drs Sabarani"
+                while e - s > 1 && crate::features::is_honorific(&tokens[s].to_lowercase()) {
+                    s += 1;
+                }
+            }
             let kind = match l {
                 1 => EntityType::Per,
                 3 => EntityType::Org,
-                _ => place_type(&tokens[i..e], self.lex),
+                _ => place_type(&tokens[s..e], self.lex),
             };
-            out.push((i, e, kind));
+            out.push((s, e, kind));
             i = e;
         }
         out

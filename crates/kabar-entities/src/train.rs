@@ -1,7 +1,7 @@
 //! Training the tagger: CoNLL reading, label mapping and the averaged structured
 //! perceptron (used by the `kabar-train-ner` binary).
 
-use crate::features::{features, token_infos};
+use crate::features::{features, token_infos, WordStats};
 use crate::lexicon::Lexicon;
 use crate::model::{viterbi, IdMap, Model, LABELS, NL};
 use std::io::BufRead;
@@ -89,7 +89,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 12,
+            epochs: 20,
             min_count: 1,
             seed: 7,
         }
@@ -101,6 +101,7 @@ impl Default for Options {
 pub fn train(
     data: &[Sentence],
     lex: &Lexicon,
+    stats: WordStats,
     opts: &Options,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
@@ -111,7 +112,7 @@ pub fn train(
     for s in data {
         let toks: Vec<&str> = s.tokens.iter().map(|t| t.as_str()).collect();
         let folded: Vec<String> = toks.iter().map(|t| crate::lexicon::fold(t)).collect();
-        let infos = token_infos(&toks, &folded, lex);
+        let infos = token_infos(&toks, &folded, lex, &stats);
         let mut sent = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             buf.clear();
@@ -256,7 +257,87 @@ pub fn train(
         weights,
         trans,
         start,
+        stats,
     }
+}
+
+/// Counts, over unlabelled text, how often each word is capitalised when it does not
+/// start a sentence; words seen fewer than `min` times are left out.
+pub fn word_stats<'a>(texts: impl Iterator<Item = &'a str>, min: u32) -> WordStats {
+    let mut counts: std::collections::HashMap<String, (u32, u32)> = Default::default();
+    for text in texts {
+        let toks = kabar_text::tokenize(text);
+        let mut prev_end: Option<&str> = None;
+        for t in &toks {
+            let w = t.span.slice(text);
+            if t.kind == kabar_core::TokenKind::Word && w.chars().any(|c| c.is_alphabetic()) {
+                // skip sentence starts and words after openers, where capitals say nothing
+                let initial = match prev_end {
+                    None => true,
+                    Some(p) => matches!(p, "." | "!" | "?" | "\"" | "“" | "(" | ":" | "-" | "—"),
+                };
+                if !initial {
+                    let c = counts.entry(w.to_lowercase()).or_insert((0, 0));
+                    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                        c.0 += 1;
+                    }
+                    c.1 += 1;
+                }
+            }
+            prev_end = Some(w);
+        }
+    }
+    let mut stats = WordStats::default();
+    for (w, (cap, total)) in counts {
+        if total >= min {
+            stats
+                .map
+                .insert(WordStats::key(&w), WordStats::class(cap, total));
+        }
+    }
+    stats
+}
+
+/// Averages models (trained with different shuffles): a cheap ensemble that smooths the
+/// perceptron's dependence on example order.
+pub fn average(models: Vec<Model>) -> Option<Model> {
+    let n = models.len() as f32;
+    let mut it = models.into_iter();
+    let mut acc = it.next()?;
+    for m in it {
+        for (k, r) in &m.index {
+            let w = m.weights[*r as usize];
+            match acc.index.get(k) {
+                Some(&ar) => {
+                    for (a, b) in acc.weights[ar as usize].iter_mut().zip(&w) {
+                        *a += b;
+                    }
+                }
+                None => {
+                    acc.index.insert(*k, acc.weights.len() as u32);
+                    acc.weights.push(w);
+                }
+            }
+        }
+        for p in 0..NL {
+            for l in 0..NL {
+                acc.trans[p][l] += m.trans[p][l];
+            }
+            acc.start[p] += m.start[p];
+        }
+    }
+    for w in acc.weights.iter_mut() {
+        for x in w.iter_mut() {
+            *x /= n;
+        }
+    }
+    for p in 0..NL {
+        for l in 0..NL {
+            acc.trans[p][l] /= n;
+        }
+        acc.start[p] /= n;
+    }
+    Some(acc)
 }
 
 /// The label names, for reports.
