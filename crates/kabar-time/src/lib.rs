@@ -23,6 +23,8 @@ mod lexicon;
 mod normalise;
 mod published;
 mod tagger;
+#[doc(hidden)]
+pub use tagger::profile_rules;
 
 pub mod eval;
 

@@ -83,7 +83,9 @@ fn year_by_tense(anchor: NaiveDate, m: u32, d: u32, future: bool) -> Option<Naiv
     match (prev, next) {
         (Some(p), Some(n)) => {
             let (dp, dn) = ((anchor - p).num_days(), (n - anchor).num_days());
-            if future || (dn <= 90 && dn < dp) {
+            // a future-tense sentence moves to the next occurrence unless the last one is
+            // within days (the date a statement about the future was made)
+            if (future && dp > 7 && dn <= 270) || (dn <= 90 && dn < dp) {
                 Some(n)
             } else {
                 Some(p)
@@ -104,18 +106,34 @@ fn year_for_weekday(today: NaiveDate, m: u32, d: u32, wd: Weekday) -> Option<Nai
 struct Ctx<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Start offsets of future-tense markers, found once per text.
+    future_at: Vec<usize>,
+    /// Start offsets of past-report markers.
+    past_at: Vec<usize>,
 }
 
-impl Ctx<'_> {
-    fn sentence(&self, pos: usize) -> &str {
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = sentence_starts(text);
+        let future_at = FUTURE.find_iter(text).map(|m| m.start()).collect();
+        let past_at = PAST.find_iter(text).map(|m| m.start()).collect();
+        Ctx {
+            text,
+            starts,
+            future_at,
+            past_at,
+        }
+    }
+    fn in_sentence(&self, marks: &[usize], pos: usize) -> bool {
         let (s, e) = sentence_of(&self.starts, self.text.len(), pos);
-        &self.text[s..e]
+        let i = marks.partition_point(|&m| m < s);
+        marks.get(i).is_some_and(|&m| m < e)
     }
     fn future(&self, pos: usize) -> bool {
-        FUTURE.is_match(self.sentence(pos))
+        self.in_sentence(&self.future_at, pos)
     }
     fn past(&self, pos: usize) -> bool {
-        PAST.is_match(self.sentence(pos))
+        self.in_sentence(&self.past_at, pos)
     }
 }
 
@@ -167,10 +185,26 @@ fn period_val(value: String) -> Val {
 fn resolve(c: &Cand, anchor: Option<NaiveDate>, reff: Option<NaiveDate>, ctx: &Ctx) -> Val {
     let unknown = |v: &str| period_val(v.to_string());
     match &c.sem {
-        Sem::Date { y, m, d, .. } => {
+        Sem::Date { y, m, d, wd } => {
             let date = match (y, anchor) {
                 (Some(y), _) => NaiveDate::from_ymd_opt(*y, *m, *d),
-                (None, Some(a)) => year_by_tense(a, *m, *d, ctx.future(c.start)),
+                (None, Some(a)) => {
+                    // a weekday settles the year when exactly one of the nearby ones agrees
+                    let agreeing: Vec<NaiveDate> = wd
+                        .map(|wd| {
+                            [a.year() - 1, a.year(), a.year() + 1]
+                                .into_iter()
+                                .filter_map(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+                                .filter(|x| x.weekday() == wd)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    if agreeing.len() == 1 {
+                        Some(agreeing[0])
+                    } else {
+                        year_by_tense(a, *m, *d, ctx.future(c.start))
+                    }
+                }
                 (None, None) => None,
             };
             match date {
@@ -372,10 +406,7 @@ pub(crate) fn analyze_impl(
             inferred
         }
     };
-    let ctx = Ctx {
-        text,
-        starts: sentence_starts(text),
-    };
+    let ctx = Ctx::new(text);
     let mut reff: Option<NaiveDate> = None;
     // first pass: the calendar day of every non-clock expression (for clocks)
     let mut days: Vec<(usize, Option<NaiveDate>)> = Vec::with_capacity(cands.len());
