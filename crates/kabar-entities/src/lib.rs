@@ -7,6 +7,8 @@
 //!   ([`lexicon`]): canonical names and IDs stable across articles, aliases, short
 //!   references resolved within an article, and roles (titles with their country or
 //!   organisation and date).
+//! - [`roles::role_history`]: roles seen in many articles folded into one entry per
+//!   (title, of) with first/last dates, for the store's `kabar entity`.
 #![warn(missing_docs)]
 
 pub mod conlleval;
@@ -14,6 +16,7 @@ pub mod extract;
 pub mod features;
 pub mod lexicon;
 pub mod model;
+pub mod roles;
 pub mod tagger;
 pub mod train;
 
