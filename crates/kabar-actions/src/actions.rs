@@ -215,6 +215,26 @@ const CONDITIONAL: &[&str] = &[
     "unless",
 ];
 
+/// Words that make what follows in their clause wished, asked for or possible, not done:
+/// "X meminta Y dideportasi", "peluang mendeportasi", "berharap … mendukung".
+const IRREALIS: &[&str] = &[
+    "meminta",
+    "berharap",
+    "berencana",
+    "rencana",
+    "peluang",
+    "kemungkinan",
+    "wacana",
+    "mengusulkan",
+    "usulan",
+    "asked",
+    "hopes",
+    "hoped",
+    "plans",
+    "planned",
+    "possibility",
+];
+
 /// Words that may sit between "yang" and a trigger.
 const REL_SKIP: &[&str] = &[
     "diduga",
@@ -387,11 +407,16 @@ pub(crate) fn extract_actions(
             if modal {
                 continue;
             }
-            if doc
-                .toks_between(ls.max(sent.start), trig.start)
-                .any(|i| is_in(doc.word(i), CONDITIONAL))
-            {
+            let window = doc.toks_between(ls.max(sent.start), trig.start);
+            if window.clone().any(|i| is_in(doc.word(i), CONDITIONAL)) {
                 continue;
+            }
+            // "meminta Y dideportasi" is irrealis; "meminta warga … dan memperingatkan" is
+            // two acts
+            if let Some(r) = window.clone().rev().find(|&i| is_in(doc.word(i), IRREALIS)) {
+                if !(r + 1..window.end).any(|i| is_in(doc.word(i), words::COORD)) {
+                    continue;
+                }
             }
         }
         let mut voice = tr.voice;
