@@ -535,12 +535,35 @@ pub(crate) fn recognise(text: &str, lang: Lang) -> Vec<Cand> {
     let starts = sentence_starts(text);
     let lc = text.to_ascii_lowercase();
     let mut out: Vec<Cand> = Vec::new();
-    for rule in RULES.iter() {
+    // one Aho-Corasick pass finds every rule's keywords; a rule then runs only on windows
+    // around its keywords (rules without keywords run on the whole text)
+    let keys = &*KEYS;
+    let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); RULES.len()];
+    for m in keys.ac.find_overlapping_iter(lc.as_bytes()) {
+        for &r in &keys.rules_of[m.pattern().as_usize()] {
+            windows[r].push((m.start().saturating_sub(WINDOW), (m.end() + WINDOW).min(lc.len())));
+        }
+    }
+    for (ri, rule) in RULES.iter().enumerate() {
         if rule.langs & mask == 0 {
             continue;
         }
-        for c in rule.re.captures_iter(&lc) {
-            handle(rule.kind, &c, text, &starts, lang, &mut out);
+        if keys.keyless[ri] {
+            for c in rule.re.captures_iter(&lc) {
+                handle(rule.kind, &c, text, text, 0, &starts, lang, &mut out);
+            }
+            continue;
+        }
+        for (ws, we) in merge_windows(&lc, &mut windows[ri]) {
+            let before = out.len();
+            let (Some(sl), Some(orig_sl)) = (lc.get(ws..we), text.get(ws..we)) else { continue };
+            for c in rule.re.captures_iter(sl) {
+                handle(rule.kind, &c, orig_sl, text, ws, &starts, lang, &mut out);
+            }
+            for cand in &mut out[before..] {
+                cand.start += ws;
+                cand.end += ws;
+            }
         }
     }
     // longest first, then earliest
@@ -560,6 +583,107 @@ pub(crate) fn recognise(text: &str, lang: Lang) -> Vec<Cand> {
         extend(text, c);
     }
     kept
+}
+
+/// Bytes of context either side of a keyword (longer than any expression reaches).
+const WINDOW: usize = 72;
+
+/// Sorts and merges windows, widening each to white space (so `\b` at a window's edge
+/// means what it means in the whole text) and to char boundaries.
+fn merge_windows(lc: &str, w: &mut [(usize, usize)]) -> Vec<(usize, usize)> {
+    w.sort_unstable();
+    let b = lc.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in w.iter() {
+        let mut s = s;
+        while s > 0 && !b[s - 1].is_ascii_whitespace() {
+            s -= 1;
+        }
+        let mut e = e;
+        while e < b.len() && !b[e].is_ascii_whitespace() {
+            e += 1;
+        }
+        while s > 0 && !lc.is_char_boundary(s) {
+            s -= 1;
+        }
+        while e < b.len() && !lc.is_char_boundary(e) {
+            e += 1;
+        }
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+struct Keys {
+    ac: aho_corasick::AhoCorasick,
+    /// For each keyword, the rules it gates.
+    rules_of: Vec<Vec<usize>>,
+    /// Rules that run on the whole text.
+    keyless: Vec<bool>,
+}
+
+static KEYS: LazyLock<Keys> = LazyLock::new(|| {
+    let mut words: Vec<String> = Vec::new();
+    let mut rules_of: Vec<Vec<usize>> = Vec::new();
+    let mut keyless = Vec::new();
+    for (ri, rule) in RULES.iter().enumerate() {
+        let ks = keys_of(rule.kind);
+        keyless.push(ks.is_empty());
+        for k in ks {
+            match words.iter().position(|w| *w == k) {
+                Some(i) => rules_of[i].push(ri),
+                None => {
+                    words.push(k);
+                    rules_of.push(vec![ri]);
+                }
+            }
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::new(&words).expect("keywords build");
+    Keys { ac, rules_of, keyless }
+});
+
+/// The keywords (lower case) one of which every match of a rule contains; empty: none.
+fn keys_of(kind: K) -> Vec<String> {
+    let months = || crate::lexicon::MONTHS.iter().map(|(w, _)| w.to_string()).collect::<Vec<_>>();
+    let list = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    match kind {
+        K::DayMonYear | K::MonDayYear | K::DayMon | K::MonDay | K::Range | K::RangeEn | K::MonYear | K::MonRelId | K::MonOnly => months(),
+        K::BareNum | K::Iso | K::Year => Vec::new(),
+        K::ParenNum => list(&["/"]),
+        K::Decade => list(&["0an", "0-an", "0s", "0's"]),
+        K::Century => list(&["abad", "century"]),
+        K::DayWordId => list(&["hari", "kemarin", "besok", "esok", "lusa", "malam", "pagi", "siang", "sore"]),
+        K::DayWordEn => list(&["today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "day"]),
+        K::AgoId => list(&["lalu", "silam", "sebelumnya", "sesudahnya", "setelahnya", "kemudian", "berikutnya", "lagi", "mendatang", "depan"]),
+        K::UnitRelId => list(&["pekan", "minggu", "bulan", "tahun"]),
+        K::UnitRelEn => list(&["week", "month", "year"]),
+        K::AgoEn => list(&["ago", "earlier", "later", "from now"]),
+        K::RefDayEn => list(&["later", "earlier"]),
+        K::Weekend => list(&["akhir pekan", "weekend"]),
+        K::WeekdayId | K::WeekdayEn | K::SetId | K::SetEn => {
+            let mut v: Vec<String> = crate::lexicon::WEEKDAYS.iter().filter(|(w, _)| w.len() > 3).map(|(w, _)| w.to_string()).collect();
+            if kind == K::SetId {
+                v.extend(list(&["setiap", "tiap", "saban", "per "]));
+            }
+            if kind == K::SetEn {
+                v.extend(list(&["every", "each", "per ", "daily", "weekly", "monthly", "annually", "yearly", "hourly"]));
+            }
+            v
+        }
+        K::ClockId => list(&["pukul", "pkl", "jam"]),
+        K::ClockZone => list(&["wib", "wita", "wit", "gmt", "utc"]),
+        K::ClockEn => list(&["am", "pm", "a.m.", "p.m.", "noon", "midnight"]),
+        K::Duration => list(&["detik", "menit", "jam", "hari", "pekan", "minggu", "bulan", "tahun", "dekade", "abad", "windu", "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]),
+        K::VagueEn => list(&["decades", "years", "months", "weeks", "days", "hours", "minutes"]),
+        K::SeDuration => list(&["sedetik", "semenit", "sejam", "sehari", "sepekan", "seminggu", "sebulan", "setahun", "sewindu", "sedekade", "seabad"]),
+        K::Redup => list(&["-jam", "-hari", "-minggu", "-pekan", "-bulan", "-tahun", "-abad"]),
+        K::Refs => list(&["saat", "sekarang", "kini", "dewasa", "masa", "baru-baru", "belakangan", "now", "currently", "present", "these days", "recently", "lately", "future", "past"]),
+        K::Quarter => list(&["kuartal", "triwulan", "semester", "caturwulan", "quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2", "q-", "h-", "q ", "h "]),
+    }
 }
 
 static MOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -681,7 +805,19 @@ fn is_sentence_start(text: &str, starts: &[usize], pos: usize) -> bool {
 }
 
 #[allow(clippy::too_many_lines)]
-fn handle(kind: K, c: &Captures, text: &str, starts: &[usize], lang: Lang, out: &mut Vec<Cand>) {
+/// `text` is the window the captures index (original case); `full` the whole text and
+/// `base` the window's offset in it, for sentence lookups.
+#[allow(clippy::too_many_arguments)]
+fn handle(
+    kind: K,
+    c: &Captures,
+    text: &str,
+    full: &str,
+    base: usize,
+    starts: &[usize],
+    lang: Lang,
+    out: &mut Vec<Cand>,
+) {
     let Some(m0) = c.get(0) else { return };
     let (s0, e0) = (m0.start(), m0.end());
     match kind {
@@ -864,7 +1000,7 @@ fn handle(kind: K, c: &Captures, text: &str, starts: &[usize], lang: Lang, out: 
             push(out, s0, e0, Sem::Fixed(TimeType::Date, y[..3].to_string()));
         }
         K::Century => {
-            let n = g(c, "c").or(g(c, "e")).and_then(roman);
+            let n = g(c, "c").or(g(c, "e")).and_then(|r| roman(&r.to_uppercase()));
             if let Some(n) = n.filter(|&n| (1..=30).contains(&n)) {
                 push(
                     out,
@@ -945,7 +1081,7 @@ fn handle(kind: K, c: &Captures, text: &str, starts: &[usize], lang: Lang, out: 
         K::UnitRelId | K::UnitRelEn => {
             let Some(uw) = g(c, "u") else { return };
             // "Minggu lalu" with a capital inside a sentence is Sunday, not a week.
-            if kind == K::UnitRelId && orig(text, c, "u") == "Minggu" && !is_sentence_start(text, starts, s0) {
+            if kind == K::UnitRelId && orig(text, c, "u") == "Minggu" && !is_sentence_start(full, starts, base + s0) {
                 return;
             }
             let Some(u) = unit_of(uw) else { return };
@@ -1016,7 +1152,7 @@ fn handle(kind: K, c: &Captures, text: &str, starts: &[usize], lang: Lang, out: 
             let wdw = orig(text, c, "wd");
             if kind == K::WeekdayId && wdw == "Minggu" {
                 // sentence-initial "Minggu ini/lalu/depan" is the week
-                if rel != Rel::Bare && is_sentence_start(text, starts, s0) {
+                if rel != Rel::Bare && is_sentence_start(full, starts, base + s0) {
                     return;
                 }
             }
@@ -1244,7 +1380,7 @@ fn handle(kind: K, c: &Captures, text: &str, starts: &[usize], lang: Lang, out: 
                     g(c, "y2"),
                 )
             };
-            let Some(qn) = roman(&q.to_lowercase()).or_else(|| roman(q)) else {
+            let Some(qn) = roman(&q.to_lowercase()).or_else(|| roman(&q.to_uppercase())) else {
                 return;
             };
             let kl = k.to_lowercase();

@@ -235,3 +235,20 @@ fn never_panics_on_odd_input() {
         let _ = analyze(s, Lang::Unknown, None, day(2026, 11, 22));
     }
 }
+
+#[test]
+fn quarters_and_centuries_with_roman_numerals() {
+    let t = tags("Laba kuartal III 2024 naik, tradisi sejak abad ke-XIX.", Lang::Id, "2025-03-07");
+    assert!(has(&t, "kuartal III 2024", "2024-Q3"), "{t:?}");
+    assert!(has(&t, "abad ke-XIX", "18"), "{t:?}");
+}
+
+#[test]
+fn expressions_far_into_a_long_text_are_found() {
+    // rules run on windows around keywords: an expression deep in a long text still counts
+    let filler = "Warga berkumpul di balai desa untuk membahas rencana pembangunan. ".repeat(200);
+    let text = format!("{filler}Rapat lanjutan digelar Kamis (6/3) pukul 09.20 WIB.");
+    let t = tags(&text, Lang::Id, "2025-03-07");
+    assert!(has(&t, "Kamis (6/3)", "2025-03-06"), "{t:?}");
+    assert!(has(&t, "pukul 09.20 WIB", "2025-03-06T09:20"), "{t:?}");
+}
