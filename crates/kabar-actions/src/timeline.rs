@@ -34,6 +34,32 @@ pub struct TimelineEntry {
     pub articles: Vec<String>,
 }
 
+/// The timeline mentions of one article: each action with its sentence's text (byte
+/// spans, as `extract` returns them; an action whose sentence is missing gets its trigger
+/// text).
+pub fn mentions_for(
+    article: &str,
+    text: &str,
+    sentences: &[kabar_core::Span],
+    actions: &[Action],
+) -> Vec<TimelineMention> {
+    actions
+        .iter()
+        .map(|a| {
+            let s = sentences
+                .get(a.sentence)
+                .map(|s| s.slice(text))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| a.trigger.slice(text));
+            TimelineMention {
+                article: article.to_string(),
+                action: a.clone(),
+                text: s.trim().to_string(),
+            }
+        })
+        .collect()
+}
+
 /// Two dates agree when one is a prefix of the other at a component boundary
 /// ("2025-03" and "2025-03-06"; not "2025-03-0" and "2025-03-06").
 pub fn dates_agree(a: &str, b: &str) -> bool {
@@ -435,6 +461,21 @@ mod tests {
         let t = merge_timeline(vec![a, b]);
         assert_eq!(t.len(), 1);
         assert!(t[0].text.contains("Kamis"));
+    }
+
+    #[test]
+    fn mentions_carry_their_sentence() {
+        let text = "Kemlu memanggil dubes. Lalu bertemu.";
+        let sents = [Span::new(0, 22), Span::new(23, 36)];
+        let mut a = mention("x", "meet", &["org:kemlu"], &[], None).action;
+        a.sentence = 1;
+        a.trigger = Span::new(28, 35);
+        let mut b = a.clone();
+        b.sentence = 9; // out of range: falls back to the trigger
+        let ms = mentions_for("a:1", text, &sents, &[a, b]);
+        assert_eq!(ms[0].text, "Lalu bertemu.");
+        assert_eq!(ms[1].text, "bertemu");
+        assert_eq!(ms[0].article, "a:1");
     }
 
     #[test]
