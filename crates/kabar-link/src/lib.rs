@@ -24,7 +24,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use minhash::{fnv1a, mix64, shingles, signature, LshIndex, Signature};
-use sparse::{add_into, cosine_idf, from_pairs, prune, Sparse};
+use sparse::{add_into, from_pairs, norm_idf, prune, Sparse, Weighted};
 
 pub use kabar_core::Lang;
 
@@ -179,6 +179,8 @@ pub enum Error {
 const MAGIC: &[u8; 4] = b"KLNK";
 const VERSION: u8 = 1;
 const MINUTES_PER_DAY: f32 = 1440.0;
+/// Postings scanned per key (most recent first).
+const POSTING_SCAN: usize = 256;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct DocRec {
@@ -192,6 +194,8 @@ struct Event {
     story: u64,
     terms: Sparse,
     ents: Sparse,
+    tnorm: f32,
+    enorm: f32,
     n_docs: u32,
     first: Option<i64>,
     last: Option<i64>,
@@ -204,6 +208,8 @@ struct Event {
 struct Story {
     terms: Sparse,
     ents: Sparse,
+    tnorm: f32,
+    enorm: f32,
     n_events: u32,
     activity: i64,
     seq: u64,
@@ -266,6 +272,9 @@ struct Prepared {
     /// Person/organisation entities only (for the story rule).
     actors: Sparse,
     sig: Signature,
+    wterms: Weighted,
+    wents: Weighted,
+    wactors: Weighted,
 }
 
 fn term_key(t: &str) -> u64 {
@@ -476,8 +485,12 @@ impl Linker {
         let mut ents = actors.clone();
         add_into(&mut ents, &places);
         let sh = shingles(&format!("{}\n{}", d.title, d.text), cfg.shingle_size);
+        let idf = |k| self.idf(k);
         Prepared {
             time: d.published.as_ref().map(minutes),
+            wterms: Weighted::new(&terms, idf),
+            wents: Weighted::new(&ents, idf),
+            wactors: Weighted::new(&actors, idf),
             terms,
             ents,
             actors,
@@ -617,7 +630,9 @@ impl Linker {
         let mut hits: HashMap<u64, u32> = HashMap::new();
         for k in keys {
             if let Some(v) = postings.get(k) {
-                for &id in v {
+                // Most recent first, bounded: a very common key cannot make an article
+                // touch every active event.
+                for &id in v.iter().rev().take(POSTING_SCAN) {
                     *hits.entry(id).or_insert(0) += 1;
                 }
             }
@@ -641,12 +656,11 @@ impl Linker {
             let g = (-(gap * gap) / (2.0 * s * s)).exp();
             tfac = cfg.time_floor + (1.0 - cfg.time_floor) * g;
         }
-        let idf = |k| self.idf(k);
-        let text = cosine_idf(&p.terms, &e.terms, idf);
-        let combined = if p.ents.is_empty() || e.ents.is_empty() {
+        let text = p.wterms.cosine(&e.terms, e.tnorm);
+        let combined = if p.wents.is_empty() || e.ents.is_empty() {
             text
         } else {
-            let ent = cosine_idf(&p.ents, &e.ents, idf);
+            let ent = p.wents.cosine(&e.ents, e.enorm);
             1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent)
         };
         combined * tfac
@@ -705,6 +719,8 @@ impl Linker {
         if e.ents.len() > keep {
             prune(&mut e.ents, keep, |k, w| w * idf(k));
         }
+        e.tnorm = norm_idf(&e.terms, idf);
+        e.enorm = norm_idf(&e.ents, idf);
         e.n_docs += 1;
         if let Some(t) = p.time {
             e.first = Some(e.first.map_or(t, |f| f.min(t)));
@@ -734,6 +750,8 @@ impl Linker {
         if s.ents.len() > keep {
             prune(&mut s.ents, keep, |k, w| w * idf(k));
         }
+        s.tnorm = norm_idf(&s.terms, idf);
+        s.enorm = norm_idf(&s.ents, idf);
         s.activity = s.activity.max(activity);
         s.seq = seq_now;
         Self::register(&mut self.story_postings, &mut s.keys, id, keys, keep);
@@ -747,17 +765,16 @@ impl Linker {
         let cfg = &self.st.cfg;
         let cands = Self::candidates(&self.story_postings, keys, cfg.max_candidates);
         let mut best: Option<(f32, u64)> = None;
-        let idf = |k| self.idf(k);
         for id in cands {
             let Some(s) = self.st.stories.get(&id) else {
                 continue;
             };
-            let text = cosine_idf(&p.terms, &s.terms, idf);
+            let text = p.wterms.cosine(&s.terms, s.tnorm);
             let ok = if p.actors.is_empty() || s.ents.is_empty() {
                 text >= cfg.story_text_only
             } else {
                 text >= cfg.story_text_min
-                    && cosine_idf(&p.actors, &s.ents, idf) >= cfg.story_entity_min
+                    && p.wactors.cosine(&s.ents, s.enorm) >= cfg.story_entity_min
             };
             if ok && best.is_none_or(|(bs, bid)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id));
@@ -793,6 +810,8 @@ impl Linker {
                     Story {
                         terms: Vec::new(),
                         ents: Vec::new(),
+                        tnorm: 0.0,
+                        enorm: 0.0,
                         n_events: 1,
                         activity,
                         seq: self.st.n_docs,
@@ -808,6 +827,8 @@ impl Linker {
                 story,
                 terms: Vec::new(),
                 ents: Vec::new(),
+                tnorm: 0.0,
+                enorm: 0.0,
                 n_docs: 0,
                 first: None,
                 last: None,

@@ -77,10 +77,21 @@ pub(crate) struct Signature {
 
 /// Computes a `num_perm`-value signature of the shingle hashes.
 pub(crate) fn signature(sh: &[u64], num_perm: usize) -> Signature {
+    // Universal hashing h_i(x) = high 32 bits of (a_i·x + b_i) over well-mixed shingle
+    // hashes: one multiply-add per (shingle, permutation).
+    let coef: Vec<(u64, u64)> = (0..num_perm as u64)
+        .map(|i| {
+            (
+                mix64(i.wrapping_add(0x9e37_79b9_7f4a_7c15)) | 1,
+                mix64(i ^ 0x5851_f42d_4c95_7f2d),
+            )
+        })
+        .collect();
     let mut mins = vec![u32::MAX; num_perm];
     for &s in sh {
-        for (i, m) in mins.iter_mut().enumerate() {
-            let v = (mix64(s ^ mix64(i as u64 + 0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+        let x = mix64(s);
+        for (m, &(a, b)) in mins.iter_mut().zip(&coef) {
+            let v = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
             if v < *m {
                 *m = v;
             }

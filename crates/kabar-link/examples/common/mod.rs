@@ -553,3 +553,14 @@ pub fn rss_mib() -> f64 {
     }
     0.0
 }
+
+/// CPU seconds (user + system) this process has used, from /proc/self/stat (the machine
+/// is shared, so wall time overstates our own cost).
+pub fn cpu_s() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = s.rsplit_once(')').map_or("", |x| x.1);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ut: f64 = f.get(11).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+    let st: f64 = f.get(12).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+    (ut + st) / 100.0
+}
