@@ -524,6 +524,18 @@ impl EntityExtractor {
             }
         }
         let mut res: Vec<Entity> = order.into_iter().filter_map(|k| out.remove(&k)).collect();
+        // "Presiden" without a country next to "Presiden" of France on the same date says
+        // nothing more
+        for e in res.iter_mut() {
+            let full: Vec<(String, Option<String>)> = e
+                .roles
+                .iter()
+                .filter(|r| r.of.is_some())
+                .map(|r| (r.title.clone(), r.date.clone()))
+                .collect();
+            e.roles
+                .retain(|r| r.of.is_some() || !full.contains(&(r.title.clone(), r.date.clone())));
+        }
         for e in res.iter_mut() {
             e.mentions.sort();
             e.mentions.dedup();
@@ -620,8 +632,15 @@ impl EntityExtractor {
                     }
                     of.get_or_insert(id);
                     k = end;
-                } else if OF_GLUE.contains(&folded[k].as_str()) {
+                } else if OF_GLUE.contains(&folded[k].as_str()) || matches!(toks[k], "(" | ")") {
                     k += 1;
+                } else if let Some((te, _)) =
+                    self.lex
+                        .title_phrases
+                        .longest_at(&toks[..m.t0], &folded[..m.t0], k)
+                {
+                    // the title repeated in brackets: "Menteri Luar Negeri (Menlu) Sugiono"
+                    k = te;
                 } else {
                     ok = false;
                     break;
@@ -692,16 +711,32 @@ impl EntityExtractor {
         if deputy && !title.starts_with("Wakil") {
             title = format!("Wakil {title}");
         }
-        if of.is_none() {
-            let mut j = e;
-            while j < hi {
-                if let Some((_, id)) = self.org_at(toks, mentions, mention_at, ents, j) {
-                    of = Some(id);
-                    break;
-                } else if OF_GLUE.contains(&folded[j].as_str()) {
-                    j += 1;
-                } else {
-                    break;
+        // what follows the title: its country/organisation, then the end of the
+        // apposition — unless a person follows, whose title it then is ("Didit, Menteri
+        // Investasi Rosan Roeslani, dan …")
+        let mut j = e;
+        while j < hi {
+            if let Some(&mi) = mention_at.get(&j) {
+                if ents[mentions[mi].key].kind == EntityType::Per {
+                    return None;
+                }
+            }
+            if let Some((end, id)) = self.org_at(toks, mentions, mention_at, ents, j) {
+                of.get_or_insert(id);
+                j = end;
+            } else if OF_GLUE.contains(&folded[j].as_str()) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        for (k, w) in toks.iter().enumerate().take((e + 10).min(hi)).skip(j) {
+            if matches!(*w, "," | "." | ";" | ":") {
+                break;
+            }
+            if let Some(&mi) = mention_at.get(&k) {
+                if ents[mentions[mi].key].kind == EntityType::Per {
+                    return None;
                 }
             }
         }
