@@ -30,6 +30,19 @@ const OF_GLUE: &[&str] = &[
     "untuk", "di", "dari", "pada", "bagi", "of", "for", "to", "the", "at", "in", "ri", "asal",
 ];
 
+/// Titles that name a portfolio after them ("Menteri Investasi", "Kepala Biro Pers").
+const GENERIC_TITLES: &[&str] = &[
+    "Menteri",
+    "Wakil Menteri",
+    "Kepala",
+    "Ketua",
+    "Wakil Ketua",
+    "Direktur",
+    "Direktur Jenderal",
+    "Sekretaris",
+    "Sekretaris Jenderal",
+];
+
 /// Words before a title in an apposition ("X, selaku Menlu", "X, the foreign minister").
 const APPOS_LEAD: &[&str] = &[
     "selaku", "sebagai", "yakni", "yaitu", "the", "a", "an", "former", "mantan", "then", "now",
@@ -620,8 +633,33 @@ impl EntityExtractor {
             else {
                 continue;
             };
-            // the gap between title and name: country/organisation and glue only
+            // a generic title takes the portfolio after it: "Menteri Investasi",
+            // "Kepala Biro Pers" (capitalised words that are no mention, "dan" between)
             let mut k = e;
+            if GENERIC_TITLES.contains(&title.as_str()) {
+                let mut words: Vec<&str> = Vec::new();
+                let mut q = k;
+                while q < m.t0 {
+                    let w = toks[q];
+                    if mention_at.contains_key(&q) {
+                        break;
+                    }
+                    if is_cap(w) || (matches!(w, "dan" | "and" | "of") && !words.is_empty()) {
+                        words.push(w);
+                        q += 1;
+                    } else {
+                        break;
+                    }
+                }
+                while words.last().is_some_and(|w| !is_cap(w)) {
+                    words.pop();
+                }
+                if !words.is_empty() {
+                    k += words.len();
+                    title = format!("{title} {}", words.join(" "));
+                }
+            }
+            // the gap between title and name: country/organisation and glue only
             let mut of: Option<String> = None;
             let mut ok = true;
             while k < m.t0 {

@@ -192,3 +192,21 @@ fn odd_input_does_not_panic() {
     let es = ex().extract("Joko", &toks, &[Span::new(0, 99)], Lang::Id, &[], None);
     assert!(es.iter().all(|e| !e.name.is_empty()));
 }
+
+#[test]
+fn bracketed_title_and_lists_of_people() {
+    let text = "Menteri Luar Negeri (Menlu) Sugiono menjelaskan kunjungan itu. \
+                Presiden didampingi Budi Hartono, Menteri Investasi Rosan Roeslani, dan pejabat lain.";
+    let es = run(text, &[], Some("2026-05-29"));
+    let s = by_id(&es, "per:sugiono").expect("Sugiono");
+    assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+    assert_eq!(s.roles[0].title, "Menteri Luar Negeri");
+    // the title after "Budi Hartono," introduces the next person: not Budi's
+    let b = by_id(&es, "per:budi-hartono").expect("Budi Hartono");
+    assert!(b.roles.is_empty(), "{:?}", b.roles);
+    let r = by_id(&es, "per:rosan-roeslani").expect("Rosan Roeslani");
+    assert_eq!(
+        r.roles[0].title, "Menteri Investasi",
+        "a generic title takes its portfolio"
+    );
+}
