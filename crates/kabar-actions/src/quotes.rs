@@ -13,6 +13,9 @@ pub(crate) struct Marks {
     pub outer: Span,
 }
 
+/// Longest quote looked for (bytes): far beyond any quoted paragraph in news.
+const MAX_QUOTE_BYTES: usize = 6000;
+
 /// Finds quotation-mark pairs that open and close within one paragraph.
 pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
     let mut out = Vec::new();
@@ -45,6 +48,9 @@ pub(crate) fn find_marks(text: &str) -> Vec<Marks> {
         for (j, d) in rest.char_indices() {
             if d == '\n' && rest[j + 1..].starts_with('\n') {
                 break; // quotes do not run across paragraphs
+            }
+            if j > MAX_QUOTE_BYTES {
+                break; // keeps unclosed marks in huge paragraphs linear
             }
             if close.contains(&d) {
                 // ’ followed by a letter is an apostrophe
@@ -194,7 +200,11 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
                     && is_in(doc.word(doc.tok_from(h.span.end)), &["bahwa", "that"])
             }
         })
-        .filter(|h| !marks.iter().any(|m| m.inner.contains(&h.span)))
+        .filter(|h| {
+            // marks are sorted and disjoint: only the last one opening before h can hold it
+            let i = marks.partition_point(|m| m.inner.start <= h.span.start);
+            i == 0 || !marks[i - 1].inner.contains(&h.span)
+        })
         .collect();
     // reporting verbs used by a direct quote, not to be read again as reported speech
     let mut used: Vec<usize> = Vec::new();
@@ -256,7 +266,8 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
                 continue;
             }
             let h = reports[idx];
-            if marks.iter().any(|m| m.outer.contains(&h.span)) {
+            let i = marks.partition_point(|m| m.outer.start <= h.span.start);
+            if i > 0 && marks[i - 1].outer.contains(&h.span) {
                 continue;
             }
             if let Some(q) = reported(&cx, h, marks) {
@@ -302,9 +313,10 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
         .map(|x| x + 2)
         .unwrap_or(0);
     // after the closing mark: ", kata X" / ", X said" / ", said X" / "katanya"
-    for (ri, h) in reports.iter().enumerate() {
-        if h.span.start < m.outer.end || h.span.start > para_end {
-            continue;
+    let first = reports.partition_point(|h| h.span.start < m.outer.end);
+    for (ri, h) in reports.iter().enumerate().skip(first) {
+        if h.span.start > para_end {
+            break;
         }
         let gap = doc.toks_between(m.outer.end, h.span.start);
         let HitKind::Report(r) = h.kind else { continue };
@@ -357,10 +369,8 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
         .map(|s| doc.sentences[s].start)
         .unwrap_or(para_start)
         .max(para_start);
-    for (ri, h) in reports.iter().enumerate().rev() {
-        if h.span.end > m.outer.start {
-            continue;
-        }
+    let upto = reports.partition_point(|h| h.span.end <= m.outer.start);
+    for (ri, h) in reports.iter().enumerate().take(upto).rev() {
         if h.span.start < para_start {
             break;
         }

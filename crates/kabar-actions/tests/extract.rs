@@ -328,3 +328,19 @@ fn never_panics_on_random_word_salad() {
         }
     }
 }
+
+#[test]
+fn pathological_input_stays_fast() {
+    // one huge paragraph of unclosed marks and reporting verbs
+    let mut t = String::new();
+    for i in 0..4000 {
+        t.push_str(if i % 3 == 0 {
+            "‘kata "
+        } else {
+            "“ujar dia, "
+        });
+    }
+    let t0 = std::time::Instant::now();
+    let _ = extract_text(&t, Lang::Id, &[], &[], None);
+    assert!(t0.elapsed().as_secs_f64() < 5.0, "{:?}", t0.elapsed());
+}
