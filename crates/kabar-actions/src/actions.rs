@@ -408,7 +408,11 @@ pub(crate) fn extract_actions(
                 continue;
             }
             let window = doc.toks_between(ls.max(sent.start), trig.start);
-            if window.clone().any(|i| is_in(doc.word(i), CONDITIONAL)) {
+            if window.clone().any(|i| {
+                is_in(doc.word(i), CONDITIONAL)
+                    || (doc.word(i).eq_ignore_ascii_case("siapa")
+                        && doc.word(i + 1).eq_ignore_ascii_case("pun"))
+            }) {
                 continue;
             }
             // "meminta Y dideportasi" is irrealis; "meminta warga … dan memperingatkan" is

@@ -107,6 +107,25 @@ fn anaphors_resolve_when_unambiguous() {
 }
 
 #[test]
+fn hypothetical_acts_are_not_reported() {
+    for body in [
+        "Jika [Indonesia|gpe:indonesia] menandatangani perjanjian itu, harga akan turun.",
+        "Siapa pun yang membeli minyak [Iran|gpe:iran] akan dijatuhi sanksi oleh [AS|gpe:as].",
+        "[Trump|per:trump] harus segera menandatangani perjanjian itu.",
+        "[Polri|org:polri] hadir untuk mendukung [Kemnaker|org:kemnaker].",
+        "[Sahroni|per:sahroni] meminta [Woodyrman|per:woodyrman] dideportasi.",
+    ] {
+        let (_, ex) = run(body);
+        assert!(ex.actions.is_empty(), "{body}: {:?}", ex.actions);
+    }
+    // a request and a coordinated act: the second is reported
+    let (_, ex) =
+        run("[Israel|gpe:israel] meminta warga pergi dan memperingatkan [Lebanon|gpe:lebanon].");
+    assert_eq!(ex.actions.len(), 1);
+    assert_eq!(ex.actions[0].kind, "warn");
+}
+
+#[test]
 fn demanded_act_is_not_reported_as_done() {
     let (_, ex) =
         run("[Komnas HAM|org:komnas-ham] mendesak [TNI|org:tni] menarik pasukan dari Nduga.");
