@@ -7,7 +7,10 @@
 //! ones theirs ("-tion", "-ing", "th"). It reads at most the first [`MAX_WORDS`] words, so
 //! its cost does not grow with article length. When the evidence is too thin (a short
 //! title without function words) it asks `whatlang`'s trigram model, keeping only an
-//! English or Indonesian answer.
+//! English or Indonesian answer; when fewer than a quarter of the words are function words
+//! (perhaps a third language that shares "in" or "para"), whatlang may veto the answer if
+//! it is reliably sure of another language. Text mostly in a non-Latin script, or of fewer
+//! than two words, is [`Lang::Unknown`].
 //!
 //! **Malay.** `whatlang` has no Malay model and Indonesian and Malay share nearly all
 //! function words, so Malay text scores as Indonesian here too. [`Lang`] has no Malay,

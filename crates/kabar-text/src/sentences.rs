@@ -97,6 +97,32 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// Quote marks seen so far in the current sentence.
+#[derive(Default)]
+struct QuoteCount {
+    counted_to: usize,
+    straight: usize,
+    open: usize,
+    close: usize,
+}
+
+impl QuoteCount {
+    fn advance(&mut self, text: &str, to: usize) {
+        if to <= self.counted_to {
+            return;
+        }
+        for c in text.get(self.counted_to..to).unwrap_or("").chars() {
+            match c {
+                '"' => self.straight += 1,
+                '“' => self.open += 1,
+                '”' => self.close += 1,
+                _ => {}
+            }
+        }
+        self.counted_to = to;
+    }
+}
+
 /// Splits `text` into sentences (byte spans, trimmed of surrounding white space, in
 /// order, non-overlapping). A line break always ends a sentence, so headline-like lines and
 /// list items come out on their own.
@@ -111,6 +137,9 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
     let mut start: Option<usize> = None;
+    // quote counts of the current sentence up to `counted_to` (kept incrementally so long
+    // unsplit sentences stay linear)
+    let mut quotes = QuoteCount::default();
     // index of the first token of the current sentence
     let mut first_tok = 0usize;
     let mut i = 0;
@@ -118,6 +147,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
         let t = toks[i];
         if start.is_none() {
             start = Some(t.span.start);
+            quotes = QuoteCount {
+                counted_to: t.span.start,
+                ..QuoteCount::default()
+            };
             first_tok = i;
         }
         let s = t.span.slice(text);
@@ -161,11 +194,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
                     && !bytes[end_byte..q.span.start].contains(&b'\n')
                     && toks.get(j + 1).is_none_or(|n| n.span.start > q.span.end)
                 {
-                    let so_far = &text[start.unwrap_or(0)..end_byte];
-                    let straight = so_far.matches('"').count();
-                    let open = so_far.matches('“').count();
-                    let close = so_far.matches('”').count();
-                    if (qs == "\"" && straight % 2 == 1) || (qs == "”" && open > close) {
+                    quotes.advance(text, end_byte);
+                    if (qs == "\"" && quotes.straight % 2 == 1)
+                        || (qs == "”" && quotes.open > quotes.close)
+                    {
                         end_byte = q.span.end;
                         j += 1;
                     }
@@ -345,6 +377,19 @@ mod tests {
             split("Lihat Dr.Budi dan U.S.A."),
             ["Lihat Dr.Budi dan U.S.A."]
         );
+    }
+
+    #[test]
+    fn long_unsplit_input_stays_linear() {
+        // one sentence with many non-splitting terminators followed by detached quotes
+        let t = "a . \" b ".repeat(20_000);
+        let t0 = std::time::Instant::now();
+        let n = sentences(&t).len();
+        assert!(n >= 1);
+        let u = "‘kata “ujar dia, ".repeat(20_000);
+        assert_eq!(sentences(&u).len(), 1);
+        // generous bound for a loaded debug build; quadratic behaviour takes minutes
+        assert!(t0.elapsed().as_secs() < 10, "{:?}", t0.elapsed());
     }
 
     #[test]
