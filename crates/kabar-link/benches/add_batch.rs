@@ -26,7 +26,7 @@ fn docs(n: usize, offset: usize) -> Vec<LinkDoc> {
             for _ in 0..200 {
                 let r = rng(&mut s);
                 // Half the words from the event's own vocabulary, half from a shared one.
-                let w = if r % 2 == 0 {
+                let w = if r & 1 == 0 {
                     format!("ev{}w{}", ev, r % 40)
                 } else {
                     format!("common{}", r % 3000)

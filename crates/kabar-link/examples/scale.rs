@@ -14,7 +14,9 @@ mod common;
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use common::{cpu_s, detik2026, ecbplus, giveme, indosum, make_doc, peak_rss_mib, rss_mib, wikiref};
+use common::{
+    cpu_s, detik2026, ecbplus, giveme, indosum, make_doc, peak_rss_mib, rss_mib, wikiref,
+};
 use kabar_link::{Lang, LinkConfig, LinkDoc, Linker};
 
 struct Rng(u64);
