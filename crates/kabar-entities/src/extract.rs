@@ -157,7 +157,6 @@ impl EntityExtractor {
         times: &[TimeExpr],
         published: Option<&str>,
     ) -> Vec<Entity> {
-        let _ = lang; // the model and lexicon serve Indonesian and English alike
         let toks: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
         // possessives fold to their base, so "Indonesia's" meets the lexicon's "Indonesia"
         let folded: Vec<String> = toks
@@ -167,7 +166,7 @@ impl EntityExtractor {
         let groups = sentence_groups(tokens, sentences);
         let mut mentions: Vec<Mention> = Vec::new();
         for (si, &(a, b)) in groups.iter().enumerate() {
-            self.sentence_mentions(text, tokens, &toks, &folded, a, b, si, &mut mentions);
+            self.sentence_mentions(text, tokens, &toks, &folded, a, b, si, lang, &mut mentions);
         }
         if mentions.is_empty() {
             return Vec::new();
@@ -188,6 +187,7 @@ impl EntityExtractor {
         a: usize,
         b: usize,
         si: usize,
+        lang: Lang,
         out: &mut Vec<Mention>,
     ) {
         let stoks = &toks[a..b];
@@ -232,9 +232,41 @@ impl EntityExtractor {
             }
         }
         let mut found = split;
+        // snap spans to a longer lexicon name around them: tagged "Korea" in "North
+        // Korea", "Amerika" in "Amerika Serikat"
+        let owner: Vec<Option<usize>> = {
+            let mut o = vec![None; stoks.len()];
+            for (n, f) in found.iter().enumerate() {
+                for slot in o.iter_mut().take(f.1).skip(f.0) {
+                    *slot = Some(n);
+                }
+            }
+            o
+        };
+        for (n, f) in found.iter_mut().enumerate() {
+            let (s0, e0, _) = *f;
+            for j in s0.saturating_sub(3)..=s0 {
+                if !is_cap(stoks[j]) {
+                    continue;
+                }
+                let Some((me, v)) = self.lex.names.longest_at(stoks, folded, j) else {
+                    continue;
+                };
+                let free = (j..me).all(|k| owner[k].is_none() || owner[k] == Some(n));
+                if me >= e0 && me - j > e0 - s0 && free {
+                    if let Some(entry) = self.lex.entries.get(v as usize) {
+                        *f = (j, me, entry.kind);
+                    }
+                    break;
+                }
+            }
+        }
         // trailing lower-case words and anything after a possessive are not part of a
-        // name ("Indonesia's ambassador")
+        // name ("Indonesia's ambassador"), nor is a leading article ("The U.S.")
         for f in found.iter_mut() {
+            while f.1 - f.0 > 1 && matches!(folded[f.0].as_str(), "the" | "a" | "an") {
+                f.0 += 1;
+            }
             if let Some(p) = (f.0..f.1).find(|&k| strip_possessive(stoks[k]).is_some()) {
                 f.1 = p + 1;
             }
@@ -337,6 +369,25 @@ impl EntityExtractor {
                 i += 1;
             }
         }
+        // single function words ("He", "Ia", "The") and bare demonyms ("Korean",
+        // "Americans") are not entities; the lexicon's names are kept whatever they look like
+        found.retain(|f| {
+            if f.1 - f.0 != 1 || self.lex.names.get(stoks[f.0]).is_some() {
+                return true;
+            }
+            let low = folded[f.0].as_str();
+            let any = if lang == Lang::Unknown {
+                Lang::Unknown
+            } else {
+                lang
+            };
+            !(kabar_text::is_stopword(low, any)
+                || kabar_text::is_stopword(low, Lang::Unknown)
+                || self.lex.adjectives.get(stoks[f.0]).is_some()
+                || low
+                    .strip_suffix('s')
+                    .is_some_and(|b| self.lex.adjectives.get(b).is_some()))
+        });
         found.sort_by_key(|f| f.0);
         for (s, e, kind) in found {
             let start = tokens[a + s].span.start;
