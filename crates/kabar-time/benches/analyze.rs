@@ -8,10 +8,21 @@ use kabar_core::Lang;
 use std::hint::black_box;
 
 fn corpus() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/news-id/detik-2026/val.csv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/news-id/detik-2026/val.csv"
+    );
     if let Ok(mut r) = csv::Reader::from_path(path) {
-        if let Some(i) = r.headers().ok().and_then(|h| h.iter().position(|x| x == "isi")) {
-            let v: Vec<String> = r.records().flatten().filter_map(|rec| rec.get(i).map(str::to_string)).collect();
+        if let Some(i) = r
+            .headers()
+            .ok()
+            .and_then(|h| h.iter().position(|x| x == "isi"))
+        {
+            let v: Vec<String> = r
+                .records()
+                .flatten()
+                .filter_map(|rec| rec.get(i).map(str::to_string))
+                .collect();
             if !v.is_empty() {
                 return v;
             }
@@ -36,7 +47,12 @@ fn bench(c: &mut Criterion) {
     g.bench_function("news_id_published_given", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(kabar_time::analyze(black_box(d), Lang::Id, Some("2026-05-29"), today));
+                black_box(kabar_time::analyze(
+                    black_box(d),
+                    Lang::Id,
+                    Some("2026-05-29"),
+                    today,
+                ));
             }
         })
     });

@@ -50,16 +50,25 @@ fn main() {
     let mut by_type: BTreeMap<String, usize> = BTreeMap::new();
     let mut texts: BTreeMap<String, usize> = BTreeMap::new();
     for p in &paths {
-        let Ok(bytes) = std::fs::read(p) else { continue };
+        let Ok(bytes) = std::fs::read(p) else {
+            continue;
+        };
         let s = String::from_utf8_lossy(&bytes);
-        let Some(dct) = between(&s, "<DCT>", "</DCT>").and_then(|d| between(d, "value=\"", "\"")) else { continue };
-        let Some(text) = between(&s, "<TEXT>", "</TEXT>") else { continue };
+        let Some(dct) = between(&s, "<DCT>", "</DCT>").and_then(|d| between(d, "value=\"", "\""))
+        else {
+            continue;
+        };
+        let Some(text) = between(&s, "<TEXT>", "</TEXT>") else {
+            continue;
+        };
         let text = strip_tags(text);
         docs += 1;
         let a = analyze(&text, Lang::Id, Some(dct), today);
         total += a.times.len();
         for t in &a.times {
-            *by_type.entry(format!("{:?}", t.kind).to_uppercase()).or_default() += 1;
+            *by_type
+                .entry(format!("{:?}", t.kind).to_uppercase())
+                .or_default() += 1;
             *texts.entry(t.span.slice(&text).to_lowercase()).or_default() += 1;
             if verbose {
                 println!("{dct}\t{:?}\t{}\t{}", t.kind, t.value, t.span.slice(&text));
@@ -72,18 +81,28 @@ fn main() {
             let got = published_date(&p.value);
             if got.is_some() && got == want {
                 inferred_ok += 1;
-            } else if got.zip(want).is_some_and(|(g, w)| (w - g).num_days().abs() <= 1) {
+            } else if got
+                .zip(want)
+                .is_some_and(|(g, w)| (w - g).num_days().abs() <= 1)
+            {
                 inferred_near += 1;
             } else if verbose {
                 println!("INFER {dct} got {}", p.value);
             }
         }
     }
-    println!("indotimex-dev: {docs} Kompas articles, {total} expressions ({:.1} per article)", total as f64 / docs.max(1) as f64);
+    println!(
+        "indotimex-dev: {docs} Kompas articles, {total} expressions ({:.1} per article)",
+        total as f64 / docs.max(1) as f64
+    );
     println!("  by type: {by_type:?}");
     let mut common: Vec<_> = texts.into_iter().collect();
     common.sort_by(|a, b| b.1.cmp(&a.1));
-    let top: Vec<String> = common.iter().take(15).map(|(t, n)| format!("{t:?}×{n}")).collect();
+    let top: Vec<String> = common
+        .iter()
+        .take(15)
+        .map(|(t, n)| format!("{t:?}×{n}"))
+        .collect();
     println!("  most frequent: {}", top.join(", "));
     println!(
         "  published inferred for {inferred_any}/{docs}; equal to the DCT date: {inferred_ok}/{docs} ({:.1}%), within a day: {}/{docs} ({:.1}%)",
@@ -94,24 +113,54 @@ fn main() {
 
     // detik
     for (name, path, body) in [
-        ("detik-2025", format!("{DATA}/news-id/detik-2025/data_berita.csv"), "isi_berita"),
-        ("detik-2026 val+test", format!("{DATA}/news-id/detik-2026/val.csv"), "isi"),
+        (
+            "detik-2025",
+            format!("{DATA}/news-id/detik-2025/data_berita.csv"),
+            "isi_berita",
+        ),
+        (
+            "detik-2026 val+test",
+            format!("{DATA}/news-id/detik-2026/val.csv"),
+            "isi",
+        ),
         ("", format!("{DATA}/news-id/detik-2026/test.csv"), "isi"),
     ] {
         let _ = name;
-        let Ok(mut r) = csv::Reader::from_path(&path) else { continue };
+        let Ok(mut r) = csv::Reader::from_path(&path) else {
+            continue;
+        };
         let Ok(h) = r.headers() else { continue };
-        let (Some(ti), Some(bi)) = (h.iter().position(|x| x == "tanggal"), h.iter().position(|x| x == body)) else { continue };
-        let (mut n, mut inferred, mut ok, mut within1, mut exprs, mut mism, mut fut) = (0, 0, 0, 0, 0, 0, 0);
+        let (Some(ti), Some(bi)) = (
+            h.iter().position(|x| x == "tanggal"),
+            h.iter().position(|x| x == body),
+        ) else {
+            continue;
+        };
+        let (mut n, mut inferred, mut ok, mut within1, mut exprs, mut mism, mut fut) =
+            (0, 0, 0, 0, 0, 0, 0);
         for rec in r.records().flatten() {
-            let (Some(raw), Some(text)) = (rec.get(ti), rec.get(bi)) else { continue };
-            let Some(given) = parse_published(raw) else { continue };
-            let Some(gd) = published_date(&given) else { continue };
+            let (Some(raw), Some(text)) = (rec.get(ti), rec.get(bi)) else {
+                continue;
+            };
+            let Some(given) = parse_published(raw) else {
+                continue;
+            };
+            let Some(gd) = published_date(&given) else {
+                continue;
+            };
             n += 1;
             let a = analyze(text, Lang::Id, Some(&given), today);
             exprs += a.times.len();
-            mism += a.warnings.iter().filter(|w| w.kind == "weekday_mismatch").count();
-            fut += a.warnings.iter().filter(|w| w.kind == "date_in_future").count();
+            mism += a
+                .warnings
+                .iter()
+                .filter(|w| w.kind == "weekday_mismatch")
+                .count();
+            fut += a
+                .warnings
+                .iter()
+                .filter(|w| w.kind == "date_in_future")
+                .count();
             if verbose {
                 for w in &a.warnings {
                     println!("WARN {given} {} {}", w.kind, w.message);

@@ -36,7 +36,9 @@ fn main() {
         let (u, t) = (column(&mut r, "url"), column(&mut r, "tanggal_publikasi"));
         if let (Some(u), Some(t)) = (u, t) {
             for rec in r.records().flatten() {
-                let (Some(url), Some(ts)) = (rec.get(u), rec.get(t)) else { continue };
+                let (Some(url), Some(ts)) = (rec.get(u), rec.get(t)) else {
+                    continue;
+                };
                 if !ts.is_empty() {
                     expected.insert(url.to_string(), ts.to_string());
                 }
@@ -46,19 +48,30 @@ fn main() {
     println!("headline-dates: raw outlet strings vs normalised datetimes (local time)");
     let (mut all_n, mut all_ok) = (0usize, 0usize);
     for outlet in ["detik", "kompas", "republika"] {
-        let Some(mut r) = reader(&format!("{hd}/{outlet}_master.csv")) else { continue };
-        let (Some(u), Some(d)) = (column(&mut r, "url"), column(&mut r, "date_time")) else { continue };
+        let Some(mut r) = reader(&format!("{hd}/{outlet}_master.csv")) else {
+            continue;
+        };
+        let (Some(u), Some(d)) = (column(&mut r, "url"), column(&mut r, "date_time")) else {
+            continue;
+        };
         let (mut n, mut ok, mut parsed) = (0usize, 0usize, 0usize);
         let mut shown = 0;
         for rec in r.records().flatten() {
-            let (Some(url), Some(raw)) = (rec.get(u), rec.get(d)) else { continue };
-            let Some(want) = expected.get(url) else { continue };
+            let (Some(url), Some(raw)) = (rec.get(u), rec.get(d)) else {
+                continue;
+            };
+            let Some(want) = expected.get(url) else {
+                continue;
+            };
             n += 1;
             let got = parse_published(raw);
             if got.is_some() {
                 parsed += 1;
             }
-            let local = got.as_deref().and_then(|g| g.get(..19)).map(|g| g.replace('T', " "));
+            let local = got
+                .as_deref()
+                .and_then(|g| g.get(..19))
+                .map(|g| g.replace('T', " "));
             if local.as_deref() == Some(want.as_str()) {
                 ok += 1;
             } else if shown < 3 {
@@ -80,22 +93,41 @@ fn main() {
 
     println!("news-id: publication-date columns");
     let files = [
-        ("detik-2025", format!("{DATA}/news-id/detik-2025/data_berita.csv")),
-        ("detik-2026 train", format!("{DATA}/news-id/detik-2026/train.csv")),
-        ("detik-2026 val", format!("{DATA}/news-id/detik-2026/val.csv")),
-        ("detik-2026 test", format!("{DATA}/news-id/detik-2026/test.csv")),
+        (
+            "detik-2025",
+            format!("{DATA}/news-id/detik-2025/data_berita.csv"),
+        ),
+        (
+            "detik-2026 train",
+            format!("{DATA}/news-id/detik-2026/train.csv"),
+        ),
+        (
+            "detik-2026 val",
+            format!("{DATA}/news-id/detik-2026/val.csv"),
+        ),
+        (
+            "detik-2026 test",
+            format!("{DATA}/news-id/detik-2026/test.csv"),
+        ),
     ];
     for (name, path) in files {
         let Some(mut r) = reader(&path) else { continue };
-        let Some(t) = column(&mut r, "tanggal") else { continue };
+        let Some(t) = column(&mut r, "tanggal") else {
+            continue;
+        };
         let (mut n, mut parsed, mut shapes_ok) = (0usize, 0usize, 0usize);
         for rec in r.records().flatten() {
-            let Some(raw) = rec.get(t).filter(|s| !s.trim().is_empty()) else { continue };
+            let Some(raw) = rec.get(t).filter(|s| !s.trim().is_empty()) else {
+                continue;
+            };
             n += 1;
             if let Some(v) = parse_published(raw) {
                 parsed += 1;
                 // round trip: the day number and the year of the string appear in the value
-                let digits: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+                let digits: Vec<&str> = raw
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 let year_ok = digits.iter().any(|d| d.len() == 4 && v.starts_with(d));
                 if year_ok {
                     shapes_ok += 1;

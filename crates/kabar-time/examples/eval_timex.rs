@@ -13,7 +13,9 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with('-'))
         .cloned()
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/timex.tsv").to_string());
+        .unwrap_or_else(|| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/timex.tsv").to_string()
+        });
     let src = match std::fs::read_to_string(&path) {
         Ok(s) => s,
         Err(e) => {
@@ -35,7 +37,11 @@ fn main() {
             println!("{e}");
         }
     }
-    let n_id = gold.iter().filter(|s| s.lang == kabar_core::Lang::Id).map(|s| s.gold.len()).sum::<usize>();
+    let n_id = gold
+        .iter()
+        .filter(|s| s.lang == kabar_core::Lang::Id)
+        .map(|s| s.gold.len())
+        .sum::<usize>();
     println!(
         "test set: {} sentences, {} gold expressions ({} Indonesian, {} English)",
         gold.len(),
@@ -43,7 +49,10 @@ fn main() {
         n_id,
         sc.recognition.gold - n_id
     );
-    for (name, m) in [("recognition", sc.recognition), ("normalisation", sc.normalisation)] {
+    for (name, m) in [
+        ("recognition", sc.recognition),
+        ("normalisation", sc.normalisation),
+    ] {
         println!(
             "{name:14} P {:.1}  R {:.1}  F1 {:.1}  (tp {}, predicted {}, gold {})",
             100.0 * m.p(),

@@ -20,11 +20,11 @@ pub struct TimeAnalysis {
 }
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:akan|bakal|hendak|berencana|rencananya|direncanakan|dijadwalkan|terjadwal|mendatang|nanti|will|shall|scheduled|plans?\s+to|expected\s+to|going\s+to|due\s+to)(?-u:\b)")
+    Regex::new(r"(?-u)\b(?:akan|bakal|hendak|berencana|rencananya|direncanakan|dijadwalkan|terjadwal|mendatang|nanti|will|shall|scheduled|plans?\s+to|expected\s+to|going\s+to|due\s+to)(?-u:\b)")
         .expect("valid regex")
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:telah|sudah|lalu|kemarin|silam|tadi|ujar|kata|ucap|ungkap|ungkapnya|jelas|jelasnya|tutur|terang|katanya|ujarnya|menurut|said|told|was|were|had|announced|signed|met)(?-u:\b)")
+    Regex::new(r"(?-u)\b(?:telah|sudah|lalu|kemarin|silam|tadi|ujar|kata|ucap|ungkap|ungkapnya|jelas|jelasnya|tutur|terang|katanya|ujarnya|menurut|said|told|was|were|had|announced|signed|met)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -113,10 +113,10 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str) -> Self {
-        let starts = sentence_starts(text);
-        let future_at = FUTURE.find_iter(text).map(|m| m.start()).collect();
-        let past_at = PAST.find_iter(text).map(|m| m.start()).collect();
+    /// `lc`: the text lower-cased (ASCII), so the markers are case-sensitive literals.
+    fn new(text: &'a str, lc: &str, starts: Vec<usize>) -> Self {
+        let future_at = FUTURE.find_iter(lc).map(|m| m.start()).collect();
+        let past_at = PAST.find_iter(lc).map(|m| m.start()).collect();
         Ctx {
             text,
             starts,
@@ -159,12 +159,19 @@ fn date_val(d: NaiveDate) -> Val {
 /// that is a year (`2024`), a month (`2024-10`) or a quarter/half (`2024-Q3`).
 fn period_val(value: String) -> Val {
     let b = value.as_bytes();
-    let year = value.get(..4).and_then(|y| y.parse::<i32>().ok()).filter(|_| b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit));
+    let year = value
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .filter(|_| b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit));
     let refd = year.and_then(|y| {
         let rest = &value[4..];
         if rest.is_empty() {
             NaiveDate::from_ymd_opt(y, 1, 1)
-        } else if let Some(m) = rest.strip_prefix('-').filter(|r| r.len() == 2).and_then(|r| r.parse::<u32>().ok()) {
+        } else if let Some(m) = rest
+            .strip_prefix('-')
+            .filter(|r| r.len() == 2)
+            .and_then(|r| r.parse::<u32>().ok())
+        {
             NaiveDate::from_ymd_opt(y, m, 1)
         } else if let Some(q) = rest.strip_prefix("-Q").and_then(|r| r.parse::<u32>().ok()) {
             NaiveDate::from_ymd_opt(y, (q.clamp(1, 4) - 1) * 3 + 1, 1)
@@ -385,7 +392,9 @@ pub(crate) fn analyze_impl(
     published: Option<&str>,
     today: NaiveDate,
 ) -> TimeAnalysis {
-    let cands = recognise(text, lang);
+    let lc = text.to_ascii_lowercase();
+    let starts = sentence_starts(text);
+    let cands = recognise(text, &lc, &starts, lang);
     let given = published.and_then(crate::published_date);
     let mut out = TimeAnalysis::default();
     let anchor = match given {
@@ -406,7 +415,7 @@ pub(crate) fn analyze_impl(
             inferred
         }
     };
-    let ctx = Ctx::new(text);
+    let ctx = Ctx::new(text, &lc, starts);
     let mut reff: Option<NaiveDate> = None;
     // first pass: the calendar day of every non-clock expression (for clocks)
     let mut days: Vec<(usize, Option<NaiveDate>)> = Vec::with_capacity(cands.len());

@@ -349,7 +349,9 @@ fn build_rules() -> Vec<Rule> {
         (
             2,
             K::VagueEn,
-            format!(r"{b}(?i:for|over)\s+(?P<u>(?i:decades|years|months|weeks|days|hours|minutes)){b}"),
+            format!(
+                r"{b}(?i:for|over)\s+(?P<u>(?i:decades|years|months|weeks|days|hours|minutes)){b}"
+            ),
         ),
         (
             1,
@@ -400,8 +402,14 @@ fn build_rules() -> Vec<Rule> {
             // rules run on an ASCII-lower-cased copy of the text (same byte offsets), so
             // every literal is lower case and case-sensitive: the regex engine can then
             // prefilter on the literals, which case-insensitive alternations defeat.
-            re: Regex::new(&format!("(?-u){}", pat.replace("(?i:", "(?:").replace("(?i)", "").to_lowercase().replace("(?p<", "(?P<")))
-                .unwrap_or_else(|e| panic!("bad rule regex {pat}: {e}")),
+            re: Regex::new(&format!(
+                "(?-u){}",
+                pat.replace("(?i:", "(?:")
+                    .replace("(?i)", "")
+                    .to_lowercase()
+                    .replace("(?p<", "(?P<")
+            ))
+            .unwrap_or_else(|e| panic!("bad rule regex {pat}: {e}")),
             langs,
             kind,
         })
@@ -526,22 +534,26 @@ fn year_ok(text: &str, start: usize, end: usize, has_trigger: bool) -> bool {
 
 /// Runs every rule for `lang` and returns the candidates, overlaps resolved
 /// (longest first), in text order.
-pub(crate) fn recognise(text: &str, lang: Lang) -> Vec<Cand> {
+///
+/// `lc` is `text.to_ascii_lowercase()` and `starts` its [`sentence_starts`], computed once
+/// by the caller.
+pub(crate) fn recognise(text: &str, lc: &str, starts: &[usize], lang: Lang) -> Vec<Cand> {
     let mask = match lang {
         Lang::Id => 1,
         Lang::En => 2,
         Lang::Unknown => 3,
     };
-    let starts = sentence_starts(text);
-    let lc = text.to_ascii_lowercase();
     let mut out: Vec<Cand> = Vec::new();
     // one Aho-Corasick pass finds every rule's keywords; a rule then runs only on windows
     // around its keywords (rules without keywords run on the whole text)
-    let keys = &*KEYS;
+    let keys = &KEYS[mask as usize - 1];
     let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); RULES.len()];
-    for m in keys.ac.find_overlapping_iter(lc.as_bytes()) {
+    for m in keys.ac.find_iter(lc.as_bytes()) {
         for &r in &keys.rules_of[m.pattern().as_usize()] {
-            windows[r].push((m.start().saturating_sub(WINDOW), (m.end() + WINDOW).min(lc.len())));
+            windows[r].push((
+                m.start().saturating_sub(WINDOW),
+                (m.end() + WINDOW).min(lc.len()),
+            ));
         }
     }
     for (ri, rule) in RULES.iter().enumerate() {
@@ -549,16 +561,18 @@ pub(crate) fn recognise(text: &str, lang: Lang) -> Vec<Cand> {
             continue;
         }
         if keys.keyless[ri] {
-            for c in rule.re.captures_iter(&lc) {
-                handle(rule.kind, &c, text, text, 0, &starts, lang, &mut out);
+            for c in rule.re.captures_iter(lc) {
+                handle(rule.kind, &c, text, text, 0, starts, lang, &mut out);
             }
             continue;
         }
-        for (ws, we) in merge_windows(&lc, &mut windows[ri]) {
+        for (ws, we) in merge_windows(lc, &mut windows[ri]) {
             let before = out.len();
-            let (Some(sl), Some(orig_sl)) = (lc.get(ws..we), text.get(ws..we)) else { continue };
+            let (Some(sl), Some(orig_sl)) = (lc.get(ws..we), text.get(ws..we)) else {
+                continue;
+            };
             for c in rule.re.captures_iter(sl) {
-                handle(rule.kind, &c, orig_sl, text, ws, &starts, lang, &mut out);
+                handle(rule.kind, &c, orig_sl, text, ws, starts, lang, &mut out);
             }
             for cand in &mut out[before..] {
                 cand.start += ws;
@@ -625,12 +639,19 @@ struct Keys {
     keyless: Vec<bool>,
 }
 
-static KEYS: LazyLock<Keys> = LazyLock::new(|| {
+/// Keyword automata for Indonesian, English, and both (index = language mask - 1).
+static KEYS: LazyLock<[Keys; 3]> = LazyLock::new(|| [build_keys(1), build_keys(2), build_keys(3)]);
+
+fn build_keys(mask: u8) -> Keys {
     let mut words: Vec<String> = Vec::new();
     let mut rules_of: Vec<Vec<usize>> = Vec::new();
     let mut keyless = Vec::new();
     for (ri, rule) in RULES.iter().enumerate() {
-        let ks = keys_of(rule.kind);
+        let ks = if rule.langs & mask == 0 {
+            Vec::new()
+        } else {
+            keys_of(rule.kind)
+        };
         keyless.push(ks.is_empty());
         for k in ks {
             match words.iter().position(|w| *w == k) {
@@ -642,47 +663,159 @@ static KEYS: LazyLock<Keys> = LazyLock::new(|| {
             }
         }
     }
-    let ac = aho_corasick::AhoCorasick::new(&words).expect("keywords build");
-    Keys { ac, rules_of, keyless }
-});
+    // the search is leftmost-longest and non-overlapping (much faster than overlapping),
+    // so a keyword also gates the rules of every keyword inside it ("sehari" ⊃ "hari")
+    let inner: Vec<Vec<usize>> = words
+        .iter()
+        .map(|w| {
+            let mut rs: Vec<usize> = words
+                .iter()
+                .zip(&rules_of)
+                .filter(|(k, _)| w.contains(k.as_str()))
+                .flat_map(|(_, r)| r.iter().copied())
+                .collect();
+            rs.sort_unstable();
+            rs.dedup();
+            rs
+        })
+        .collect();
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
+        .expect("keywords build");
+    Keys {
+        ac,
+        rules_of: inner,
+        keyless,
+    }
+}
 
 /// The keywords (lower case) one of which every match of a rule contains; empty: none.
 fn keys_of(kind: K) -> Vec<String> {
-    let months = || crate::lexicon::MONTHS.iter().map(|(w, _)| w.to_string()).collect::<Vec<_>>();
+    let months = || {
+        crate::lexicon::MONTHS
+            .iter()
+            .map(|(w, _)| w.to_string())
+            .collect::<Vec<_>>()
+    };
     let list = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
     match kind {
-        K::DayMonYear | K::MonDayYear | K::DayMon | K::MonDay | K::Range | K::RangeEn | K::MonYear | K::MonRelId | K::MonOnly => months(),
-        K::BareNum | K::Iso | K::Year => Vec::new(),
+        K::DayMonYear
+        | K::MonDayYear
+        | K::DayMon
+        | K::MonDay
+        | K::Range
+        | K::RangeEn
+        | K::MonYear
+        | K::MonRelId
+        | K::MonOnly => months(),
+        K::BareNum | K::Iso => Vec::new(),
+        K::Year => list(&["19", "20"]),
         K::ParenNum => list(&["/"]),
         K::Decade => list(&["0an", "0-an", "0s", "0's"]),
         K::Century => list(&["abad", "century"]),
-        K::DayWordId => list(&["hari", "kemarin", "besok", "esok", "lusa", "malam", "pagi", "siang", "sore"]),
-        K::DayWordEn => list(&["today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "day"]),
-        K::AgoId => list(&["lalu", "silam", "sebelumnya", "sesudahnya", "setelahnya", "kemudian", "berikutnya", "lagi", "mendatang", "depan"]),
+        K::DayWordId => list(&[
+            "hari", "kemarin", "besok", "esok", "lusa", "malam", "pagi", "siang", "sore",
+        ]),
+        K::DayWordEn => list(&[
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+            "day",
+        ]),
+        K::AgoId => list(&[
+            "lalu",
+            "silam",
+            "sebelumnya",
+            "sesudahnya",
+            "setelahnya",
+            "kemudian",
+            "berikutnya",
+            "lagi",
+            "mendatang",
+            "depan",
+        ]),
         K::UnitRelId => list(&["pekan", "minggu", "bulan", "tahun"]),
         K::UnitRelEn => list(&["week", "month", "year"]),
         K::AgoEn => list(&["ago", "earlier", "later", "from now"]),
         K::RefDayEn => list(&["later", "earlier"]),
         K::Weekend => list(&["akhir pekan", "weekend"]),
         K::WeekdayId | K::WeekdayEn | K::SetId | K::SetEn => {
-            let mut v: Vec<String> = crate::lexicon::WEEKDAYS.iter().filter(|(w, _)| w.len() > 3).map(|(w, _)| w.to_string()).collect();
+            let mut v: Vec<String> = crate::lexicon::WEEKDAYS
+                .iter()
+                .filter(|(w, _)| w.len() > 3)
+                .map(|(w, _)| w.to_string())
+                .collect();
             if kind == K::SetId {
                 v.extend(list(&["setiap", "tiap", "saban", "per "]));
             }
             if kind == K::SetEn {
-                v.extend(list(&["every", "each", "per ", "daily", "weekly", "monthly", "annually", "yearly", "hourly"]));
+                v.extend(list(&[
+                    "every", "each", "per ", "daily", "weekly", "monthly", "annually", "yearly",
+                    "hourly",
+                ]));
             }
             v
         }
         K::ClockId => list(&["pukul", "pkl", "jam"]),
         K::ClockZone => list(&["wib", "wita", "wit", "gmt", "utc"]),
         K::ClockEn => list(&["am", "pm", "a.m.", "p.m.", "noon", "midnight"]),
-        K::Duration => list(&["detik", "menit", "jam", "hari", "pekan", "minggu", "bulan", "tahun", "dekade", "abad", "windu", "second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"]),
-        K::VagueEn => list(&["decades", "years", "months", "weeks", "days", "hours", "minutes"]),
-        K::SeDuration => list(&["sedetik", "semenit", "sejam", "sehari", "sepekan", "seminggu", "sebulan", "setahun", "sewindu", "sedekade", "seabad"]),
-        K::Redup => list(&["-jam", "-hari", "-minggu", "-pekan", "-bulan", "-tahun", "-abad"]),
-        K::Refs => list(&["saat", "sekarang", "kini", "dewasa", "masa", "baru-baru", "belakangan", "now", "currently", "present", "these days", "recently", "lately", "future", "past"]),
-        K::Quarter => list(&["kuartal", "triwulan", "semester", "caturwulan", "quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2", "q-", "h-", "q ", "h "]),
+        K::Duration => list(&[
+            "detik", "menit", "jam", "hari", "pekan", "minggu", "bulan", "tahun", "dekade", "abad",
+            "windu", "second", "minute", "hour", "day", "week", "month", "year", "decade",
+            "centur",
+        ]),
+        K::VagueEn => list(&[
+            "decades", "years", "months", "weeks", "days", "hours", "minutes",
+        ]),
+        K::SeDuration => list(&[
+            "sedetik", "semenit", "sejam", "sehari", "sepekan", "seminggu", "sebulan", "setahun",
+            "sewindu", "sedekade", "seabad",
+        ]),
+        K::Redup => list(&[
+            "-jam", "-hari", "-minggu", "-pekan", "-bulan", "-tahun", "-abad",
+        ]),
+        K::Refs => list(&[
+            "saat",
+            "sekarang",
+            "kini",
+            "dewasa",
+            "masa",
+            "baru-baru",
+            "belakangan",
+            "now",
+            "currently",
+            "present",
+            "these days",
+            "recently",
+            "lately",
+            "future",
+            "past",
+        ]),
+        K::Quarter => list(&[
+            "kuartal",
+            "triwulan",
+            "semester",
+            "caturwulan",
+            "quarter",
+            "half",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "h1",
+            "h2",
+            "q-",
+            "h-",
+            "q ",
+            "h ",
+        ]),
     }
 }
 
@@ -794,7 +927,9 @@ fn capital(text: &str, c: &Captures, name: &str) -> bool {
 
 /// The original-case text of a group.
 fn orig<'t>(text: &'t str, c: &Captures, name: &str) -> &'t str {
-    c.name(name).and_then(|m| text.get(m.start()..m.end())).unwrap_or("")
+    c.name(name)
+        .and_then(|m| text.get(m.start()..m.end()))
+        .unwrap_or("")
 }
 
 fn is_sentence_start(text: &str, starts: &[usize], pos: usize) -> bool {
@@ -1000,7 +1135,9 @@ fn handle(
             push(out, s0, e0, Sem::Fixed(TimeType::Date, y[..3].to_string()));
         }
         K::Century => {
-            let n = g(c, "c").or(g(c, "e")).and_then(|r| roman(&r.to_uppercase()));
+            let n = g(c, "c")
+                .or(g(c, "e"))
+                .and_then(|r| roman(&r.to_uppercase()));
             if let Some(n) = n.filter(|&n| (1..=30).contains(&n)) {
                 push(
                     out,
@@ -1081,7 +1218,10 @@ fn handle(
         K::UnitRelId | K::UnitRelEn => {
             let Some(uw) = g(c, "u") else { return };
             // "Minggu lalu" with a capital inside a sentence is Sunday, not a week.
-            if kind == K::UnitRelId && orig(text, c, "u") == "Minggu" && !is_sentence_start(full, starts, base + s0) {
+            if kind == K::UnitRelId
+                && orig(text, c, "u") == "Minggu"
+                && !is_sentence_start(full, starts, base + s0)
+            {
                 return;
             }
             let Some(u) = unit_of(uw) else { return };
@@ -1316,7 +1456,12 @@ fn handle(
                 "hours" => "PTXH",
                 _ => "PTXM",
             };
-            push(out, u.start(), u.end(), Sem::Fixed(TimeType::Duration, v.to_string()));
+            push(
+                out,
+                u.start(),
+                u.end(),
+                Sem::Fixed(TimeType::Duration, v.to_string()),
+            );
         }
         K::Redup => {
             let u = g(c, "u").unwrap_or("").to_lowercase();

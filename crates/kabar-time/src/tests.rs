@@ -238,7 +238,11 @@ fn never_panics_on_odd_input() {
 
 #[test]
 fn quarters_and_centuries_with_roman_numerals() {
-    let t = tags("Laba kuartal III 2024 naik, tradisi sejak abad ke-XIX.", Lang::Id, "2025-03-07");
+    let t = tags(
+        "Laba kuartal III 2024 naik, tradisi sejak abad ke-XIX.",
+        Lang::Id,
+        "2025-03-07",
+    );
     assert!(has(&t, "kuartal III 2024", "2024-Q3"), "{t:?}");
     assert!(has(&t, "abad ke-XIX", "18"), "{t:?}");
 }
