@@ -65,7 +65,7 @@ fn batches(docs: &[LinkDoc], k: usize, shuffled: bool) -> Vec<Vec<LinkDoc>> {
         .collect()
 }
 
-fn agreement(cfg: &LinkConfig, name: &str, docs: &[LinkDoc]) {
+fn agreement(cfg: &LinkConfig, name: &str, docs: &[LinkDoc], gold: &[String]) {
     let one = run(cfg, docs);
     let one_ev = events(&one);
     for shuffled in [false, true] {
@@ -79,8 +79,9 @@ fn agreement(cfg: &LinkConfig, name: &str, docs: &[LinkDoc]) {
         let ten: Vec<String> = docs.iter().map(|d| map[&d.id].clone()).collect();
         let same = one_ev.iter().zip(&ten).filter(|(a, b)| a == b).count();
         let (p, r, f) = bcubed(&ten, &one_ev);
+        let (_, _, fg) = bcubed(&ten, gold);
         println!(
-            "{name:<14} 10 {} batches vs one pass: same event ID {}/{} ({:.1}%), B3 vs one-pass P {:.3} R {:.3} F1 {:.3}",
+            "{name:<14} 10 {} batches vs one pass: same event ID {}/{} ({:.1}%), B3 vs one-pass P {:.3} R {:.3} F1 {:.3}; B3 F1 vs gold {fg:.3}",
             if shuffled { "shuffled     " } else { "chronological" },
             same,
             docs.len(),
@@ -198,6 +199,41 @@ fn main() {
     );
     let (p, r, f) = bcubed(&events(&a), &w.gold);
     println!("wikiref220 events vs topics (for contrast): B3 P {p:.3} R {r:.3} F1 {f:.3}");
+    // The largest stories, each with its events (in founding order) and their gold topics.
+    let mut by_story: std::collections::BTreeMap<&str, Vec<(usize, &str, &str)>> =
+        Default::default();
+    for (i, x) in a.iter().enumerate() {
+        by_story.entry(x.story.as_str()).or_default().push((
+            i,
+            x.event.as_str(),
+            w.gold[i].as_str(),
+        ));
+    }
+    let mut st: Vec<_> = by_story.into_iter().collect();
+    st.sort_by_key(|s| std::cmp::Reverse(s.1.len()));
+    for (sid, members) in st.iter().take(6) {
+        let mut evs: Vec<(usize, &str)> = Vec::new();
+        for &(i, e, _) in members {
+            if !evs.iter().any(|x| x.1 == e) {
+                evs.push((i, e));
+            }
+        }
+        let mut topics: Vec<&str> = members.iter().map(|m| m.2).collect();
+        topics.sort();
+        topics.dedup();
+        println!(
+            "  story {sid}: {} articles, {} events, gold topics {:?}",
+            members.len(),
+            evs.len(),
+            topics
+        );
+        for (_, e) in evs.iter().take(8) {
+            let n = members.iter().filter(|m| m.1 == *e).count();
+            let mut t: Vec<&str> = members.iter().filter(|m| m.1 == *e).map(|m| m.2).collect();
+            t.dedup();
+            println!("    event {e}: {n} articles {:?}", t);
+        }
+    }
     let a = run(&cfg, &ee.docs);
     let topics = ecbplus_topics();
     let (p, r, f) = bcubed(&stories(&a), &topics);
@@ -222,6 +258,6 @@ fn main() {
     );
 
     println!("== batch vs one pass (giveme5w1h with pseudo-entities; ecbplus has no dates)");
-    agreement(&cfg, "giveme5w1h", &ge.docs);
-    agreement(&cfg, "ecbplus", &ee.docs);
+    agreement(&cfg, "giveme5w1h", &ge.docs, &ge.gold);
+    agreement(&cfg, "ecbplus", &ee.docs, &ee.gold);
 }
