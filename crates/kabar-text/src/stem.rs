@@ -264,6 +264,10 @@ pub fn stem_id(word: &str) -> String {
     } else {
         word
     };
+    // no word is this long; bounds the work on pathological tokens ("a-ku-ku-ku-…")
+    if w.len() > 2 * MAX_LEN {
+        return w.to_string();
+    }
     // a clitic after the last hyphen: "kuasa-Mu", "malaikat-malaikat-Nya"
     if let Some((a, b)) = w.rsplit_once('-') {
         if !a.is_empty() && CLITICS.contains(&b) {
@@ -410,6 +414,8 @@ mod tests {
         assert_eq!(stem_id("COVID-19"), "covid-19");
         assert_eq!(stem_id(""), "");
         assert_eq!(stem_id("-"), "-");
+        let long = format!("a{}", "-ku".repeat(10_000));
+        assert_eq!(stem_id(&long), long);
         // non-ASCII first letter: no panic slicing after it
         assert_eq!(stem_id("ñabc-xabc"), "ñabc");
     }

@@ -68,8 +68,9 @@ fn is_trailing_punct(c: char) -> bool {
 
 /// End (exclusive) of the run of non-whitespace chars starting at `i`.
 fn run_end(text: &str, mut i: usize) -> usize {
+    let limit = i + MAX_EMAIL + 1;
     while let Some((c, l)) = char_at(text, i) {
-        if c.is_whitespace() {
+        if c.is_whitespace() || i >= limit {
             break;
         }
         i += l;
@@ -109,9 +110,16 @@ fn url_at(text: &str, i: usize) -> Option<usize> {
     (end > i + scheme).then_some(end)
 }
 
+/// Longest e-mail address considered (RFC 5321: 64 + 1 + 255); bounds the work per
+/// word start so that long runs without white space stay linear.
+const MAX_EMAIL: usize = 320;
+
 /// An e-mail address starting at `i`: its end, if there is one.
 fn email_at(text: &str, i: usize) -> Option<usize> {
     let end = run_end(text, i);
+    if end - i > MAX_EMAIL {
+        return None;
+    }
     let run = &text[i..end];
     let at = run.find('@')?;
     let local = &run[..at];
@@ -155,6 +163,10 @@ fn dotted_abbrev_at(text: &str, i: usize) -> Option<usize> {
         }
         j += 1; // the dot
         segments += 1;
+        if segments == 6 {
+            // "a.b.c.d.e.f." is no abbreviation; bounded work per call
+            return None;
+        }
         if !b.get(j).is_some_and(|c| c.is_ascii_alphabetic()) {
             break;
         }
@@ -208,6 +220,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let n = text.len();
     let bytes = text.as_bytes();
+    // position of the next '@' at or after the current word (usize::MAX: none left)
+    let mut next_at = bytes.iter().position(|&b| b == b'@').unwrap_or(usize::MAX);
     let mut i = 0;
     while i < n {
         let Some((c, l)) = char_at(text, i) else {
@@ -236,11 +250,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        // cheap byte pre-check: is there an '@' before the next ASCII white space?
-        let has_at = bytes[i..]
-            .iter()
-            .take_while(|b| !b.is_ascii_whitespace())
-            .any(|&b| b == b'@');
+        // cheap pre-check, amortised linear: is there an '@' close ahead, before the next
+        // ASCII white space?
+        if next_at < i {
+            next_at = bytes[i..]
+                .iter()
+                .position(|&b| b == b'@')
+                .map_or(usize::MAX, |p| i + p);
+        }
+        let has_at = next_at != usize::MAX
+            && next_at - i <= MAX_EMAIL
+            && !bytes[i..next_at].iter().any(u8::is_ascii_whitespace);
         if let Some(e) = has_at.then(|| email_at(text, i)).flatten() {
             out.push(Token {
                 span: Span::new(i, e),
@@ -407,6 +427,26 @@ mod tests {
         );
         assert_eq!(toks("Dr. Budi"), ["Dr", ".", "Budi"]);
         assert_eq!(toks("selesai.Kemudian"), ["selesai", ".", "Kemudian"]);
+    }
+
+    #[test]
+    fn adversarial_runs_stay_linear() {
+        let t0 = std::time::Instant::now();
+        for t in [
+            "a.".repeat(40_000),
+            format!("{}@b.co", "x,".repeat(40_000)),
+            format!("{}@b.co", "x.".repeat(40_000)),
+            "a-".repeat(40_000),
+            "1.".repeat(40_000),
+            "http://".repeat(20_000),
+            "Kompas.com.".repeat(10_000),
+        ] {
+            let toks = tokenize(&t);
+            assert!(!toks.is_empty());
+            assert!(!crate::sentences(&t).is_empty());
+        }
+        // generous bound for a loaded debug build; quadratic behaviour takes minutes
+        assert!(t0.elapsed().as_secs() < 10, "{:?}", t0.elapsed());
     }
 
     #[test]
