@@ -135,15 +135,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let model = train::average(models).ok_or("no model trained")?;
     let bytes = model.to_bytes(prune);
     std::fs::write(&out, &bytes)?;
+    let tagger = Tagger::from_bytes(&bytes)?;
     eprintln!(
-        "wrote {} ({} bytes, {} features kept of {}) in {:.1?}",
+        "wrote {} ({} bytes, {} features kept of {}, {} word classes) in {:.1?}",
         out.display(),
         bytes.len(),
-        (bytes.len().saturating_sub(20 + 4 * 56)) / 18,
+        tagger.feature_count(),
         model.weights.len(),
+        model.stats.map.len(),
         t0.elapsed()
     );
-    let tagger = Tagger::from_bytes(&bytes)?;
     for f in &evals {
         let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let mut tagged = Vec::new();
