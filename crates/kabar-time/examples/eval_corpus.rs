@@ -97,7 +97,7 @@ fn main() {
     );
     println!("  by type: {by_type:?}");
     let mut common: Vec<_> = texts.into_iter().collect();
-    common.sort_by(|a, b| b.1.cmp(&a.1));
+    common.sort_by_key(|c| std::cmp::Reverse(c.1));
     let top: Vec<String> = common
         .iter()
         .take(15)

@@ -30,7 +30,7 @@ fn main() {
         kabar_time::profile_rules(&text)
     };
 
-    p.sort_by(|a, b| b.1.cmp(&a.1));
+    p.sort_by_key(|x| std::cmp::Reverse(x.1));
     let total: u128 = p.iter().map(|x| x.1).sum();
     println!(
         "{} bytes; every rule over the whole text: {:.1} ms",

@@ -992,15 +992,11 @@ fn handle(
                     v
                 }
             });
-            let (d, m) = if kind == K::Iso {
-                (a, b2)
-            } else if kind == K::BareNum && lang == Lang::En && b2 <= 12 && a <= 12 {
-                (b2, a)
-            } else if a <= 12 && b2 > 12 {
-                (b2, a)
-            } else {
-                (a, b2)
-            };
+            // day first (Indonesian), month first for English all-numeric dates, and
+            // whichever reading is valid when a field exceeds 12
+            let month_first_en = kind == K::BareNum && lang == Lang::En;
+            let swap = kind != K::Iso && a <= 12 && (month_first_en || b2 > 12);
+            let (d, m) = if swap { (b2, a) } else { (a, b2) };
             if !valid_dm(d, m) {
                 return;
             }
@@ -1360,9 +1356,8 @@ fn handle(
                 }
                 if let Some(p) = g(c, "pod") {
                     let p = p.to_ascii_lowercase();
-                    if (p == "sore" || p == "malam") && h < 12 && h >= 3 {
-                        h += 12;
-                    } else if p == "siang" && h < 6 {
+                    let evening = (p == "sore" || p == "malam") && (3..12).contains(&h);
+                    if evening || (p == "siang" && h < 6) {
                         h += 12;
                     }
                 }
