@@ -1,9 +1,9 @@
 //! Tokenisation for Indonesian and English news.
 //!
-//! Hand-written rather than built on `unicode-segmentation`: UAX #29 word boundaries split
-//! "anak-anak" and "Tae-yul", keep "Rp2,5" whole and know nothing of "S.H." or
-//! "Kompas.com"; the rules news text needs are few and this scanner is a single pass over
-//! the bytes with an ASCII fast path.
+//! Hand-written rather than built on `unicode-segmentation`: UAX #29 word boundaries break
+//! "anak-anak" and "Tae-yul" at the hyphen and have no notion of currency prefixes, e-mails
+//! or abbreviation dots; the rules news text needs are few and this scanner is a single
+//! pass over the bytes with an ASCII fast path.
 //!
 //! What is kept as one token:
 //! - words with inner hyphens or apostrophes: "anak-anak", "Tae-yul", "Ki-moon",
