@@ -314,7 +314,7 @@ fn build_rules() -> Vec<Rule> {
             3,
             K::MonOnly,
             format!(
-                r"{b}(?P<pre>(?i:pada|sejak|hingga|sampai|dari|from|to|bulan|awal|akhir|pertengahan|medio|jelang|menjelang|selama|in|since|until|by|during|early|late|mid|last|next|this)[\s-]+)(?P<mon>{MON_FULL}){b}"
+                r"{b}(?P<pre>(?i:pada|sejak|hingga|sampai|sepanjang|dari|from|to|bulan|awal|akhir|pertengahan|medio|jelang|menjelang|selama|in|since|until|by|during|early|late|mid|last|next|this)[\s-]+)(?P<mon>{MON_FULL}){b}"
             ),
         ),
         // pukul 09.20 WIB, jam 10 malam
@@ -432,7 +432,9 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
             while j < b.len() && b[j].is_ascii_whitespace() {
                 j += 1;
             }
-            if j < b.len() && out.last() != Some(&j) {
+            // "p.m. on Sunday", "No. 5": a dot before a lower-case word ends no sentence
+            let abbreviation = c == b'.' && j < b.len() && b[j].is_ascii_lowercase();
+            if j < b.len() && out.last() != Some(&j) && !abbreviation {
                 out.push(j);
             }
             i = j;
@@ -1267,6 +1269,14 @@ fn handle(
             {
                 Some("lalu") | Some("kemarin") | Some("last") => Rel::Last,
                 Some("depan") | Some("mendatang") | Some("next") => Rel::Next,
+                // "Sabtu besok": the weekday and "besok" are two expressions, one day
+                None if text[e0..]
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("besok") =>
+                {
+                    Rel::Next
+                }
                 Some("ini") | Some("this") => {
                     if dir.as_deref().is_some_and(|d| d.contains("past")) {
                         Rel::Last

@@ -256,3 +256,19 @@ fn expressions_far_into_a_long_text_are_found() {
     assert!(has(&t, "Kamis (6/3)", "2025-03-06"), "{t:?}");
     assert!(has(&t, "pukul 09.20 WIB", "2025-03-06T09:20"), "{t:?}");
 }
+
+#[test]
+fn dot_of_an_abbreviation_ends_no_sentence() {
+    let t = tags(
+        "The blast occurred at about 3:40 p.m. on Sunday.",
+        Lang::En,
+        "2025-12-03",
+    );
+    assert!(has(&t, "3:40 p.m.", "2025-11-30T15:40"), "{t:?}");
+    let t = tags(
+        "Libur Imlek jatuh pada Sabtu besok.",
+        Lang::Id,
+        "2024-02-09",
+    );
+    assert!(has(&t, "Sabtu", "2024-02-10"), "{t:?}");
+}
