@@ -30,6 +30,12 @@ const OF_GLUE: &[&str] = &[
     "untuk", "di", "dari", "pada", "bagi", "of", "for", "to", "the", "at", "in", "ri", "asal",
 ];
 
+/// Lower-case words that belong inside personal names.
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "bin",
+    "binti", "al", "el", "la", "le", "y", "ibn", "bint",
+];
+
 /// Titles that name a portfolio after them ("Menteri Investasi", "Kepala Biro Pers").
 const GENERIC_TITLES: &[&str] = &[
     "Menteri",
@@ -192,12 +198,58 @@ impl EntityExtractor {
     ) {
         let stoks = &toks[a..b];
         let folded = &folded_all[a..b];
-        let mut found: Vec<(usize, usize, EntityType)> = self.tagger.spans_folded(stoks, folded);
+        let tagged = self.tagger.spans_folded(stoks, folded);
+        // punctuation never starts or ends a mention; a person's name holds no lower-case
+        // word except name particles ("da", "van", "bin"): "Theresa May greets Israeli
+        // Prime Minister Benjamin Netanyahu" is two people
+        let mut found: Vec<(usize, usize, EntityType)> = Vec::with_capacity(tagged.len());
+        for (s0, e0, kind) in tagged {
+            let mut pieces = vec![(s0, e0)];
+            if kind == EntityType::Per {
+                pieces.clear();
+                let mut start = s0;
+                for k in s0..e0 {
+                    let w = stoks[k];
+                    let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+                    if lower && !NAME_PARTICLES.contains(&w) {
+                        if k > start {
+                            pieces.push((start, k));
+                        }
+                        start = k + 1;
+                    }
+                }
+                if e0 > start {
+                    pieces.push((start, e0));
+                }
+            }
+            for (mut a, mut b) in pieces {
+                // and no sentence-initial function word: "While Elon Musk", "Namun Budi"
+                while a < b
+                    && (!folded[a].chars().any(|c| c.is_alphanumeric())
+                        || (b - a > 1
+                            && kind == EntityType::Per
+                            && kabar_text::is_stopword(&folded[a], Lang::Unknown)
+                            && self.lex.names.get(stoks[a]).is_none()))
+                {
+                    a += 1;
+                }
+                while b > a && !folded[b - 1].chars().any(|c| c.is_alphanumeric()) {
+                    b -= 1;
+                }
+                if b > a {
+                    found.push((a, b, kind));
+                }
+            }
+        }
         // clean person spans: honorifics and titles in front, possessive at the end
+        // ("Israeli Prime Minister Benjamin Netanyahu", "Menteri Luar Negeri Australia Penny
+        // Wong" tagged as one person: the country becomes a mention of its own)
+        let mut extra: Vec<(usize, usize, EntityType)> = Vec::new();
         for f in found.iter_mut() {
             if f.2 != EntityType::Per {
                 continue;
             }
+            let mut after_title = false;
             loop {
                 if f.1 - f.0 < 2 {
                     break;
@@ -207,12 +259,44 @@ impl EntityExtractor {
                     f.0 += 1;
                     continue;
                 }
+                // a country or organisation right after a title, or a demonym before one
+                if let Some((ne, v)) = self.lex.names.longest_at(stoks, folded, f.0) {
+                    let entry = self.lex.entries.get(v as usize);
+                    let title_next = self
+                        .lex
+                        .title_phrases
+                        .longest_at(stoks, folded, ne)
+                        .is_some();
+                    if let Some(entry) = entry.filter(|e| e.kind != EntityType::Per) {
+                        if ne < f.1 && is_cap(stoks[ne]) && (after_title || title_next) {
+                            extra.push((f.0, ne, entry.kind));
+                            f.0 = ne;
+                            continue;
+                        }
+                    }
+                }
+                if let Some((ae, _)) = self.lex.adjectives.longest_at(stoks, folded, f.0) {
+                    if ae < f.1
+                        && self
+                            .lex
+                            .title_phrases
+                            .longest_at(stoks, folded, ae)
+                            .is_some()
+                    {
+                        f.0 = ae;
+                        continue;
+                    }
+                }
                 match self.lex.title_phrases.longest_at(stoks, folded, f.0) {
-                    Some((e, _)) if e < f.1 && is_cap(stoks[e]) => f.0 = e,
+                    Some((e, _)) if e < f.1 && is_cap(stoks[e]) => {
+                        f.0 = e;
+                        after_title = true;
+                    }
                     _ => break,
                 }
             }
         }
+        found.extend(extra);
         // "Komisi Pemberantasan Korupsi ( KPK )" tagged as one span: the name and the
         // abbreviation are two mentions
         let mut split = Vec::with_capacity(found.len());

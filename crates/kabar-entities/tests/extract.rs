@@ -210,3 +210,20 @@ fn bracketed_title_and_lists_of_people() {
         "a generic title takes its portfolio"
     );
 }
+
+#[test]
+fn english_sentence_with_two_people() {
+    let text = "While Theresa May greets Israeli Prime Minister Benjamin Netanyahu in London, \
+                protesters gathered outside.";
+    let toks = kabar_text::tokenize(text);
+    let sents = kabar_text::sentences(text);
+    let es = ex().extract(text, &toks, &sents, Lang::En, &[], Some("2017-11-02"));
+    let may = by_id(&es, "per:theresa-may").expect("Theresa May");
+    assert!(may.roles.is_empty(), "{:?}", may.roles);
+    let bibi = by_id(&es, "per:benjamin-netanyahu").expect("Netanyahu");
+    assert_eq!(bibi.roles[0].title, "Perdana Menteri");
+    assert_eq!(bibi.roles[0].of.as_deref(), Some("gpe:israel"));
+    assert_eq!(bibi.roles[0].date.as_deref(), Some("2017-11-02"));
+    assert!(by_id(&es, "gpe:london").is_some(), "{es:?}");
+    assert!(es.iter().all(|e| !e.name.starts_with("While")), "{es:?}");
+}
