@@ -208,8 +208,7 @@ impl EntityExtractor {
             if kind == EntityType::Per {
                 pieces.clear();
                 let mut start = s0;
-                for k in s0..e0 {
-                    let w = stoks[k];
+                for (k, &w) in stoks.iter().enumerate().take(e0).skip(s0) {
                     let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
                     if lower && !NAME_PARTICLES.contains(&w) {
                         if k > start {
