@@ -8,17 +8,13 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "kabar", version, about, long_about = None)]
 pub struct Cli {
+    /// The store file: `--db PATH`, else `$KABAR_DB`, else `./kabar.db` (created on first
+    /// ingest; queries never create one).
+    #[arg(long, env = "KABAR_DB", default_value = "kabar.db", global = true)]
+    pub db: PathBuf,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Where the store is: `--db PATH`, else `$KABAR_DB`, else `./kabar.db`.
-#[derive(Debug, Args, Clone)]
-pub struct DbArg {
-    /// The store file (created on first ingest).
-    #[arg(long, env = "KABAR_DB", default_value = "kabar.db", global = true)]
-    pub db: PathBuf,
 }
 
 /// `--json`.
@@ -56,8 +52,6 @@ pub enum Command {
     /// Analyse and store articles, then link duplicates, events and stories.
     Ingest {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
         json: JsonArg,
         #[command(flatten)]
         input: InputArgs,
@@ -68,28 +62,20 @@ pub enum Command {
     /// List stored articles with their duplicate group, event and story.
     Articles {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
         json: JsonArg,
     },
     /// List events: the articles that report one real-world happening.
     Events {
-        #[command(flatten)]
-        db: DbArg,
         #[command(flatten)]
         json: JsonArg,
     },
     /// List stories: threads of related events over time.
     Stories {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
         json: JsonArg,
     },
     /// Show one story: its events, merged timeline of actions, entities and quotes.
     Story {
-        #[command(flatten)]
-        db: DbArg,
         #[command(flatten)]
         json: JsonArg,
         /// Story ID (`s:…`), from `kabar stories`.
@@ -98,14 +84,10 @@ pub enum Command {
     /// List entities with their aliases and mention counts.
     Entities {
         #[command(flatten)]
-        db: DbArg,
-        #[command(flatten)]
         json: JsonArg,
     },
     /// Show one entity: aliases, roles over time, quotes, related entities, timeline.
     Entity {
-        #[command(flatten)]
-        db: DbArg,
         #[command(flatten)]
         json: JsonArg,
         /// Entity ID (`per:retno-marsudi`), name or alias.
@@ -113,8 +95,6 @@ pub enum Command {
     },
     /// Full-text search over stored articles.
     Search {
-        #[command(flatten)]
-        db: DbArg,
         #[command(flatten)]
         json: JsonArg,
         /// At most this many hits.
@@ -132,8 +112,6 @@ pub enum Command {
     },
     /// Serve the HTTP JSON API (/api/v1/) and the web UI (/).
     Serve {
-        #[command(flatten)]
-        db: DbArg,
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:7700")]
         addr: String,
@@ -143,8 +121,9 @@ pub enum Command {
         /// The example articles.
         #[arg(default_value = "examples/articles")]
         dir: PathBuf,
-        /// Keep the store here (default: a fresh file in the temp directory).
-        #[arg(long)]
-        db: Option<PathBuf>,
+        /// Keep the store in this file (default: a fresh file in the temp directory; any
+        /// store already there is replaced).
+        #[arg(long, value_name = "PATH")]
+        keep: Option<PathBuf>,
     },
 }

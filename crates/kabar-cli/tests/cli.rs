@@ -225,12 +225,13 @@ fn demo_runs_on_the_examples() {
     let o = run(kabar()
         .arg("demo")
         .arg(examples().join("articles"))
-        .arg("--db")
+        .arg("--keep")
         .arg(&db));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("story(ies)"), "{out}");
-    let o = run(kabar().args(["stories", "--json", "--db"]).arg(&db));
+    // --db also works before the command
+    let o = run(kabar().arg("--db").arg(&db).args(["stories", "--json"]));
     let stories: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(
         stories.as_array().unwrap().len() >= 4,

@@ -72,7 +72,7 @@ pub fn run(dir: &Path, db: Option<&Path>) -> Result<Outcome> {
     }
     writeln!(
         out,
-        "\nExplore further: kabar --db {} stories | events | entities | story ID | entity NAME | search WORDS",
+        "\nExplore further: kabar --db {} stories | events | entities | story ID | entity NAME | search WORDS | serve",
         db.display()
     )?;
     Ok(if s.refused == 0 {

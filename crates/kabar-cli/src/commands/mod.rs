@@ -26,41 +26,30 @@ impl std::error::Error for UsageError {}
 
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let db = cli.db;
     match cli.command {
         Command::Analyze { json, input } => analyze::run(json.json, &input),
-        Command::Ingest {
-            db,
-            json,
-            input,
-            batch,
-        } => ingest::run(&db.db, json.json, &input, batch),
-        Command::Articles { db, json } => query::articles(&db.db, json.json),
-        Command::Events { db, json } => query::events(&db.db, json.json),
-        Command::Stories { db, json } => query::stories(&db.db, json.json),
-        Command::Story { db, json, id } => query::story(&db.db, json.json, &id),
-        Command::Entities { db, json } => query::entities(&db.db, json.json),
-        Command::Entity {
-            db,
-            json,
-            id_or_name,
-        } => query::entity(&db.db, json.json, &id_or_name),
-        Command::Search {
-            db,
-            json,
-            limit,
-            query,
-        } => query::search(&db.db, json.json, &query.join(" "), limit),
+        Command::Ingest { json, input, batch } => ingest::run(&db, json.json, &input, batch),
+        Command::Articles { json } => query::articles(&db, json.json),
+        Command::Events { json } => query::events(&db, json.json),
+        Command::Stories { json } => query::stories(&db, json.json),
+        Command::Story { json, id } => query::story(&db, json.json, &id),
+        Command::Entities { json } => query::entities(&db, json.json),
+        Command::Entity { json, id_or_name } => query::entity(&db, json.json, &id_or_name),
+        Command::Search { json, limit, query } => {
+            query::search(&db, json.json, &query.join(" "), limit)
+        }
         Command::Tag { conll } => tag::run(&conll),
-        Command::Demo { dir, db } => demo::run(&dir, db.as_deref()),
-        Command::Serve { db, addr } => {
-            if !db.db.exists() {
+        Command::Demo { dir, keep } => demo::run(&dir, keep.as_deref()),
+        Command::Serve { addr } => {
+            if !db.exists() {
                 return Err(UsageError(format!(
                     "no store at {}: run `kabar ingest` first, or pass --db / set KABAR_DB",
-                    db.db.display()
+                    db.display()
                 ))
                 .into());
             }
-            kabar_server::serve(kabar_server::ServerConfig { db: db.db }, &addr)?;
+            kabar_server::serve(kabar_server::ServerConfig { db }, &addr)?;
             Ok(Outcome::Ok)
         }
     }

@@ -1,0 +1,236 @@
+//! The whole pipeline against the hand-made gold of the bundled examples
+//! (examples/gold/gold.json): stories and events (B³), syndicated copies, entity
+//! variants that must merge, people who must stay apart, and dated roles.
+//!
+//! Prints the figures: `cargo test -p kabar-analyze --test examples_gold -- --nocapture`.
+//! The floors asserted are a little under what was measured, so a regression fails.
+
+use kabar_analyze::{ingest_batch, Pipeline};
+use kabar_extract::sources::{read_inputs, ReadOptions};
+use kabar_store::Store;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// B³ precision, recall and F1 of a predicted clustering against a gold one, over the
+/// items both know.
+fn b_cubed(gold: &HashMap<String, String>, pred: &HashMap<String, String>) -> (f64, f64, f64) {
+    let items: Vec<&String> = gold.keys().filter(|k| pred.contains_key(*k)).collect();
+    let (mut p, mut r) = (0.0, 0.0);
+    for i in &items {
+        let same_pred: Vec<_> = items.iter().filter(|j| pred[**j] == pred[*i]).collect();
+        let same_gold: Vec<_> = items.iter().filter(|j| gold[**j] == gold[*i]).collect();
+        let both = same_pred.iter().filter(|j| gold[***j] == gold[*i]).count() as f64;
+        p += both / same_pred.len() as f64;
+        r += both / same_gold.len() as f64;
+    }
+    let n = items.len() as f64;
+    let (p, r) = (p / n, r / n);
+    (p, r, 2.0 * p * r / (p + r))
+}
+
+#[test]
+fn pipeline_meets_the_examples_gold() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("gold/gold.json")).unwrap())
+            .unwrap();
+    let raws: Vec<_> = read_inputs(&[root.join("articles")], &ReadOptions::default())
+        .into_iter()
+        .map(|r| r.expect("every example article is readable"))
+        .collect();
+    let p = Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap();
+    let analyses = p.analyze_all(raws, &|| {});
+    let mut store = Store::in_memory().unwrap();
+    ingest_batch(&mut store, &analyses).unwrap();
+    let rows = store.articles().unwrap();
+
+    // gold article id -> our row, matched by file and row
+    let mut ours = HashMap::new();
+    for g in gold["articles"].as_array().unwrap() {
+        let file = g["file"].as_str().unwrap();
+        let want = match g["row"]
+            .as_str()
+            .or(g["row"].as_u64().map(|_| ""))
+            .filter(|s| !s.is_empty())
+        {
+            Some(r) => format!("{file}#{r}"),
+            None => match g["row"].as_u64() {
+                Some(r) => format!("{file}#{r}"),
+                None => file.to_string(),
+            },
+        };
+        let row = rows
+            .iter()
+            .find(|a| a.source.ends_with(&format!("/{want}")))
+            .unwrap_or_else(|| panic!("no stored article for {want}"));
+        ours.insert(g["id"].as_str().unwrap().to_string(), row.clone());
+    }
+    assert_eq!(ours.len(), gold["articles"].as_array().unwrap().len());
+
+    // stories and events, B³ (a one-off is a story and an event of its own)
+    let (mut gs, mut ge, mut ps, mut pe) = (
+        HashMap::new(),
+        HashMap::new(),
+        HashMap::new(),
+        HashMap::new(),
+    );
+    for g in gold["articles"].as_array().unwrap() {
+        let id = g["id"].as_str().unwrap().to_string();
+        let story = g["story"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("one-off {id}"));
+        let event = g["event"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("one-off {id}"));
+        gs.insert(id.clone(), story);
+        ge.insert(id.clone(), event);
+        ps.insert(id.clone(), ours[&id].story.clone().unwrap());
+        pe.insert(id.clone(), ours[&id].event.clone().unwrap());
+    }
+    let (sp, sr, sf) = b_cubed(&gs, &ps);
+    let (ep, er, ef) = b_cubed(&ge, &pe);
+    println!("stories B³ P {sp:.3} R {sr:.3} F1 {sf:.3}");
+    println!("events  B³ P {ep:.3} R {er:.3} F1 {ef:.3}");
+
+    // syndicated copies
+    let by_id: HashMap<&str, &str> = ours
+        .iter()
+        .map(|(g, a)| (a.id.as_str(), g.as_str()))
+        .collect();
+    let gold_dups: BTreeSet<(String, String)> = gold["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["copy"].as_str().unwrap().to_string(),
+                d["original"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let pred_dups: BTreeSet<(String, String)> = ours
+        .iter()
+        .filter_map(|(g, a)| {
+            a.duplicate_of
+                .as_deref()
+                .map(|o| (g.clone(), by_id[o].to_string()))
+        })
+        .collect();
+    let hit = gold_dups.intersection(&pred_dups).count();
+    println!(
+        "duplicates: {hit} of {} gold copies found, {} predicted ({} wrong)",
+        gold_dups.len(),
+        pred_dups.len(),
+        pred_dups.len() - hit
+    );
+
+    // entity variants that must merge: every surface form of a gold entity that we
+    // found at all must lead to one entity
+    let entities = store.entities().unwrap();
+    let mut surface: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for e in &entities {
+        for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            surface
+                .entry(s.to_lowercase())
+                .or_default()
+                .insert(e.id.clone());
+        }
+    }
+    let (mut merged, mut split) = (0, Vec::new());
+    for g in gold["entities"].as_array().unwrap() {
+        let forms: Vec<String> = std::iter::once(g["name"].as_str().unwrap())
+            .chain(
+                g["aliases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(Value::as_str),
+            )
+            .filter(|f| !f.contains("(as "))
+            .map(str::to_lowercase)
+            .collect();
+        let ids: BTreeSet<&String> = forms
+            .iter()
+            .filter_map(|f| surface.get(f))
+            .flatten()
+            .collect();
+        if forms.len() < 2 || ids.is_empty() {
+            continue;
+        }
+        if ids.len() == 1 {
+            merged += 1;
+        } else {
+            split.push(format!("{} -> {:?}", g["name"], ids));
+        }
+    }
+    println!(
+        "variant merges: {merged} gold entities kept whole, {} split: {split:?}",
+        split.len()
+    );
+
+    // people and things that must stay apart
+    let gold_names: HashMap<&str, &str> = gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["id"].as_str().unwrap(), g["name"].as_str().unwrap()))
+        .collect();
+    let (mut apart, mut wrongly_merged) = (0, Vec::new());
+    for m in gold["must_not_merge"].as_array().unwrap() {
+        let (a, b) = (
+            gold_names[m["a"].as_str().unwrap()],
+            gold_names[m["b"].as_str().unwrap()],
+        );
+        let (ia, ib) = (store.find_entity(a), store.find_entity(b));
+        if let (Ok(ia), Ok(ib)) = (ia, ib) {
+            if ia.id == ib.id && ia.name.eq_ignore_ascii_case(a) == ib.name.eq_ignore_ascii_case(b)
+            {
+                wrongly_merged.push(format!("{a} = {b}"));
+            } else {
+                apart += 1;
+            }
+        }
+    }
+    println!(
+        "must-not-merge: {apart} kept apart, {} merged: {wrongly_merged:?}",
+        wrongly_merged.len()
+    );
+
+    // roles: the gold title found among the person's roles
+    let (mut found, mut total) = (0, 0);
+    for r in gold["roles"].as_array().unwrap() {
+        total += 1;
+        let name = gold_names
+            .get(r["entity"].as_str().unwrap())
+            .copied()
+            .unwrap_or("");
+        let title = r["title"].as_str().unwrap().to_lowercase();
+        if let Ok(e) = store.find_entity(name) {
+            let roles = store.roles(&e.id).unwrap();
+            if roles.iter().any(|x| {
+                let t = x.title.to_lowercase();
+                title.starts_with(&t) || t.starts_with(&title)
+            }) {
+                found += 1;
+            }
+        }
+    }
+    println!("roles: {found} of {total} gold roles found");
+
+    // floors, a little under the figures measured on 2026-11-22 (docs/BENCHMARKS.md)
+    assert!(ef >= 0.60, "event B³ F1 {ef:.3}");
+    assert!(sf >= 0.75, "story B³ F1 {sf:.3}");
+    assert!(
+        hit * 10 >= gold_dups.len() * 6,
+        "duplicates found {hit}/{}",
+        gold_dups.len()
+    );
+    assert!(
+        wrongly_merged.len() <= 2,
+        "wrong merges: {wrongly_merged:?}"
+    );
+    assert!(found * 2 >= total, "roles {found}/{total}");
+}
