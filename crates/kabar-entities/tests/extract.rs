@@ -227,3 +227,18 @@ fn english_sentence_with_two_people() {
     assert!(by_id(&es, "gpe:london").is_some(), "{es:?}");
     assert!(es.iter().all(|e| !e.name.starts_with("While")), "{es:?}");
 }
+
+#[test]
+fn extractor_is_send_and_sync() {
+    fn check<T: Send + Sync>(_: &T) {}
+    check(ex());
+    check(ex().tagger());
+    // shared across threads, as the pipeline's parallel analysis does
+    let text = "Presiden Joko Widodo tiba di Surabaya.";
+    let handles: Vec<_> = (0..2)
+        .map(|_| std::thread::spawn(move || run(text, &[], None).len()))
+        .collect();
+    let counts: Vec<usize> = handles.into_iter().map(|h| h.join().unwrap_or(0)).collect();
+    assert_eq!(counts[0], counts[1]);
+    assert!(counts[0] >= 2, "Joko Widodo and Surabaya");
+}
