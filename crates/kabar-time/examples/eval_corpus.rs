@@ -10,7 +10,7 @@
 //! `cargo run --release -p kabar-time --example eval_corpus [-- -v]`
 
 use chrono::NaiveDate;
-use kabar_core::{Lang, TimeType};
+use kabar_core::Lang;
 use kabar_time::{analyze, parse_published, published_date};
 use std::collections::BTreeMap;
 
@@ -112,20 +112,14 @@ fn main() {
     );
 
     // detik
-    for (name, path, body) in [
+    for (path, body) in [
         (
-            "detik-2025",
             format!("{DATA}/news-id/detik-2025/data_berita.csv"),
             "isi_berita",
         ),
-        (
-            "detik-2026 val+test",
-            format!("{DATA}/news-id/detik-2026/val.csv"),
-            "isi",
-        ),
-        ("", format!("{DATA}/news-id/detik-2026/test.csv"), "isi"),
+        (format!("{DATA}/news-id/detik-2026/val.csv"), "isi"),
+        (format!("{DATA}/news-id/detik-2026/test.csv"), "isi"),
     ] {
-        let _ = name;
         let Ok(mut r) = csv::Reader::from_path(&path) else {
             continue;
         };
@@ -176,7 +170,6 @@ fn main() {
                     within1 += 1;
                 }
             }
-            let _ = TimeType::Date;
         }
         println!(
             "{path}: {n} articles, {exprs} expressions; inferred date for {inferred}, same day {ok} ({:.1}%), within a day {within1} ({:.1}%); warnings: weekday_mismatch {mism}, date_in_future {fut}",

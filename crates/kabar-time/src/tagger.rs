@@ -1177,10 +1177,8 @@ fn handle(
             });
         }
         K::AgoId | K::AgoEn | K::RefDayEn => {
+            // "dua dekade lalu" has no unit here: left to the duration rule
             let Some(u) = g(c, "u").and_then(unit_of) else {
-                if kind == K::AgoId && g(c, "u").is_some_and(|u| u.eq_ignore_ascii_case("dekade")) {
-                    // "dua dekade lalu": a decade-level date is rarely wanted; leave to duration
-                }
                 return;
             };
             let n: i64 = if c.name("se").is_some() {
