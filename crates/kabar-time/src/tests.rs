@@ -272,3 +272,87 @@ fn dot_of_an_abbreviation_ends_no_sentence() {
     );
     assert!(has(&t, "Sabtu", "2024-02-10"), "{t:?}");
 }
+
+#[test]
+fn never_panics_on_shuffled_fragments() {
+    // fragments of every rule's shape, multibyte text and punctuation, glued at random
+    let parts = [
+        "Kamis",
+        " (6/3",
+        ")",
+        "/2025",
+        " pukul ",
+        "09.20",
+        " WIB",
+        " 19-",
+        "21 Mei",
+        " 2026",
+        "“",
+        "”",
+        "—",
+        "é",
+        "中国",
+        " minggu",
+        " Minggu",
+        " lalu",
+        " dua",
+        " hari",
+        " tahun",
+        " kuartal",
+        " III",
+        " abad ke-",
+        "XIX",
+        ". ",
+        "\n",
+        " p.m.",
+        " 3:40",
+        " sehari",
+        " setelahnya",
+        " akhir",
+        " pekan",
+        " setiap",
+        " Senin",
+        " 1990",
+        "-an",
+        " Rp",
+        " 2.025",
+        " last",
+        " week",
+        " ago",
+        " March",
+        " 7,",
+        " Sabtu",
+        " besok",
+        "(",
+        "31/31",
+        "",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for round in 0..400 {
+        let mut s = String::new();
+        for _ in 0..(round % 40) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(parts[(seed % parts.len() as u64) as usize]);
+        }
+        for lang in [Lang::Id, Lang::En, Lang::Unknown] {
+            let a = analyze(&s, lang, None, day(2026, 11, 22));
+            for t in &a.times {
+                assert!(
+                    t.span.end <= s.len()
+                        && s.is_char_boundary(t.span.start)
+                        && s.is_char_boundary(t.span.end),
+                    "{s:?}"
+                );
+                assert!(!t.value.is_empty());
+            }
+            let _ = analyze(
+                &s,
+                lang,
+                Some("2025-03-07T09:20:00+07:00"),
+                day(2026, 11, 22),
+            );
+        }
+    }
+}
