@@ -309,3 +309,36 @@ fn stale_events_are_evicted_but_assignments_kept() {
         l.assignment("a:f1").map(|a| a.event)
     );
 }
+
+#[test]
+fn chronological_batches_equal_one_pass() {
+    let mut docs = corpus();
+    for (i, salt) in ["berita lanjutan", "update terkini", "laporan lapangan"]
+        .iter()
+        .enumerate()
+    {
+        docs.push(doc(
+            &format!("a:q{}", i + 10),
+            at(3 + i as u32, 9),
+            "Gempa Cianjur",
+            &body(QUAKE, salt, 60),
+            &["gpe:cianjur"],
+        ));
+        docs.push(doc(
+            &format!("a:f{}", i + 10),
+            at(3 + i as u32, 20),
+            "Timnas",
+            &body(FOOTBALL, salt, 60),
+            &["org:pssi"],
+        ));
+    }
+    docs.sort_by_key(|d| d.published);
+    let mut one = Linker::new(LinkConfig::default());
+    let all = one.add_batch(&docs);
+    let mut many = Linker::new(LinkConfig::default());
+    let mut parts = Vec::new();
+    for ch in docs.chunks(2) {
+        parts.extend(many.add_batch(ch));
+    }
+    assert_eq!(all, parts);
+}
