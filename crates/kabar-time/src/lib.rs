@@ -39,7 +39,8 @@ pub use published::{parse_published, parse_published_with, published_date, Numer
 /// most recent year not after `today` in which they agree, else the first full date) and
 /// returned as `Published { inferred: true, from: "text" }`; when given, the returned
 /// `published` is `None` (the caller keeps the input's). `today`: the clock date.
-/// `lang`: Indonesian or English rules (both when unknown).
+/// `lang`: Indonesian or English rules (both when unknown). A `published` that is not ISO
+/// is read with [`parse_published`]; one that does not parse at all counts as absent.
 pub fn analyze(
     text: &str,
     lang: kabar_core::Lang,

@@ -395,16 +395,17 @@ pub(crate) fn analyze_impl(
     let lc = text.to_ascii_lowercase();
     let starts = sentence_starts(text);
     let cands = recognise(text, &lc, &starts, lang);
-    let given = published.and_then(crate::published_date);
+    // the ISO value of parse_published; a raw outlet string is accepted too
+    let given = published.and_then(|p| {
+        crate::published_date(p)
+            .or_else(|| crate::parse_published(p).and_then(|v| crate::published_date(&v)))
+    });
     let mut out = TimeAnalysis::default();
     let anchor = match given {
         Some(d) => Some(d),
         None => {
-            let inferred = if published.is_none() {
-                infer(&cands, today)
-            } else {
-                None
-            };
+            // nothing given, or something unreadable: infer from the text
+            let inferred = infer(&cands, today);
             if let Some(d) = inferred {
                 out.published = Some(Published {
                     value: ymd(d),

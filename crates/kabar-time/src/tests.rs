@@ -356,3 +356,24 @@ fn never_panics_on_shuffled_fragments() {
         }
     }
 }
+
+#[test]
+fn published_raw_or_unreadable() {
+    // a raw outlet string anchors like its ISO value
+    let a = analyze(
+        "Ia tiba kemarin.",
+        Lang::Id,
+        Some("Jumat, 7 Mar 2025 10:00 WIB"),
+        day(2026, 11, 22),
+    );
+    assert_eq!(a.times[0].value, "2025-03-06");
+    assert!(a.published.is_none());
+    // unreadable: inferred from the text
+    let a = analyze(
+        "Rapat digelar Kamis (6/3/2025).",
+        Lang::Id,
+        Some("n/a"),
+        day(2026, 11, 22),
+    );
+    assert_eq!(a.published.map(|p| p.value).as_deref(), Some("2025-03-06"));
+}
