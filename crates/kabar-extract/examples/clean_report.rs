@@ -118,6 +118,45 @@ fn main() {
     }
     println!("articles with a dateline: {datelines}; with an outlet from the text: {outlets}");
 
+    // Markers still present after cleaning: candidates for missed boilerplate (or real
+    // sentences that mention the word), counted per article.
+    let leftovers: &[(&str, &str)] = &[
+        ("SCROLL TO CONTINUE", r"SCROLL TO CONTINUE"),
+        ("ADVERTISEMENT", r"\bADVERTISEMENT\b"),
+        ("baca juga", r"(?i)\bbaca juga\b"),
+        (
+            "simak/lihat/tonton video",
+            r"(?i)\b(?:simak|lihat|tonton)(?: juga)? video\b",
+        ),
+        ("Foto:", r"(?i)\bfoto\s*:"),
+        ("Editor:/Penulis:", r"(?:Editor|Penulis|Reporter)\s*:"),
+        ("(abc/def) at the end", r"\([a-z]{2,6}/[a-z]{2,6}\)\s*$"),
+    ];
+    println!("\n| marker left in cleaned text | articles |");
+    println!("|---|---|");
+    for (name, pat) in leftovers {
+        let Ok(re) = regex::Regex::new(pat) else {
+            continue;
+        };
+        let n = cleaned.iter().filter(|c| re.is_match(&c.text)).count();
+        println!("| {name} | {n} |");
+    }
+
+    // DUMP=path writes every cleaned article as JSON Lines, for reading what was kept.
+    if let Some(path) = std::env::var_os("DUMP") {
+        let lines: Vec<String> = articles
+            .iter()
+            .zip(&cleaned)
+            .map(|(a, c)| {
+                serde_json::json!({"source": a.source, "text": c.text, "removed": c.removed})
+                    .to_string()
+            })
+            .collect();
+        if let Err(e) = std::fs::write(&path, lines.join("\n")) {
+            eprintln!("cannot write {}: {e}", path.to_string_lossy());
+        }
+    }
+
     let sample = env_num("SAMPLE", 50) as usize;
     let mut rng = SplitMix(env_num("SEED", 2026));
     let mut picked: Vec<usize> = Vec::new();

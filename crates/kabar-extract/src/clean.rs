@@ -63,7 +63,14 @@ static LINE_RULES: LazyLock<Vec<(Regex, RemovedKind)>> = LazyLock::new(|| {
         // video and live promos: "Simak juga Video '…':", "Tonton juga video … di sini:"
         (
             re(
-                r"(?i)^[\[(]?\s*(?:simak|lihat|tonton|saksikan|watch)(?:\s+(?:juga|pula|also))?\s+(?:video|live|siaran|the video)\b.{0,300}$",
+                r"(?i)^[\[(]?\s*(?:simak|lihat|tonton|saksikan|watch)(?:\s+(?:juga|pula|also))?\s+(?:video|live\w*|siaran|the video)\b.{0,300}$",
+            ),
+            Other,
+        ),
+        // "Tonton juga "Judul" di sini:" (a promo that does not say "video")
+        (
+            re(
+                r#"(?i)^(?:simak|lihat|tonton|saksikan)\s+juga\s*["“'‘].{1,250}["”'’]\s*(?:di sini)?\s*:$"#,
             ),
             Other,
         ),
@@ -186,7 +193,7 @@ static TAIL_RULES: LazyLock<Vec<(Regex, RemovedKind)>> = LazyLock::new(|| {
         // mixed-case forms "(Yendhi/win)" only after a sentence end
         (
             re(&format!(
-                r"{PRE}(?P<x>[(\[]\s*\p{{L}}{{2,15}}(?:\s*/\s*[\p{{L}}0-9]{{2,12}}){{1,3}}\s*[)\]])\s*$"
+                r"{PRE}(?P<x>[(\[]\s*\p{{L}}[\p{{L}}0-9]{{1,14}}(?:\s*/\s*[\p{{L}}0-9]{{2,12}}){{1,3}}\s*[)\]])\s*$"
             )),
             Signature,
         ),
@@ -219,6 +226,11 @@ static TAIL_RULES: LazyLock<Vec<(Regex, RemovedKind)>> = LazyLock::new(|| {
             re(&format!(
                 r"{PRE}(?P<x>(?:Simak|Lihat|Tonton|Saksikan)(?:\s+(?:juga|pula))?\s+(?:[Vv]ideo|VIDEO|[Ll]ive|LIVE)\b.{{0,250}})$"
             )),
+            Other,
+        ),
+        // the tail of a video promo whose head was lost: "… Sapi Kurban di Istiqlal':"
+        (
+            re(&format!(r#"{PRE}(?P<x>[^.!?]{{1,200}}['"’”]:)\s*$"#)),
             Other,
         ),
         (
@@ -693,7 +705,7 @@ fn strip_tail(p: &str, para: usize, base: usize, pieces: &mut Vec<Piece>) -> Str
         while !cur.is_char_boundary(from) {
             from -= 1;
         }
-        let bracket_end = cur.ends_with([')', ']']);
+        let bracket_end = cur.ends_with([')', ']', ':']);
         if !bracket_end && !TAIL_TRIGGERS.is_match(&cur[from..]) {
             break;
         }
@@ -867,6 +879,30 @@ mod tests {
                 (Byline, "Editor: Dewi Sartika"),
                 (Signature, "(abc/def)"),
             ]
+        );
+    }
+
+    #[test]
+    fn promo_variants_and_wire_codes() {
+        let body = "Harga emas naik tipis pada perdagangan hari ini.\n\
+                    Tonton juga \"Harga Emas Hari Ini\" di sini:\n\
+                    Saksikan LiveDetikpagi:\n\
+                    Pemerintah menyebut stok aman, kata pejabat itu. Emas' Naik di Pasar Pagi':\n\
+                    Kedua negara sepakat melanjutkan perundingan. (R021/H015)";
+        let c = clean(body, None);
+        assert_eq!(
+            c.text,
+            "Harga emas naik tipis pada perdagangan hari ini.\n\n\
+             Pemerintah menyebut stok aman, kata pejabat itu.\n\n\
+             Kedua negara sepakat melanjutkan perundingan."
+        );
+        use RemovedKind::*;
+        assert_eq!(kinds(&c), vec![Other, Other, Other, Signature]);
+        // a sentence that ends in a colon before a list is kept
+        let list = "Berikut daftar saksi yang diperiksa:\nSaksi pertama adalah kepala desa.";
+        assert_eq!(
+            clean(list, None).text,
+            "Berikut daftar saksi yang diperiksa:\n\nSaksi pertama adalah kepala desa."
         );
     }
 

@@ -53,18 +53,28 @@ const INLINE: &[&str] = &[
     "SCROLL TO CONTINUE WITH CONTENT",
 ];
 
+/// A removed piece made only of test sentences: a paragraph dropped as a dek because the
+/// next paragraph repeats it (the property keeps the copy in the next paragraph).
+fn is_dek_of_sentences(text: &str) -> bool {
+    let residue = SENTENCES
+        .iter()
+        .fold(text.to_string(), |t, s| t.replace(s, ""));
+    residue.trim().is_empty()
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    // 64 cases keep the debug suite fast; PROPTEST_CASES=n runs more.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
 
     #[test]
     fn read_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400), ext in 0..EXTS.len()) {
         let opts = sources::ReadOptions::default();
         let out = sources::read_bytes("p", EXTS[ext], &bytes, &opts);
         prop_assert!(!out.is_empty(), "every input yields an article or an error");
-        for r in out {
-            if let Ok(a) = r {
-                prop_assert!(!a.body.trim().is_empty());
-            }
+        for a in out.into_iter().flatten() {
+            prop_assert!(!a.body.trim().is_empty());
         }
     }
 
@@ -128,14 +138,14 @@ proptest! {
                 prop_assert_eq!(*kind, r.kind);
             }
             // (a sentence dropped as a dek that its next paragraph repeats is still there)
-            if !SENTENCES.contains(&r.text.as_str()) {
+            if !is_dek_of_sentences(&r.text) {
                 prop_assert!(!c.text.contains(&r.text), "removed piece still in text: {:?}", r.text);
             }
         }
         // a paragraph repeated by the next one at the start may go as a dek
         let paras = lines.len() - want_removed.len() + plan.iter().filter(|p| p.2 == 1).count();
         let got = c.text.split("\n\n").count();
-        let deks = c.removed.iter().filter(|r| SENTENCES.contains(&r.text.as_str())).count();
+        let deks = c.removed.iter().filter(|r| is_dek_of_sentences(&r.text)).count();
         prop_assert!(deks <= 2);
         prop_assert_eq!(got + deks, paras);
     }
