@@ -95,7 +95,17 @@ fn agreement(cfg: &LinkConfig, name: &str, docs: &[LinkDoc], gold: &[String]) {
 
 fn main() {
     let grid = std::env::args().any(|a| a == "--grid");
-    let cfg = LinkConfig::default();
+    let args: Vec<String> = std::env::args().collect();
+    let mut cfg = LinkConfig::default();
+    // `--th X` overrides the join threshold (to probe the neighbourhood of the default).
+    if let Some(x) = args
+        .iter()
+        .position(|a| a == "--th")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+    {
+        cfg.join_threshold = x;
+    }
     let g = giveme(false);
     let ge = giveme(true);
     let e = ecbplus(false);

@@ -13,7 +13,7 @@ pub fn data(rel: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")).join(rel)
 }
 
-/// Small stop lists (function words only) for the stand-in term extractor.
+/// Small stop lists (function words only), used to keep them out of pseudo-entities.
 const STOP: &[&str] = &[
     // English
     "a",
@@ -210,23 +210,10 @@ const STOP: &[&str] = &[
     "maka",
 ];
 
-/// Stand-in for `kabar_text::stopwords::content_terms`: `kabar_text::tokenize`, word
-/// tokens lower-cased, stop words and one-letter words dropped, English plural `-s`
-/// folded (a crude stem, marked as such in docs/link.md).
-pub fn terms(text: &str) -> Vec<String> {
-    kabar_text::tokenize(text)
-        .iter()
-        .filter(|t| t.kind == kabar_text::TokenKind::Word)
-        .map(|t| t.span.slice(text).to_lowercase())
-        .filter(|w| w.chars().count() > 1 && !STOP.contains(&w.as_str()))
-        .map(|w| {
-            if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
-                w[..w.len() - 1].to_string()
-            } else {
-                w
-            }
-        })
-        .collect()
+/// Content terms: `kabar_text::stopwords::content_terms` (stop words out, lower-cased
+/// stems: Porter2 for English, the Indonesian stemmer for Indonesian).
+pub fn terms(text: &str, lang: Lang) -> Vec<String> {
+    kabar_text::stopwords::content_terms(text, lang)
 }
 
 /// Pseudo-entities (a stand-in for NER): runs of capitalised words that do not start a
@@ -271,8 +258,8 @@ pub fn make_doc(
         lang,
         title: title.to_string(),
         text: text.to_string(),
-        title_terms: terms(title),
-        body_terms: terms(text),
+        title_terms: terms(title, lang),
+        body_terms: terms(text, lang),
         entities: if ents {
             pseudo_entities(&format!("{title}.\n{text}"))
         } else {
