@@ -359,7 +359,9 @@ fn pathological_input_stays_fast() {
             "“ujar dia, "
         });
     }
+    // Linear work takes well under a second even unoptimised; a quadratic pass over this
+    // 40 KB paragraph would take minutes. The bound is loose for shared CI machines.
     let t0 = std::time::Instant::now();
     let _ = extract_text(&t, Lang::Id, &[], &[], None);
-    assert!(t0.elapsed().as_secs_f64() < 5.0, "{:?}", t0.elapsed());
+    assert!(t0.elapsed().as_secs_f64() < 30.0, "{:?}", t0.elapsed());
 }
