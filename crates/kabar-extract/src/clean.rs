@@ -424,6 +424,15 @@ fn parse_dateline(p: &str) -> Option<Dateline> {
     if places.len() > 2 {
         return None;
     }
+    // "JAKARTA, Kabar Nusantara -": after a place in capitals, a name in mixed case is the
+    // outlet (places after the city are written in capitals too: "MATARAM, NTB").
+    if outlet.is_none()
+        && places.len() == 2
+        && !places[0].chars().any(char::is_lowercase)
+        && places[1].chars().any(char::is_lowercase)
+    {
+        outlet = places.pop().map(str::to_string);
+    }
     let spaced_dash = sep.as_str().starts_with(char::is_whitespace);
     let accept =
         outlet.is_some() || bracketed || all_caps_place || (spaced_dash && places.len() == 1);
@@ -764,6 +773,7 @@ mod tests {
             ("GOLD COAST, JUARA.net - Pebulu tangkis tunggal putri itu membawa timnya ke final.", Some("Gold Coast"), Some("JUARA.net")),
             ("LONDON, May 5 (Reuters) - Oil prices rose on Monday as supply worries grew.", Some("London"), Some("Reuters")),
             ("Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan dibatalkan akibat abu vulkanik.", Some("Mataram"), Some("ANTARA News")),
+            ("JAKARTA, Kabar Nusantara - Harga beras medium turun di pasar induk pekan ini.", Some("Jakarta"), Some("Kabar Nusantara")),
         ];
         for (text, place, outlet) in cases {
             let c = clean(text, None);
