@@ -14,7 +14,7 @@ fn every_shared_news_article_analyses_cleanly() {
         eprintln!("skipped: {} not found", root.display());
         return;
     }
-    let raws: Vec<_> = read_inputs(&[root.clone()], &ReadOptions::default())
+    let raws: Vec<_> = read_inputs(std::slice::from_ref(&root), &ReadOptions::default())
         .into_iter()
         .filter_map(|r| match r {
             Ok(a) => Some(a),

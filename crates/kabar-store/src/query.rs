@@ -308,8 +308,9 @@ impl Store {
         let mut st = self
             .conn
             .prepare("SELECT speaker, text, direct FROM quotes WHERE article = ?1 ORDER BY idx")?;
-        let mut merged: BTreeMap<(Option<String>, String), (bool, Vec<String>, usize)> =
-            BTreeMap::new();
+        // (speaker, folded text) -> (direct, articles, order first seen)
+        type Merged = BTreeMap<(Option<String>, String), (bool, Vec<String>, usize)>;
+        let mut merged: Merged = BTreeMap::new();
         let mut order = 0;
         for a in articles {
             let rows = st.query_map([a], |r| {
