@@ -87,7 +87,9 @@ fn ingest_is_idempotent_and_links_are_queryable() {
         .ingest_batch(&[a.clone(), b.clone()], &mut one_event_each)
         .unwrap();
     assert_eq!((sum.added, sum.events, sum.stories), (2, 2, 1));
-    let again = s.ingest_batch(std::slice::from_ref(&a), &mut one_event_each).unwrap();
+    let again = s
+        .ingest_batch(std::slice::from_ref(&a), &mut one_event_each)
+        .unwrap();
     assert_eq!((again.added, again.already_stored), (0, 1));
     let arts = s.articles().unwrap();
     assert_eq!(arts.len(), 2);
