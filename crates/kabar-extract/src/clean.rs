@@ -325,6 +325,18 @@ const OUTLETS: &[&str] = &[
     "nyt",
 ];
 
+/// Words that name newspapers, agencies and sites rather than places.
+const OUTLET_WORDS: &[&str] = &[
+    "harian", "kabar", "warta", "berita", "suara", "koran", "majalah", "tribun", "radar", "pos",
+    "post", "times", "news", "daily", "ledger", "wire", "gazette", "herald", "tribune", "journal",
+    "media", "kantor", "online", "channel", "tv",
+];
+
+fn looks_like_outlet(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    (2..=4).contains(&words.len()) && words.iter().any(|w| OUTLET_WORDS.contains(&w.as_str()))
+}
+
 fn is_outlet_name(s: &str) -> bool {
     static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)^[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)*\.(?:com|co\.id|co|id|net|org|news|tv|or\.id)$")
@@ -431,6 +443,11 @@ fn parse_dateline(p: &str) -> Option<Dateline> {
         && !places[0].chars().any(char::is_lowercase)
         && places[1].chars().any(char::is_lowercase)
     {
+        outlet = places.pop().map(str::to_string);
+    }
+    // "Jakarta, Harian Cakrawala —": a mixed-case second part that reads like a paper's
+    // name (Harian, Kabar, Warta, Post, Daily…) is the outlet.
+    if outlet.is_none() && places.len() == 2 && looks_like_outlet(places[1]) {
         outlet = places.pop().map(str::to_string);
     }
     let spaced_dash = sep.as_str().starts_with(char::is_whitespace);
@@ -767,6 +784,7 @@ mod tests {
             ("JAKARTA - Pemerintah menaikkan harga beras medium mulai pekan depan.", Some("Jakarta"), None),
             ("TOKYO — The central bank kept its policy rate unchanged on Tuesday.", Some("Tokyo"), None),
             ("Bandung, Kompas.com - Hujan deras merendam dua desa di selatan kota.", Some("Bandung"), Some("Kompas.com")),
+            ("Jakarta, Harian Cakrawala — Indonesia dan Malaysia akhirnya meneken perjanjian.", Some("Jakarta"), Some("Harian Cakrawala")),
             ("KOMPAS.com - Polisi masih menyelidiki penyebab kebakaran gudang itu.", None, Some("KOMPAS.com")),
             ("Jakarta (ANTARA) - Menteri Luar Negeri bertemu mitranya dari Malaysia hari ini.", Some("Jakarta"), Some("ANTARA")),
             ("JAKARTA, KOMPAS — Harga cabai rawit di pasar induk naik dua kali lipat.", Some("Jakarta"), Some("KOMPAS")),
