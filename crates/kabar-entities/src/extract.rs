@@ -171,8 +171,29 @@ impl EntityExtractor {
             .collect();
         let groups = sentence_groups(tokens, sentences);
         let mut mentions: Vec<Mention> = Vec::new();
+        // short names defined in brackets after a name: "Asosiasi Platform Digital
+        // Indonesia (Aspedi)"; later "Aspedi Hendrawan Lukito" is that body and a person
+        let bracketed: Vec<&str> = (2..toks.len().saturating_sub(1))
+            .filter(|&i| {
+                toks[i - 1] == "("
+                    && toks[i + 1] == ")"
+                    && is_cap(toks[i])
+                    && is_cap(toks[i - 2])
+                    && toks[i].chars().filter(|c| c.is_alphabetic()).count() >= 3
+            })
+            .map(|i| toks[i])
+            .collect();
         for (si, &(a, b)) in groups.iter().enumerate() {
-            self.sentence_mentions(text, tokens, &toks, &folded, a, b, si, lang, &mut mentions);
+            self.sentence_mentions(
+                text,
+                tokens,
+                &toks,
+                &folded,
+                &bracketed,
+                (a, b, si),
+                lang,
+                &mut mentions,
+            );
         }
         if mentions.is_empty() {
             return Vec::new();
@@ -190,9 +211,8 @@ impl EntityExtractor {
         tokens: &[Token],
         toks: &[&str],
         folded_all: &[String],
-        a: usize,
-        b: usize,
-        si: usize,
+        bracketed: &[&str],
+        (a, b, si): (usize, usize, usize),
         lang: Lang,
         out: &mut Vec<Mention>,
     ) {
@@ -219,6 +239,20 @@ impl EntityExtractor {
                 }
                 if e0 > start {
                     pieces.push((start, e0));
+                }
+            }
+            // a short name defined in brackets in front of a person
+            let mut kind = kind;
+            if kind == EntityType::Per {
+                if let Some(&(p0, p1)) = pieces.first() {
+                    if bracketed.contains(&stoks[p0]) {
+                        if p1 - p0 == 1 {
+                            kind = EntityType::Org;
+                        } else {
+                            found.push((p0, p0 + 1, EntityType::Org));
+                            pieces[0] = (p0 + 1, p1);
+                        }
+                    }
                 }
             }
             for (mut a, mut b) in pieces {
@@ -541,7 +575,10 @@ impl EntityExtractor {
                 && toks.get(m.t1 + 2) == Some(&")")
             {
                 if let Some(abbr) = toks.get(m.t1 + 1) {
-                    if is_acronym(abbr) && m.kind != EntityType::Per {
+                    let short_name = is_acronym(abbr)
+                        || (is_cap(abbr)
+                            && abbr.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+                    if short_name && m.kind != EntityType::Per {
                         acronyms.insert(abbr.to_string(), key);
                     }
                 }

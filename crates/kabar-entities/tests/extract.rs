@@ -183,6 +183,18 @@ fn bracketed_abbreviation_is_an_alias() {
 }
 
 #[test]
+fn short_name_in_brackets_is_the_organisation() {
+    let text = "Ketua Umum Asosiasi Platform Digital Indonesia (Aspedi) Hendrawan Lukito hadir. \
+                Aspedi Hendrawan Lukito menolak aturan itu. Aspedi juga menggugat.";
+    let es = run(text, &[], None);
+    let org = by_id(&es, "org:asosiasi-platform-digital-indonesia").expect("the association");
+    assert!(org.aliases.contains(&"Aspedi".to_string()), "{es:?}");
+    assert_eq!(org.mentions.len(), 4, "{es:?}");
+    assert!(by_id(&es, "per:hendrawan-lukito").is_some(), "{es:?}");
+    assert!(es.iter().all(|e| !e.id.starts_with("per:aspedi")), "{es:?}");
+}
+
+#[test]
 fn odd_input_does_not_panic() {
     for text in ["", "   ", "\u{feff}“”", "A", "((((", "Ř̈ 中国 🇮🇩 — Jakarta"] {
         let _ = run(text, &[], None);
