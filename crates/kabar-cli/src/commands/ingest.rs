@@ -31,18 +31,33 @@ pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummar
         refused: refused.len(),
         ..Default::default()
     };
-    let mut raws = raws.into_iter().peekable();
-    while raws.peek().is_some() {
-        let chunk: Vec<_> = raws.by_ref().take(batch.max(1)).collect();
-        let analyses = pipeline.analyze_all(chunk, &|| pb.inc(1));
-        let s = ingest_batch(&mut store, &analyses)
-            .with_context(|| format!("storing into {}", db.display()))?;
-        summary.added += s.added;
-        summary.duplicates += s.duplicates;
-        summary.already_stored += s.already_stored;
-        summary.events = s.events;
-        summary.stories = s.stories;
-    }
+    // Analysis of batch n+1 (parallel, pure) overlaps storing and linking batch n (serial,
+    // one transaction each): a bounded channel of one batch keeps memory flat.
+    let batch = batch.max(1);
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<kabar_core::Analysis>>(1);
+        let pipeline = &pipeline;
+        let pb = &pb;
+        scope.spawn(move || {
+            let mut raws = raws.into_iter().peekable();
+            while raws.peek().is_some() {
+                let chunk: Vec<_> = raws.by_ref().take(batch).collect();
+                if tx.send(pipeline.analyze_all(chunk, &|| pb.inc(1))).is_err() {
+                    break; // the store side failed and stopped listening
+                }
+            }
+        });
+        for analyses in rx {
+            let s = ingest_batch(&mut store, &analyses)
+                .with_context(|| format!("storing into {}", db.display()))?;
+            summary.added += s.added;
+            summary.duplicates += s.duplicates;
+            summary.already_stored += s.already_stored;
+            summary.events = s.events;
+            summary.stories = s.stories;
+        }
+        Ok(())
+    })?;
     pb.finish_and_clear();
     if summary.added == 0 && summary.already_stored == 0 {
         let c = store.counts()?;
