@@ -557,7 +557,21 @@ fn roles(
             } else if let Some(i) = find(&between) {
                 return (right_chain(doc, right, i), Vec::new());
             }
-            if let Some(i) = find(&|m| close(m, 3) && subject_ok(doc, m)) {
+            // "Penandatanganan dilakukan X dan Y": a light passive verb right after the
+            // noun makes what follows the agent, as "oleh" would.
+            let light_passive = is_in(
+                doc.word(doc.tok_from(trig.end)),
+                &["dilakukan", "dilaksanakan"],
+            );
+            if light_passive && source.is_empty() {
+                if let Some(i) = find(&|m| close(m, 4) && subject_ok(doc, m)) {
+                    source = right_chain(doc, right, i);
+                    from = chain_end(doc, right, i);
+                }
+            }
+            if light_passive && !source.is_empty() {
+                // the agent is known; a target can only follow it
+            } else if let Some(i) = find(&|m| close(m, 3) && subject_ok(doc, m)) {
                 if voice == Voice::NominalAgent && source.is_empty() {
                     source = right_chain(doc, right, i);
                     from = chain_end(doc, right, i);

@@ -365,3 +365,11 @@ fn pathological_input_stays_fast() {
     let _ = extract_text(&t, Lang::Id, &[], &[], None);
     assert!(t0.elapsed().as_secs_f64() < 30.0, "{:?}", t0.elapsed());
 }
+
+#[test]
+fn nominal_with_light_passive_verb_takes_its_agents_as_sources() {
+    let a = one("Penandatanganan dilakukan Menlu RI [Haryo Wicaksono|per:haryo] dan Menlu Malaysia [Hafiz Osman|per:hafiz] di Jakarta.");
+    assert_eq!(a.kind, "sign_agreement");
+    assert_eq!(a.source, ["per:haryo", "per:hafiz"]);
+    assert!(a.target.is_empty(), "{a:?}");
+}
