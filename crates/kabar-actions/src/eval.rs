@@ -90,33 +90,6 @@ pub struct GoldDoc {
     pub quotes: Vec<GoldQuote>,
 }
 
-fn parse_plover(s: &str) -> Option<Plover> {
-    use Plover::*;
-    [
-        Agree,
-        Consult,
-        Support,
-        Cooperate,
-        Aid,
-        Concede,
-        Retreat,
-        Investigate,
-        Demand,
-        Disapprove,
-        Reject,
-        Threaten,
-        Protest,
-        Mobilize,
-        Sanction,
-        Coerce,
-        Assault,
-        Fight,
-        Crime,
-    ]
-    .into_iter()
-    .find(|p| p.name() == s)
-}
-
 /// Strips `[surface|id]` and `{surface|value}` markup from one paragraph, appending it to
 /// `text` and recording entities and times.
 fn unmark(
@@ -230,7 +203,7 @@ pub fn parse(src: &str) -> Result<Vec<GoldDoc>, EvalError> {
                 return Err(err(ln, "action needs 5 fields"));
             }
             let (ty, kind) = f[0].split_once(' ').ok_or_else(|| err(ln, "type kind"))?;
-            let plover = parse_plover(ty.trim()).ok_or_else(|| err(ln, "bad PLOVER type"))?;
+            let plover = Plover::from_name(ty.trim()).ok_or_else(|| err(ln, "bad PLOVER type"))?;
             let (word, n) = match f[4].rsplit_once('#') {
                 Some((w, n)) => (w, n.parse().map_err(|_| err(ln, "bad #n"))?),
                 None => (f[4], 1),

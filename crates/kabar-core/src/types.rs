@@ -261,6 +261,34 @@ pub enum Plover {
 }
 
 impl Plover {
+    /// All 19 categories, in PLOVER's order.
+    pub const ALL: [Plover; 19] = [
+        Plover::Agree,
+        Plover::Consult,
+        Plover::Support,
+        Plover::Cooperate,
+        Plover::Aid,
+        Plover::Concede,
+        Plover::Retreat,
+        Plover::Investigate,
+        Plover::Demand,
+        Plover::Disapprove,
+        Plover::Reject,
+        Plover::Threaten,
+        Plover::Protest,
+        Plover::Mobilize,
+        Plover::Sanction,
+        Plover::Coerce,
+        Plover::Assault,
+        Plover::Fight,
+        Plover::Crime,
+    ];
+
+    /// Parses an upper-case name (`AGREE`).
+    pub fn from_name(s: &str) -> Option<Plover> {
+        Plover::ALL.into_iter().find(|p| p.name() == s)
+    }
+
     /// The upper-case name (`AGREE`).
     pub fn name(self) -> &'static str {
         match self {
