@@ -28,6 +28,20 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// "source → target" with names, or just the source when there is no target.
+fn actors(store: &Store, source: &[String], target: &[String]) -> String {
+    let s = if source.is_empty() {
+        "?".to_string()
+    } else {
+        names(store, source)
+    };
+    if target.is_empty() {
+        s
+    } else {
+        format!("{s} → {}", names(store, target))
+    }
+}
+
 /// Names for entity IDs, falling back to the ID.
 fn names(store: &Store, ids: &[String]) -> String {
     ids.iter()
@@ -214,11 +228,10 @@ pub fn story(out: &mut impl Write, store: &Store, s: &StoryOut) -> Result<()> {
         for t in &s.timeline {
             writeln!(
                 out,
-                "  {:<10} {:<11} {} → {}: {}  ({} source(s))",
+                "  {:<10} {:<11} {}: {}  ({} source(s))",
                 t.date.as_deref().unwrap_or("undated"),
                 t.plover,
-                names(store, &t.source),
-                names(store, &t.target),
+                actors(store, &t.source, &t.target),
                 t.kind.replace('_', " "),
                 t.articles.len()
             )?;
@@ -301,10 +314,9 @@ pub fn entity(out: &mut impl Write, store: &Store, e: &EntityOut) -> Result<()> 
         for t in &e.timeline {
             writeln!(
                 out,
-                "  {:<10} {} → {}: {}  ({} source(s))",
+                "  {:<10} {}: {}  ({} source(s))",
                 t.date.as_deref().unwrap_or("undated"),
-                names(store, &t.source),
-                names(store, &t.target),
+                actors(store, &t.source, &t.target),
                 t.kind.replace('_', " "),
                 t.articles.len()
             )?;
