@@ -430,10 +430,17 @@ impl Store {
     }
 
     /// The roles of an entity, each with first/last dates, in order of first date.
+    ///
+    /// A role seen without its country or organisation joins the one row of the same title
+    /// that has one. Week values (`2025-W41`) do not sort with calendar dates as strings,
+    /// so they count for first/last only when a role has no calendar date at all.
     pub fn roles(&self, entity: &str) -> Result<Vec<RoleRow>, StoreError> {
         let mut st = self.conn.prepare(
-            "SELECT title, of, min(date), max(date), group_concat(DISTINCT article)
-             FROM roles WHERE entity = ?1 GROUP BY title, of ORDER BY min(date) IS NULL, min(date), title",
+            "SELECT title, of,
+                    coalesce(min(CASE WHEN date GLOB '*W*' THEN NULL ELSE date END), min(date)),
+                    coalesce(max(CASE WHEN date GLOB '*W*' THEN NULL ELSE date END), max(date)),
+                    group_concat(DISTINCT article)
+             FROM roles WHERE entity = ?1 GROUP BY title, of",
         )?;
         let rows = st.query_map([entity], |r| {
             Ok(RoleRow {
@@ -444,7 +451,35 @@ impl Store {
                 articles: split_ids(r.get(4)?),
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows: Vec<RoleRow> = rows.collect::<Result<_, _>>()?;
+        let mut out: Vec<RoleRow> = Vec::new();
+        let mut bare = Vec::new();
+        for r in rows {
+            if r.of.is_none() {
+                bare.push(r);
+            } else {
+                out.push(r);
+            }
+        }
+        for b in bare {
+            let mut owners = out.iter_mut().filter(|r| r.title == b.title);
+            match (owners.next(), owners.next()) {
+                (Some(owner), None) => {
+                    owner.first = min_opt(owner.first.take(), b.first);
+                    owner.last = max_opt(owner.last.take(), b.last);
+                    for a in b.articles {
+                        if !owner.articles.contains(&a) {
+                            owner.articles.push(a);
+                        }
+                    }
+                }
+                _ => out.push(b),
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.first.is_none(), &a.first, &a.title).cmp(&(b.first.is_none(), &b.first, &b.title))
+        });
+        Ok(out)
     }
 
     /// Quotes whose speaker is `entity`.
@@ -556,6 +591,20 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
     }
 }
 

@@ -220,3 +220,64 @@ fn a_newer_or_foreign_file_is_refused_not_clobbered() {
     assert!(Store::open(&junk).is_err());
     assert!(std::fs::read(&junk).unwrap().starts_with(b"this is not"));
 }
+
+#[test]
+fn roles_fold_a_bare_title_into_its_owner_and_weeks_do_not_win_as_strings() {
+    let mut s = Store::in_memory().unwrap();
+    let role = |title: &str, of: Option<&str>, date: &str| Role {
+        title: title.into(),
+        of: of.map(str::to_string),
+        date: Some(date.into()),
+    };
+    let mk = |id: &str, date: &str, roles: Vec<Role>| {
+        let mut e = ent("per:ratna", "Ratna", "Ratna", None);
+        e.roles = roles;
+        analysis(id, &format!("Berita {id}"), date, vec![e])
+    };
+    s.ingest_batch(
+        &[
+            mk(
+                "a:1",
+                "2025-01-16",
+                vec![role("Duta Besar", Some("gpe:indonesia"), "2025-01-16")],
+            ),
+            mk(
+                "a:2",
+                "2025-03-07",
+                vec![role("Duta Besar", None, "2025-03-07")],
+            ),
+            mk(
+                "a:3",
+                "2025-08-20",
+                vec![role("Menteri Luar Negeri", None, "2025-08")],
+            ),
+            mk(
+                "a:4",
+                "2025-10-14",
+                vec![role("Menteri Luar Negeri", None, "2025-W41")],
+            ),
+            mk(
+                "a:5",
+                "2025-10-15",
+                vec![role("Menteri Luar Negeri", None, "2025-10-14")],
+            ),
+        ],
+        &mut one_event_each,
+    )
+    .unwrap();
+    let roles = s.roles("per:ratna").unwrap();
+    assert_eq!(roles.len(), 2, "{roles:?}");
+    assert_eq!(roles[0].title, "Duta Besar");
+    assert_eq!(roles[0].of.as_deref(), Some("gpe:indonesia"));
+    assert_eq!(
+        (roles[0].first.as_deref(), roles[0].last.as_deref()),
+        (Some("2025-01-16"), Some("2025-03-07"))
+    );
+    assert_eq!(roles[0].articles.len(), 2);
+    assert_eq!(roles[1].title, "Menteri Luar Negeri");
+    assert_eq!(
+        roles[1].last.as_deref(),
+        Some("2025-10-14"),
+        "a week value must not sort last"
+    );
+}
