@@ -1037,53 +1037,12 @@ fn handle(
             let (Some(md1), Some(md2)) = (c.name("d1"), c.name("d2")) else {
                 return;
             };
-            if kind == K::Range {
-                push(
-                    out,
-                    md1.start(),
-                    md1.end(),
-                    Sem::Date {
-                        y,
-                        m,
-                        d: d1,
-                        wd: None,
-                    },
-                );
-                push(
-                    out,
-                    md2.start(),
-                    e0,
-                    Sem::Date {
-                        y,
-                        m,
-                        d: d2,
-                        wd: None,
-                    },
-                );
-            } else {
-                push(
-                    out,
-                    s0,
-                    md1.end(),
-                    Sem::Date {
-                        y,
-                        m,
-                        d: d1,
-                        wd: None,
-                    },
-                );
-                push(
-                    out,
-                    md2.start(),
-                    e0,
-                    Sem::Date {
-                        y,
-                        m,
-                        d: d2,
-                        wd: None,
-                    },
-                );
-            }
+            // "19-21 Mei": the first day's span is its digits only; "May 19-21" starts at
+            // the month name.
+            let first_start = if kind == K::Range { md1.start() } else { s0 };
+            let date = |d| Sem::Date { y, m, d, wd: None };
+            push(out, first_start, md1.end(), date(d1));
+            push(out, md2.start(), e0, date(d2));
         }
         K::MonYear => {
             let (Some(m), Some(y)) = (
