@@ -36,20 +36,23 @@ pub struct ServerConfig {
     pub db: PathBuf,
 }
 
-struct ApiError(StoreError);
+/// An HTTP status and the message sent as `{"error": …}`.
+struct ApiError(StatusCode, String);
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let status = match &self.0 {
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let status = match &e {
             StoreError::NotFound(_) => StatusCode::NOT_FOUND,
             StoreError::Missing(_) => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
-        (
-            status,
-            Json(serde_json::json!({ "error": self.0.to_string() })),
-        )
-            .into_response()
+        ApiError(status, e.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
     }
 }
 
@@ -60,14 +63,18 @@ where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 {
-    tokio::task::spawn_blocking(move || {
+    match tokio::task::spawn_blocking(move || {
         let store = Store::open_existing(&cfg.db)?;
         f(&store)
     })
     .await
-    .unwrap_or_else(|e| Err(StoreError::NotFound(format!("request failed: {e}"))))
-    .map(Json)
-    .map_err(ApiError)
+    {
+        Ok(answer) => answer.map(Json).map_err(ApiError::from),
+        Err(e) => Err(ApiError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("request failed: {e}"),
+        )),
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -33,6 +33,9 @@ pub enum StoreError {
     /// Any other SQLite error.
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The linking step of a batch failed; the batch was rolled back.
+    #[error("linking failed, the batch was not stored: {0}")]
+    Link(String),
     /// Something asked for does not exist.
     #[error("{0}")]
     NotFound(String),

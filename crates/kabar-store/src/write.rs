@@ -80,7 +80,7 @@ impl Store {
                     r.get(0)
                 })
                 .optional()?;
-            let (links, new_state) = link(&fresh, state).map_err(StoreError::NotFound)?;
+            let (links, new_state) = link(&fresh, state).map_err(StoreError::Link)?;
             apply_links(&tx, &links)?;
             summary.duplicates = links.iter().filter(|l| l.duplicate_of.is_some()).count();
             tx.execute(

@@ -42,13 +42,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Tag { conll } => tag::run(&conll),
         Command::Demo { dir, keep } => demo::run(&dir, keep.as_deref()),
         Command::Serve { addr } => {
-            if !db.exists() {
-                return Err(UsageError(format!(
-                    "no store at {}: run `kabar ingest` first, or pass --db / set KABAR_DB",
-                    db.display()
-                ))
-                .into());
-            }
+            // fail now, with the same message as the queries, rather than on each request
+            drop(query::open(&db)?);
             kabar_server::serve(kabar_server::ServerConfig { db }, &addr)?;
             Ok(Outcome::Ok)
         }

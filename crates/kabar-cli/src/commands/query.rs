@@ -10,7 +10,8 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
-fn open(db: &Path) -> Result<Store> {
+/// Opens an existing store; a missing one is a usage error (exit 2), never created.
+pub(super) fn open(db: &Path) -> Result<Store> {
     Store::open_existing(db).map_err(|e| match e {
         StoreError::Missing(_) => anyhow::Error::new(super::UsageError(e.to_string())),
         other => anyhow::Error::new(other),
