@@ -46,10 +46,8 @@ pub fn run(dir: &Path, db: Option<&Path>) -> Result<Outcome> {
     let stories = store.stories()?;
     output::stories(&mut out, &store, &stories)?;
     writeln!(out)?;
-    output::entities(
-        &mut out,
-        &store.entities()?.into_iter().take(15).collect::<Vec<_>>(),
-    )?;
+    let entities = store.entities()?;
+    output::entities(&mut out, &entities[..entities.len().min(15)])?;
     // The longest-running story, in full.
     if let Some(big) = stories
         .iter()
@@ -60,8 +58,7 @@ pub fn run(dir: &Path, db: Option<&Path>) -> Result<Outcome> {
         output::story(&mut out, &store, &rec)?;
     }
     // The most-mentioned person with roles, in full.
-    if let Some(p) = store
-        .entities()?
+    if let Some(p) = entities
         .into_iter()
         .filter(|e| e.kind == "PER")
         .find(|e| store.roles(&e.id).map(|r| !r.is_empty()).unwrap_or(false))
