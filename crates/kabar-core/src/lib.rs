@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod ids;
 pub mod span;
+pub mod split;
 pub mod types;
 
 pub use analysis::Analysis;
