@@ -47,33 +47,85 @@ pub fn map_tag(tag: &str, prev: u8) -> u8 {
 }
 
 /// Reads a CoNLL file: token in the first column, tag in the last; blank lines end
-/// sentences; `-DOCSTART-` lines are skipped.
+/// sentences; `-DOCSTART-` lines are skipped. Universal NER's `index token tag - annotator`
+/// lines (the first column a number, the third a tag) and its `# ` comment lines are read
+/// too.
 pub fn read_conll<R: BufRead>(r: R) -> std::io::Result<Vec<Sentence>> {
-    let mut out = Vec::new();
+    Ok(read_conll_docs(r)?.into_iter().flatten().collect())
+}
+
+/// [`read_conll`] grouped into documents: a `-DOCSTART-` line or a `# newdoc` comment
+/// starts a new one.
+pub fn read_conll_docs<R: BufRead>(r: R) -> std::io::Result<Vec<Vec<Sentence>>> {
+    let mut docs: Vec<Vec<Sentence>> = vec![Vec::new()];
     let mut cur = Sentence::default();
     for line in r.lines() {
         let line = line?;
-        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
-        if cols.is_empty() || cols[0].starts_with("-DOCSTART-") {
+        let new_doc = line.starts_with("-DOCSTART-") || line.starts_with("# newdoc");
+        if line.starts_with("# ") || new_doc {
             if !cur.tokens.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                docs.last_mut().map(|d| d.push(std::mem::take(&mut cur)));
+            }
+            if new_doc && docs.last().is_some_and(|d| !d.is_empty()) {
+                docs.push(Vec::new());
             }
             continue;
         }
-        let tag = if cols.len() > 1 {
-            cols[cols.len() - 1]
+        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
+        if cols.is_empty() {
+            if !cur.tokens.is_empty() {
+                docs.last_mut().map(|d| d.push(std::mem::take(&mut cur)));
+            }
+            continue;
+        }
+        let uner = cols.len() >= 3
+            && cols[0].bytes().all(|b| b.is_ascii_digit())
+            && (cols[2] == "O" || cols[2].starts_with("B-") || cols[2].starts_with("I-"));
+        let (tok, tag) = if uner {
+            (cols[1], cols[2])
+        } else if cols.len() > 1 {
+            (cols[0], cols[cols.len() - 1])
         } else {
-            "O"
+            (cols[0], "O")
         };
         let prev = cur.labels.last().copied().unwrap_or(0);
-        cur.tokens.push(cols[0].to_string());
+        cur.tokens.push(tok.to_string());
         cur.labels.push(map_tag(tag, prev));
     }
     if !cur.tokens.is_empty() {
-        out.push(cur);
+        docs.last_mut().map(|d| d.push(cur));
     }
-    Ok(out)
+    docs.retain(|d| !d.is_empty());
+    Ok(docs)
 }
+
+/// The English NER data of `shared` (`ner-en/uner-en-ewt-dev.iob2`,
+/// `ner-en/wikigold.conll.txt`) split by document: in each file every fifth document
+/// (the 5th, 10th, …) is held out for evaluation. Returns (train, held-out).
+pub fn english_split(
+    shared: &std::path::Path,
+) -> std::io::Result<(Vec<Sentence>, Vec<Sentence>)> {
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for f in ENGLISH_FILES {
+        let p = shared.join(f);
+        let file = std::fs::File::open(&p)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+        for (i, doc) in read_conll_docs(std::io::BufReader::new(file))?
+            .into_iter()
+            .enumerate()
+        {
+            if i % 5 == 4 {
+                held.extend(doc);
+            } else {
+                train.extend(doc);
+            }
+        }
+    }
+    Ok((train, held))
+}
+
+/// The English NER files under `shared/data` that [`english_split`] reads.
+pub const ENGLISH_FILES: [&str; 2] = ["ner-en/uner-en-ewt-dev.iob2", "ner-en/wikigold.conll.txt"];
 
 /// Training options.
 #[derive(Debug, Clone)]
