@@ -95,7 +95,10 @@ pub fn build(sentences: &[Vec<String>], opts: &ClusterOptions) -> Vec<WordCluste
     // sorting: less memory than a map of millions of entries
     let mut pairs: Vec<u64> = Vec::new();
     for s in sentences {
-        let ids: Vec<Option<u32>> = s.iter().map(|w| id.get(norm(w).as_str()).copied()).collect();
+        let ids: Vec<Option<u32>> = s
+            .iter()
+            .map(|w| id.get(norm(w).as_str()).copied())
+            .collect();
         for (i, w) in ids.iter().enumerate() {
             let Some(w) = *w else { continue };
             for (p, off) in [-2isize, -1, 1, 2].iter().enumerate() {
@@ -196,7 +199,12 @@ fn mix(mut z: u64) -> u64 {
 /// frequency-ordered, so seeds spread over frequent and rare words). Centroids are kept
 /// slot-major (`cents[slot * k + c]`) so scoring a row adds one contiguous run of `k`
 /// weights per non-zero. Returns the cluster of every row and the centroids.
-fn kmeans(rows: &[Vec<(u32, f32)>], nslots: usize, k: usize, iterations: usize) -> (Vec<u32>, Vec<f32>) {
+fn kmeans(
+    rows: &[Vec<(u32, f32)>],
+    nslots: usize,
+    k: usize,
+    iterations: usize,
+) -> (Vec<u32>, Vec<f32>) {
     let mut assign: Vec<u32> = vec![0; rows.len()];
     if k == 0 {
         return (assign, Vec::new());

@@ -13,6 +13,7 @@
 
 pub mod clusters;
 pub mod conlleval;
+pub mod corpus;
 pub mod extract;
 pub mod features;
 pub mod lexicon;

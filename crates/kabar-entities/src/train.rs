@@ -1,7 +1,7 @@
 //! Training the tagger: CoNLL reading, label mapping and the averaged structured
 //! perceptron (used by the `kabar-train-ner` binary).
 
-use crate::features::{features, token_infos, WordStats};
+use crate::features::{context_features, sentence_infos, word_info, TokenInfo, WordStats};
 use crate::lexicon::Lexicon;
 use crate::model::{viterbi, IdMap, Model, LABELS, NL};
 use std::io::BufRead;
@@ -102,9 +102,7 @@ pub fn read_conll_docs<R: BufRead>(r: R) -> std::io::Result<Vec<Vec<Sentence>>> 
 /// The English NER data of `shared` (`ner-en/uner-en-ewt-dev.iob2`,
 /// `ner-en/wikigold.conll.txt`) split by document: in each file every fifth document
 /// (the 5th, 10th, …) is held out for evaluation. Returns (train, held-out).
-pub fn english_split(
-    shared: &std::path::Path,
-) -> std::io::Result<(Vec<Sentence>, Vec<Sentence>)> {
+pub fn english_split(shared: &std::path::Path) -> std::io::Result<(Vec<Sentence>, Vec<Sentence>)> {
     let (mut train, mut held) = (Vec::new(), Vec::new());
     for f in ENGLISH_FILES {
         let p = shared.join(f);
@@ -122,6 +120,57 @@ pub fn english_split(
         }
     }
     Ok((train, held))
+}
+
+/// The Indonesian NER training files under `shared/data` (NERGrit and idner-news train;
+/// IndoLEM's files state no licence and are not used).
+pub const INDONESIAN_TRAIN: [&str; 2] = ["ner-id/nergrit/train.txt", "ner-id/idner-news/train.txt"];
+
+/// The Indonesian development sets under `shared/data` (never trained on).
+pub const INDONESIAN_DEV: [&str; 2] = ["ner-id/nergrit/valid.txt", "ner-id/idner-news/dev.txt"];
+
+fn read_file(p: &std::path::Path) -> Result<Vec<Sentence>, crate::Error> {
+    let file =
+        std::fs::File::open(p).map_err(|e| crate::Error::Data(format!("{}: {e}", p.display())))?;
+    read_conll(std::io::BufReader::new(file))
+        .map_err(|e| crate::Error::Data(format!("{}: {e}", p.display())))
+}
+
+/// The labelled training sentences of language `lang` ("id" or "en") under `shared`.
+pub fn labelled_train(shared: &std::path::Path, lang: &str) -> Result<Vec<Sentence>, crate::Error> {
+    match lang {
+        "id" => {
+            let mut out = Vec::new();
+            for f in INDONESIAN_TRAIN {
+                out.extend(read_file(&shared.join(f))?);
+            }
+            Ok(out)
+        }
+        "en" => Ok(english_split(shared)?.0),
+        _ => Err(crate::Error::Data(format!(
+            "language {lang}: expected id or en"
+        ))),
+    }
+}
+
+/// The labelled evaluation sets of language `lang` under `shared`, by name.
+pub fn labelled_eval(
+    shared: &std::path::Path,
+    lang: &str,
+) -> Result<Vec<(String, Vec<Sentence>)>, crate::Error> {
+    match lang {
+        "id" => INDONESIAN_DEV
+            .iter()
+            .map(|f| Ok((f.to_string(), read_file(&shared.join(f))?)))
+            .collect(),
+        "en" => Ok(vec![(
+            "ner-en held-out (every 5th document)".to_string(),
+            english_split(shared)?.1,
+        )]),
+        _ => Err(crate::Error::Data(format!(
+            "language {lang}: expected id or en"
+        ))),
+    }
 }
 
 /// The English NER files under `shared/data` that [`english_split`] reads.
@@ -164,15 +213,24 @@ pub fn train(
     for s in data {
         let toks: Vec<&str> = s.tokens.iter().map(|t| t.as_str()).collect();
         let folded: Vec<String> = toks.iter().map(|t| crate::lexicon::fold(t)).collect();
-        let infos = token_infos(&toks, &folded, lex, &stats);
+        let mut infos = Vec::with_capacity(toks.len());
         let mut sent = Vec::with_capacity(toks.len());
-        for i in 0..toks.len() {
+        for t in &toks {
             buf.clear();
-            features(&toks, &infos, i, &mut buf);
-            for &f in &buf {
+            let w = word_info(t, &stats, &mut buf);
+            infos.push(TokenInfo {
+                w,
+                gaz: 0,
+                title_end: false,
+            });
+            sent.push(buf.clone());
+        }
+        sentence_infos(&toks, &folded, lex, &mut infos);
+        for (i, fs) in sent.iter_mut().enumerate() {
+            context_features(&infos, i, fs);
+            for &f in fs.iter() {
                 *counts.entry(f).or_insert(0) += 1;
             }
-            sent.push(buf.clone());
         }
         hashed.push(sent);
     }
