@@ -324,43 +324,50 @@ impl Model {
     }
 }
 
-/// Constrained BIO Viterbi over emission scores.
+/// Constrained BIO Viterbi over emission scores. The constraint is folded into the
+/// transition matrix (−∞ where `allowed` says no) once per call, so the inner loop is a
+/// plain max over 7 sums.
 pub fn viterbi(em: &[[f32; NL]], trans: &[[f32; NL]; NL], start: &[f32; NL]) -> Vec<usize> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
     const NEG: f32 = f32::NEG_INFINITY;
-    let mut score = vec![[NEG; NL]; n];
+    let mut tm = [[NEG; NL]; NL];
+    for p in 0..NL {
+        for c in 0..NL {
+            if allowed(Some(p), c) {
+                tm[p][c] = trans[p][c];
+            }
+        }
+    }
     let mut back = vec![[0u8; NL]; n];
+    let mut score = [NEG; NL];
     for l in 0..NL {
         if allowed(None, l) {
-            score[0][l] = start[l] + em[0][l];
+            score[l] = start[l] + em[0][l];
         }
     }
     for i in 1..n {
+        let mut next = [NEG; NL];
         for c in 0..NL {
             let mut best = NEG;
             let mut arg = 0u8;
             for p in 0..NL {
-                if score[i - 1][p] == NEG || !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p][c];
+                let s = score[p] + tm[p][c];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            if best > NEG {
-                score[i][c] = best + em[i][c];
-                back[i][c] = arg;
-            }
+            next[c] = best + em[i][c];
+            back[i][c] = arg;
         }
+        score = next;
     }
     let mut last = 0;
     for l in 1..NL {
-        if score[n - 1][l] > score[n - 1][last] {
+        if score[l] > score[last] {
             last = l;
         }
     }

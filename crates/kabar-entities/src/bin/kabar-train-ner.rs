@@ -201,7 +201,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "wrote {} ({} bytes, {} features kept of {}, {} word classes) in {:.1?}",
         out.display(),
         bytes.len(),
-        tagger.feature_count(),
+        Tagger::from_bytes(&bytes)?.feature_count(),
         model.weights.len(),
         model.stats.map.len(),
         t0.elapsed()
