@@ -64,7 +64,9 @@ pub fn read_conll_docs<R: BufRead>(r: R) -> std::io::Result<Vec<Vec<Sentence>>> 
         let new_doc = line.starts_with("-DOCSTART-") || line.starts_with("# newdoc");
         if line.starts_with("# ") || new_doc {
             if !cur.tokens.is_empty() {
-                docs.last_mut().map(|d| d.push(std::mem::take(&mut cur)));
+                if let Some(d) = docs.last_mut() {
+                    d.push(std::mem::take(&mut cur));
+                }
             }
             if new_doc && docs.last().is_some_and(|d| !d.is_empty()) {
                 docs.push(Vec::new());
@@ -74,7 +76,9 @@ pub fn read_conll_docs<R: BufRead>(r: R) -> std::io::Result<Vec<Vec<Sentence>>> 
         let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
         if cols.is_empty() {
             if !cur.tokens.is_empty() {
-                docs.last_mut().map(|d| d.push(std::mem::take(&mut cur)));
+                if let Some(d) = docs.last_mut() {
+                    d.push(std::mem::take(&mut cur));
+                }
             }
             continue;
         }
@@ -93,7 +97,9 @@ pub fn read_conll_docs<R: BufRead>(r: R) -> std::io::Result<Vec<Vec<Sentence>>> 
         cur.labels.push(map_tag(tag, prev));
     }
     if !cur.tokens.is_empty() {
-        docs.last_mut().map(|d| d.push(cur));
+        if let Some(d) = docs.last_mut() {
+            d.push(cur);
+        }
     }
     docs.retain(|d| !d.is_empty());
     Ok(docs)
@@ -468,6 +474,20 @@ mod tests {
         assert_eq!(label_name(map_tag("B-LOCATION", 0)), "B-PLACE");
         assert_eq!(label_name(map_tag("B-TIME", 0)), "O");
         assert_eq!(label_name(map_tag("O", 3)), "O");
+    }
+
+    #[test]
+    fn reads_universal_ner_and_documents() {
+        let text = "# newdoc id = a\n# sent_id = a-1\n# text = Obama spoke\n1\tObama\tB-PER\t-\t-\n2\tspoke\tO\t-\t-\n\n# newdoc id = b\n1\tIn\tO\t-\t-\n2\tParis\tB-LOC\t-\t-\n\n";
+        let docs = read_conll_docs(text.as_bytes()).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0][0].tokens, ["Obama", "spoke"]);
+        assert_eq!(docs[0][0].labels, [1, 0]);
+        assert_eq!(docs[1][0].labels, [0, 5]);
+        // IOB1 (wikigold): I- opens an entity, MISC is not one
+        let s = read_conll("-DOCSTART- O\n\nJohn I-PER\nSmith I-PER\nEnglish I-MISC\n".as_bytes())
+            .unwrap();
+        assert_eq!(s[0].labels, [1, 2, 0]);
     }
 
     #[test]
