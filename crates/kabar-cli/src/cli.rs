@@ -109,6 +109,10 @@ pub enum Command {
         /// CoNLL input (token in the first column, blank line between sentences), or `-`.
         #[arg(long, value_name = "FILE|-")]
         conll: PathBuf,
+        /// Language of the text, choosing the model: `id` or `en` (detected from the
+        /// tokens when absent; Indonesian when undecided).
+        #[arg(long, value_parser = ["id", "en"])]
+        lang: Option<String>,
     },
     /// Serve the HTTP JSON API (/api/v1/) and the web UI (/).
     Serve {

@@ -219,6 +219,25 @@ fn tag_conll_aligns_line_for_line() {
 }
 
 #[test]
+fn tag_takes_a_language_and_rejects_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("en.conll");
+    std::fs::write(&f, "President\nBarack\nObama\nspoke\nin\nWashington\n.\n").unwrap();
+    for lang in [None, Some("en"), Some("id")] {
+        let mut cmd = kabar();
+        cmd.args(["tag", "--conll"]).arg(&f);
+        if let Some(l) = lang {
+            cmd.args(["--lang", l]);
+        }
+        let o = run(&mut cmd);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 7);
+    }
+    let o = run(kabar().args(["tag", "--lang", "fr", "--conll"]).arg(&f));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
 fn demo_runs_on_the_examples() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");

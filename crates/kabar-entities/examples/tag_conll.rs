@@ -1,5 +1,6 @@
 //! Tags a CoNLL file with the embedded model, as `kabar tag --conll` does:
-//! `cargo run --release -p kabar-entities --example tag_conll -- FILE|- > tagged.conll`.
+//! `cargo run --release -p kabar-entities --example tag_conll -- FILE|- [id|en] > tagged.conll`
+//! (the language picks the model; Indonesian by default).
 
 use kabar_entities::Tagger;
 use std::io::{BufRead, BufReader, BufWriter};
@@ -12,7 +13,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         Box::new(BufReader::new(std::fs::File::open(&arg)?))
     };
+    let lang = match std::env::args().nth(2).as_deref() {
+        Some("en") => kabar_core::Lang::En,
+        _ => kabar_core::Lang::Id,
+    };
     let out = BufWriter::new(std::io::stdout().lock());
-    tagger.tag_conll(input, out)?;
+    tagger.tag_conll_lang(input, out, lang)?;
     Ok(())
 }

@@ -218,7 +218,7 @@ impl EntityExtractor {
     ) {
         let stoks = &toks[a..b];
         let folded = &folded_all[a..b];
-        let tagged = self.tagger.spans_folded(stoks, folded);
+        let tagged = self.tagger.spans_folded_lang(stoks, folded, lang);
         // punctuation never starts or ends a mention; a person's name holds no lower-case
         // word except name particles ("da", "van", "bin"): "Theresa May greets Israeli
         // Prime Minister Benjamin Netanyahu" is two people

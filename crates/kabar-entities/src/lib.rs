@@ -11,7 +11,9 @@
 //!   (title, of) with first/last dates, for the store's `kabar entity`.
 #![warn(missing_docs)]
 
+pub mod clusters;
 pub mod conlleval;
+pub mod corpus;
 pub mod extract;
 pub mod features;
 pub mod lexicon;
@@ -29,6 +31,9 @@ pub enum Error {
     /// The model bytes are not a valid Kabar NER model.
     #[error("invalid NER model: {0}; retrain with `cargo run --release -p kabar-entities --bin kabar-train-ner`")]
     Model(String),
+    /// A data file (word clusters) is malformed.
+    #[error("invalid data: {0}")]
+    Data(String),
     /// Reading or writing failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),

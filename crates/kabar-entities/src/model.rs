@@ -8,15 +8,19 @@
 //! and LOC after decoding (see [`crate::Tagger`]), because the training sets do not make
 //! that distinction and the gazetteer does it better than the data could.
 //!
-//! File format (little-endian): magic `KNER`, version u32 = 2, label count u32, scale f32,
+//! File format (little-endian): magic `KNER`, version u32 = 3, label count u32, scale f32,
 //! feature count u32, then per feature a u32 key (the 64-bit feature hash folded to 32
 //! bits) and one i16 weight per label (weight = i16 × scale), then the transition matrix
 //! and the start vector as f32, then the word statistics ([`crate::features::WordStats`]):
-//! a u32 count and per word a u32 key and a u8 class.
+//! a u32 count and per word a u32 key and a u8 class; then the word clusters: a u32 count
+//! and per word a u32 key and a u32 value (fine + 1 | (coarse + 1) << 16).
 
 use crate::Error;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+/// Version of the model file format.
+const VERSION: u32 = 3;
 
 /// Number of labels: O, B/I × PER, ORG, PLACE.
 pub const NL: usize = 7;
@@ -193,7 +197,7 @@ impl Model {
         if r.take(4)? != b"KNER" {
             return Err(Error::Model("bad magic (not a Kabar NER model)".into()));
         }
-        if r.u32()? != 2 {
+        if r.u32()? != VERSION {
             return Err(Error::Model("unsupported model version".into()));
         }
         if r.u32()? as usize != NL {
@@ -237,6 +241,21 @@ impl Model {
             let v = r.take(1)?[0];
             stats.map.insert(k, v);
         }
+        let nc = r.u32()? as usize;
+        if nc > b.len() / 8 {
+            return Err(Error::Model("word clusters larger than the file".into()));
+        }
+        stats.clusters.reserve(nc);
+        for _ in 0..nc {
+            let k = r.u32()?;
+            let v = r.u32()?;
+            stats.clusters.insert(k, v);
+        }
+        if r.p != b.len() {
+            return Err(Error::Model(
+                "trailing bytes after the word clusters".into(),
+            ));
+        }
         Ok(Model {
             index,
             weights,
@@ -268,7 +287,7 @@ impl Model {
         rows.sort_unstable();
         let mut out = Vec::with_capacity(20 + rows.len() * (4 + 2 * NL));
         out.extend_from_slice(b"KNER");
-        out.extend_from_slice(&2u32.to_le_bytes());
+        out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&(NL as u32).to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
@@ -294,47 +313,61 @@ impl Model {
             out.extend_from_slice(&k.to_le_bytes());
             out.push(v);
         }
+        let mut cl: Vec<(u32, u32)> = self.stats.clusters.iter().map(|(&k, &v)| (k, v)).collect();
+        cl.sort_unstable();
+        out.extend_from_slice(&(cl.len() as u32).to_le_bytes());
+        for (k, v) in cl {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
         out
     }
 }
 
-/// Constrained BIO Viterbi over emission scores.
+/// Constrained BIO Viterbi over emission scores. The constraint is folded into the
+/// transition matrix (−∞ where `allowed` says no) once per call, so the inner loop is a
+/// plain max over 7 sums.
 pub fn viterbi(em: &[[f32; NL]], trans: &[[f32; NL]; NL], start: &[f32; NL]) -> Vec<usize> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
     const NEG: f32 = f32::NEG_INFINITY;
-    let mut score = vec![[NEG; NL]; n];
+    let mut tm = [[NEG; NL]; NL];
+    for p in 0..NL {
+        for c in 0..NL {
+            if allowed(Some(p), c) {
+                tm[p][c] = trans[p][c];
+            }
+        }
+    }
     let mut back = vec![[0u8; NL]; n];
+    let mut score = [NEG; NL];
     for l in 0..NL {
         if allowed(None, l) {
-            score[0][l] = start[l] + em[0][l];
+            score[l] = start[l] + em[0][l];
         }
     }
     for i in 1..n {
+        let mut next = [NEG; NL];
         for c in 0..NL {
             let mut best = NEG;
             let mut arg = 0u8;
             for p in 0..NL {
-                if score[i - 1][p] == NEG || !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p][c];
+                let s = score[p] + tm[p][c];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            if best > NEG {
-                score[i][c] = best + em[i][c];
-                back[i][c] = arg;
-            }
+            next[c] = best + em[i][c];
+            back[i][c] = arg;
         }
+        score = next;
     }
     let mut last = 0;
     for l in 1..NL {
-        if score[n - 1][l] > score[n - 1][last] {
+        if score[l] > score[last] {
             last = l;
         }
     }
@@ -401,12 +434,17 @@ mod tests {
             start: [-1.0; NL],
             stats: Default::default(),
         };
+        let mut m = m;
+        m.stats.clusters.insert(11, 5 | (2 << 16));
+        m.stats.map.insert(12, 3);
         let b = m.to_bytes(0.0);
         let m2 = Model::from_bytes(&b).unwrap();
         assert_eq!(m2.weights.len(), 1, "all-zero row pruned");
         let r = m2.index[&7] as usize;
         assert!((m2.weights[r][1] + 2.0).abs() < 1e-3);
         assert_eq!(m2.trans[3][4], 0.25);
+        assert_eq!(m2.stats.clusters[&11], 5 | (2 << 16));
+        assert_eq!(m2.stats.map[&12], 3);
         assert!(Model::from_bytes(&b[..b.len() - 1]).is_err());
         assert!(Model::from_bytes(b"nope").is_err());
     }

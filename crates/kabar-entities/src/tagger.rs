@@ -1,15 +1,23 @@
 //! The NER tagger: features → averaged perceptron → constrained Viterbi → BIO over
 //! PER/ORG/GPE/LOC.
 
-use crate::features::{features, token_infos};
+use crate::features::{
+    context_features, sentence_infos, word_hash, word_info, TokenInfo, WordInfo,
+};
 use crate::lexicon::{fold, Lexicon};
-use crate::model::{FlatTable, Model, NL};
+use crate::model::{FlatTable, IdMap, Model, NL};
 use crate::Error;
-use kabar_core::EntityType;
+use kabar_core::{EntityType, Lang};
+use std::cell::RefCell;
 use std::io::{BufRead, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
-/// The weights trained by `kabar-train-ner` (see data/README.md).
+/// The Indonesian weights trained by `kabar-train-ner` (see data/README.md).
 static MODEL_BYTES: &[u8] = include_bytes!("../data/ner-model.bin");
+
+/// The English weights trained by `kabar-train-ner --lang en` (see data/README.md).
+static MODEL_EN_BYTES: &[u8] = include_bytes!("../data/ner-model-en.bin");
 
 /// Longest run of tokens tagged as one sentence by [`Tagger::tag_conll`] when the input
 /// has no blank lines; longer runs are tagged in pieces.
@@ -126,74 +134,183 @@ pub(crate) fn place_type(tokens: &[&str], lex: &Lexicon) -> EntityType {
     }
 }
 
-/// The statistical NER tagger.
+/// One trained model, ready for tagging.
 #[derive(Debug, Clone)]
-pub struct Tagger {
+struct Loaded {
     model: Model,
     table: FlatTable,
     features: usize,
+    /// Distinguishes this model's entries in the per-thread word cache.
+    uid: u64,
+}
+
+impl Loaded {
+    fn new(mut model: Model) -> Loaded {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let table = FlatTable::new(&model);
+        let features = model.weights.len();
+        // the table holds the weights now; keep only the transitions and word statistics
+        model.weights = Vec::new();
+        model.index = Default::default();
+        Loaded {
+            table,
+            features,
+            model,
+            uid: NEXT
+                .fetch_add(1, Ordering::Relaxed)
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        }
+    }
+}
+
+/// What the tagger keeps of a distinct token: its ids and the summed weights of its
+/// word-local features.
+#[derive(Debug, Clone, Copy)]
+struct Cached {
+    info: WordInfo,
+    local: [f32; NL],
+}
+
+/// Weight of the Indonesian model's scores in English text (see
+/// `Tagger::tag_indices_folded`); chosen on the English held-out part, see docs/entities.md.
+const ID_WEIGHT_IN_EN: f32 = 0.5;
+
+/// Entries of the per-thread word cache before it is emptied (~8 MB).
+const CACHE_CAP: usize = 1 << 17;
+
+thread_local! {
+    /// Per thread, keyed by the token's hash mixed with the model's uid: news repeats its
+    /// words, so most tokens skip lower-casing, affixes, shape and ~20 weight lookups.
+    static CACHE: RefCell<IdMap<u64, Cached>> = RefCell::new(IdMap::default());
+}
+
+/// The statistical NER tagger: an Indonesian model and, when loaded, an English one,
+/// chosen per call by the text's language ([`Tagger::spans_folded_lang`]).
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    id: Arc<Loaded>,
+    en: Option<Arc<Loaded>>,
     lex: &'static Lexicon,
 }
 
 impl Tagger {
-    /// The tagger with the embedded weights (data/ner-model.bin).
+    /// The tagger with the embedded weights (data/ner-model.bin for Indonesian and
+    /// unknown languages, data/ner-model-en.bin for English).
     pub fn load_default() -> Result<Tagger, Error> {
-        Tagger::from_bytes(MODEL_BYTES)
+        Tagger::from_pair(MODEL_BYTES, MODEL_EN_BYTES)
     }
 
-    /// A tagger from model bytes in the format `kabar-train-ner` writes.
+    /// A tagger from an Indonesian and an English model in the format `kabar-train-ner`
+    /// writes.
+    pub fn from_pair(id: &[u8], en: &[u8]) -> Result<Tagger, Error> {
+        let mut t = Tagger::from_bytes(id)?;
+        t.en = Some(Arc::new(Loaded::new(Model::from_bytes(en)?)));
+        Ok(t)
+    }
+
+    /// A tagger from model bytes in the format `kabar-train-ner` writes, used for every
+    /// language.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
         Ok(Tagger::from_model(Model::from_bytes(bytes)?))
     }
 
-    /// A tagger from an in-memory model (used by training and evaluation).
-    pub fn from_model(mut model: Model) -> Tagger {
-        let table = FlatTable::new(&model);
-        let features = model.weights.len();
-        // the table holds the weights now; keep only the transitions
-        model.weights = Vec::new();
-        model.index = Default::default();
+    /// A tagger from an in-memory model (used by training and evaluation), used for every
+    /// language.
+    pub fn from_model(model: Model) -> Tagger {
         Tagger {
-            table,
-            features,
-            model,
+            id: Arc::new(Loaded::new(model)),
+            en: None,
             lex: Lexicon::embedded(),
         }
     }
 
-    /// Number of weighted features in the model.
+    /// Number of weighted features in the (Indonesian) model.
     pub fn feature_count(&self) -> usize {
-        self.features
+        self.id.features
     }
 
-    /// Internal label indices (see [`crate::model::LABELS`]) of one sentence.
+    /// True when a separate English model is loaded.
+    pub fn has_english(&self) -> bool {
+        self.en.is_some()
+    }
+
+    /// Internal label indices (see [`crate::model::LABELS`]) of one sentence, with the
+    /// Indonesian model.
     pub fn tag_indices(&self, tokens: &[&str]) -> Vec<usize> {
         let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
-        self.tag_indices_folded(tokens, &folded)
+        self.tag_indices_folded(tokens, &folded, Lang::Id)
     }
 
-    /// [`Tagger::tag_indices`] with the tokens already folded ([`fold`]).
-    fn tag_indices_folded(&self, tokens: &[&str], folded: &[String]) -> Vec<usize> {
+    /// [`Tagger::tag_indices`] with the tokens already folded ([`fold`]). English text
+    /// is scored by the English model plus [`ID_WEIGHT_IN_EN`] × the Indonesian one: the
+    /// English training data is small (50k tokens) and the Indonesian model knows news
+    /// patterns it lacks ("Minister X Y", reporting verbs, the lexicon's titles).
+    fn tag_indices_folded(&self, tokens: &[&str], folded: &[String], lang: Lang) -> Vec<usize> {
         if tokens.is_empty() || folded.len() != tokens.len() {
             return vec![0; tokens.len()];
         }
-        let infos = token_infos(tokens, folded, self.lex, &self.model.stats);
+        let mut em = self.emissions(&self.id, tokens, folded);
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => {
+                let e2 = self.emissions(en, tokens, folded);
+                for (a, b) in em.iter_mut().zip(&e2) {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x = *x * ID_WEIGHT_IN_EN + y;
+                    }
+                }
+                en.model.viterbi(&em)
+            }
+            _ => self.id.model.viterbi(&em),
+        }
+    }
+
+    /// Label scores of every token of a sentence under model `m`.
+    fn emissions(&self, m: &Loaded, tokens: &[&str], folded: &[String]) -> Vec<[f32; NL]> {
+        let mut infos: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
         let mut em: Vec<[f32; NL]> = Vec::with_capacity(tokens.len());
         let mut buf = Vec::with_capacity(64);
-        for i in 0..tokens.len() {
+        CACHE.with(|c| {
+            let mut cache = c.borrow_mut();
+            if cache.len() > CACHE_CAP {
+                cache.clear();
+            }
+            for t in tokens {
+                let key = word_hash(t) ^ m.uid;
+                let e = *cache.entry(key).or_insert_with(|| {
+                    buf.clear();
+                    let info = word_info(t, &m.model.stats, &mut buf);
+                    let mut local = [0f32; NL];
+                    m.table.accumulate(&buf, &mut local);
+                    Cached { info, local }
+                });
+                infos.push(TokenInfo {
+                    w: e.info,
+                    gaz: 0,
+                    title_end: false,
+                });
+                em.push(e.local);
+            }
+        });
+        sentence_infos(tokens, folded, self.lex, &mut infos);
+        for (i, e) in em.iter_mut().enumerate() {
             buf.clear();
-            features(tokens, &infos, i, &mut buf);
-            let mut e = [0f32; NL];
-            self.table.accumulate(&buf, &mut e);
-            em.push(e);
+            context_features(&infos, i, &mut buf);
+            m.table.accumulate(&buf, e);
         }
-        self.model.viterbi(&em)
+        em
     }
 
     /// Entity spans of one sentence: `(first token, end token exclusive, type)`.
+    /// Uses the Indonesian model; see [`Tagger::spans_lang`].
     pub fn spans(&self, tokens: &[&str]) -> Vec<(usize, usize, EntityType)> {
+        self.spans_lang(tokens, Lang::Id)
+    }
+
+    /// [`Tagger::spans`] with the model of language `lang` (English with the English
+    /// model when loaded; Indonesian and unknown languages with the Indonesian one).
+    pub fn spans_lang(&self, tokens: &[&str], lang: Lang) -> Vec<(usize, usize, EntityType)> {
         let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
-        self.spans_folded(tokens, &folded)
+        self.spans_folded_lang(tokens, &folded, lang)
     }
 
     /// [`Tagger::spans`] with the tokens already folded ([`fold`]).
@@ -202,7 +319,17 @@ impl Tagger {
         tokens: &[&str],
         folded: &[String],
     ) -> Vec<(usize, usize, EntityType)> {
-        let labels = self.tag_indices_folded(tokens, folded);
+        self.spans_folded_lang(tokens, folded, Lang::Id)
+    }
+
+    /// [`Tagger::spans_lang`] with the tokens already folded ([`fold`]).
+    pub fn spans_folded_lang(
+        &self,
+        tokens: &[&str],
+        folded: &[String],
+        lang: Lang,
+    ) -> Vec<(usize, usize, EntityType)> {
+        let labels = self.tag_indices_folded(tokens, folded, lang);
         let mut out = Vec::new();
         let mut i = 0;
         while i < labels.len() {
@@ -233,10 +360,16 @@ impl Tagger {
         out
     }
 
-    /// BIO tags over PER/ORG/GPE/LOC ("B-PER", "I-GPE", "O"), one per token.
+    /// BIO tags over PER/ORG/GPE/LOC ("B-PER", "I-GPE", "O"), one per token, with the
+    /// Indonesian model; see [`Tagger::tag_lang`].
     pub fn tag(&self, tokens: &[&str]) -> Vec<String> {
+        self.tag_lang(tokens, Lang::Id)
+    }
+
+    /// [`Tagger::tag`] with the model of language `lang`.
+    pub fn tag_lang(&self, tokens: &[&str], lang: Lang) -> Vec<String> {
         let mut out = vec!["O".to_string(); tokens.len()];
-        for (s, e, kind) in self.spans(tokens) {
+        for (s, e, kind) in self.spans_lang(tokens, lang) {
             for (k, slot) in out.iter_mut().enumerate().take(e).skip(s) {
                 *slot = format!("{}-{}", if k == s { "B" } else { "I" }, kind.label());
             }
@@ -252,10 +385,18 @@ impl Tagger {
     /// the input's lines, in order, with the input's line endings (a last line without a
     /// newline stays without one). Bytes that are not UTF-8 are read lossily for tagging and
     /// written back as they were.
-    pub fn tag_conll<R: BufRead, W: Write>(
+    ///
+    /// Uses the Indonesian model; see [`Tagger::tag_conll_lang`].
+    pub fn tag_conll<R: BufRead, W: Write>(&self, input: R, output: W) -> std::io::Result<()> {
+        self.tag_conll_lang(input, output, Lang::Id)
+    }
+
+    /// [`Tagger::tag_conll`] with the model of language `lang`.
+    pub fn tag_conll_lang<R: BufRead, W: Write>(
         &self,
         mut input: R,
         mut output: W,
+        lang: Lang,
     ) -> std::io::Result<()> {
         let mut pending: Vec<Vec<u8>> = Vec::new();
         let mut line = Vec::new();
@@ -272,26 +413,31 @@ impl Tagger {
                 LineKind::Token => {
                     pending.push(line.clone());
                     if pending.len() >= MAX_SENTENCE {
-                        self.flush(&mut pending, &mut output)?;
+                        self.flush(&mut pending, &mut output, lang)?;
                     }
                 }
                 LineKind::Blank => {
-                    self.flush(&mut pending, &mut output)?;
+                    self.flush(&mut pending, &mut output, lang)?;
                     output.write_all(&line)?;
                 }
                 LineKind::Other => {
-                    self.flush(&mut pending, &mut output)?;
+                    self.flush(&mut pending, &mut output, lang)?;
                     output.write_all(body)?;
                     output.write_all(b"\tO")?;
                     output.write_all(ending)?;
                 }
             }
         }
-        self.flush(&mut pending, &mut output)?;
+        self.flush(&mut pending, &mut output, lang)?;
         output.flush()
     }
 
-    fn flush<W: Write>(&self, pending: &mut Vec<Vec<u8>>, out: &mut W) -> std::io::Result<()> {
+    fn flush<W: Write>(
+        &self,
+        pending: &mut Vec<Vec<u8>>,
+        out: &mut W,
+        lang: Lang,
+    ) -> std::io::Result<()> {
         if pending.is_empty() {
             return Ok(());
         }
@@ -300,7 +446,7 @@ impl Tagger {
             .map(|l| String::from_utf8_lossy(split_ending(l).0).into_owned())
             .collect();
         let toks: Vec<&str> = texts.iter().map(|t| first_column(t)).collect();
-        let tags = self.tag(&toks);
+        let tags = self.tag_lang(&toks, lang);
         for (l, tag) in pending.iter().zip(&tags) {
             let (body, ending) = split_ending(l);
             out.write_all(body)?;
@@ -310,6 +456,23 @@ impl Tagger {
         }
         pending.clear();
         Ok(())
+    }
+}
+
+/// The language of CoNLL input, from its first 5,000 tokens (kabar_text's detector);
+/// [`Lang::Id`] when undecided, as Kabar is Indonesian-first.
+pub fn conll_lang(input: &[u8]) -> Lang {
+    let text = String::from_utf8_lossy(input);
+    let mut words = String::new();
+    for line in text.lines().take(5000) {
+        if let LineKind::Token = classify(line) {
+            words.push_str(first_column(line));
+            words.push(' ');
+        }
+    }
+    match kabar_text::detect(&words) {
+        Lang::En => Lang::En,
+        _ => Lang::Id,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Training the tagger: CoNLL reading, label mapping and the averaged structured
 //! perceptron (used by the `kabar-train-ner` binary).
 
-use crate::features::{features, token_infos, WordStats};
+use crate::features::{context_features, sentence_infos, word_info, TokenInfo, WordStats};
 use crate::lexicon::Lexicon;
 use crate::model::{viterbi, IdMap, Model, LABELS, NL};
 use std::io::BufRead;
@@ -47,33 +47,140 @@ pub fn map_tag(tag: &str, prev: u8) -> u8 {
 }
 
 /// Reads a CoNLL file: token in the first column, tag in the last; blank lines end
-/// sentences; `-DOCSTART-` lines are skipped.
+/// sentences; `-DOCSTART-` lines are skipped. Universal NER's `index token tag - annotator`
+/// lines (the first column a number, the third a tag) and its `# ` comment lines are read
+/// too.
 pub fn read_conll<R: BufRead>(r: R) -> std::io::Result<Vec<Sentence>> {
-    let mut out = Vec::new();
+    Ok(read_conll_docs(r)?.into_iter().flatten().collect())
+}
+
+/// [`read_conll`] grouped into documents: a `-DOCSTART-` line or a `# newdoc` comment
+/// starts a new one.
+pub fn read_conll_docs<R: BufRead>(r: R) -> std::io::Result<Vec<Vec<Sentence>>> {
+    let mut docs: Vec<Vec<Sentence>> = vec![Vec::new()];
     let mut cur = Sentence::default();
     for line in r.lines() {
         let line = line?;
-        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
-        if cols.is_empty() || cols[0].starts_with("-DOCSTART-") {
+        let new_doc = line.starts_with("-DOCSTART-") || line.starts_with("# newdoc");
+        if line.starts_with("# ") || new_doc {
             if !cur.tokens.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                if let Some(d) = docs.last_mut() {
+                    d.push(std::mem::take(&mut cur));
+                }
+            }
+            if new_doc && docs.last().is_some_and(|d| !d.is_empty()) {
+                docs.push(Vec::new());
             }
             continue;
         }
-        let tag = if cols.len() > 1 {
-            cols[cols.len() - 1]
+        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
+        if cols.is_empty() {
+            if !cur.tokens.is_empty() {
+                if let Some(d) = docs.last_mut() {
+                    d.push(std::mem::take(&mut cur));
+                }
+            }
+            continue;
+        }
+        let uner = cols.len() >= 3
+            && cols[0].bytes().all(|b| b.is_ascii_digit())
+            && (cols[2] == "O" || cols[2].starts_with("B-") || cols[2].starts_with("I-"));
+        let (tok, tag) = if uner {
+            (cols[1], cols[2])
+        } else if cols.len() > 1 {
+            (cols[0], cols[cols.len() - 1])
         } else {
-            "O"
+            (cols[0], "O")
         };
         let prev = cur.labels.last().copied().unwrap_or(0);
-        cur.tokens.push(cols[0].to_string());
+        cur.tokens.push(tok.to_string());
         cur.labels.push(map_tag(tag, prev));
     }
     if !cur.tokens.is_empty() {
-        out.push(cur);
+        if let Some(d) = docs.last_mut() {
+            d.push(cur);
+        }
     }
-    Ok(out)
+    docs.retain(|d| !d.is_empty());
+    Ok(docs)
 }
+
+/// The English NER data of `shared` (`ner-en/uner-en-ewt-dev.iob2`,
+/// `ner-en/wikigold.conll.txt`) split by document: in each file every fifth document
+/// (the 5th, 10th, …) is held out for evaluation. Returns (train, held-out).
+pub fn english_split(shared: &std::path::Path) -> std::io::Result<(Vec<Sentence>, Vec<Sentence>)> {
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for f in ENGLISH_FILES {
+        let p = shared.join(f);
+        let file = std::fs::File::open(&p)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+        for (i, doc) in read_conll_docs(std::io::BufReader::new(file))?
+            .into_iter()
+            .enumerate()
+        {
+            if i % 5 == 4 {
+                held.extend(doc);
+            } else {
+                train.extend(doc);
+            }
+        }
+    }
+    Ok((train, held))
+}
+
+/// The Indonesian NER training files under `shared/data` (NERGrit and idner-news train;
+/// IndoLEM's files state no licence and are not used).
+pub const INDONESIAN_TRAIN: [&str; 2] = ["ner-id/nergrit/train.txt", "ner-id/idner-news/train.txt"];
+
+/// The Indonesian development sets under `shared/data` (never trained on).
+pub const INDONESIAN_DEV: [&str; 2] = ["ner-id/nergrit/valid.txt", "ner-id/idner-news/dev.txt"];
+
+fn read_file(p: &std::path::Path) -> Result<Vec<Sentence>, crate::Error> {
+    let file =
+        std::fs::File::open(p).map_err(|e| crate::Error::Data(format!("{}: {e}", p.display())))?;
+    read_conll(std::io::BufReader::new(file))
+        .map_err(|e| crate::Error::Data(format!("{}: {e}", p.display())))
+}
+
+/// The labelled training sentences of language `lang` ("id" or "en") under `shared`.
+pub fn labelled_train(shared: &std::path::Path, lang: &str) -> Result<Vec<Sentence>, crate::Error> {
+    match lang {
+        "id" => {
+            let mut out = Vec::new();
+            for f in INDONESIAN_TRAIN {
+                out.extend(read_file(&shared.join(f))?);
+            }
+            Ok(out)
+        }
+        "en" => Ok(english_split(shared)?.0),
+        _ => Err(crate::Error::Data(format!(
+            "language {lang}: expected id or en"
+        ))),
+    }
+}
+
+/// The labelled evaluation sets of language `lang` under `shared`, by name.
+pub fn labelled_eval(
+    shared: &std::path::Path,
+    lang: &str,
+) -> Result<Vec<(String, Vec<Sentence>)>, crate::Error> {
+    match lang {
+        "id" => INDONESIAN_DEV
+            .iter()
+            .map(|f| Ok((f.to_string(), read_file(&shared.join(f))?)))
+            .collect(),
+        "en" => Ok(vec![(
+            "ner-en held-out (every 5th document)".to_string(),
+            english_split(shared)?.1,
+        )]),
+        _ => Err(crate::Error::Data(format!(
+            "language {lang}: expected id or en"
+        ))),
+    }
+}
+
+/// The English NER files under `shared/data` that [`english_split`] reads.
+pub const ENGLISH_FILES: [&str; 2] = ["ner-en/uner-en-ewt-dev.iob2", "ner-en/wikigold.conll.txt"];
 
 /// Training options.
 #[derive(Debug, Clone)]
@@ -112,15 +219,24 @@ pub fn train(
     for s in data {
         let toks: Vec<&str> = s.tokens.iter().map(|t| t.as_str()).collect();
         let folded: Vec<String> = toks.iter().map(|t| crate::lexicon::fold(t)).collect();
-        let infos = token_infos(&toks, &folded, lex, &stats);
+        let mut infos = Vec::with_capacity(toks.len());
         let mut sent = Vec::with_capacity(toks.len());
-        for i in 0..toks.len() {
+        for t in &toks {
             buf.clear();
-            features(&toks, &infos, i, &mut buf);
-            for &f in &buf {
+            let w = word_info(t, &stats, &mut buf);
+            infos.push(TokenInfo {
+                w,
+                gaz: 0,
+                title_end: false,
+            });
+            sent.push(buf.clone());
+        }
+        sentence_infos(&toks, &folded, lex, &mut infos);
+        for (i, fs) in sent.iter_mut().enumerate() {
+            context_features(&infos, i, fs);
+            for &f in fs.iter() {
                 *counts.entry(f).or_insert(0) += 1;
             }
-            sent.push(buf.clone());
         }
         hashed.push(sent);
     }
@@ -358,6 +474,20 @@ mod tests {
         assert_eq!(label_name(map_tag("B-LOCATION", 0)), "B-PLACE");
         assert_eq!(label_name(map_tag("B-TIME", 0)), "O");
         assert_eq!(label_name(map_tag("O", 3)), "O");
+    }
+
+    #[test]
+    fn reads_universal_ner_and_documents() {
+        let text = "# newdoc id = a\n# sent_id = a-1\n# text = Obama spoke\n1\tObama\tB-PER\t-\t-\n2\tspoke\tO\t-\t-\n\n# newdoc id = b\n1\tIn\tO\t-\t-\n2\tParis\tB-LOC\t-\t-\n\n";
+        let docs = read_conll_docs(text.as_bytes()).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0][0].tokens, ["Obama", "spoke"]);
+        assert_eq!(docs[0][0].labels, [1, 0]);
+        assert_eq!(docs[1][0].labels, [0, 5]);
+        // IOB1 (wikigold): I- opens an entity, MISC is not one
+        let s = read_conll("-DOCSTART- O\n\nJohn I-PER\nSmith I-PER\nEnglish I-MISC\n".as_bytes())
+            .unwrap();
+        assert_eq!(s[0].labels, [1, 2, 0]);
     }
 
     #[test]

@@ -67,3 +67,77 @@ fn tag_matches_input_length() {
     let toks = ["", "\t", "Jakarta", "🇮🇩", "ÖSTERREICH"];
     assert_eq!(t.tag(&toks).len(), toks.len());
 }
+
+#[test]
+fn english_text_uses_the_english_model() {
+    use kabar_core::{EntityType, Lang};
+    let t = Tagger::load_default().unwrap();
+    assert!(t.has_english());
+    let toks = [
+        "Prime",
+        "Minister",
+        "Anthony",
+        "Albanese",
+        "met",
+        "President",
+        "Joe",
+        "Biden",
+        "in",
+        "Washington",
+        "on",
+        "Monday",
+        ".",
+    ];
+    let en = t.spans_lang(&toks, Lang::En);
+    assert!(en.contains(&(2, 4, EntityType::Per)), "{en:?}");
+    assert!(en.contains(&(6, 8, EntityType::Per)), "{en:?}");
+    assert!(en.iter().any(|s| s.0 == 9 && s.1 == 10), "{en:?}");
+    // the language picks the model: the two models do not weigh these words alike
+    let (a, b) = (t.tag_indices(&toks), {
+        let folded: Vec<String> = toks
+            .iter()
+            .map(|w| kabar_entities::lexicon::fold(w))
+            .collect();
+        t.spans_folded_lang(&toks, &folded, Lang::En)
+    });
+    assert_eq!(a.len(), toks.len());
+    assert!(!b.is_empty());
+    assert_eq!(
+        kabar_entities::tagger::conll_lang(
+            b"The\nminister\nsaid\non\nMonday\nthat\nthe\nbill\nwould\npass\n"
+        ),
+        Lang::En
+    );
+    assert_eq!(
+        kabar_entities::tagger::conll_lang(
+            b"Menteri\nitu\nmengatakan\nbahwa\nrancangan\nundang-undang\nakan\ndisahkan\n"
+        ),
+        Lang::Id
+    );
+}
+
+#[test]
+fn cached_words_tag_as_fresh_ones() {
+    // the per-thread word cache must not change results: tag a sentence, tag other text
+    // that fills the cache, tag it again
+    let t = Tagger::load_default().unwrap();
+    let s = [
+        "Kepala",
+        "BNPB",
+        "Suharyanto",
+        "tiba",
+        "di",
+        "Padang",
+        "kemarin",
+        ".",
+    ];
+    let first = t.tag(&s);
+    let other = ["Suharyanto", "Padang", "BNPB", "kemarin", "Kepala"];
+    t.tag(&other);
+    let fresh = std::thread::spawn(move || Tagger::load_default().unwrap().tag(&s))
+        .join()
+        .unwrap();
+    assert_eq!(first, t.tag(&s));
+    assert_eq!(first, fresh);
+    assert_eq!(first[2], "B-PER");
+}

@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Search { json, limit, query } => {
             query::search(&db, json.json, &query.join(" "), limit)
         }
-        Command::Tag { conll } => tag::run(&conll),
+        Command::Tag { conll, lang } => tag::run(&conll, lang.as_deref()),
         Command::Demo { dir, keep } => demo::run(&dir, keep.as_deref()),
         Command::Serve { addr } => {
             // fail now, with the same message as the queries, rather than on each request

@@ -1,24 +1,34 @@
-//! `kabar tag --conll`.
+//! `kabar tag --conll [--lang id|en]`.
 
 use crate::Outcome;
 use anyhow::{Context, Result};
-use kabar_entities::Tagger;
-use std::io::{BufReader, Write};
+use kabar_core::Lang;
+use kabar_entities::{tagger, Tagger};
+use std::io::{Read, Write};
 use std::path::Path;
 
-pub fn run(conll: &Path) -> Result<Outcome> {
+pub fn run(conll: &Path, lang: Option<&str>) -> Result<Outcome> {
     let tagger = Tagger::load_default().context("loading the entity model")?;
+    let mut input = Vec::new();
+    if conll.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut input)
+            .context("reading standard input")?;
+    } else {
+        input = std::fs::read(conll)
+            .map_err(|e| super::UsageError(format!("{}: {e}", conll.display())))?;
+    }
+    let lang = match lang {
+        Some("en") => Lang::En,
+        Some(_) => Lang::Id,
+        None => tagger::conll_lang(&input),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if conll.as_os_str() == "-" {
-        tagger.tag_conll(std::io::stdin().lock(), &mut out)?;
-    } else {
-        let f = std::fs::File::open(conll)
-            .map_err(|e| super::UsageError(format!("{}: {e}", conll.display())))?;
-        tagger
-            .tag_conll(BufReader::new(f), &mut out)
-            .with_context(|| format!("tagging {}", conll.display()))?;
-    }
+    tagger
+        .tag_conll_lang(&input[..], &mut out, lang)
+        .with_context(|| format!("tagging {}", conll.display()))?;
     out.flush()?;
     Ok(Outcome::Ok)
 }

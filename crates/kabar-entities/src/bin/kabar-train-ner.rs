@@ -11,23 +11,21 @@
 //! trained with seeds 7, 8, 9. `--eval` files are tagged with the written model and scored
 //! (entity-level F1, place types merged).
 
-use kabar_entities::conlleval::{self, Mapping};
+use kabar_core::Lang;
+use kabar_entities::conlleval::{self, Mapping, Report};
 use kabar_entities::lexicon::Lexicon;
-use kabar_entities::train::{self, Options};
-use kabar_entities::Tagger;
+use kabar_entities::train::{self, Options, Sentence};
+use kabar_entities::{clusters, corpus, Tagger};
 use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ner-id");
-const NEWS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/news-id/detik-2026"
-);
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 
 /// Texts of an unlabelled file: a CSV's `isi`/`text`/`content`/`body` column, else the
 /// whole file.
-fn unlabeled(path: &std::path::Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+fn unlabeled(path: &Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     if path.extension().is_some_and(|e| e == "csv") {
         let mut r = csv::Reader::from_path(path)?;
         let col = r
@@ -44,20 +42,24 @@ fn unlabeled(path: &std::path::Path) -> Result<Vec<String>, Box<dyn std::error::
     }
 }
 
-fn default_train() -> Vec<PathBuf> {
-    [
-        "nergrit/train.txt",
-        "idner-news/train.txt",
-        "indolem/nerugm/train.01.tsv",
-        "indolem/nerui/train.01.tsv",
-    ]
-    .iter()
-    .map(|p| PathBuf::from(DATA).join(p))
-    .collect()
+/// Scores a tagger on labelled sentences in memory (entity level, place types merged).
+fn score(tagger: &Tagger, data: &[Sentence], lang: Lang) -> Report {
+    let mut rep = Report::default();
+    for s in data {
+        let toks: Vec<&str> = s.tokens.iter().map(|t| t.as_str()).collect();
+        let pred = tagger.tag_lang(&toks, lang);
+        let pred: Vec<&str> = pred.iter().map(|t| t.as_str()).collect();
+        let gold: Vec<&str> = s.labels.iter().map(|&l| train::label_name(l)).collect();
+        rep.add(&gold, &pred, Mapping::Kabar);
+    }
+    rep
 }
 
+const USAGE: &str = "usage: kabar-train-ner [--lang id|en] [--out PATH] [--epochs N] [--min-count N] [--prune W] [--seed N] [--ensemble N] [--eval FILE]... [--unlabeled FILE]... [--no-unlabeled] [--clusters PATH] [--no-clusters] [--no-dev] [--extra FILE]... [--score MODEL] [TRAIN_FILE]...";
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ner-model.bin"));
+    let mut lang = String::from("id");
+    let mut out: Option<PathBuf> = None;
     let mut opts = Options::default();
     let mut prune = 0.0f32;
     let mut ensemble = 3usize;
@@ -65,11 +67,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut raw: Vec<PathBuf> = Vec::new();
     let mut no_raw = false;
+    let mut cluster_file: Option<PathBuf> = None;
+    let mut no_clusters = false;
+    let mut dev = true;
+    let mut extra: Vec<PathBuf> = Vec::new();
+    let mut score_only: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
-            "--out" => out = PathBuf::from(val("--out")?),
+            "--lang" => lang = val("--lang")?,
+            "--out" => out = Some(PathBuf::from(val("--out")?)),
             "--epochs" => opts.epochs = val("--epochs")?.parse()?,
             "--min-count" => opts.min_count = val("--min-count")?.parse()?,
             "--prune" => prune = val("--prune")?.parse()?,
@@ -78,18 +86,56 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--eval" => evals.push(PathBuf::from(val("--eval")?)),
             "--unlabeled" => raw.push(PathBuf::from(val("--unlabeled")?)),
             "--no-unlabeled" => no_raw = true,
+            "--clusters" => cluster_file = Some(PathBuf::from(val("--clusters")?)),
+            "--no-clusters" => no_clusters = true,
+            "--no-dev" => dev = false,
+            "--extra" => extra.push(PathBuf::from(val("--extra")?)),
+            "--score" => score_only = Some(PathBuf::from(val("--score")?)),
             "-h" | "--help" => {
-                eprintln!("usage: kabar-train-ner [--out PATH] [--epochs N] [--min-count N] [--prune W] [--seed N] [--ensemble N] [--eval FILE]... [--unlabeled FILE]... [--no-unlabeled] [TRAIN_FILE]...");
+                eprintln!("{USAGE}");
                 return Ok(());
             }
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}").into()),
             _ => files.push(PathBuf::from(a)),
         }
     }
-    if files.is_empty() {
-        files = default_train();
+    let tag_lang = match lang.as_str() {
+        "id" => Lang::Id,
+        "en" => Lang::En,
+        _ => return Err(format!("--lang {lang}: expected id or en").into()),
+    };
+    let out = out.unwrap_or_else(|| {
+        Path::new(DATA).join(if lang == "en" {
+            "ner-model-en.bin"
+        } else {
+            "ner-model.bin"
+        })
+    });
+    let shared = Path::new(SHARED);
+    if let Some(m) = score_only {
+        // score an existing model on the language's dev/held-out sets, no training
+        let bytes = std::fs::read(&m).map_err(|e| format!("{}: {e}", m.display()))?;
+        let tagger = if lang == "en" {
+            let id = std::fs::read(Path::new(DATA).join("ner-model.bin"))?;
+            Tagger::from_pair(&id, &bytes)?
+        } else {
+            Tagger::from_bytes(&bytes)?
+        };
+        for (name, sents) in train::labelled_eval(shared, &lang)? {
+            println!(
+                "== {name}: {}\n{}",
+                m.display(),
+                score(&tagger, &sents, tag_lang).render()
+            );
+        }
+        return Ok(());
     }
     let mut data = Vec::new();
-    for f in &files {
+    if files.is_empty() {
+        data = train::labelled_train(shared, &lang)?;
+        eprintln!("default {lang} training data: {} sentences", data.len());
+    }
+    for f in files.iter().chain(&extra) {
         let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let s = train::read_conll(BufReader::new(file))?;
         let toks: usize = s.iter().map(|s| s.tokens.len()).sum();
@@ -98,20 +144,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let lex = Lexicon::embedded();
     let t0 = Instant::now();
-    if raw.is_empty() && !no_raw {
-        for f in ["train.csv", "val.csv", "test.csv"] {
-            raw.push(PathBuf::from(NEWS).join(f));
-        }
-    }
     let mut texts: Vec<String> = data.iter().map(|s| s.tokens.join(" ")).collect();
     if !no_raw {
+        if raw.is_empty() {
+            let t = corpus::unlabelled(shared, &lang)?;
+            eprintln!("{} unlabelled {lang} texts (tune split)", t.len());
+            texts.extend(t);
+        }
         for f in &raw {
             let t = unlabeled(f).map_err(|e| format!("{}: {e}", f.display()))?;
             eprintln!("{}: {} unlabelled texts", f.display(), t.len());
             texts.extend(t);
         }
     }
-    let stats = train::word_stats(texts.iter().map(|s| s.as_str()), 2);
+    let mut stats = train::word_stats(texts.iter().map(|s| s.as_str()), 2);
+    drop(texts);
+    if !no_clusters {
+        let p = cluster_file
+            .unwrap_or_else(|| Path::new(DATA).join(format!("ner-clusters-{lang}.tsv")));
+        let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let cl = clusters::from_tsv(&text, &p.display().to_string())?;
+        eprintln!("{}: {} clustered words", p.display(), cl.len());
+        stats.add_clusters(&cl);
+    }
     eprintln!(
         "word statistics: {} words ({:.1?})",
         stats.map.len(),
@@ -134,13 +189,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let model = train::average(models).ok_or("no model trained")?;
     let bytes = model.to_bytes(prune);
-    std::fs::write(&out, &bytes)?;
-    let tagger = Tagger::from_bytes(&bytes)?;
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    // English is tagged with the Indonesian model's help (see Tagger::tag_indices_folded)
+    let tagger = if lang == "en" {
+        let id = std::fs::read(Path::new(DATA).join("ner-model.bin"))?;
+        Tagger::from_pair(&id, &bytes)?
+    } else {
+        Tagger::from_bytes(&bytes)?
+    };
     eprintln!(
         "wrote {} ({} bytes, {} features kept of {}, {} word classes) in {:.1?}",
         out.display(),
         bytes.len(),
-        tagger.feature_count(),
+        Tagger::from_bytes(&bytes)?.feature_count(),
         model.weights.len(),
         model.stats.map.len(),
         t0.elapsed()
@@ -148,9 +209,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for f in &evals {
         let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let mut tagged = Vec::new();
-        tagger.tag_conll(BufReader::new(file), &mut tagged)?;
+        tagger.tag_conll_lang(BufReader::new(file), &mut tagged, tag_lang)?;
         let rep = conlleval::evaluate(&tagged[..], None, Mapping::Kabar)?;
         println!("== {}\n{}", f.display(), rep.render());
+    }
+    if dev {
+        for (name, sents) in train::labelled_eval(shared, &lang)? {
+            let rep = score(&tagger, &sents, tag_lang);
+            println!("== {name} (in memory)\n{}", rep.render());
+        }
     }
     Ok(())
 }
