@@ -1,0 +1,413 @@
+//! Store-level entity resolution: a person named by part of a name in some articles
+//! ("Purbaya", "Prabowo", "Yudhi Sadewa") and by the full name in others ("Purbaya Yudhi
+//! Sadewa") is one entity.
+//!
+//! Within one article the extractor already folds short references into the full name;
+//! across articles only the store has the evidence. After each batch,
+//! [`Store::resolve_entities`] looks at every person whose name is a part (the words in
+//! order) of longer person names and merges it into one of them when the store's
+//! evidence points there:
+//!
+//! - **roles**: the short and the full name hold the same title (Menteri Keuangan);
+//! - **co-occurring entities**: the articles of the short name mention the same other
+//!   entities as the full name's (cosine of the two entity-count vectors);
+//! - **articles holding both** (an article where the extractor could not decide);
+//! - **prominence**: how many articles name the full name.
+//!
+//! With one candidate, some evidence (a shared role, a shared article, or a context
+//! similarity of at least [`MIN_SIMILARITY`]) is enough. With several ("Prabowo":
+//! "Prabowo Subianto", "Listyo Sigit Prabowo") the best must take at least
+//! [`MIN_SHARE`] of the combined score, else the short name stays apart. Full names are
+//! never merged with each other unless one contains the other, so two people who share a
+//! name part stay two.
+//!
+//! A merged ID is kept in `entity_redirects`, so `kabar entity per:prabowo` still finds
+//! the person, and a later batch that produces the short ID again is folded in at once.
+
+use crate::{Store, StoreError};
+use rusqlite::{params, Transaction};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The schema migration that adds `entity_redirects` (appended to [`crate::schema::MIGRATIONS`]).
+pub const MIGRATION: &str = r#"
+    CREATE TABLE entity_redirects (
+        from_id TEXT PRIMARY KEY,
+        to_id   TEXT NOT NULL,
+        reason  TEXT NOT NULL
+    );
+    CREATE INDEX entity_redirects_to ON entity_redirects(to_id);
+"#;
+
+/// Least context similarity that counts as evidence on its own.
+pub const MIN_SIMILARITY: f64 = 0.15;
+
+/// Share of the combined score the best of several candidates must take.
+pub const MIN_SHARE: f64 = 0.75;
+
+/// One merge made by [`Store::resolve_entities`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Merge {
+    /// The ID merged away (now a redirect).
+    pub from: String,
+    /// The entity it joined.
+    pub to: String,
+    /// The evidence, for people reading the log.
+    pub reason: String,
+}
+
+/// A stored person with what resolution looks at.
+struct Person {
+    id: String,
+    parts: Vec<String>,
+    articles: HashSet<String>,
+    titles: HashSet<String>,
+}
+
+impl Store {
+    /// Merges short person names into the full name the store's evidence points to (see
+    /// the module docs), in one transaction; returns the merges made. Idempotent.
+    pub fn resolve_entities(&mut self) -> Result<Vec<Merge>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut merges = reapply_redirects(&tx)?;
+        let plan = plan_merges(&tx)?;
+        for m in &plan {
+            merge_into(&tx, &m.from, &m.to, &m.reason)?;
+        }
+        merges.extend(plan);
+        tx.commit()?;
+        Ok(merges)
+    }
+
+    /// Where a merged entity ID now points (following chains), if it was merged.
+    pub fn redirect_of(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let mut cur = id.to_string();
+        let mut seen = HashSet::new();
+        loop {
+            let next: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
+                "SELECT to_id FROM entity_redirects WHERE from_id = ?1",
+                [&cur],
+                |r| r.get(0),
+            ))?;
+            match next {
+                Some(n) if seen.insert(n.clone()) => cur = n,
+                _ => break,
+            }
+        }
+        Ok((cur != id).then_some(cur))
+    }
+}
+
+/// Splits a name into folded parts ("Purbaya Yudhi-Sadewa" → purbaya, yudhi, sadewa).
+fn parts_of(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when every part of `a` appears in `b` in order.
+fn is_subsequence(a: &[String], b: &[String]) -> bool {
+    let mut it = b.iter();
+    a.iter().all(|x| it.any(|y| y == x))
+}
+
+/// A later batch may bring back an ID that was merged away: fold it in again.
+fn reapply_redirects(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
+    let mut st = tx.prepare(
+        "SELECT r.from_id, r.to_id, r.reason FROM entity_redirects r
+         JOIN entities e ON e.id = r.from_id",
+    )?;
+    let back: Vec<(String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    drop(st);
+    let mut out = Vec::new();
+    for (from, to, reason) in back {
+        merge_into(tx, &from, &to, &reason)?;
+        out.push(Merge { from, to, reason });
+    }
+    Ok(out)
+}
+
+fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
+    let mut persons: BTreeMap<String, Person> = BTreeMap::new();
+    let mut st = tx.prepare("SELECT id, name FROM entities WHERE type = 'PER'")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, name) = row?;
+        persons.insert(
+            id.clone(),
+            Person {
+                id,
+                parts: parts_of(&name),
+                articles: HashSet::new(),
+                titles: HashSet::new(),
+            },
+        );
+    }
+    let mut st = tx.prepare(
+        "SELECT m.entity, m.article FROM entity_mentions m
+         JOIN entities e ON e.id = m.entity WHERE e.type = 'PER'",
+    )?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, art) = row?;
+        if let Some(p) = persons.get_mut(&id) {
+            p.articles.insert(art);
+        }
+    }
+    let mut st = tx.prepare("SELECT DISTINCT entity, title FROM roles")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, title) = row?;
+        if let Some(p) = persons.get_mut(&id) {
+            p.titles.insert(title);
+        }
+    }
+    Ok(persons.into_values().collect())
+}
+
+/// Entities of every article (for context vectors).
+fn article_entities(tx: &Transaction<'_>) -> Result<HashMap<String, Vec<String>>, StoreError> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut st = tx.prepare("SELECT article, entity FROM entity_mentions")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (a, e) = row?;
+        out.entry(a).or_default().push(e);
+    }
+    Ok(out)
+}
+
+/// Counts of the other entities in a person's articles (its own ID and `skip` left out).
+fn context(
+    p: &Person,
+    skip: &str,
+    by_article: &HashMap<String, Vec<String>>,
+) -> HashMap<String, f64> {
+    let mut v: HashMap<String, f64> = HashMap::new();
+    for a in &p.articles {
+        for e in by_article.get(a).into_iter().flatten() {
+            if e != &p.id && e != skip {
+                *v.entry(e.clone()).or_default() += 1.0;
+            }
+        }
+    }
+    v
+}
+
+fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let dot: f64 = a
+        .iter()
+        .filter_map(|(k, x)| b.get(k).map(|y| x * y))
+        .sum();
+    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// Evidence that short name `s` is full name `f`.
+struct Evidence {
+    shared_articles: usize,
+    shared_title: Option<String>,
+    similarity: f64,
+    score: f64,
+}
+
+fn evidence(s: &Person, f: &Person, by_article: &HashMap<String, Vec<String>>) -> Evidence {
+    let shared_articles = s.articles.intersection(&f.articles).count();
+    let shared_title = s.titles.intersection(&f.titles).min().cloned();
+    let similarity = cosine(&context(s, &f.id, by_article), &context(f, &s.id, by_article));
+    let prominence = (1.0 + f.articles.len() as f64).ln();
+    let score = (similarity
+        + if shared_title.is_some() { 1.0 } else { 0.0 }
+        + 0.5 * (shared_articles as f64).min(4.0))
+        * prominence;
+    Evidence {
+        shared_articles,
+        shared_title,
+        similarity,
+        score,
+    }
+}
+
+fn is_evidence(e: &Evidence) -> bool {
+    e.shared_title.is_some() || e.shared_articles > 0 || e.similarity >= MIN_SIMILARITY
+}
+
+/// The merges the store's evidence supports, shortest names first.
+fn plan_merges(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
+    let persons = load_persons(tx)?;
+    let by_article = article_entities(tx)?;
+    // name part → persons holding it (to find candidates without comparing all pairs)
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in persons.iter().enumerate() {
+        for w in &p.parts {
+            by_part.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut plan: Vec<Merge> = Vec::new();
+    let mut merged: HashSet<usize> = HashSet::new();
+    let mut order: Vec<usize> = (0..persons.len()).collect();
+    order.sort_by_key(|&i| persons[i].parts.len());
+    for s in order {
+        let sp = &persons[s];
+        // a part of one or two letters ("A", "Al") says too little
+        if sp.parts.is_empty() || sp.parts.iter().all(|w| w.chars().count() < 3) {
+            continue;
+        }
+        let Some(first) = sp.parts.iter().max_by_key(|w| w.len()) else {
+            continue;
+        };
+        let mut cands: Vec<usize> = by_part
+            .get(first.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&f| {
+                f != s
+                    && !merged.contains(&f)
+                    && persons[f].parts.len() > sp.parts.len()
+                    && is_subsequence(&sp.parts, &persons[f].parts)
+            })
+            .collect();
+        // a longer name holding a shorter candidate is the same person ("Retno Marsudi"
+        // ⊂ "Retno Lestari Priansari Marsudi"): keep the shortest such candidates, they
+        // are resolved in their own turn
+        let snapshot = cands.clone();
+        cands.retain(|&c| {
+            !snapshot.iter().any(|&d| {
+                d != c
+                    && persons[d].parts.len() < persons[c].parts.len()
+                    && is_subsequence(&persons[d].parts, &persons[c].parts)
+            })
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let ev: Vec<(usize, Evidence)> = cands
+            .into_iter()
+            .map(|f| (f, evidence(sp, &persons[f], &by_article)))
+            .collect();
+        let total: f64 = ev.iter().map(|(_, e)| e.score).sum();
+        let Some((best, e)) = ev
+            .iter()
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+        else {
+            continue;
+        };
+        let share = if total > 0.0 { e.score / total } else { 0.0 };
+        if !is_evidence(e) || (ev.len() > 1 && share < MIN_SHARE) {
+            continue;
+        }
+        let reason = format!(
+            "part of the name; {} shared article(s), context similarity {:.2}{}{}",
+            e.shared_articles,
+            e.similarity,
+            e.shared_title
+                .as_ref()
+                .map(|t| format!(", same title {t}"))
+                .unwrap_or_default(),
+            if ev.len() > 1 {
+                format!(", {:.0}% of the evidence among {} names", share * 100.0, ev.len())
+            } else {
+                String::new()
+            }
+        );
+        merged.insert(s);
+        plan.push(Merge {
+            from: sp.id.clone(),
+            to: persons[*best].id.clone(),
+            reason,
+        });
+    }
+    // a name merged into one that was itself merged later points to the final entity
+    let target: HashMap<String, String> = plan
+        .iter()
+        .map(|m| (m.from.clone(), m.to.clone()))
+        .collect();
+    for m in plan.iter_mut() {
+        let mut t = m.to.clone();
+        let mut guard = 0;
+        while let Some(n) = target.get(&t) {
+            t = n.clone();
+            guard += 1;
+            if guard > target.len() {
+                break;
+            }
+        }
+        m.to = t;
+    }
+    Ok(plan)
+}
+
+/// Moves everything of entity `from` onto `to` and leaves a redirect.
+fn merge_into(tx: &Transaction<'_>, from: &str, to: &str, reason: &str) -> Result<(), StoreError> {
+    if from == to {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO entity_aliases(entity, alias)
+         SELECT ?2, alias FROM entity_aliases WHERE entity = ?1
+         UNION SELECT ?2, name FROM entities WHERE id = ?1",
+        params![from, to],
+    )?;
+    tx.execute(
+        "DELETE FROM entity_aliases WHERE entity = ?2
+           AND alias = (SELECT name FROM entities WHERE id = ?2)",
+        params![from, to],
+    )?;
+    tx.execute("DELETE FROM entity_aliases WHERE entity = ?1", [from])?;
+    tx.execute(
+        "INSERT INTO entity_mentions(article, entity, mentions)
+         SELECT article, ?2, mentions FROM entity_mentions WHERE entity = ?1 AND true
+         ON CONFLICT(article, entity) DO UPDATE SET mentions = mentions + excluded.mentions",
+        params![from, to],
+    )?;
+    tx.execute("DELETE FROM entity_mentions WHERE entity = ?1", [from])?;
+    tx.execute(
+        "UPDATE roles SET entity = ?2 WHERE entity = ?1",
+        params![from, to],
+    )?;
+    tx.execute(
+        "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
+        params![from, to],
+    )?;
+    let (qf, qt) = (format!("\"{from}\""), format!("\"{to}\""));
+    tx.execute(
+        "UPDATE actions SET source = replace(source, ?1, ?2), target = replace(target, ?1, ?2),
+                record = replace(record, ?1, ?2)
+         WHERE instr(source, ?1) > 0 OR instr(target, ?1) > 0",
+        params![qf, qt],
+    )?;
+    tx.execute("DELETE FROM entities WHERE id = ?1", [from])?;
+    tx.execute(
+        "INSERT INTO entity_redirects(from_id, to_id, reason) VALUES (?1, ?2, ?3)
+         ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id, reason = excluded.reason",
+        params![from, to, reason],
+    )?;
+    tx.execute(
+        "UPDATE entity_redirects SET to_id = ?2 WHERE to_id = ?1",
+        params![from, to],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_fold_case_and_hyphens() {
+        assert_eq!(parts_of("Ban Ki-moon"), vec!["ban", "ki", "moon"]);
+        assert!(is_subsequence(
+            &parts_of("Yudhi Sadewa"),
+            &parts_of("Purbaya Yudhi Sadewa")
+        ));
+        assert!(!is_subsequence(
+            &parts_of("Sadewa Yudhi"),
+            &parts_of("Purbaya Yudhi Sadewa")
+        ));
+    }
+}
