@@ -51,7 +51,7 @@ pub fn new_linker() -> Linker {
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     let summary = store_and_link(store, analyses)?;
     if summary.added > 0 {
-        store.resolve_entities()?;
+        store.resolve_entities(&|w| kabar_text::is_stopword(w, kabar_core::Lang::Unknown))?;
     }
     Ok(summary)
 }

@@ -59,6 +59,8 @@ pub struct Merge {
 /// A stored person with what resolution looks at.
 struct Person {
     id: String,
+    /// The name's words as written.
+    words: Vec<String>,
     parts: Vec<String>,
     articles: HashSet<String>,
     titles: HashSet<String>,
@@ -67,16 +69,39 @@ struct Person {
 impl Store {
     /// Merges short person names into the full name the store's evidence points to (see
     /// the module docs), in one transaction; returns the merges made. Idempotent.
-    pub fn resolve_entities(&mut self) -> Result<Vec<Merge>, StoreError> {
+    ///
+    /// `not_name` says whether a word is no part of a person's name (a function word such
+    /// as "Alhasil", from the caller's stop-word lists): a longer name with such a word,
+    /// an all-capitals code ("SPA") or a known organisation or place among its extra words
+    /// is a padded mention, never a merge target.
+    pub fn resolve_entities(
+        &mut self,
+        not_name: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Merge>, StoreError> {
         let tx = self.conn.transaction()?;
         let mut merges = reapply_redirects(&tx)?;
-        let plan = plan_merges(&tx)?;
+        let plan = plan_merges(&tx, not_name)?;
         for m in &plan {
             merge_into(&tx, &m.from, &m.to, &m.reason)?;
         }
         merges.extend(plan);
         tx.commit()?;
         Ok(merges)
+    }
+
+    /// Every merge in force (redirected ID, target, evidence), by target.
+    pub fn redirects(&self) -> Result<Vec<Merge>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT from_id, to_id, reason FROM entity_redirects ORDER BY to_id, from_id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Merge {
+                from: r.get(0)?,
+                to: r.get(1)?,
+                reason: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Where a merged entity ID now points (following chains), if it was merged.
@@ -139,6 +164,12 @@ fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
             id.clone(),
             Person {
                 id,
+                words: name
+                    .split(|c: char| !c.is_alphanumeric() && c != '.')
+                    .map(|w| w.trim_end_matches('.'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect(),
                 parts: parts_of(&name),
                 articles: HashSet::new(),
                 titles: HashSet::new(),
@@ -163,6 +194,67 @@ fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
         }
     }
     Ok(persons.into_values().collect())
+}
+
+/// Folded names of the stored organisations and places.
+fn non_person_names(tx: &Transaction<'_>) -> Result<HashSet<String>, StoreError> {
+    let mut st = tx.prepare("SELECT name FROM entities WHERE type != 'PER'")?;
+    let names = st
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(names.iter().map(|n| parts_of(n).join(" ")).collect())
+}
+
+/// True when the words `f` adds to `s` look like more of a person's name: capitalised
+/// (an initial, or a lower-case particle such as "bin" or "van", is fine), not all
+/// capitals, not a function word, and no stored organisation or place among them.
+fn clean_extension(
+    s: &Person,
+    f: &Person,
+    not_name: &dyn Fn(&str) -> bool,
+    others: &HashSet<String>,
+) -> bool {
+    if f.words.len() != f.parts.len() {
+        return false;
+    }
+    // the positions of f's words that s does not cover
+    let mut used = vec![false; f.parts.len()];
+    let mut j = 0;
+    for p in &s.parts {
+        while j < f.parts.len() && &f.parts[j] != p {
+            j += 1;
+        }
+        if j < f.parts.len() {
+            used[j] = true;
+            j += 1;
+        }
+    }
+    let mut run: Vec<&str> = Vec::new();
+    let mut runs: Vec<String> = Vec::new();
+    for (k, w) in f.words.iter().enumerate() {
+        if used[k] {
+            if !run.is_empty() {
+                runs.push(run.join(" "));
+                run.clear();
+            }
+            continue;
+        }
+        let n = w.chars().count();
+        let caps = w.chars().filter(|c| c.is_uppercase()).count();
+        let name_like = match w.chars().next() {
+            Some(c) if c.is_uppercase() => n == 1 || caps < n,
+            Some(c) if c.is_lowercase() => n <= 4,
+            _ => false,
+        };
+        if !name_like || not_name(&w.to_lowercase()) {
+            return false;
+        }
+        run.push(&f.parts[k]);
+    }
+    if !run.is_empty() {
+        runs.push(run.join(" "));
+    }
+    !runs.iter().any(|r| others.contains(r))
 }
 
 /// Entities of every article (for context vectors).
@@ -237,9 +329,13 @@ fn is_evidence(e: &Evidence) -> bool {
 }
 
 /// The merges the store's evidence supports, shortest names first.
-fn plan_merges(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
+fn plan_merges(
+    tx: &Transaction<'_>,
+    not_name: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Merge>, StoreError> {
     let persons = load_persons(tx)?;
     let by_article = article_entities(tx)?;
+    let others = non_person_names(tx)?;
     // name part → persons holding it (to find candidates without comparing all pairs)
     let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in persons.iter().enumerate() {
@@ -270,6 +366,7 @@ fn plan_merges(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
                     && !merged.contains(&f)
                     && persons[f].parts.len() > sp.parts.len()
                     && is_subsequence(&sp.parts, &persons[f].parts)
+                    && clean_extension(sp, &persons[f], not_name, &others)
             })
             .collect();
         // a longer name holding a shorter candidate is the same person ("Retno Marsudi"
@@ -299,6 +396,15 @@ fn plan_merges(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
         };
         let share = if total > 0.0 { e.score / total } else { 0.0 };
         if !is_evidence(e) || (ev.len() > 1 && share < MIN_SHARE) {
+            continue;
+        }
+        // a full name seen in fewer than half as many articles as the full name it would
+        // absorb is more likely a padded mention ("Alhasil Francesco Bagnaia") than a
+        // longer form; only a shared role says otherwise
+        if sp.parts.len() >= 2
+            && persons[*best].articles.len() * 2 < sp.articles.len()
+            && e.shared_title.is_none()
+        {
             continue;
         }
         let reason = format!(
