@@ -256,7 +256,8 @@ impl EntityExtractor {
                     && (!folded[a].chars().any(|c| c.is_alphanumeric())
                         || (b - a > 1
                             && kind == EntityType::Per
-                            && kabar_text::is_stopword(&folded[a], lang)
+                            && (kabar_text::is_stopword(&folded[a], lang)
+                                || self.words.sentence_openers.contains(&folded[a]))
                             && self.lex.names.get(stoks[a]).is_none()))
                 {
                     a += 1;
@@ -534,7 +535,14 @@ impl EntityExtractor {
                 continue;
             }
             for (p0, p1, kind) in self.split_hyphen(text, start, end, kind) {
-                let surface = squash(text.get(p0..p1).unwrap_or(""));
+                let surface = unbracket(&squash(text.get(p0..p1).unwrap_or("")));
+                // a site the tagger left a political unit: "Sirkuit Le Mans"
+                let kind = match surface.split(' ').next() {
+                    Some(w) if kind == EntityType::Gpe && self.words.place_heads.contains(&fold(w)) => {
+                        EntityType::Loc
+                    }
+                    _ => kind,
+                };
                 if surface.is_empty()
                     || !surface.chars().any(|c| c.is_alphanumeric())
                     || self.words.is_non_entity(&surface)
@@ -613,6 +621,17 @@ impl EntityExtractor {
         let mut extra = Vec::new();
         for f in found.iter_mut() {
             if !matches!(f.2, EntityType::Per | EntityType::Gpe) || f.1 - f.0 < 2 {
+                continue;
+            }
+            // an acronym in front of a person's name: "KAI Bobby Rasyidin"
+            if f.2 == EntityType::Per
+                && f.1 - f.0 >= 3
+                && is_acronym(stoks[f.0])
+                && stoks[f.0].chars().count() >= 2
+                && (f.0 + 1..f.1).all(|k| is_cap(stoks[k]) && !is_acronym(stoks[k]))
+            {
+                extra.push((f.0, f.0 + 1, EntityType::Org));
+                f.0 += 1;
                 continue;
             }
             let Some((ne, v)) = self.lex.names.longest_at(stoks, folded, f.0) else {
@@ -1140,6 +1159,17 @@ impl EntityExtractor {
         }
         Some((title, of.or(implied)))
     }
+}
+
+/// A mention's text without brackets that open or close nothing inside it
+/// ("Kementerian) Keuangan" → "Kementerian Keuangan"; "Partai Amanat Nasional (PAN)" kept).
+fn unbracket(s: &str) -> String {
+    let open = s.matches('(').count();
+    let close = s.matches(')').count();
+    if open == close && !s.starts_with(')') {
+        return s.to_string();
+    }
+    squash(&s.replace(['(', ')'], " "))
 }
 
 fn title_case(s: &str) -> String {

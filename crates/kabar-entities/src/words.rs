@@ -10,6 +10,8 @@ const NAME_PARTICLES: &str = include_str!("../data/lang/id/name_particles.txt");
 const RANK_WORDS: &str = include_str!("../data/lang/id/rank_words.txt");
 const LEGAL_FORMS: &str = include_str!("../data/lang/id/legal_forms.txt");
 const ORG_WORDS: &str = include_str!("../data/lang/id/org_words.txt");
+const PLACE_HEADS: &str = include_str!("../data/lang/id/place_heads.txt");
+const SENTENCE_OPENERS: &str = include_str!("../data/lang/id/sentence_openers.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -77,6 +79,10 @@ pub struct Words {
     pub legal_forms: HashSet<String>,
     /// Words that mark organisations and never start a person's name ("Racing", "Tbk").
     pub org_words: HashSet<String>,
+    /// First words of a site or geographic feature (LOC): "Gunung", "Sirkuit".
+    pub place_heads: HashSet<String>,
+    /// Words that open sentences and are never the start of a name ("Alhasil").
+    pub sentence_openers: HashSet<String>,
     /// Capitalised phrases that are no entity (holidays, weather, taxes, laws).
     pub non_entities: PhraseList,
     /// Outlets' own brand and section names (boilerplate).
@@ -101,6 +107,8 @@ impl Words {
             rank_words: set(RANK_WORDS),
             legal_forms: set(LEGAL_FORMS),
             org_words: set(ORG_WORDS),
+            place_heads: set(PLACE_HEADS),
+            sentence_openers: set(SENTENCE_OPENERS),
             non_entities: PhraseList::parse(NON_ENTITIES),
             outlets: PhraseList::parse(OUTLETS),
         })

@@ -399,13 +399,21 @@ fn plan_merges(
             continue;
         }
         // a full name seen in fewer than half as many articles as the full name it would
-        // absorb is more likely a padded mention ("Alhasil Francesco Bagnaia") than a
-        // longer form; only a shared role says otherwise
+        // absorb is a padded mention ("Alhasil Francesco Bagnaia") unless its extra words
+        // occur in other persons' names too ("Putri Kusuma Wardani": "Putri") or both
+        // hold the same role
         if sp.parts.len() >= 2
             && persons[*best].articles.len() * 2 < sp.articles.len()
             && e.shared_title.is_none()
         {
-            continue;
+            let extra_known = persons[*best]
+                .parts
+                .iter()
+                .filter(|w| !sp.parts.contains(w))
+                .all(|w| by_part.get(w.as_str()).is_some_and(|v| v.len() >= 3));
+            if !extra_known {
+                continue;
+            }
         }
         let reason = format!(
             "part of the name; {} shared article(s), context similarity {:.2}{}{}",
