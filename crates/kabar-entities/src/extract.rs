@@ -1205,8 +1205,12 @@ pub fn abbreviation_fits(short: &str, long: &str) -> bool {
         return false;
     }
     let mut li = l.len() as isize - 1;
+    // one vowel added for pronunciation may stand in no word ("Aspedi" ← "Asosiasi
+    // Platform Digital Indonesia")
+    let mut spare_vowel = s.len() >= 5;
     for si in (0..s.len()).rev() {
         let c = s[si];
+        let saved = li;
         while li >= 0 {
             let here = l[li as usize];
             let word_start = li == 0 || !l[li as usize - 1].is_alphanumeric();
@@ -1216,6 +1220,11 @@ pub fn abbreviation_fits(short: &str, long: &str) -> bool {
             li -= 1;
         }
         if li < 0 {
+            if spare_vowel && si > 0 && "aeiou".contains(c) {
+                spare_vowel = false;
+                li = saved;
+                continue;
+            }
             return false;
         }
         li -= 1;

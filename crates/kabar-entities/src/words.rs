@@ -47,14 +47,20 @@ impl PhraseList {
         out
     }
 
-    /// True when folded `f` is a listed phrase or starts with a listed prefix at a word
-    /// boundary.
+    /// True when folded `f` is a listed phrase, or a listed prefix phrase starts at one of
+    /// its words ("Tarif PPh Pasal 22", "Samsung Galaxy S25").
     pub fn matches_words(&self, f: &str) -> bool {
-        self.whole.contains(f)
-            || self.prefix.iter().any(|p| {
-                f.strip_prefix(p.as_str())
+        if self.whole.contains(f) {
+            return true;
+        }
+        let starts = std::iter::once(0).chain(f.match_indices(' ').map(|(i, _)| i + 1));
+        starts.into_iter().any(|i| {
+            self.prefix.iter().any(|p| {
+                f[i..]
+                    .strip_prefix(p.as_str())
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
             })
+        })
     }
 
     /// True when folded `f` is a listed phrase or starts with a listed prefix anywhere
