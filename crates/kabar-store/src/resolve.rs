@@ -436,6 +436,7 @@ fn plan_merges(
             reason,
         });
     }
+    plan.extend(spelling_variants(&persons, &by_article, &by_part, &merged));
     // a name merged into one that was itself merged later points to the final entity
     let target: HashMap<String, String> = plan
         .iter()
@@ -454,6 +455,101 @@ fn plan_merges(
         m.to = t;
     }
     Ok(plan)
+}
+
+/// Levenshtein distance, capped: enough for telling a one-letter slip.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Two parts that are one spelling apart ("Bezzecchi"/"Bezzeccho", "Muhammad"/"Muhamad")
+/// or a short form of each other ("Moh"/"Mohammad").
+fn same_part(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let prefix = na.min(nb) >= 3 && (a.starts_with(b) || b.starts_with(a));
+    let slip = na.min(nb) >= 4 && a.chars().next() == b.chars().next() && edit_distance(a, b) <= 1;
+    prefix || slip
+}
+
+/// Full names spelt two ways ("Myta Aprilia Azmi"/"Myta Aprilian Azmy", "Hasanudin
+/// Tandilolo"/"Hasanudin Tandilol"): the same number of parts, at least one identical,
+/// the others one slip apart; the rarer spelling joins the commoner when the contexts
+/// agree (similarity at least twice [`MIN_SIMILARITY`], or a shared role or article).
+fn spelling_variants(
+    persons: &[Person],
+    by_article: &HashMap<String, Vec<String>>,
+    by_part: &HashMap<&str, Vec<usize>>,
+    merged: &HashSet<usize>,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    let mut gone: HashSet<usize> = merged.clone();
+    let mut order: Vec<usize> = (0..persons.len()).collect();
+    order.sort_by_key(|&i| persons[i].articles.len());
+    for a in order {
+        let pa = &persons[a];
+        if gone.contains(&a) || pa.parts.len() < 2 {
+            continue;
+        }
+        let cands: HashSet<usize> = pa
+            .parts
+            .iter()
+            .flat_map(|w| by_part.get(w.as_str()).into_iter().flatten().copied())
+            .collect();
+        let mut best: Option<(usize, Evidence)> = None;
+        for b in cands {
+            let pb = &persons[b];
+            if b == a
+                || gone.contains(&b)
+                || pb.parts.len() != pa.parts.len()
+                || pb.articles.len() < pa.articles.len()
+            {
+                continue;
+            }
+            let pairs = pa.parts.iter().zip(&pb.parts);
+            let equal = pairs.clone().filter(|(x, y)| x == y).count();
+            if equal == 0 || equal == pa.parts.len() || !pairs.clone().all(|(x, y)| same_part(x, y)) {
+                continue;
+            }
+            let e = evidence(pa, pb, by_article);
+            let strong = e.shared_title.is_some()
+                || e.shared_articles > 0
+                || e.similarity >= 2.0 * MIN_SIMILARITY;
+            if strong && best.as_ref().is_none_or(|(_, x)| e.score > x.score) {
+                best = Some((b, e));
+            }
+        }
+        if let Some((b, e)) = best {
+            gone.insert(a);
+            out.push(Merge {
+                from: pa.id.clone(),
+                to: persons[b].id.clone(),
+                reason: format!(
+                    "a spelling of the name; {} shared article(s), context similarity {:.2}{}",
+                    e.shared_articles,
+                    e.similarity,
+                    e.shared_title
+                        .as_ref()
+                        .map(|t| format!(", same title {t}"))
+                        .unwrap_or_default()
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// Moves everything of entity `from` onto `to` and leaves a redirect.
@@ -511,6 +607,16 @@ fn merge_into(tx: &Transaction<'_>, from: &str, to: &str, reason: &str) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_slips() {
+        assert!(same_part("bezzecchi", "bezzeccho"));
+        assert!(same_part("moh", "mohammad"));
+        assert!(same_part("muhamad", "muhammad"));
+        assert!(!same_part("santoso", "susanto"));
+        assert!(!same_part("marc", "alex"));
+        assert_eq!(edit_distance("tandilolo", "tandilol"), 1);
+    }
 
     #[test]
     fn parts_fold_case_and_hyphens() {
