@@ -7,14 +7,15 @@
 //!
 //! `--split tune|audit|all` keeps the articles of one side of the audit split (by corpus
 //! key, `kabar_core::split`); `--db PATH` keeps the store (default: a temporary file);
-//! `--seed N` changes the alias sample. Writes `alias_pairs.tsv` (300 random alias pairs),
+//! `--seed N` changes the alias sample; `--judged FILE` scores judged items (the format of
+//! `tests/data/entity-audit-tune.tsv`) against the store built. Writes `alias_pairs.tsv` (300 random alias pairs),
 //! `top_types.tsv` (the 500 most mentioned entities), `person_splits.tsv` (the 200 most
 //! mentioned persons with the persons sharing a name part) and `merges.tsv` (store-level
 //! merges with their evidence), each with empty `judgement` and `reason` columns. Entity
 //! names and IDs only, no article text.
 
 use kabar_analyze::audit::{
-    alias_pairs, build_store, person_splits, sample, top_entities, Side,
+    alias_pairs, build_store, person_splits, read_judged, sample, score, top_entities, Side,
 };
 use kabar_core::split::Split;
 use kabar_store::Store;
@@ -27,6 +28,7 @@ struct Args {
     out: PathBuf,
     db: Option<PathBuf>,
     seed: u64,
+    judged: Option<PathBuf>,
     inputs: Vec<PathBuf>,
 }
 
@@ -36,6 +38,7 @@ fn parse() -> Result<Args, String> {
         out: PathBuf::from("ent-audit"),
         db: None,
         seed: 10,
+        judged: None,
         inputs: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -52,11 +55,8 @@ fn parse() -> Result<Args, String> {
             }
             "--out" => a.out = PathBuf::from(val("--out")?),
             "--db" => a.db = Some(PathBuf::from(val("--db")?)),
-            "--seed" => {
-                a.seed = val("--seed")?
-                    .parse()
-                    .map_err(|e| format!("--seed: {e}"))?
-            }
+            "--judged" => a.judged = Some(PathBuf::from(val("--judged")?)),
+            "--seed" => a.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             _ if x.starts_with("--") => return Err(format!("unknown option {x}")),
             _ => a.inputs.push(PathBuf::from(x)),
         }
@@ -83,10 +83,17 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
     writeln!(f, "kind\tentity\titem\tjudgement\treason\tname\ttype")?;
     let pairs = alias_pairs(&store)?;
     for p in sample(&pairs, 300, a.seed) {
-        writeln!(f, "alias\t{}\t{}\t\t\t{}\t{}", p.entity, p.alias, p.name, p.kind)?;
+        writeln!(
+            f,
+            "alias\t{}\t{}\t\t\t{}\t{}",
+            p.entity, p.alias, p.name, p.kind
+        )?;
     }
     let mut f = std::fs::File::create(a.out.join("top_types.tsv"))?;
-    writeln!(f, "kind\tentity\titem\tjudgement\treason\tname\tmentions\tarticles")?;
+    writeln!(
+        f,
+        "kind\tentity\titem\tjudgement\treason\tname\tmentions\tarticles"
+    )?;
     for e in top_entities(&store, 500)? {
         writeln!(
             f,
@@ -95,10 +102,17 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
         )?;
     }
     let mut f = std::fs::File::create(a.out.join("person_splits.tsv"))?;
-    writeln!(f, "kind\tentity\titem\tjudgement\treason\tname\tmentions\tother name\tother mentions")?;
+    writeln!(
+        f,
+        "kind\tentity\titem\tjudgement\treason\tname\tmentions\tother name\tother mentions"
+    )?;
     for p in person_splits(&store, 200)? {
         if p.others.is_empty() {
-            writeln!(f, "split\t{}\t\t\t\t{}\t{}\t\t", p.top.id, p.top.name, p.top.mentions)?;
+            writeln!(
+                f,
+                "split\t{}\t\t\t\t{}\t{}\t\t",
+                p.top.id, p.top.name, p.top.mentions
+            )?;
         }
         for (id, name, m) in &p.others {
             writeln!(
@@ -112,6 +126,22 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
     writeln!(f, "from\tto\treason")?;
     for m in store.redirects()? {
         writeln!(f, "{}\t{}\t{}", m.from, m.to, m.reason)?;
+    }
+    if let Some(path) = &a.judged {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let judged = read_judged(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        for kind in ["alias", "type", "split"] {
+            let s = score(&store, &judged, kind)?;
+            println!(
+                "{kind}: {}/{} judged items still shown are correct ({:.1}%)",
+                s.correct,
+                s.present,
+                s.rate() * 100.0
+            );
+            for w in &s.wrong {
+                println!("  wrong: {} {} ({})", w.entity, w.item, w.reason);
+            }
+        }
     }
     drop(store);
     if a.db.is_none() {

@@ -235,7 +235,10 @@ pub fn read_judged(text: &str) -> Result<Vec<Judged>, AuditError> {
         if c.len() < 4 {
             return Err(AuditError::BadJudged {
                 line: i + 1,
-                reason: format!("expected at least 4 tab-separated columns, found {}", c.len()),
+                reason: format!(
+                    "expected at least 4 tab-separated columns, found {}",
+                    c.len()
+                ),
             });
         }
         let (kind, judgement) = (c[0].trim(), c[3].trim());
@@ -352,7 +355,8 @@ mod tests {
 
     #[test]
     fn judged_lines_are_checked() {
-        let ok = read_judged("# c\nalias\tgpe:x\tX\tok\tfine\nsplit\tper:a\tper:b\tsplit\n").unwrap();
+        let ok =
+            read_judged("# c\nalias\tgpe:x\tX\tok\tfine\nsplit\tper:a\tper:b\tsplit\n").unwrap();
         assert_eq!(ok.len(), 2);
         assert!(matches!(
             read_judged("alias\tgpe:x\tX\tmaybe\n"),

@@ -31,7 +31,10 @@ fn judged_tune_items_score() {
     let mut store = Store::in_memory().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     let n = build_store(&mut store, &inputs, Side::Only(Split::Tune), today).unwrap();
-    assert!(n > 1000, "expected the TUNE side of 1,840 articles, kept {n}");
+    assert!(
+        n > 1000,
+        "expected the TUNE side of 1,840 articles, kept {n}"
+    );
     let judged = read_judged(include_str!("data/entity-audit-tune.tsv")).unwrap();
     let alias = score(&store, &judged, "alias").unwrap();
     let types = score(&store, &judged, "type").unwrap();
@@ -49,16 +52,35 @@ fn judged_tune_items_score() {
         (1.0 - split.rate()) * 100.0
     );
     for w in alias.wrong.iter().chain(&types.wrong).chain(&split.wrong) {
-        println!("  still wrong: {} {} {} ({})", w.kind, w.entity, w.item, w.reason);
+        println!(
+            "  still wrong: {} {} {} ({})",
+            w.kind, w.entity, w.item, w.reason
+        );
     }
     // most judged items must still be shown, or the judgements are stale and need redoing
-    assert!(alias.present * 10 >= 150 * 7, "aliases present {}", alias.present);
-    assert!(types.present * 10 >= 200 * 8, "types present {}", types.present);
-    assert!(split.present * 10 >= 100 * 8, "persons present {}", split.present);
+    assert!(
+        alias.present * 10 >= 150 * 7,
+        "aliases present {}",
+        alias.present
+    );
+    assert!(
+        types.present * 10 >= 200 * 8,
+        "types present {}",
+        types.present
+    );
+    assert!(
+        split.present * 10 >= 100 * 8,
+        "persons present {}",
+        split.present
+    );
     // the targets for types are met; for aliases and splits the floors below were
-    // set from the values measured on 2026-12-01 (96.0% and 84% kept whole), under the
+    // set from the values measured on 2026-12-01 (95.9% and 91.9% kept whole), under the
     // issue's targets (97% and 98%): regression guards, not claims of the target
     assert!(types.rate() >= 0.95, "types {:.3}", types.rate());
     assert!(alias.rate() >= 0.95, "aliases {:.3}", alias.rate());
-    assert!(split.rate() >= 0.80, "persons kept whole {:.3}", split.rate());
+    assert!(
+        split.rate() >= 0.80,
+        "persons kept whole {:.3}",
+        split.rate()
+    );
 }

@@ -57,12 +57,14 @@ fn short_names_join_the_full_name_the_store_points_to() {
     assert_ne!(listyo.id, prabowo.id);
     assert_eq!(listyo.articles, 2, "{listyo:?}");
     // the short ID is gone from the listing
-    let ids: Vec<String> = store.entities().unwrap().into_iter().map(|e| e.id).collect();
+    let ids: Vec<String> = store
+        .entities()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
     assert!(!ids.contains(&"per:prabowo".to_string()), "{ids:?}");
     assert!(!ids.contains(&"per:purbaya".to_string()), "{ids:?}");
     // resolution is idempotent
-    assert!(store
-        .resolve_entities(&|_| false)
-        .unwrap()
-        .is_empty());
+    assert!(store.resolve_entities(&|_| false).unwrap().is_empty());
 }

@@ -32,7 +32,9 @@ const OF_GLUE: &[&str] = &[
 ];
 
 /// Numbers of a post between its title and the person ("Wakil Menteri Keuangan Pertama").
-const ORDINALS: &[&str] = &["pertama", "kedua", "ketiga", "i", "ii", "iii", "first", "second"];
+const ORDINALS: &[&str] = &[
+    "pertama", "kedua", "ketiga", "i", "ii", "iii", "first", "second",
+];
 
 /// Titles that name a portfolio after them ("Menteri Investasi", "Kepala Biro Pers").
 const GENERIC_TITLES: &[&str] = &[
@@ -52,7 +54,6 @@ const APPOS_LEAD: &[&str] = &[
     "selaku", "sebagai", "yakni", "yaitu", "the", "a", "an", "former", "mantan", "then", "now",
     "kini", "juga", "also",
 ];
-
 
 #[derive(Debug, Clone)]
 struct Mention {
@@ -538,7 +539,9 @@ impl EntityExtractor {
                 let surface = unbracket(&squash(text.get(p0..p1).unwrap_or("")));
                 // a site the tagger left a political unit: "Sirkuit Le Mans"
                 let kind = match surface.split(' ').next() {
-                    Some(w) if kind == EntityType::Gpe && self.words.place_heads.contains(&fold(w)) => {
+                    Some(w)
+                        if kind == EntityType::Gpe && self.words.place_heads.contains(&fold(w)) =>
+                    {
                         EntityType::Loc
                     }
                     _ => kind,
@@ -598,14 +601,10 @@ impl EntityExtractor {
         let (ll, rl) = (self.lex.lookup(left), self.lex.lookup(right));
         let words = |x: &str| x.split_whitespace().count();
         match (ll, rl) {
-            (Some(l), Some(r)) => vec![
-                (start, start + i, l.kind),
-                (start + i + 1, end, r.kind),
-            ],
-            _ if kind == EntityType::Per && words(left) >= 2 && words(right) >= 2 => vec![
-                (start, start + i, kind),
-                (start + i + 1, end, kind),
-            ],
+            (Some(l), Some(r)) => vec![(start, start + i, l.kind), (start + i + 1, end, r.kind)],
+            _ if kind == EntityType::Per && words(left) >= 2 && words(right) >= 2 => {
+                vec![(start, start + i, kind), (start + i + 1, end, kind)]
+            }
             _ => whole,
         }
     }
@@ -704,9 +703,11 @@ impl EntityExtractor {
                     .longest_at(&stoks[..end], &folded[..end], j)
                     .is_some_and(|(e, t)| {
                         e == end
-                            && self.lex.titles.get(t as usize).is_some_and(|t| {
-                                !GENERIC_TITLES.contains(&t.name.as_str())
-                            })
+                            && self
+                                .lex
+                                .titles
+                                .get(t as usize)
+                                .is_some_and(|t| !GENERIC_TITLES.contains(&t.name.as_str()))
                     })
             });
             if titled {

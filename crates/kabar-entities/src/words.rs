@@ -175,7 +175,10 @@ mod tests {
         assert!(w.is_non_entity("detikINET"));
         assert!(w.is_non_entity("Persero) Tbk"));
         assert!(!w.is_non_entity("Bank Indonesia"));
-        assert!(!w.is_non_entity("Natalius Pigai"), "phrases match whole words");
+        assert!(
+            !w.is_non_entity("Natalius Pigai"),
+            "phrases match whole words"
+        );
         assert_eq!(
             w.strip_legal_forms("PT Bank Central Asia Tbk").as_deref(),
             Some("Bank Central Asia")

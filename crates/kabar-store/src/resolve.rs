@@ -286,10 +286,7 @@ fn context(
 }
 
 fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
-    let dot: f64 = a
-        .iter()
-        .filter_map(|(k, x)| b.get(k).map(|y| x * y))
-        .sum();
+    let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
     let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
     let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
     if na == 0.0 || nb == 0.0 {
@@ -310,7 +307,10 @@ struct Evidence {
 fn evidence(s: &Person, f: &Person, by_article: &HashMap<String, Vec<String>>) -> Evidence {
     let shared_articles = s.articles.intersection(&f.articles).count();
     let shared_title = s.titles.intersection(&f.titles).min().cloned();
-    let similarity = cosine(&context(s, &f.id, by_article), &context(f, &s.id, by_article));
+    let similarity = cosine(
+        &context(s, &f.id, by_article),
+        &context(f, &s.id, by_article),
+    );
     let prominence = (1.0 + f.articles.len() as f64).ln();
     let score = (similarity
         + if shared_title.is_some() { 1.0 } else { 0.0 }
@@ -424,7 +424,11 @@ fn plan_merges(
                 .map(|t| format!(", same title {t}"))
                 .unwrap_or_default(),
             if ev.len() > 1 {
-                format!(", {:.0}% of the evidence among {} names", share * 100.0, ev.len())
+                format!(
+                    ", {:.0}% of the evidence among {} names",
+                    share * 100.0,
+                    ev.len()
+                )
             } else {
                 String::new()
             }
@@ -521,7 +525,8 @@ fn spelling_variants(
             }
             let pairs = pa.parts.iter().zip(&pb.parts);
             let equal = pairs.clone().filter(|(x, y)| x == y).count();
-            if equal == 0 || equal == pa.parts.len() || !pairs.clone().all(|(x, y)| same_part(x, y)) {
+            if equal == 0 || equal == pa.parts.len() || !pairs.clone().all(|(x, y)| same_part(x, y))
+            {
                 continue;
             }
             let e = evidence(pa, pb, by_article);
