@@ -45,8 +45,18 @@ pub fn new_linker() -> Linker {
     Linker::new(LinkConfig::default())
 }
 
-/// Stores `analyses` and links the new ones, in one transaction.
+/// Stores `analyses` and links the new ones, in one transaction; then resolves entities
+/// across the store (a short person name merged into the full name, see
+/// `kabar_store::resolve`) in a second one.
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
+    let summary = store_and_link(store, analyses)?;
+    if summary.added > 0 {
+        store.resolve_entities(&|w| kabar_text::is_stopword(w, kabar_core::Lang::Unknown))?;
+    }
+    Ok(summary)
+}
+
+fn store_and_link(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     store.ingest_batch(analyses, &mut |fresh, state| {
         let mut linker = match state {
             Some(bytes) => {

@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod ingest;
 pub mod pipeline;
 pub mod views;

@@ -3,7 +3,8 @@
 //! variants that must merge, people who must stay apart, and dated roles.
 //!
 //! Prints the figures: `cargo test -p kabar-analyze --test examples_gold -- --nocapture`.
-//! The floors asserted are a little under what was measured, so a regression fails.
+//! Every must-not-merge pair is checked and none may be merged. The other floors asserted
+//! were set a little under what was measured on 2026-11-22, so a regression fails.
 
 use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_extract::sources::{read_inputs, ReadOptions};
@@ -167,31 +168,59 @@ fn pipeline_meets_the_examples_gold() {
         split.len()
     );
 
-    // people and things that must stay apart
+    // people and things that must stay apart: every pair is checked. Each side is found
+    // in the store by its gold name or, failing that, one of its gold aliases; a side
+    // found nowhere makes the pair unchecked, which fails the test as a wrong merge does.
     let gold_names: HashMap<&str, &str> = gold["entities"]
         .as_array()
         .unwrap()
         .iter()
         .map(|g| (g["id"].as_str().unwrap(), g["name"].as_str().unwrap()))
         .collect();
-    let (mut apart, mut wrongly_merged) = (0, Vec::new());
-    for m in gold["must_not_merge"].as_array().unwrap() {
-        let (a, b) = (
-            gold_names[m["a"].as_str().unwrap()],
-            gold_names[m["b"].as_str().unwrap()],
-        );
-        let (ia, ib) = (store.find_entity(a), store.find_entity(b));
-        if let (Ok(ia), Ok(ib)) = (ia, ib) {
-            if ia.id == ib.id && ia.name.eq_ignore_ascii_case(a) == ib.name.eq_ignore_ascii_case(b)
-            {
-                wrongly_merged.push(format!("{a} = {b}"));
-            } else {
-                apart += 1;
+    let gold_forms: HashMap<&str, Vec<&str>> = gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            let forms = std::iter::once(g["name"].as_str().unwrap())
+                .chain(
+                    g["aliases"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .filter(|f| !f.contains("(as ")),
+                )
+                .collect();
+            (g["id"].as_str().unwrap(), forms)
+        })
+        .collect();
+    let find = |gold_id: &str| {
+        gold_forms
+            .get(gold_id)
+            .into_iter()
+            .flatten()
+            .find_map(|f| store.find_entity(f).ok())
+    };
+    let (mut apart, mut wrongly_merged, mut unchecked) = (0, Vec::new(), Vec::new());
+    let pairs = gold["must_not_merge"].as_array().unwrap();
+    for m in pairs {
+        let (ga, gb) = (m["a"].as_str().unwrap(), m["b"].as_str().unwrap());
+        match (find(ga), find(gb)) {
+            (Some(ia), Some(ib)) if ia.id == ib.id => {
+                wrongly_merged.push(format!("{ga} = {gb} (both {})", ia.id))
             }
+            (Some(_), Some(_)) => apart += 1,
+            (a, b) => unchecked.push(format!(
+                "{ga} {} / {gb} {}",
+                if a.is_some() { "found" } else { "NOT FOUND" },
+                if b.is_some() { "found" } else { "NOT FOUND" }
+            )),
         }
     }
     println!(
-        "must-not-merge: {apart} kept apart, {} merged: {wrongly_merged:?}",
+        "must-not-merge: {apart} of {} kept apart, {} merged: {wrongly_merged:?}; unchecked: {unchecked:?}",
+        pairs.len(),
         wrongly_merged.len()
     );
 
@@ -216,17 +245,20 @@ fn pipeline_meets_the_examples_gold() {
     }
     println!("roles: {found} of {total} gold roles found");
 
-    // floors, a little under the figures measured on 2026-11-22 (docs/BENCHMARKS.md)
+    // no pair may be merged or go unchecked: a rule, not a measured floor
+    assert!(
+        wrongly_merged.is_empty() && unchecked.is_empty(),
+        "must-not-merge pairs merged: {wrongly_merged:?}; unchecked: {unchecked:?}"
+    );
+    // regression floors: these were set a little under the figures measured on
+    // 2026-11-22 (docs/BENCHMARKS.md), so they guard against a regression and are not
+    // targets of their own
     assert!(ef >= 0.75, "event B³ F1 {ef:.3}");
     assert!(sf >= 0.80, "story B³ F1 {sf:.3}");
     assert!(
         hit * 10 >= gold_dups.len() * 6,
         "duplicates found {hit}/{}",
         gold_dups.len()
-    );
-    assert!(
-        wrongly_merged.len() <= 2,
-        "wrong merges: {wrongly_merged:?}"
     );
     assert!(found * 2 >= total, "roles {found}/{total}");
 }

@@ -17,6 +17,7 @@
 
 use crate::lexicon::{fold, Lexicon};
 use crate::tagger::Tagger;
+use crate::words::Words;
 use crate::Error;
 use kabar_core::{entity_id, Entity, EntityType, Lang, Role, Span, TimeExpr, TimeType, Token};
 use std::collections::HashMap;
@@ -30,10 +31,9 @@ const OF_GLUE: &[&str] = &[
     "untuk", "di", "dari", "pada", "bagi", "of", "for", "to", "the", "at", "in", "ri", "asal",
 ];
 
-/// Lower-case words that belong inside personal names.
-const NAME_PARTICLES: &[&str] = &[
-    "da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "ter", "bin",
-    "binti", "al", "el", "la", "le", "y", "ibn", "bint",
+/// Numbers of a post between its title and the person ("Wakil Menteri Keuangan Pertama").
+const ORDINALS: &[&str] = &[
+    "pertama", "kedua", "ketiga", "i", "ii", "iii", "first", "second",
 ];
 
 /// Titles that name a portfolio after them ("Menteri Investasi", "Kepala Biro Pers").
@@ -53,12 +53,6 @@ const GENERIC_TITLES: &[&str] = &[
 const APPOS_LEAD: &[&str] = &[
     "selaku", "sebagai", "yakni", "yaitu", "the", "a", "an", "former", "mantan", "then", "now",
     "kini", "juga", "also",
-];
-
-/// Honorifics stripped from the front of person mentions.
-const HONORIFICS: &[&str] = &[
-    "bapak", "pak", "ibu", "bu", "mbak", "mas", "bung", "tuan", "nyonya", "saudara", "sdr", "dr",
-    "drs", "prof", "ir", "h", "hj", "kh", "mr", "mrs", "ms", "sir", "dame", "haji",
 ];
 
 #[derive(Debug, Clone)]
@@ -89,6 +83,7 @@ struct Ent {
 pub struct EntityExtractor {
     tagger: Tagger,
     lex: &'static Lexicon,
+    words: &'static Words,
 }
 
 fn is_cap(w: &str) -> bool {
@@ -123,6 +118,7 @@ impl EntityExtractor {
         EntityExtractor {
             tagger,
             lex: Lexicon::embedded(),
+            words: Words::embedded(),
         }
     }
 
@@ -230,7 +226,7 @@ impl EntityExtractor {
                 let mut start = s0;
                 for (k, &w) in stoks.iter().enumerate().take(e0).skip(s0) {
                     let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-                    if lower && !NAME_PARTICLES.contains(&w) {
+                    if lower && !self.words.name_particles.contains(w) {
                         if k > start {
                             pieces.push((start, k));
                         }
@@ -261,7 +257,8 @@ impl EntityExtractor {
                     && (!folded[a].chars().any(|c| c.is_alphanumeric())
                         || (b - a > 1
                             && kind == EntityType::Per
-                            && kabar_text::is_stopword(&folded[a], Lang::Unknown)
+                            && (kabar_text::is_stopword(&folded[a], lang)
+                                || self.words.sentence_openers.contains(&folded[a]))
                             && self.lex.names.get(stoks[a]).is_none()))
                 {
                     a += 1;
@@ -288,7 +285,17 @@ impl EntityExtractor {
                     break;
                 }
                 let w = folded[f.0].as_str();
-                if HONORIFICS.contains(&w) {
+                let part = self.words.honorifics_part.contains(w);
+                if self.words.honorifics.contains(w) && (!part || f.1 - f.0 > 2) {
+                    f.0 += 1;
+                    continue;
+                }
+                // a rank's grade word left by the tagger: "[Madya] Harun Prasetya"; a
+                // team or company word: "[Racing] Fabio Di Giannantonio", "[Tbk] Hery"
+                if (self.words.rank_words.contains(w) || self.words.org_words.contains(w))
+                    && f.1 - f.0 > 2
+                    && is_cap(stoks[f.0])
+                {
                     f.0 += 1;
                     continue;
                 }
@@ -329,7 +336,19 @@ impl EntityExtractor {
                 }
             }
         }
+        // a country code after a rider's name in a results table: "Johann Zarco FRA"
+        for f in found.iter_mut() {
+            if f.2 == EntityType::Per && f.1 - f.0 >= 3 {
+                let last = stoks[f.1 - 1];
+                let n = last.chars().count();
+                if (2..=3).contains(&n) && last.chars().all(|c| c.is_ascii_uppercase()) {
+                    f.1 -= 1;
+                }
+            }
+        }
         found.extend(extra);
+        self.split_org_prefix(stoks, folded, &mut found);
+        self.extend_after_title(stoks, folded, &mut found);
         // "Komisi Pemberantasan Korupsi ( KPK )" tagged as one span: the name and the
         // abbreviation are two mentions
         let mut split = Vec::with_capacity(found.len());
@@ -516,19 +535,184 @@ impl EntityExtractor {
             if end <= start {
                 continue;
             }
-            let surface = squash(text.get(start..end).unwrap_or(""));
-            if surface.is_empty() || !surface.chars().any(|c| c.is_alphanumeric()) {
+            for (p0, p1, kind) in self.split_hyphen(text, start, end, kind) {
+                let surface = unbracket(&squash(text.get(p0..p1).unwrap_or("")));
+                // a site the tagger left a political unit: "Sirkuit Le Mans"
+                let kind = match surface.split(' ').next() {
+                    Some(w)
+                        if kind == EntityType::Gpe && self.words.place_heads.contains(&fold(w)) =>
+                    {
+                        EntityType::Loc
+                    }
+                    _ => kind,
+                };
+                if surface.is_empty()
+                    || !surface.chars().any(|c| c.is_alphanumeric())
+                    || self.words.is_non_entity(&surface)
+                {
+                    continue;
+                }
+                // the second of two hyphen-joined names starts in the joining token,
+                // so a title before the first is not read as its own
+                let t0 = if p0 > start {
+                    (a + s..a + e)
+                        .find(|&t| tokens[t].span.start <= p0 && p0 < tokens[t].span.end)
+                        .map_or(a + s, |t| t.max(a + s + 1).min(a + e - 1))
+                } else {
+                    a + s
+                };
+                out.push(Mention {
+                    sent: si,
+                    t0,
+                    t1: a + e,
+                    span: Span::new(p0, p1),
+                    kind,
+                    surface,
+                    key: 0,
+                });
+            }
+        }
+    }
+
+    /// Two names joined by a hyphen inside one token ("Jepang-Tiongkok", "Prabowo
+    /// Subianto-Gibran Rakabuming Raka") are two mentions: when the lexicon knows both
+    /// sides, or when both sides of a person span have two words or more. Byte ranges
+    /// with their types.
+    fn split_hyphen(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        kind: EntityType,
+    ) -> Vec<(usize, usize, EntityType)> {
+        let whole = vec![(start, end, kind)];
+        let Some(s) = text.get(start..end) else {
+            return whole;
+        };
+        let cut = s.char_indices().find(|&(i, c)| {
+            c == '-'
+                && s[..i].chars().last().is_some_and(|p| p.is_alphabetic())
+                && s[i + 1..].chars().next().is_some_and(|n| n.is_uppercase())
+        });
+        let Some((i, _)) = cut else {
+            return whole;
+        };
+        let (left, right) = (s[..i].trim(), s[i + 1..].trim());
+        let (ll, rl) = (self.lex.lookup(left), self.lex.lookup(right));
+        let words = |x: &str| x.split_whitespace().count();
+        match (ll, rl) {
+            (Some(l), Some(r)) => vec![(start, start + i, l.kind), (start + i + 1, end, r.kind)],
+            _ if kind == EntityType::Per && words(left) >= 2 && words(right) >= 2 => {
+                vec![(start, start + i, kind), (start + i + 1, end, kind)]
+            }
+            _ => whole,
+        }
+    }
+
+    /// A team, maker or company glued in front of a person ("Ducati Francesco Bagnaia",
+    /// "Moto2 Mario Aji" tagged as one span): the organisation, then the person.
+    fn split_org_prefix(
+        &self,
+        stoks: &[&str],
+        folded: &[String],
+        found: &mut Vec<(usize, usize, EntityType)>,
+    ) {
+        let mut extra = Vec::new();
+        for f in found.iter_mut() {
+            if !matches!(f.2, EntityType::Per | EntityType::Gpe) || f.1 - f.0 < 2 {
                 continue;
             }
-            out.push(Mention {
-                sent: si,
-                t0: a + s,
-                t1: a + e,
-                span: Span::new(start, end),
-                kind,
-                surface,
-                key: 0,
+            // an acronym in front of a person's name: "KAI Bobby Rasyidin"
+            if f.2 == EntityType::Per
+                && f.1 - f.0 >= 3
+                && is_acronym(stoks[f.0])
+                && stoks[f.0].chars().count() >= 2
+                && (f.0 + 1..f.1).all(|k| is_cap(stoks[k]) && !is_acronym(stoks[k]))
+            {
+                extra.push((f.0, f.0 + 1, EntityType::Org));
+                f.0 += 1;
+                continue;
+            }
+            let Some((ne, v)) = self.lex.names.longest_at(stoks, folded, f.0) else {
+                continue;
+            };
+            let Some(entry) = self.lex.entries.get(v as usize) else {
+                continue;
+            };
+            let rest = f.1.saturating_sub(ne);
+            let need = if f.2 == EntityType::Per { 1 } else { 2 };
+            if entry.kind == EntityType::Org
+                && ne < f.1
+                && rest >= need
+                && (ne..f.1).all(|k| is_cap(stoks[k]))
+                && self.lex.names.longest_at(stoks, folded, ne).is_none()
+            {
+                extra.push((f.0, ne, EntityType::Org));
+                f.0 = ne;
+                f.2 = EntityType::Per;
+            }
+        }
+        found.extend(extra);
+    }
+
+    /// A capitalised word between a title and the person the tagger found is the person's
+    /// first name ("Menteri Keuangan [Purbaya] Yudhi Sadewa"), unless the lexicon knows it
+    /// or the title is a generic one that takes a portfolio ("Kepala Biro …").
+    fn extend_after_title(
+        &self,
+        stoks: &[&str],
+        folded: &[String],
+        found: &mut [(usize, usize, EntityType)],
+    ) {
+        let covered: Vec<bool> = {
+            let mut c = vec![false; stoks.len()];
+            for f in found.iter() {
+                for x in c.iter_mut().take(f.1).skip(f.0) {
+                    *x = true;
+                }
+            }
+            c
+        };
+        for f in found.iter_mut() {
+            if f.2 != EntityType::Per || f.0 < 2 {
+                continue;
+            }
+            let k = f.0 - 1;
+            let w = stoks[k];
+            let fw = folded[k].as_str();
+            let plain = is_cap(w)
+                && w.chars().all(|c| c.is_alphabetic())
+                && !covered[k]
+                && !kabar_text::is_stopword(fw, Lang::Unknown)
+                && self.lex.names.get(w).is_none()
+                && self.lex.title_phrases.get(w).is_none()
+                && !self.words.honorifics.contains(fw)
+                && !self.words.rank_words.contains(fw)
+                && !self.words.legal_forms.contains(fw)
+                && !self.words.is_non_entity(w);
+            if !plain {
+                continue;
+            }
+            let mut end = k;
+            if end > 0 && stoks[end - 1] == ")" {
+                end -= 1;
+            }
+            let titled = (end.saturating_sub(8)..end).any(|j| {
+                self.lex
+                    .title_phrases
+                    .longest_at(&stoks[..end], &folded[..end], j)
+                    .is_some_and(|(e, t)| {
+                        e == end
+                            && self
+                                .lex
+                                .titles
+                                .get(t as usize)
+                                .is_some_and(|t| !GENERIC_TITLES.contains(&t.name.as_str()))
+                    })
             });
+            if titled {
+                f.0 = k;
+            }
         }
     }
 
@@ -554,7 +738,15 @@ impl EntityExtractor {
             // the lexicon overrides the tagger's type: the tagger confuses types of
             // known names ("China" as a person) far more often than news names a person
             // after a country ("Jordan")
-            let lexed = self.lex.lookup(&m.surface);
+            let unlegal = if m.kind == EntityType::Per {
+                None
+            } else {
+                self.words.strip_legal_forms(&m.surface)
+            };
+            let lexed = self
+                .lex
+                .lookup(&m.surface)
+                .or_else(|| unlegal.as_deref().and_then(|u| self.lex.lookup(u)));
             let key = if let Some(e) = lexed {
                 add(e.kind, e.name.clone(), true, &mut ents)
             } else if let Some(&k) = acronyms.get(&m.surface) {
@@ -564,7 +756,7 @@ impl EntityExtractor {
                     if m.kind == EntityType::Per && is_acronym(&m.surface) && m.surface.len() > 3 {
                         title_case(&m.surface)
                     } else {
-                        m.surface.clone()
+                        unlegal.clone().unwrap_or_else(|| m.surface.clone())
                     };
                 add(m.kind, name, false, &mut ents)
             };
@@ -578,7 +770,13 @@ impl EntityExtractor {
                     let short_name = is_acronym(abbr)
                         || (is_cap(abbr)
                             && abbr.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-                    if short_name && m.kind != EntityType::Per {
+                    // only with evidence: the letters fit the name before the bracket,
+                    // or the lexicon gives both one entity
+                    let fits = abbreviation_fits(abbr, &m.surface)
+                        || self.lex.lookup(abbr).is_some_and(|e| {
+                            entity_id(e.kind, &e.name) == entity_id(ents[key].kind, &ents[key].name)
+                        });
+                    if short_name && fits && m.kind != EntityType::Per {
                         acronyms.insert(abbr.to_string(), key);
                     }
                 }
@@ -841,7 +1039,18 @@ impl EntityExtractor {
                     }
                     of.get_or_insert(id);
                     k = end;
-                } else if OF_GLUE.contains(&folded[k].as_str()) || matches!(toks[k], "(" | ")") {
+                } else if OF_GLUE.contains(&folded[k].as_str())
+                    || matches!(toks[k], "(" | ")")
+                    || ORDINALS.contains(&folded[k].as_str())
+                {
+                    // glue, a bracket, or the post's number ("Wakil Menteri Keuangan
+                    // Pertama X")
+                    k += 1;
+                } else if toks[k] == ","
+                    && k + 1 == m.t0
+                    && matches!(toks.get(m.t1), Some(&",") | Some(&".") | None)
+                {
+                    // "Menteri Luar Negeri Jepang, Takeshi Iwaya, berkata"
                     k += 1;
                 } else if let Some((te, _)) =
                     self.lex
@@ -953,6 +1162,17 @@ impl EntityExtractor {
     }
 }
 
+/// A mention's text without brackets that open or close nothing inside it
+/// ("Kementerian) Keuangan" → "Kementerian Keuangan"; "Partai Amanat Nasional (PAN)" kept).
+fn unbracket(s: &str) -> String {
+    let open = s.matches('(').count();
+    let close = s.matches(')').count();
+    if open == close && !s.starts_with(')') {
+        return s.to_string();
+    }
+    squash(&s.replace(['(', ')'], " "))
+}
+
 fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
@@ -967,6 +1187,50 @@ fn title_case(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// True when an abbreviation can be read off a long name (Schwartz & Hearst 2003): its
+/// letters appear in the name in order, the first at the start of a word. Covers
+/// initialisms ("KPK" ← "Komisi Pemberantasan Korupsi") and the syllable abbreviations of
+/// Indonesian ("Kemenkes" ← "Kementerian Kesehatan", "Komdigi" ← "Komunikasi dan
+/// Digital"); rejects neighbours that merely stand next to a name ("Indonesia (KBBI)").
+/// Written by hand: the algorithm is a dozen lines and no crate offers it.
+pub fn abbreviation_fits(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let l: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
+    if s.is_empty() || l.is_empty() {
+        return false;
+    }
+    let mut li = l.len() as isize - 1;
+    // one vowel added for pronunciation may stand in no word ("Aspedi" ← "Asosiasi
+    // Platform Digital Indonesia")
+    let mut spare_vowel = s.len() >= 5;
+    for si in (0..s.len()).rev() {
+        let c = s[si];
+        let saved = li;
+        while li >= 0 {
+            let here = l[li as usize];
+            let word_start = li == 0 || !l[li as usize - 1].is_alphanumeric();
+            if here == c && (si > 0 || word_start) {
+                break;
+            }
+            li -= 1;
+        }
+        if li < 0 {
+            if spare_vowel && si > 0 && "aeiou".contains(c) {
+                spare_vowel = false;
+                li = saved;
+                continue;
+            }
+            return false;
+        }
+        li -= 1;
+    }
+    true
 }
 
 /// True when every part of `a` appears in `b` in order.

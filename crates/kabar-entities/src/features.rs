@@ -67,12 +67,13 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 const BOS: u64 = 0x5bd1_e995_0000_0001;
 const EOS: u64 = 0x5bd1_e995_0000_0002;
 
-/// A word list of `data/lang/*/`: one lower-case word per line, `#` comments.
+/// A word list of `data/lang/*/`: one lower-case word per line (the first tab-separated
+/// column; later columns are flags for other readers), `#` comments.
 fn list(texts: &[&'static str]) -> HashSet<&'static str> {
     texts
         .iter()
         .flat_map(|t| t.lines())
-        .map(str::trim)
+        .map(|l| l.split('\t').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 }

@@ -21,6 +21,7 @@ pub mod model;
 pub mod roles;
 pub mod tagger;
 pub mod train;
+pub mod words;
 
 pub use extract::EntityExtractor;
 pub use tagger::Tagger;

@@ -259,3 +259,71 @@ fn extractor_is_send_and_sync() {
     assert_eq!(counts[0], counts[1]);
     assert!(counts[0] >= 2, "Joko Widodo and Surabaya");
 }
+
+#[test]
+fn abbreviations_join_only_when_their_letters_fit() {
+    use kabar_entities::extract::abbreviation_fits;
+    for (short, long) in [
+        ("KPK", "Komisi Pemberantasan Korupsi"),
+        ("Kemenkes", "Kementerian Kesehatan"),
+        ("Komdigi", "Kementerian Komunikasi dan Digital"),
+        ("Aspedi", "Asosiasi Platform Digital Indonesia"),
+        ("BPOM", "Badan Pengawas Obat dan Makanan"),
+    ] {
+        assert!(abbreviation_fits(short, long), "{short} ← {long}");
+    }
+    // the wrong aliases of issue 10: a bracket next to a name is no evidence
+    for (short, long) in [
+        ("BISINDO", "Indonesia"),
+        ("KBBI", "Indonesia"),
+        ("SNI", "Indonesia"),
+        ("CENTCOM", "Amerika Serikat"),
+        ("SDG", "Singapura"),
+        ("Persero", "PT Bank Rakyat Indonesia"),
+    ] {
+        assert!(!abbreviation_fits(short, long), "{short} ← {long}");
+    }
+    let es = run(
+        "Ia belajar Bahasa Isyarat Indonesia (BISINDO) di Jakarta. BISINDO dipakai luas.",
+        &[],
+        None,
+    );
+    let id = by_id(&es, "gpe:indonesia");
+    assert!(
+        id.is_none_or(|e| !e.aliases.iter().any(|a| a == "BISINDO")),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn non_entities_and_padding_leave_names() {
+    let es = run(
+        "Menteri Keuangan Purbaya Yudhi Sadewa hadir saat Idul Adha. Laksamana Madya Harun \
+         Prasetya datang. Pebalap Ducati Francesco Bagnaia menang. Hubungan Jepang-Tiongkok \
+         memanas. Pelatih Do Minh Khoa berkata. Tarif PPh Pasal 22 naik karena El Nino.",
+        &[],
+        None,
+    );
+    let ids: Vec<&str> = es.iter().map(|e| e.id.as_str()).collect();
+    for want in [
+        "per:purbaya-yudhi-sadewa",
+        "per:harun-prasetya",
+        "org:ducati",
+        "per:francesco-bagnaia",
+        "gpe:jepang",
+        "gpe:tiongkok",
+        "per:do-minh-khoa",
+    ] {
+        assert!(ids.contains(&want), "{want} missing: {ids:?}");
+    }
+    for e in &es {
+        let n = e.name.to_lowercase();
+        assert!(
+            !(n.contains("idul") || n.contains("pph") || n.contains("nino") || n.contains("madya")),
+            "not an entity / padded: {}",
+            e.name
+        );
+    }
+    let p = by_id(&es, "per:purbaya-yudhi-sadewa").unwrap();
+    assert_eq!(p.roles[0].title, "Menteri Keuangan");
+}

@@ -11,6 +11,7 @@
 
 pub mod error;
 pub mod query;
+pub mod resolve;
 pub mod schema;
 pub mod write;
 

@@ -407,6 +407,12 @@ impl Store {
         if let Some(r) = self.entity_row(id_or_name)? {
             return Ok(r);
         }
+        // an ID merged into another entity by store-level resolution
+        if let Some(to) = self.redirect_of(id_or_name)? {
+            if let Some(r) = self.entity_row(&to)? {
+                return Ok(r);
+            }
+        }
         let id: Option<String> = self
             .conn
             .query_row(

@@ -104,6 +104,8 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO articles_fts(rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
     "#,
+    // 3: redirects of entity IDs merged by store-level resolution (see `resolve`).
+    crate::resolve::MIGRATION,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,86 @@
+//! Scores the judged entity-audit items of the Detik 2026 TUNE split
+//! (`tests/data/entity-audit-tune.tsv`: IDs, judgement, reason; no article text) against a
+//! store built now from the same articles, so a change that brings back a judged-wrong
+//! alias, type or split shows here.
+//!
+//! Figures are upper bounds (the rules were tuned on these articles); the audit-split
+//! figures are in docs/entities.md. Needs `../shared/data`: fails when `CI=true` and the
+//! data is missing, skips with a note otherwise.
+
+use kabar_analyze::audit::{build_store, read_judged, score, Side};
+use kabar_core::split::Split;
+use kabar_store::Store;
+use std::path::Path;
+
+#[test]
+fn judged_tune_items_score() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/news-id/detik-2026");
+    if !dir.exists() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is missing (CI=true)",
+            dir.display()
+        );
+        eprintln!("skipped: {} not found", dir.display());
+        return;
+    }
+    let inputs: Vec<_> = ["train.csv", "val.csv", "test.csv"]
+        .iter()
+        .map(|f| dir.join(f))
+        .collect();
+    let mut store = Store::in_memory().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let n = build_store(&mut store, &inputs, Side::Only(Split::Tune), today).unwrap();
+    assert!(
+        n > 1000,
+        "expected the TUNE side of 1,840 articles, kept {n}"
+    );
+    let judged = read_judged(include_str!("data/entity-audit-tune.tsv")).unwrap();
+    let alias = score(&store, &judged, "alias").unwrap();
+    let types = score(&store, &judged, "type").unwrap();
+    let split = score(&store, &judged, "split").unwrap();
+    println!(
+        "TUNE (upper bounds): aliases {}/{} correct ({:.1}%), types {}/{} ({:.1}%), persons kept whole {}/{} ({:.1}% split)",
+        alias.correct,
+        alias.present,
+        alias.rate() * 100.0,
+        types.correct,
+        types.present,
+        types.rate() * 100.0,
+        split.correct,
+        split.present,
+        (1.0 - split.rate()) * 100.0
+    );
+    for w in alias.wrong.iter().chain(&types.wrong).chain(&split.wrong) {
+        println!(
+            "  still wrong: {} {} {} ({})",
+            w.kind, w.entity, w.item, w.reason
+        );
+    }
+    // most judged items must still be shown, or the judgements are stale and need redoing
+    assert!(
+        alias.present * 10 >= 150 * 7,
+        "aliases present {}",
+        alias.present
+    );
+    assert!(
+        types.present * 10 >= 200 * 8,
+        "types present {}",
+        types.present
+    );
+    assert!(
+        split.present * 10 >= 100 * 8,
+        "persons present {}",
+        split.present
+    );
+    // the targets for types are met; for aliases and splits the floors below were
+    // set from the values measured on 2026-12-01 (95.9% and 91.9% kept whole), under the
+    // issue's targets (97% and 98%): regression guards, not claims of the target
+    assert!(types.rate() >= 0.95, "types {:.3}", types.rate());
+    assert!(alias.rate() >= 0.95, "aliases {:.3}", alias.rate());
+    assert!(
+        split.rate() >= 0.80,
+        "persons kept whole {:.3}",
+        split.rate()
+    );
+}

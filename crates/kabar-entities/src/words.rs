@@ -1,0 +1,192 @@
+//! The extractor's word lists, each kept once as a data file (`data/lang/id/*.txt`,
+//! `data/non_entities.tsv`, `data/outlets.tsv`), embedded and parsed once.
+
+use crate::lexicon::fold;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const HONORIFICS: &str = include_str!("../data/lang/id/honorifics.txt");
+const NAME_PARTICLES: &str = include_str!("../data/lang/id/name_particles.txt");
+const RANK_WORDS: &str = include_str!("../data/lang/id/rank_words.txt");
+const LEGAL_FORMS: &str = include_str!("../data/lang/id/legal_forms.txt");
+const ORG_WORDS: &str = include_str!("../data/lang/id/org_words.txt");
+const PLACE_HEADS: &str = include_str!("../data/lang/id/place_heads.txt");
+const SENTENCE_OPENERS: &str = include_str!("../data/lang/id/sentence_openers.txt");
+const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
+const OUTLETS: &str = include_str!("../data/outlets.tsv");
+
+/// Rows of a list file: comment (`#`) and blank lines skipped, columns split at tabs.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// A phrase list matched on folded text, as a whole or as a word prefix.
+#[derive(Debug, Default)]
+pub struct PhraseList {
+    whole: HashSet<String>,
+    prefix: Vec<String>,
+}
+
+impl PhraseList {
+    fn parse(text: &str) -> PhraseList {
+        let mut out = PhraseList::default();
+        for r in rows(text) {
+            let key = fold(r[0]);
+            if key.is_empty() {
+                continue;
+            }
+            match r.get(1).copied() {
+                Some("prefix") => out.prefix.push(key),
+                _ => {
+                    out.whole.insert(key);
+                }
+            }
+        }
+        out
+    }
+
+    /// True when folded `f` is a listed phrase, or a listed prefix phrase starts at one of
+    /// its words ("Tarif PPh Pasal 22", "Samsung Galaxy S25").
+    pub fn matches_words(&self, f: &str) -> bool {
+        if self.whole.contains(f) {
+            return true;
+        }
+        let starts = std::iter::once(0).chain(f.match_indices(' ').map(|(i, _)| i + 1));
+        starts.into_iter().any(|i| {
+            self.prefix.iter().any(|p| {
+                f[i..]
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
+        })
+    }
+
+    /// True when folded `f` is a listed phrase or starts with a listed prefix anywhere
+    /// (brand names glued to a section: "detikinet").
+    pub fn matches_glued(&self, f: &str) -> bool {
+        self.whole.contains(f) || self.prefix.iter().any(|p| f.starts_with(p.as_str()))
+    }
+}
+
+/// Every word list of the extractor.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Honorifics stripped from the front of person mentions.
+    pub honorifics: HashSet<String>,
+    /// Honorifics that are often part of how a person is named ("Gus Dur").
+    pub honorifics_part: HashSet<String>,
+    /// Lower-case words that belong inside personal names ("da", "van", "bin").
+    pub name_particles: HashSet<String>,
+    /// Grade words of ranks ("Madya", "Pertama").
+    pub rank_words: HashSet<String>,
+    /// Company legal forms ("PT", "Tbk", "Persero").
+    pub legal_forms: HashSet<String>,
+    /// Words that mark organisations and never start a person's name ("Racing", "Tbk").
+    pub org_words: HashSet<String>,
+    /// First words of a site or geographic feature (LOC): "Gunung", "Sirkuit".
+    pub place_heads: HashSet<String>,
+    /// Words that open sentences and are never the start of a name ("Alhasil").
+    pub sentence_openers: HashSet<String>,
+    /// Capitalised phrases that are no entity (holidays, weather, taxes, laws).
+    pub non_entities: PhraseList,
+    /// Outlets' own brand and section names (boilerplate).
+    pub outlets: PhraseList,
+}
+
+fn set(text: &str) -> HashSet<String> {
+    rows(text).map(|r| fold(r[0])).collect()
+}
+
+impl Words {
+    /// The embedded lists, parsed once per process.
+    pub fn embedded() -> &'static Words {
+        static W: OnceLock<Words> = OnceLock::new();
+        W.get_or_init(|| Words {
+            honorifics: set(HONORIFICS),
+            honorifics_part: rows(HONORIFICS)
+                .filter(|r| r.get(1) == Some(&"part"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            name_particles: set(NAME_PARTICLES),
+            rank_words: set(RANK_WORDS),
+            legal_forms: set(LEGAL_FORMS),
+            org_words: set(ORG_WORDS),
+            place_heads: set(PLACE_HEADS),
+            sentence_openers: set(SENTENCE_OPENERS),
+            non_entities: PhraseList::parse(NON_ENTITIES),
+            outlets: PhraseList::parse(OUTLETS),
+        })
+    }
+
+    /// The honorifics file's words, for the tagger's features (one list for both).
+    pub fn honorific_list() -> &'static HashSet<String> {
+        &Words::embedded().honorifics
+    }
+
+    /// True when a mention's text is no entity of Kabar's types: a listed holiday,
+    /// weather phenomenon, tax or law, an outlet's own name, or legal-form words alone.
+    pub fn is_non_entity(&self, surface: &str) -> bool {
+        let f = fold(surface);
+        if f.is_empty() {
+            return true;
+        }
+        self.non_entities.matches_words(&f)
+            || self.outlets.matches_glued(&f)
+            || f.split(' ').all(|w| self.legal_forms.contains(w))
+    }
+
+    /// A company name without its legal forms ("PT Bank Central Asia Tbk" → "Bank Central
+    /// Asia", "PT Pertamina (Persero)" → "Pertamina"), or None when nothing changes or
+    /// nothing would remain.
+    pub fn strip_legal_forms(&self, name: &str) -> Option<String> {
+        let words: Vec<&str> = name
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let keep: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !self.legal_forms.contains(&fold(w)))
+            .collect();
+        if keep.len() == words.len() || keep.is_empty() {
+            return None;
+        }
+        let out = keep.join(" ");
+        let out = out.trim_matches(|c: char| c == ',' || c.is_whitespace());
+        (!out.is_empty() && out.chars().any(|c| c.is_alphabetic())).then(|| out.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_match() {
+        let w = Words::embedded();
+        assert!(w.honorifics.contains("pak") && w.honorifics.contains("ustadz"));
+        assert!(w.honorifics_part.contains("gus") && !w.honorifics_part.contains("pak"));
+        assert!(w.name_particles.contains("van"));
+        assert!(w.is_non_entity("Idul Adha"));
+        assert!(w.is_non_entity("El Nino-Osilasi"));
+        assert!(w.is_non_entity("PPh Pasal 22"));
+        assert!(w.is_non_entity("detikINET"));
+        assert!(w.is_non_entity("Persero) Tbk"));
+        assert!(!w.is_non_entity("Bank Indonesia"));
+        assert!(
+            !w.is_non_entity("Natalius Pigai"),
+            "phrases match whole words"
+        );
+        assert_eq!(
+            w.strip_legal_forms("PT Bank Central Asia Tbk").as_deref(),
+            Some("Bank Central Asia")
+        );
+        assert_eq!(
+            w.strip_legal_forms("PT Pertamina (Persero)").as_deref(),
+            Some("Pertamina")
+        );
+        assert_eq!(w.strip_legal_forms("Bank Mandiri"), None);
+    }
+}

@@ -1,0 +1,638 @@
+//! Store-level entity resolution: a person named by part of a name in some articles
+//! ("Purbaya", "Prabowo", "Yudhi Sadewa") and by the full name in others ("Purbaya Yudhi
+//! Sadewa") is one entity.
+//!
+//! Within one article the extractor already folds short references into the full name;
+//! across articles only the store has the evidence. After each batch,
+//! [`Store::resolve_entities`] looks at every person whose name is a part (the words in
+//! order) of longer person names and merges it into one of them when the store's
+//! evidence points there:
+//!
+//! - **roles**: the short and the full name hold the same title (Menteri Keuangan);
+//! - **co-occurring entities**: the articles of the short name mention the same other
+//!   entities as the full name's (cosine of the two entity-count vectors);
+//! - **articles holding both** (an article where the extractor could not decide);
+//! - **prominence**: how many articles name the full name.
+//!
+//! With one candidate, some evidence (a shared role, a shared article, or a context
+//! similarity of at least [`MIN_SIMILARITY`]) is enough. With several ("Prabowo":
+//! "Prabowo Subianto", "Listyo Sigit Prabowo") the best must take at least
+//! [`MIN_SHARE`] of the combined score, else the short name stays apart. Full names are
+//! never merged with each other unless one contains the other, so two people who share a
+//! name part stay two.
+//!
+//! A merged ID is kept in `entity_redirects`, so `kabar entity per:prabowo` still finds
+//! the person, and a later batch that produces the short ID again is folded in at once.
+
+use crate::{Store, StoreError};
+use rusqlite::{params, Transaction};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The schema migration that adds `entity_redirects` (appended to [`crate::schema::MIGRATIONS`]).
+pub const MIGRATION: &str = r#"
+    CREATE TABLE entity_redirects (
+        from_id TEXT PRIMARY KEY,
+        to_id   TEXT NOT NULL,
+        reason  TEXT NOT NULL
+    );
+    CREATE INDEX entity_redirects_to ON entity_redirects(to_id);
+"#;
+
+/// Least context similarity that counts as evidence on its own.
+pub const MIN_SIMILARITY: f64 = 0.15;
+
+/// Share of the combined score the best of several candidates must take.
+pub const MIN_SHARE: f64 = 0.75;
+
+/// One merge made by [`Store::resolve_entities`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Merge {
+    /// The ID merged away (now a redirect).
+    pub from: String,
+    /// The entity it joined.
+    pub to: String,
+    /// The evidence, for people reading the log.
+    pub reason: String,
+}
+
+/// A stored person with what resolution looks at.
+struct Person {
+    id: String,
+    /// The name's words as written.
+    words: Vec<String>,
+    parts: Vec<String>,
+    articles: HashSet<String>,
+    titles: HashSet<String>,
+}
+
+impl Store {
+    /// Merges short person names into the full name the store's evidence points to (see
+    /// the module docs), in one transaction; returns the merges made. Idempotent.
+    ///
+    /// `not_name` says whether a word is no part of a person's name (a function word such
+    /// as "Alhasil", from the caller's stop-word lists): a longer name with such a word,
+    /// an all-capitals code ("SPA") or a known organisation or place among its extra words
+    /// is a padded mention, never a merge target.
+    pub fn resolve_entities(
+        &mut self,
+        not_name: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Merge>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut merges = reapply_redirects(&tx)?;
+        let plan = plan_merges(&tx, not_name)?;
+        for m in &plan {
+            merge_into(&tx, &m.from, &m.to, &m.reason)?;
+        }
+        merges.extend(plan);
+        tx.commit()?;
+        Ok(merges)
+    }
+
+    /// Every merge in force (redirected ID, target, evidence), by target.
+    pub fn redirects(&self) -> Result<Vec<Merge>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT from_id, to_id, reason FROM entity_redirects ORDER BY to_id, from_id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Merge {
+                from: r.get(0)?,
+                to: r.get(1)?,
+                reason: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Where a merged entity ID now points (following chains), if it was merged.
+    pub fn redirect_of(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let mut cur = id.to_string();
+        let mut seen = HashSet::new();
+        loop {
+            let next: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
+                "SELECT to_id FROM entity_redirects WHERE from_id = ?1",
+                [&cur],
+                |r| r.get(0),
+            ))?;
+            match next {
+                Some(n) if seen.insert(n.clone()) => cur = n,
+                _ => break,
+            }
+        }
+        Ok((cur != id).then_some(cur))
+    }
+}
+
+/// Splits a name into folded parts ("Purbaya Yudhi-Sadewa" → purbaya, yudhi, sadewa).
+fn parts_of(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when every part of `a` appears in `b` in order.
+fn is_subsequence(a: &[String], b: &[String]) -> bool {
+    let mut it = b.iter();
+    a.iter().all(|x| it.any(|y| y == x))
+}
+
+/// A later batch may bring back an ID that was merged away: fold it in again.
+fn reapply_redirects(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
+    let mut st = tx.prepare(
+        "SELECT r.from_id, r.to_id, r.reason FROM entity_redirects r
+         JOIN entities e ON e.id = r.from_id",
+    )?;
+    let back: Vec<(String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    drop(st);
+    let mut out = Vec::new();
+    for (from, to, reason) in back {
+        merge_into(tx, &from, &to, &reason)?;
+        out.push(Merge { from, to, reason });
+    }
+    Ok(out)
+}
+
+fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
+    let mut persons: BTreeMap<String, Person> = BTreeMap::new();
+    let mut st = tx.prepare("SELECT id, name FROM entities WHERE type = 'PER'")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, name) = row?;
+        persons.insert(
+            id.clone(),
+            Person {
+                id,
+                words: name
+                    .split(|c: char| !c.is_alphanumeric() && c != '.')
+                    .map(|w| w.trim_end_matches('.'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                parts: parts_of(&name),
+                articles: HashSet::new(),
+                titles: HashSet::new(),
+            },
+        );
+    }
+    let mut st = tx.prepare(
+        "SELECT m.entity, m.article FROM entity_mentions m
+         JOIN entities e ON e.id = m.entity WHERE e.type = 'PER'",
+    )?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, art) = row?;
+        if let Some(p) = persons.get_mut(&id) {
+            p.articles.insert(art);
+        }
+    }
+    let mut st = tx.prepare("SELECT DISTINCT entity, title FROM roles")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, title) = row?;
+        if let Some(p) = persons.get_mut(&id) {
+            p.titles.insert(title);
+        }
+    }
+    Ok(persons.into_values().collect())
+}
+
+/// Folded names of the stored organisations and places.
+fn non_person_names(tx: &Transaction<'_>) -> Result<HashSet<String>, StoreError> {
+    let mut st = tx.prepare("SELECT name FROM entities WHERE type != 'PER'")?;
+    let names = st
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(names.iter().map(|n| parts_of(n).join(" ")).collect())
+}
+
+/// True when the words `f` adds to `s` look like more of a person's name: capitalised
+/// (an initial, or a lower-case particle such as "bin" or "van", is fine), not all
+/// capitals, not a function word, and no stored organisation or place among them.
+fn clean_extension(
+    s: &Person,
+    f: &Person,
+    not_name: &dyn Fn(&str) -> bool,
+    others: &HashSet<String>,
+) -> bool {
+    if f.words.len() != f.parts.len() {
+        return false;
+    }
+    // the positions of f's words that s does not cover
+    let mut used = vec![false; f.parts.len()];
+    let mut j = 0;
+    for p in &s.parts {
+        while j < f.parts.len() && &f.parts[j] != p {
+            j += 1;
+        }
+        if j < f.parts.len() {
+            used[j] = true;
+            j += 1;
+        }
+    }
+    let mut run: Vec<&str> = Vec::new();
+    let mut runs: Vec<String> = Vec::new();
+    for (k, w) in f.words.iter().enumerate() {
+        if used[k] {
+            if !run.is_empty() {
+                runs.push(run.join(" "));
+                run.clear();
+            }
+            continue;
+        }
+        let n = w.chars().count();
+        let caps = w.chars().filter(|c| c.is_uppercase()).count();
+        let name_like = match w.chars().next() {
+            Some(c) if c.is_uppercase() => n == 1 || caps < n,
+            Some(c) if c.is_lowercase() => n <= 4,
+            _ => false,
+        };
+        if !name_like || not_name(&w.to_lowercase()) {
+            return false;
+        }
+        run.push(&f.parts[k]);
+    }
+    if !run.is_empty() {
+        runs.push(run.join(" "));
+    }
+    !runs.iter().any(|r| others.contains(r))
+}
+
+/// Entities of every article (for context vectors).
+fn article_entities(tx: &Transaction<'_>) -> Result<HashMap<String, Vec<String>>, StoreError> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut st = tx.prepare("SELECT article, entity FROM entity_mentions")?;
+    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (a, e) = row?;
+        out.entry(a).or_default().push(e);
+    }
+    Ok(out)
+}
+
+/// Counts of the other entities in a person's articles (its own ID and `skip` left out).
+fn context(
+    p: &Person,
+    skip: &str,
+    by_article: &HashMap<String, Vec<String>>,
+) -> HashMap<String, f64> {
+    let mut v: HashMap<String, f64> = HashMap::new();
+    for a in &p.articles {
+        for e in by_article.get(a).into_iter().flatten() {
+            if e != &p.id && e != skip {
+                *v.entry(e.clone()).or_default() += 1.0;
+            }
+        }
+    }
+    v
+}
+
+fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
+    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// Evidence that short name `s` is full name `f`.
+struct Evidence {
+    shared_articles: usize,
+    shared_title: Option<String>,
+    similarity: f64,
+    score: f64,
+}
+
+fn evidence(s: &Person, f: &Person, by_article: &HashMap<String, Vec<String>>) -> Evidence {
+    let shared_articles = s.articles.intersection(&f.articles).count();
+    let shared_title = s.titles.intersection(&f.titles).min().cloned();
+    let similarity = cosine(
+        &context(s, &f.id, by_article),
+        &context(f, &s.id, by_article),
+    );
+    let prominence = (1.0 + f.articles.len() as f64).ln();
+    let score = (similarity
+        + if shared_title.is_some() { 1.0 } else { 0.0 }
+        + 0.5 * (shared_articles as f64).min(4.0))
+        * prominence;
+    Evidence {
+        shared_articles,
+        shared_title,
+        similarity,
+        score,
+    }
+}
+
+fn is_evidence(e: &Evidence) -> bool {
+    e.shared_title.is_some() || e.shared_articles > 0 || e.similarity >= MIN_SIMILARITY
+}
+
+/// The merges the store's evidence supports, shortest names first.
+fn plan_merges(
+    tx: &Transaction<'_>,
+    not_name: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Merge>, StoreError> {
+    let persons = load_persons(tx)?;
+    let by_article = article_entities(tx)?;
+    let others = non_person_names(tx)?;
+    // name part → persons holding it (to find candidates without comparing all pairs)
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in persons.iter().enumerate() {
+        for w in &p.parts {
+            by_part.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut plan: Vec<Merge> = Vec::new();
+    let mut merged: HashSet<usize> = HashSet::new();
+    let mut order: Vec<usize> = (0..persons.len()).collect();
+    order.sort_by_key(|&i| persons[i].parts.len());
+    for s in order {
+        let sp = &persons[s];
+        // a part of one or two letters ("A", "Al") says too little
+        if sp.parts.is_empty() || sp.parts.iter().all(|w| w.chars().count() < 3) {
+            continue;
+        }
+        let Some(first) = sp.parts.iter().max_by_key(|w| w.len()) else {
+            continue;
+        };
+        let mut cands: Vec<usize> = by_part
+            .get(first.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&f| {
+                f != s
+                    && !merged.contains(&f)
+                    && persons[f].parts.len() > sp.parts.len()
+                    && is_subsequence(&sp.parts, &persons[f].parts)
+                    && clean_extension(sp, &persons[f], not_name, &others)
+            })
+            .collect();
+        // a longer name holding a shorter candidate is the same person ("Retno Marsudi"
+        // ⊂ "Retno Lestari Priansari Marsudi"): keep the shortest such candidates, they
+        // are resolved in their own turn
+        let snapshot = cands.clone();
+        cands.retain(|&c| {
+            !snapshot.iter().any(|&d| {
+                d != c
+                    && persons[d].parts.len() < persons[c].parts.len()
+                    && is_subsequence(&persons[d].parts, &persons[c].parts)
+            })
+        });
+        if cands.is_empty() {
+            continue;
+        }
+        let ev: Vec<(usize, Evidence)> = cands
+            .into_iter()
+            .map(|f| (f, evidence(sp, &persons[f], &by_article)))
+            .collect();
+        let total: f64 = ev.iter().map(|(_, e)| e.score).sum();
+        let Some((best, e)) = ev
+            .iter()
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+        else {
+            continue;
+        };
+        let share = if total > 0.0 { e.score / total } else { 0.0 };
+        if !is_evidence(e) || (ev.len() > 1 && share < MIN_SHARE) {
+            continue;
+        }
+        // a full name seen in fewer than half as many articles as the full name it would
+        // absorb is a padded mention ("Alhasil Francesco Bagnaia") unless its extra words
+        // occur in other persons' names too ("Putri Kusuma Wardani": "Putri") or both
+        // hold the same role
+        if sp.parts.len() >= 2
+            && persons[*best].articles.len() * 2 < sp.articles.len()
+            && e.shared_title.is_none()
+        {
+            let extra_known = persons[*best]
+                .parts
+                .iter()
+                .filter(|w| !sp.parts.contains(w))
+                .all(|w| by_part.get(w.as_str()).is_some_and(|v| v.len() >= 3));
+            if !extra_known {
+                continue;
+            }
+        }
+        let reason = format!(
+            "part of the name; {} shared article(s), context similarity {:.2}{}{}",
+            e.shared_articles,
+            e.similarity,
+            e.shared_title
+                .as_ref()
+                .map(|t| format!(", same title {t}"))
+                .unwrap_or_default(),
+            if ev.len() > 1 {
+                format!(
+                    ", {:.0}% of the evidence among {} names",
+                    share * 100.0,
+                    ev.len()
+                )
+            } else {
+                String::new()
+            }
+        );
+        merged.insert(s);
+        plan.push(Merge {
+            from: sp.id.clone(),
+            to: persons[*best].id.clone(),
+            reason,
+        });
+    }
+    plan.extend(spelling_variants(&persons, &by_article, &by_part, &merged));
+    // a name merged into one that was itself merged later points to the final entity
+    let target: HashMap<String, String> = plan
+        .iter()
+        .map(|m| (m.from.clone(), m.to.clone()))
+        .collect();
+    for m in plan.iter_mut() {
+        let mut t = m.to.clone();
+        let mut guard = 0;
+        while let Some(n) = target.get(&t) {
+            t = n.clone();
+            guard += 1;
+            if guard > target.len() {
+                break;
+            }
+        }
+        m.to = t;
+    }
+    Ok(plan)
+}
+
+/// Levenshtein distance, capped: enough for telling a one-letter slip.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Two parts that are one spelling apart ("Bezzecchi"/"Bezzeccho", "Muhammad"/"Muhamad")
+/// or a short form of each other ("Moh"/"Mohammad").
+fn same_part(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let prefix = na.min(nb) >= 3 && (a.starts_with(b) || b.starts_with(a));
+    let slip = na.min(nb) >= 4 && a.chars().next() == b.chars().next() && edit_distance(a, b) <= 1;
+    prefix || slip
+}
+
+/// Full names spelt two ways ("Myta Aprilia Azmi"/"Myta Aprilian Azmy", "Hasanudin
+/// Tandilolo"/"Hasanudin Tandilol"): the same number of parts, at least one identical,
+/// the others one slip apart; the rarer spelling joins the commoner when the contexts
+/// agree (similarity at least twice [`MIN_SIMILARITY`], or a shared role or article).
+fn spelling_variants(
+    persons: &[Person],
+    by_article: &HashMap<String, Vec<String>>,
+    by_part: &HashMap<&str, Vec<usize>>,
+    merged: &HashSet<usize>,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    let mut gone: HashSet<usize> = merged.clone();
+    let mut order: Vec<usize> = (0..persons.len()).collect();
+    order.sort_by_key(|&i| persons[i].articles.len());
+    for a in order {
+        let pa = &persons[a];
+        if gone.contains(&a) || pa.parts.len() < 2 {
+            continue;
+        }
+        let cands: HashSet<usize> = pa
+            .parts
+            .iter()
+            .flat_map(|w| by_part.get(w.as_str()).into_iter().flatten().copied())
+            .collect();
+        let mut best: Option<(usize, Evidence)> = None;
+        for b in cands {
+            let pb = &persons[b];
+            if b == a
+                || gone.contains(&b)
+                || pb.parts.len() != pa.parts.len()
+                || pb.articles.len() < pa.articles.len()
+            {
+                continue;
+            }
+            let pairs = pa.parts.iter().zip(&pb.parts);
+            let equal = pairs.clone().filter(|(x, y)| x == y).count();
+            if equal == 0 || equal == pa.parts.len() || !pairs.clone().all(|(x, y)| same_part(x, y))
+            {
+                continue;
+            }
+            let e = evidence(pa, pb, by_article);
+            let strong = e.shared_title.is_some()
+                || e.shared_articles > 0
+                || e.similarity >= 2.0 * MIN_SIMILARITY;
+            if strong && best.as_ref().is_none_or(|(_, x)| e.score > x.score) {
+                best = Some((b, e));
+            }
+        }
+        if let Some((b, e)) = best {
+            gone.insert(a);
+            out.push(Merge {
+                from: pa.id.clone(),
+                to: persons[b].id.clone(),
+                reason: format!(
+                    "a spelling of the name; {} shared article(s), context similarity {:.2}{}",
+                    e.shared_articles,
+                    e.similarity,
+                    e.shared_title
+                        .as_ref()
+                        .map(|t| format!(", same title {t}"))
+                        .unwrap_or_default()
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Moves everything of entity `from` onto `to` and leaves a redirect.
+fn merge_into(tx: &Transaction<'_>, from: &str, to: &str, reason: &str) -> Result<(), StoreError> {
+    if from == to {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO entity_aliases(entity, alias)
+         SELECT ?2, alias FROM entity_aliases WHERE entity = ?1
+         UNION SELECT ?2, name FROM entities WHERE id = ?1",
+        params![from, to],
+    )?;
+    tx.execute(
+        "DELETE FROM entity_aliases WHERE entity = ?2
+           AND alias = (SELECT name FROM entities WHERE id = ?2)",
+        params![from, to],
+    )?;
+    tx.execute("DELETE FROM entity_aliases WHERE entity = ?1", [from])?;
+    tx.execute(
+        "INSERT INTO entity_mentions(article, entity, mentions)
+         SELECT article, ?2, mentions FROM entity_mentions WHERE entity = ?1 AND true
+         ON CONFLICT(article, entity) DO UPDATE SET mentions = mentions + excluded.mentions",
+        params![from, to],
+    )?;
+    tx.execute("DELETE FROM entity_mentions WHERE entity = ?1", [from])?;
+    tx.execute(
+        "UPDATE roles SET entity = ?2 WHERE entity = ?1",
+        params![from, to],
+    )?;
+    tx.execute(
+        "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
+        params![from, to],
+    )?;
+    let (qf, qt) = (format!("\"{from}\""), format!("\"{to}\""));
+    tx.execute(
+        "UPDATE actions SET source = replace(source, ?1, ?2), target = replace(target, ?1, ?2),
+                record = replace(record, ?1, ?2)
+         WHERE instr(source, ?1) > 0 OR instr(target, ?1) > 0",
+        params![qf, qt],
+    )?;
+    tx.execute("DELETE FROM entities WHERE id = ?1", [from])?;
+    tx.execute(
+        "INSERT INTO entity_redirects(from_id, to_id, reason) VALUES (?1, ?2, ?3)
+         ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id, reason = excluded.reason",
+        params![from, to, reason],
+    )?;
+    tx.execute(
+        "UPDATE entity_redirects SET to_id = ?2 WHERE to_id = ?1",
+        params![from, to],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_slips() {
+        assert!(same_part("bezzecchi", "bezzeccho"));
+        assert!(same_part("moh", "mohammad"));
+        assert!(same_part("muhamad", "muhammad"));
+        assert!(!same_part("santoso", "susanto"));
+        assert!(!same_part("marc", "alex"));
+        assert_eq!(edit_distance("tandilolo", "tandilol"), 1);
+    }
+
+    #[test]
+    fn parts_fold_case_and_hyphens() {
+        assert_eq!(parts_of("Ban Ki-moon"), vec!["ban", "ki", "moon"]);
+        assert!(is_subsequence(
+            &parts_of("Yudhi Sadewa"),
+            &parts_of("Purbaya Yudhi Sadewa")
+        ));
+        assert!(!is_subsequence(
+            &parts_of("Sadewa Yudhi"),
+            &parts_of("Purbaya Yudhi Sadewa")
+        ));
+    }
+}
