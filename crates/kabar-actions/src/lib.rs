@@ -20,6 +20,7 @@ mod doc;
 pub mod eval;
 pub mod lexicon;
 mod quotes;
+pub mod real;
 mod timeline;
 
 use kabar_core::{Action, Entity, Lang, Quote, Span, TimeExpr, Token};
