@@ -138,7 +138,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     eprintln!("{key}: audit split, not shown (annotators: --audit-annotator)");
                     continue;
                 }
-                show(&p.analyze(corpus.get(key)?), key);
+                let an = p.analyze(corpus.get(key)?);
+                if args.iter().any(|a| a == "--json") {
+                    println!("{}", serde_json::json!({"key": key, "analysis": an}));
+                } else {
+                    show(&an, key);
+                }
             }
         }
         "pick" => {
