@@ -1,65 +1,54 @@
 //! Action extraction: trigger hits → typed actions with source, target, date, negation.
 
 use crate::doc::{heads, is_in, words, Doc, HitKind, Mention};
-use crate::lexicon::{target_may_be_place, Need, Trigger, Voice};
+use crate::lexicon::{blocked_objects, need_words, target_may_be_place, Need, Trigger, Voice};
 use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
 
-fn need_words(n: Need) -> &'static [&'static str] {
-    match n {
-        Need::None | Need::Target => &[],
-        Need::Envoy => &[
-            "duta besar",
-            "dubes",
-            "ambassador",
-            "kuasa usaha",
-            "envoy",
-            "charge d'affaires",
-        ],
-        Need::Troops => &[
-            "pasukan",
-            "tentara",
-            "prajurit",
-            "personel",
-            "militer",
-            "kapal perang",
-            "armada",
-            "troops",
-            "soldiers",
-            "forces",
-            "warships",
-            "personnel",
-            "batalion",
-            "battalion",
-        ],
-        Need::Policy => &[
-            "kebijakan",
-            "aturan",
-            "peraturan",
-            "regulasi",
-            "keputusan",
-            "larangan",
-            "policy",
-            "policies",
-            "rules",
-            "ban",
-            "decision",
-            "regulation",
-            "undang-undang",
-        ],
-        Need::Deal => &[
-            "agreement",
-            "deal",
-            "treaty",
-            "accord",
-            "pact",
-            "memorandum",
-            "contract",
-            "declaration",
-            "mou",
-            "charter",
-            "protocol",
-        ],
+/// The trigger's cue condition (`data/needs.tsv`): envoy, troops, policy and deal words
+/// anywhere in the sentence; a person word or a named person after a `person` trigger.
+fn need_met(doc: &Doc, tr: &Trigger, sent: Span, trig: Span) -> bool {
+    match tr.need {
+        Need::None | Need::Target => true,
+        Need::Person => {
+            let after = Span::new(trig.end, sent.end);
+            need_words(Need::Person)
+                .iter()
+                .any(|w| starts_word_within(doc.text, after, w, 6))
+                || doc
+                    .mentions_in(trig.end, sent.end)
+                    .iter()
+                    .take(1)
+                    .any(|m| matches!(m.kind, EntityType::Per) && doc.toks_between(trig.end, m.span.start).len() <= 4)
+        }
+        n => need_words(n)
+            .iter()
+            .any(|w| contains_ci(sent.slice(doc.text), w)),
     }
+}
+
+/// Does `w` start a word among the first `n` words of `within`?
+fn starts_word_within(text: &str, within: Span, w: &str, n: usize) -> bool {
+    let Some(s) = text.get(within.start..within.end) else {
+        return false;
+    };
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        .filter(|x| !x.is_empty())
+        .take(n)
+        .collect();
+    let want: Vec<&str> = w.split(' ').collect();
+    words
+        .windows(want.len())
+        .any(|win| win.iter().zip(&want).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+}
+
+/// A non-political sense of the trigger (`data/senses.tsv`): its object, the first word or
+/// two after it, is one of the kind's blocked words ("menangkap ikan", "mengunjungi pantai").
+fn other_sense(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
+    let after = Span::new(trig.end, sent.end);
+    blocked_objects(tr.kind)
+        .iter()
+        .any(|w| starts_word_within(doc.text, after, w, 2))
 }
 
 fn contains_ci(hay: &str, needle: &str) -> bool {
@@ -153,24 +142,27 @@ fn is_negated(doc: &Doc, trig: Span, sent_start: usize) -> bool {
     false
 }
 
-/// The date of an action: the DATE expression of its sentence nearest the trigger, else the
-/// article's publication date.
+/// The date of an action: the DATE expression of its sentence nearest the trigger, else
+/// the last DATE of the previous sentence (the narrative's reference date: "Senin (6/10),
+/// polisi menggeledah …. Penyidik juga menyita …"), else unknown. The publication date is
+/// not a default: an act recalled from years ago is not dated the day it was reported.
 pub(crate) fn date_for(
     times: &[TimeExpr],
     sent: Span,
+    prev: Option<Span>,
     trig: Span,
     others: &[Span],
-    published: Option<&str>,
 ) -> Option<String> {
+    let dated = |t: &&TimeExpr| {
+        let v = t.value.as_bytes();
+        t.kind == TimeType::Date && v.len() >= 4 && v[..4].iter().all(u8::is_ascii_digit)
+    };
     let mut best: Option<(usize, &str)> = None;
-    for t in times {
-        if t.kind != TimeType::Date || !sent.contains(&t.span) {
+    for t in times.iter().filter(dated) {
+        if !sent.contains(&t.span) {
             continue;
         }
         let v = t.value.as_str();
-        if v.len() < 4 || !v.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
-            continue;
-        }
         let d = if t.span.end <= trig.start {
             trig.start - t.span.end
         } else {
@@ -188,7 +180,15 @@ pub(crate) fn date_for(
             best = Some((d, v));
         }
     }
-    let v = best.map(|(_, v)| v).or(published)?;
+    let v = best.map(|(_, v)| v).or_else(|| {
+        let p = prev?;
+        times
+            .iter()
+            .filter(dated)
+            .filter(|t| p.contains(&t.span))
+            .last()
+            .map(|t| t.value.as_str())
+    })?;
     let v = v.split('T').next().unwrap_or(v);
     Some(v.chars().take(10).collect())
 }
@@ -281,7 +281,6 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
 pub(crate) fn extract_actions(
     doc: &Doc,
     times: &[TimeExpr],
-    published: Option<&str>,
     quoted: &[Span],
 ) -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
@@ -305,11 +304,7 @@ pub(crate) fn extract_actions(
             continue;
         };
         let sent = doc.sentences[si];
-        if !need_words(tr.need)
-            .iter()
-            .any(|w| contains_ci(sent.slice(doc.text), w))
-            && !matches!(tr.need, Need::None | Need::Target)
-        {
+        if !need_met(doc, tr, sent, trig) || other_sense(doc, tr, trig, sent) {
             continue;
         }
         // clause window: from the previous verb (an action noun inside an object does not
@@ -484,7 +479,13 @@ pub(crate) fn extract_actions(
             kind: tr.kind.to_string(),
             source,
             target,
-            date: date_for(times, sent, trig, &trigger_spans, published),
+            date: date_for(
+                times,
+                sent,
+                si.checked_sub(1).and_then(|p| doc.sentences.get(p).copied()),
+                trig,
+                &trigger_spans,
+            ),
             sentence: si,
             trigger: trig,
             negated,

@@ -42,7 +42,8 @@ pub struct Extracted {
 ///   `kabar_text::tokenize` of it (byte spans);
 /// * `entities`: this article's entities with byte-span mentions;
 /// * `times`: its time expressions (TimeML values); the action date is the nearest DATE in
-///   the trigger's sentence, else `published` (ISO, any precision; a time part is dropped).
+///   the trigger's sentence, else the last DATE of the previous sentence, else `None`
+///   (`published` is not used as a default date).
 ///
 /// `lang` is accepted for future language-specific rules; the lexicon holds Indonesian and
 /// English forms together, so mixed text works either way. Never panics: spans that do not
@@ -56,7 +57,9 @@ pub fn extract(
     times: &[TimeExpr],
     published: Option<&str>,
 ) -> Extracted {
-    let _ = lang;
+    // the publication date no longer dates acts by default (docs/actions.md, "Date"); it is
+    // kept in the signature for callers and future relative-date use
+    let _ = (lang, published);
     let marks = quotes::find_marks(text);
     let inner: Vec<Span> = marks.iter().map(|m| m.inner).collect();
     let doc = doc::Doc::new(text, sentences, tokens, entities, inner);
@@ -67,7 +70,7 @@ pub fn extract(
         .filter(|q| q.direct && q.text.split_whitespace().count() >= 4)
         .map(|q| q.span)
         .collect();
-    let actions = actions::extract_actions(&doc, times, published, &quoted);
+    let actions = actions::extract_actions(&doc, times, &quoted);
     Extracted { actions, quotes }
 }
 
