@@ -63,7 +63,10 @@ fn pipeline() -> Result<kabar_analyze::Pipeline, Box<dyn std::error::Error>> {
 }
 
 fn show(an: &Analysis, key: &str) {
-    println!("=== {key}  published {:?}", an.published.as_ref().map(|p| &p.value));
+    println!(
+        "=== {key}  published {:?}",
+        an.published.as_ref().map(|p| &p.value)
+    );
     println!("title: {}", an.title.as_deref().unwrap_or(""));
     let chars: Vec<char> = an.text.chars().collect();
     for s in &an.sentences {

@@ -14,11 +14,10 @@ fn need_met(doc: &Doc, tr: &Trigger, sent: Span, trig: Span) -> bool {
             need_words(Need::Person)
                 .iter()
                 .any(|w| starts_word_within(doc.text, after, w, 6))
-                || doc
-                    .mentions_in(trig.end, sent.end)
-                    .iter()
-                    .take(1)
-                    .any(|m| matches!(m.kind, EntityType::Per) && doc.toks_between(trig.end, m.span.start).len() <= 4)
+                || doc.mentions_in(trig.end, sent.end).iter().take(1).any(|m| {
+                    matches!(m.kind, EntityType::Per)
+                        && doc.toks_between(trig.end, m.span.start).len() <= 4
+                })
         }
         n => need_words(n)
             .iter()
@@ -37,9 +36,11 @@ fn starts_word_within(text: &str, within: Span, w: &str, n: usize) -> bool {
         .take(n)
         .collect();
     let want: Vec<&str> = w.split(' ').collect();
-    words
-        .windows(want.len())
-        .any(|win| win.iter().zip(&want).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+    words.windows(want.len()).any(|win| {
+        win.iter()
+            .zip(&want)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
 }
 
 /// A non-political sense of the trigger (`data/senses.tsv`): its object, the first word or
@@ -278,11 +279,7 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
 }
 
 /// Extracts the actions of one article.
-pub(crate) fn extract_actions(
-    doc: &Doc,
-    times: &[TimeExpr],
-    quoted: &[Span],
-) -> Vec<Action> {
+pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
     // (sentence, trigger end, action index) of the last action, for verb coordination
     let mut emitted: Vec<Option<usize>> = vec![None; doc.hits.len()];
@@ -482,7 +479,8 @@ pub(crate) fn extract_actions(
             date: date_for(
                 times,
                 sent,
-                si.checked_sub(1).and_then(|p| doc.sentences.get(p).copied()),
+                si.checked_sub(1)
+                    .and_then(|p| doc.sentences.get(p).copied()),
                 trig,
                 &trigger_spans,
             ),

@@ -63,7 +63,6 @@ pub struct Trigger {
     pub need: Need,
 }
 
-
 /// Kinds whose target may be a place introduced by a locative preposition
 /// ("berkunjung ke Beijing", "mengerahkan pasukan ke perbatasan").
 pub fn target_may_be_place(kind: &str) -> bool {
@@ -110,7 +109,6 @@ pub struct ReportVerb {
     /// True for "-nya" forms whose speaker is a pronoun ("katanya", "ujarnya").
     pub pronoun: bool,
 }
-
 
 /// A malformed line in one of the compiled-in lexicon files.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -224,7 +222,11 @@ pub fn reports() -> &'static [ReportVerb] {
 fn word_table(src: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
     rows(src)
         .filter_map(|(_, f)| {
-            let words = f.get(1)?.split(',').map(str::trim).filter(|w| !w.is_empty());
+            let words = f
+                .get(1)?
+                .split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty());
             Some((f[0], words.collect()))
         })
         .collect()

@@ -431,7 +431,12 @@ pub fn score_doc(
         score.typed_gold_found += gold_typed[i] as usize;
         score.full_gold_found += gold_full[i] as usize;
         if !gold_typed[i] {
-            let trig: String = an.text.chars().skip(g.start).take(g.end - g.start).collect();
+            let trig: String = an
+                .text
+                .chars()
+                .skip(g.start)
+                .take(g.end - g.start)
+                .collect();
             errors.push(format!(
                 "{key} FN {} «{}» @{} {:?} -> {:?}",
                 g.plover, trig, g.start, g.source, g.target
