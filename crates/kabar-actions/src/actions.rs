@@ -1,7 +1,9 @@
 //! Action extraction: trigger hits → typed actions with source, target, date, negation.
 
 use crate::doc::{heads, is_in, words, Doc, HitKind, Mention};
-use crate::lexicon::{blocked_objects, need_words, target_may_be_place, Need, Trigger, Voice};
+use crate::lexicon::{
+    blocked_objects, need_words, person_titles, target_may_be_place, Need, Trigger, Voice,
+};
 use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
 
 /// The trigger's cue condition (`data/needs.tsv`): envoy, troops, policy and deal words
@@ -23,6 +25,28 @@ fn need_met(doc: &Doc, tr: &Trigger, sent: Span, trig: Span) -> bool {
             .iter()
             .any(|w| contains_ci(sent.slice(doc.text), w)),
     }
+}
+
+/// "Politikus PKB ini mengapresiasi …", "Waka Komisi III DPR itu …": a person's title
+/// holding an organisation, closed by a demonstrative, describes the person last named
+/// (the organisation is not the actor).
+fn described_person(doc: &Doc, ls: usize, b: usize) -> Option<String> {
+    let m = doc
+        .mentions_in(ls, b)
+        .iter()
+        .rfind(|m| !m.anaphor && matches!(m.kind, EntityType::Org | EntityType::Gpe))?;
+    let after = doc.tok_from(m.span.end);
+    if !is_in(doc.word(after), &["itu", "ini", "tersebut"]) {
+        return None;
+    }
+    let first = doc.tok_from(ls);
+    let start = doc.tok_from(m.span.start);
+    let titled = (first..start).any(|i| {
+        person_titles()
+            .iter()
+            .any(|t| doc.word(i).eq_ignore_ascii_case(t))
+    });
+    titled.then(|| doc.last_person(m.span.start)).flatten()
 }
 
 /// Does `w` start a word among the first `n` words of `within`?
@@ -464,6 +488,11 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
                 .map(|ai| out[ai].source.clone())
                 .unwrap_or_default();
         }
+        if voice == Voice::Active {
+            if let Some(p) = described_person(doc, ls, trig.start) {
+                source = vec![p];
+            }
+        }
         target.retain(|t| !source.contains(t));
         if (source.is_empty() && target.is_empty())
             || (tr.need == Need::Target && target.is_empty())
@@ -529,7 +558,14 @@ fn roles(
     match voice {
         Voice::Active => {
             let source = left_chain(doc, ls, trig.start);
-            let target = find(&|m| eligible_target(doc, m, kind))
+            // the object follows the verb closely, or is introduced by a target preposition
+            // ("menolak keras penggunaan APBN untuk … proyek KCJB" has no actor as object)
+            let reach = |m: &Mention| {
+                doc.toks_between(trig.end, m.span.start).len() <= 5
+                    || is_in(doc.prep_of(m), words::TARGET)
+                    || is_in(doc.prep_of(m), words::PLACE)
+            };
+            let target = find(&|m| eligible_target(doc, m, kind) && reach(m))
                 .map(|i| right_chain(doc, right, i))
                 .unwrap_or_default();
             if source.is_empty() {

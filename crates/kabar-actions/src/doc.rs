@@ -455,6 +455,13 @@ impl<'a> Doc<'a> {
         out
     }
 
+    /// The person named last before byte `b` (outside quotes) in this or the two previous
+    /// sentences.
+    pub fn last_person(&self, b: usize) -> Option<String> {
+        let s = self.sentence_of(b).unwrap_or(0);
+        self.distinct(self.window_start(s, 2), b, EntityType::Per).pop()
+    }
+
     /// True when `s` lies inside quotation marks.
     pub fn in_quote(&self, s: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.end < s.end);

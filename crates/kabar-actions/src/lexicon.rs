@@ -247,6 +247,14 @@ pub fn need_words(n: Need) -> &'static [&'static str] {
     t.get(key).map(|v| v.as_slice()).unwrap_or(&[])
 }
 
+/// Title nouns of people ("politikus", "waka", "menteri"…), for definite descriptions
+/// such as "Politikus PKB ini" (`data/needs.tsv`, row `person_title`).
+pub fn person_titles() -> &'static [&'static str] {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let t = T.get_or_init(|| word_table(NEEDS_TSV));
+    t.get("person_title").map(|v| v.as_slice()).unwrap_or(&[])
+}
+
 /// Sense check of a kind (`data/senses.tsv`): object words right after the trigger that
 /// show another sense ("menangkap ikan" is fishing, "mengunjungi pantai" a day out).
 pub fn blocked_objects(kind: &str) -> &'static [&'static str] {
