@@ -11,6 +11,12 @@ use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
 fn need_met(doc: &Doc, tr: &Trigger, sent: Span, trig: Span) -> bool {
     match tr.need {
         Need::None | Need::Target => true,
+        Need::Suspect => {
+            let after = Span::new(trig.end, sent.end);
+            need_words(Need::Suspect)
+                .iter()
+                .any(|w| starts_word_within(doc.text, after, w, 8))
+        }
         Need::Person => {
             let after = Span::new(trig.end, sent.end);
             need_words(Need::Person)
@@ -85,7 +91,19 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 /// A mention is eligible as a subject when it is an actor (not a place) and no
 /// preposition introduces it.
 fn subject_ok(doc: &Doc, m: &Mention) -> bool {
-    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), words::PREPS)
+    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), words::PREPS) && !after_report(doc, m)
+}
+
+/// The speaker of an inserted reporting clause ("Barang bukti, jelas Risal, telah disita"):
+/// the mention right after a reporting verb is not an argument of the act.
+fn after_report(doc: &Doc, m: &Mention) -> bool {
+    let i = doc.tok_from(m.span.start);
+    i > 0
+        && doc.hits.iter().any(|h| {
+            matches!(h.kind, HitKind::Report(r) if r.how == crate::lexicon::Report::Inverted)
+                && h.span.end <= m.span.start
+                && doc.toks_between(h.span.end, m.span.start).is_empty()
+        })
 }
 
 /// Leftward chain of conjoined subjects ending at the last eligible mention in `[a, b)`.
@@ -172,6 +190,7 @@ fn is_negated(doc: &Doc, trig: Span, sent_start: usize) -> bool {
 /// polisi menggeledah …. Penyidik juga menyita …"), else unknown. The publication date is
 /// not a default: an act recalled from years ago is not dated the day it was reported.
 pub(crate) fn date_for(
+    text: &str,
     times: &[TimeExpr],
     sent: Span,
     prev: Option<Span>,
@@ -184,7 +203,7 @@ pub(crate) fn date_for(
     };
     let mut best: Option<(usize, &str)> = None;
     for t in times.iter().filter(dated) {
-        if !sent.contains(&t.span) {
+        if !sent.contains(&t.span) || names_a_period(text, t.span) {
             continue;
         }
         let v = t.value.as_str();
@@ -216,6 +235,25 @@ pub(crate) fn date_for(
     })?;
     let v = v.split('T').next().unwrap_or(v);
     Some(v.chars().take(10).collect())
+}
+
+/// A year that names a budget or a term, not when the act happened ("tahun anggaran 2021",
+/// "periode 2016-2023"): the words before it are in `data/needs.tsv`, row `period`.
+fn names_a_period(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    let range_after = text.get(span.end..).is_some_and(|r| {
+        r.starts_with('-')
+            || r.trim_start().starts_with("sampai")
+            || r.trim_start().starts_with("hingga")
+    });
+    range_after
+        || last.iter().any(|w| {
+            crate::lexicon::period_words().iter().any(|p| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .eq_ignore_ascii_case(p)
+            })
+        })
 }
 
 /// Words that make the following verb a purpose, not an act.
@@ -506,6 +544,7 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             source,
             target,
             date: date_for(
+                doc.text,
                 times,
                 sent,
                 si.checked_sub(1)

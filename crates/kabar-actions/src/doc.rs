@@ -459,7 +459,8 @@ impl<'a> Doc<'a> {
     /// sentences.
     pub fn last_person(&self, b: usize) -> Option<String> {
         let s = self.sentence_of(b).unwrap_or(0);
-        self.distinct(self.window_start(s, 2), b, EntityType::Per).pop()
+        self.distinct(self.window_start(s, 2), b, EntityType::Per)
+            .pop()
     }
 
     /// True when `s` lies inside quotation marks.

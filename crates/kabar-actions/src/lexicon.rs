@@ -43,6 +43,9 @@ pub enum Need {
     /// Only with a named target: "mendukung" alone is as often "supports the learning
     /// process" as political support.
     Target,
+    /// A suspect word (tersangka, terdakwa) must follow the trigger: "menetapkan X
+    /// sebagai tersangka".
+    Suspect,
     /// A person (or a word for one: saksi, tersangka, pelaku…) must follow the trigger in
     /// its sentence: "menahan tersangka" is a detention, "menahan laju inflasi" is not.
     Person,
@@ -165,6 +168,7 @@ fn parse_triggers() -> (Vec<Trigger>, Vec<LexiconError>) {
             "deal" => Some(Need::Deal),
             "target" => Some(Need::Target),
             "person" => Some(Need::Person),
+            "suspect" => Some(Need::Suspect),
             _ => None,
         };
         match (plover, voice, need) {
@@ -243,6 +247,7 @@ pub fn need_words(n: Need) -> &'static [&'static str] {
         Need::Policy => "policy",
         Need::Deal => "deal",
         Need::Person => "person",
+        Need::Suspect => "suspect",
     };
     t.get(key).map(|v| v.as_slice()).unwrap_or(&[])
 }
@@ -253,6 +258,14 @@ pub fn person_titles() -> &'static [&'static str] {
     static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     let t = T.get_or_init(|| word_table(NEEDS_TSV));
     t.get("person_title").map(|v| v.as_slice()).unwrap_or(&[])
+}
+
+/// Words before a year that make it a budget year or a term (`data/needs.tsv`, row
+/// `period`).
+pub fn period_words() -> &'static [&'static str] {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let t = T.get_or_init(|| word_table(NEEDS_TSV));
+    t.get("period").map(|v| v.as_slice()).unwrap_or(&[])
 }
 
 /// Sense check of a kind (`data/senses.tsv`): object words right after the trigger that
