@@ -43,6 +43,9 @@ pub enum Need {
     /// Only with a named target: "mendukung" alone is as often "supports the learning
     /// process" as political support.
     Target,
+    /// An authority that takes complaints (polisi, KPK, Bawaslu…) in the sentence:
+    /// "melaporkan X ke polisi".
+    Authority,
     /// A suspect word (tersangka, terdakwa) must follow the trigger: "menetapkan X
     /// sebagai tersangka".
     Suspect,
@@ -169,6 +172,7 @@ fn parse_triggers() -> (Vec<Trigger>, Vec<LexiconError>) {
             "target" => Some(Need::Target),
             "person" => Some(Need::Person),
             "suspect" => Some(Need::Suspect),
+            "authority" => Some(Need::Authority),
             _ => None,
         };
         match (plover, voice, need) {
@@ -248,6 +252,7 @@ pub fn need_words(n: Need) -> &'static [&'static str] {
         Need::Deal => "deal",
         Need::Person => "person",
         Need::Suspect => "suspect",
+        Need::Authority => "authority",
     };
     t.get(key).map(|v| v.as_slice()).unwrap_or(&[])
 }
