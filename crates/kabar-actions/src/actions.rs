@@ -538,9 +538,19 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             continue;
         }
         let negated = is_negated(doc, trig, sent.start);
+        // an attack by states is conventional military force (PLOVER FIGHT), not ASSAULT
+        let state_attack = tr.plover == kabar_core::Plover::Assault
+            && tr.kind == "attack"
+            && !source.is_empty()
+            && source.iter().all(|s| s.starts_with("gpe:"));
+        let (plover, kind) = if state_attack {
+            (kabar_core::Plover::Fight, "military_attack")
+        } else {
+            (tr.plover, tr.kind)
+        };
         out.push(Action {
-            plover: tr.plover,
-            kind: tr.kind.to_string(),
+            plover,
+            kind: kind.to_string(),
             source,
             target,
             date: date_for(

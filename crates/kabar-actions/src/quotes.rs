@@ -259,7 +259,14 @@ impl Ctx<'_, '_> {
         let subject_gpe = |m: &Mention| {
             let i = doc.tok_from(m.span.start);
             m.kind == EntityType::Gpe
-                && (i == 0 || !is_in(doc.word(i - 1), &["di", "dari", "ke", "in", "at"]))
+                // not a place after a preposition, nor one modifying a common noun
+                // ("media lokal Iran menyebut")
+                && (i == 0 || {
+                    let p = doc.word(i - 1);
+                    !is_in(p, &["di", "dari", "ke", "in", "at"])
+                        && (!p.chars().next().is_some_and(char::is_lowercase)
+                            || is_in(p, &["pemerintah", "dan", "serta", "bahwa", "namun", "sementara", "and", "but"]))
+                })
                 && !doc.toks_between(m.span.end, b).any(capital)
         };
         let Some(last) = ms
@@ -320,7 +327,7 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
             HitKind::Report(_) => true,
             // "X membantah bahwa …", "Y warned that …": speech acts that report speech
             HitKind::Action(t) => {
-                matches!(t.kind, "warn" | "deny" | "accuse" | "threaten")
+                matches!(t.kind, "warn" | "deny" | "accuse" | "threaten" | "report")
                     && matches!(t.voice, crate::lexicon::Voice::Active)
                     && is_in(doc.word(doc.tok_from(h.span.end)), &["bahwa", "that"])
             }
@@ -537,6 +544,11 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
         HitKind::Report(r) => r,
         HitKind::Action(_) => &SAYS,
     };
+    // "X tidak menyebut …" reports that nothing was said
+    let i = doc.tok_from(h.span.start);
+    if i > 0 && is_in(doc.word(i - 1), &["tidak", "tak", "belum", "bukan", "not"]) {
+        return None;
+    }
     let si = doc.sentence_of(h.span.start)?;
     let sent = doc.sentences[si];
     let mk = |speaker: Option<String>, s: Span| -> Option<Quote> {
