@@ -34,7 +34,7 @@ impl Corpus {
         let n: usize = n.parse().map_err(|_| format!("{key}: bad record number"))?;
         if !self.files.contains_key(file) {
             let path = data_root().join(file);
-            let read = kabar_extract::read_inputs(&[path.clone()], &Default::default());
+            let read = kabar_extract::read_inputs(std::slice::from_ref(&path), &Default::default());
             let mut recs = Vec::new();
             for r in read {
                 match r {

@@ -229,8 +229,7 @@ pub(crate) fn date_for(
         times
             .iter()
             .filter(dated)
-            .filter(|t| p.contains(&t.span))
-            .last()
+            .rfind(|t| p.contains(&t.span))
             .map(|t| t.value.as_str())
     })?;
     let v = v.split('T').next().unwrap_or(v);

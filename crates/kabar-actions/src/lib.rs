@@ -25,7 +25,10 @@ mod timeline;
 
 use kabar_core::{Action, Entity, Lang, Quote, Span, TimeExpr, Token};
 
-pub use timeline::{dates_agree, mentions_for, merge_timeline, TimelineEntry, TimelineMention};
+pub use timeline::{
+    dates_agree, mentions_for, merge_timeline, merge_timeline_levels, ActorLevels, TimelineEntry,
+    TimelineMention,
+};
 
 /// What [`extract`] found in one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -619,7 +619,9 @@ pub fn agreement(a: &BTreeMap<String, RealDoc>, b: &BTreeMap<String, RealDoc>) -
                 ag.quotes.2 += 1;
                 let same = match (&x.speaker, &db.quotes[j].speaker) {
                     (None, None) => true,
-                    (Some(p), Some(q)) => same_names(&[p.clone()], &[q.clone()]),
+                    (Some(p), Some(q)) => {
+                        same_names(std::slice::from_ref(p), std::slice::from_ref(q))
+                    }
                     _ => false,
                 };
                 ag.speaker_same += same as usize;
