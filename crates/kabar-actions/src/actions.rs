@@ -106,6 +106,22 @@ fn after_report(doc: &Doc, m: &Mention) -> bool {
         })
 }
 
+/// How two neighbouring mentions relate ([`Doc::gap`]), except that a bare comma between
+/// two different organisations or two different countries lists them ("Polri, Kejagung
+/// dan KPK"), where between a title and a name it is an apposition.
+fn link(doc: &Doc, a: &Mention, b: &Mention) -> Option<bool> {
+    let g = doc.gap(a.span.end, b.span.start)?;
+    let bare_comma = {
+        let r = doc.toks_between(a.span.end, b.span.start);
+        r.len() == 1 && doc.word(r.start) == ","
+    };
+    let listed = bare_comma
+        && a.kind == b.kind
+        && matches!(a.kind, EntityType::Org | EntityType::Gpe)
+        && a.ids != b.ids;
+    Some(g || listed)
+}
+
 /// Leftward chain of conjoined subjects ending at the last eligible mention in `[a, b)`.
 fn left_chain(doc: &Doc, a: usize, b: usize) -> Vec<String> {
     let ms: Vec<&Mention> = doc
@@ -116,10 +132,24 @@ fn left_chain(doc: &Doc, a: usize, b: usize) -> Vec<String> {
     let Some(&last) = ms.last() else {
         return Vec::new();
     };
+    // "Iswan selaku Komisaris PT IAE …, yang … ditetapkan": the person before "selaku" is
+    // the head, the organisation belongs to the title
+    if let Some(&p) = ms.iter().rev().skip(1).find(|p| {
+        p.kind == EntityType::Per && {
+            let r = doc.toks_between(p.span.end, last.span.start);
+            r.len() <= 8
+                && r.clone()
+                    .any(|i| is_in(doc.word(i), &["selaku", "sebagai"]))
+        }
+    }) {
+        if last.kind != EntityType::Per {
+            return p.ids.clone();
+        }
+    }
     let mut conj: Vec<Vec<&Mention>> = vec![vec![last]];
     let mut prev = last;
     for &m in ms.iter().rev().skip(1) {
-        match doc.gap(m.span.end, prev.span.start) {
+        match link(doc, m, prev) {
             Some(true) => conj.push(vec![m]),
             Some(false) => {
                 if let Some(c) = conj.last_mut() {
@@ -139,7 +169,7 @@ fn right_chain(doc: &Doc, ms: &[&Mention], first: usize) -> Vec<String> {
     let mut conj: Vec<Vec<&Mention>> = vec![vec![ms[first]]];
     let mut prev = ms[first];
     for &m in &ms[first + 1..] {
-        match doc.gap(prev.span.end, m.span.start) {
+        match link(doc, prev, m) {
             Some(true) => conj.push(vec![m]),
             Some(false) => {
                 if let Some(c) = conj.last_mut() {
@@ -229,7 +259,7 @@ pub(crate) fn date_for(
         times
             .iter()
             .filter(dated)
-            .rfind(|t| p.contains(&t.span))
+            .rfind(|t| p.contains(&t.span) && !names_a_period(text, t.span))
             .map(|t| t.value.as_str())
     })?;
     let v = v.split('T').next().unwrap_or(v);
@@ -331,6 +361,24 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
         ],
     ) {
         return false;
+    }
+    // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor
+    if m.kind == EntityType::Gpe {
+        let i = doc.tok_from(m.span.start);
+        if (i.saturating_sub(2)..i).any(|j| {
+            is_in(
+                doc.word(j),
+                &[
+                    "warga",
+                    "negara",
+                    "asal",
+                    "berkebangsaan",
+                    "kewarganegaraan",
+                ],
+            )
+        }) {
+            return false;
+        }
     }
     let place = is_in(p, words::PLACE);
     if place || m.kind == EntityType::Loc {

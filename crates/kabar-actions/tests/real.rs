@@ -23,16 +23,18 @@ fn shared() -> Option<std::path::PathBuf> {
 fn tune_annotations_score_above_floors() {
     let Some(root) = shared() else { return };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/real");
-    let pipeline = kabar_analyze::Pipeline::new(
-        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
-    )
-    .expect("pipeline");
+    let pipeline =
+        kabar_analyze::Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"))
+            .expect("pipeline");
     let mut score = kabar_actions::real::RealScore::default();
     let mut errors = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/data/real")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("tune-")))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("tune-"))
+        })
         .collect();
     files.sort();
     assert!(!files.is_empty());
@@ -60,7 +62,10 @@ fn tune_annotations_score_above_floors() {
         }
     }
     eprintln!("{}", score.report());
-    assert!(score.gold_actions >= 30 && score.gold_quotes >= 100, "{score:?}");
+    assert!(
+        score.gold_actions >= 30 && score.gold_quotes >= 100,
+        "{score:?}"
+    );
     // floors a little under the measured tune figures (docs/actions.md): these are upper
     // bounds of real quality, the test guards against regressions
     assert!(score.quote_precision() >= 0.95, "{}", score.report());
