@@ -33,6 +33,31 @@ fn need_met(doc: &Doc, tr: &Trigger, sent: Span, trig: Span) -> bool {
     }
 }
 
+/// The only law-enforcement organisation the article names outside quotes (its name holds
+/// a word of `data/needs.tsv`, row `authority`: KPK, Polda …, Kejari …), if exactly one.
+fn sole_authority(doc: &Doc) -> Option<String> {
+    let mut ids: Vec<&String> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Org && !m.anaphor && !doc.in_quote(m.span))
+        .filter(|m| {
+            let t = m.span.slice(doc.text);
+            t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                need_words(Need::Authority)
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a))
+            })
+        })
+        .filter_map(|m| m.ids.first())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    match ids.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
+}
+
 /// "Politikus PKB ini mengapresiasi …", "Waka Komisi III DPR itu …": a person's title
 /// holding an organisation, closed by a demonstrative, describes the person last named
 /// (the organisation is not the actor).
@@ -577,6 +602,17 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             if let Some(p) = described_person(doc, ls, trig.start) {
                 source = vec![p];
             }
+        }
+        if source.is_empty()
+            && !target.is_empty()
+            && matches!(
+                tr.kind,
+                "arrest" | "charge" | "seize" | "search" | "investigate"
+            )
+        {
+            // "AS disangkakan melanggar Pasal 2", "pelaku ditangkap": the agent of a police
+            // or prosecution step is the article's only law-enforcement body, if it has one
+            source = sole_authority(doc).into_iter().collect();
         }
         target.retain(|t| !source.contains(t));
         if (source.is_empty() && target.is_empty())
