@@ -414,3 +414,28 @@ fn speakers_are_people_or_organisations_not_nearby_places() {
     let (_, ex) = run("“Kita akan tuntaskan,” tulis [Teddy|per:teddy] di akun resminya.");
     assert_eq!(ex.quotes[0].speaker.as_deref(), Some("per:teddy"));
 }
+
+#[test]
+fn issue_12_speaker_patterns() {
+    // "kata X di Truth Social" → X, not the platform
+    let (_, ex) = run(
+        "“Kami akan membalas,” kata [Trump|per:donald-trump] di [Truth Social|org:truth-social], Senin.",
+    );
+    assert_eq!(ex.quotes[0].speaker.as_deref(), Some("per:donald-trump"));
+    // "dilansir Reuters" relays; the speaker is the one after the verb
+    let (_, ex) = run(
+        "“Situasi terkendali,” ujar [Ahmad Vahidi|per:ahmad-vahidi], dilansir [Reuters|org:reuters].",
+    );
+    assert_eq!(ex.quotes[0].speaker.as_deref(), Some("per:ahmad-vahidi"));
+    // urai X / imbuhnya after the same speaker
+    let (_, ex) = run(
+        "“Ada tiga opsi,” urai [Rosan|per:rosan]. “Kami pilih yang paling aman,” imbuhnya.",
+    );
+    let sp: Vec<Option<&str>> = ex.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(sp, [Some("per:rosan"), Some("per:rosan")]);
+    // a federation is the speaker, not the country in its name
+    let (_, ex) = run(
+        "[PBVSI|org:pbvsi] menyatakan tim putri [Indonesia|gpe:indonesia] siap bertanding di [Jakarta|gpe:jakarta].",
+    );
+    assert_eq!(ex.quotes[0].speaker.as_deref(), Some("org:pbvsi"));
+}
