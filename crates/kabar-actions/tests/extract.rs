@@ -428,9 +428,8 @@ fn issue_12_speaker_patterns() {
     );
     assert_eq!(ex.quotes[0].speaker.as_deref(), Some("per:ahmad-vahidi"));
     // urai X / imbuhnya after the same speaker
-    let (_, ex) = run(
-        "“Ada tiga opsi,” urai [Rosan|per:rosan]. “Kami pilih yang paling aman,” imbuhnya.",
-    );
+    let (_, ex) =
+        run("“Ada tiga opsi,” urai [Rosan|per:rosan]. “Kami pilih yang paling aman,” imbuhnya.");
     let sp: Vec<Option<&str>> = ex.quotes.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(sp, [Some("per:rosan"), Some("per:rosan")]);
     // a federation is the speaker, not the country in its name
