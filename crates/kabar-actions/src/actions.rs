@@ -1,65 +1,110 @@
 //! Action extraction: trigger hits → typed actions with source, target, date, negation.
 
 use crate::doc::{heads, is_in, words, Doc, HitKind, Mention};
-use crate::lexicon::{target_may_be_place, Need, Trigger, Voice};
+use crate::lexicon::{
+    blocked_objects, need_words, person_titles, target_may_be_place, Need, Trigger, Voice,
+};
 use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
 
-fn need_words(n: Need) -> &'static [&'static str] {
-    match n {
-        Need::None | Need::Target => &[],
-        Need::Envoy => &[
-            "duta besar",
-            "dubes",
-            "ambassador",
-            "kuasa usaha",
-            "envoy",
-            "charge d'affaires",
-        ],
-        Need::Troops => &[
-            "pasukan",
-            "tentara",
-            "prajurit",
-            "personel",
-            "militer",
-            "kapal perang",
-            "armada",
-            "troops",
-            "soldiers",
-            "forces",
-            "warships",
-            "personnel",
-            "batalion",
-            "battalion",
-        ],
-        Need::Policy => &[
-            "kebijakan",
-            "aturan",
-            "peraturan",
-            "regulasi",
-            "keputusan",
-            "larangan",
-            "policy",
-            "policies",
-            "rules",
-            "ban",
-            "decision",
-            "regulation",
-            "undang-undang",
-        ],
-        Need::Deal => &[
-            "agreement",
-            "deal",
-            "treaty",
-            "accord",
-            "pact",
-            "memorandum",
-            "contract",
-            "declaration",
-            "mou",
-            "charter",
-            "protocol",
-        ],
+/// The trigger's cue condition (`data/needs.tsv`): envoy, troops, policy and deal words
+/// anywhere in the sentence; a person word or a named person after a `person` trigger.
+fn need_met(doc: &Doc, tr: &Trigger, sent: Span, trig: Span) -> bool {
+    match tr.need {
+        Need::None | Need::Target => true,
+        Need::Suspect => {
+            let after = Span::new(trig.end, sent.end);
+            need_words(Need::Suspect)
+                .iter()
+                .any(|w| starts_word_within(doc.text, after, w, 8))
+        }
+        Need::Person => {
+            let after = Span::new(trig.end, sent.end);
+            need_words(Need::Person)
+                .iter()
+                .any(|w| starts_word_within(doc.text, after, w, 6))
+                || doc.mentions_in(trig.end, sent.end).iter().take(1).any(|m| {
+                    matches!(m.kind, EntityType::Per)
+                        && doc.toks_between(trig.end, m.span.start).len() <= 4
+                })
+        }
+        n => need_words(n)
+            .iter()
+            .any(|w| contains_ci(sent.slice(doc.text), w)),
     }
+}
+
+/// The only law-enforcement organisation the article names outside quotes (its name holds
+/// a word of `data/needs.tsv`, row `authority`: KPK, Polda …, Kejari …), if exactly one.
+fn sole_authority(doc: &Doc) -> Option<String> {
+    let mut ids: Vec<&String> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Org && !m.anaphor && !doc.in_quote(m.span))
+        .filter(|m| {
+            let t = m.span.slice(doc.text);
+            t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                need_words(Need::Authority)
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a))
+            })
+        })
+        .filter_map(|m| m.ids.first())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    match ids.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
+}
+
+/// "Politikus PKB ini mengapresiasi …", "Waka Komisi III DPR itu …": a person's title
+/// holding an organisation, closed by a demonstrative, describes the person last named
+/// (the organisation is not the actor).
+fn described_person(doc: &Doc, ls: usize, b: usize) -> Option<String> {
+    let m = doc
+        .mentions_in(ls, b)
+        .iter()
+        .rfind(|m| !m.anaphor && matches!(m.kind, EntityType::Org | EntityType::Gpe))?;
+    let after = doc.tok_from(m.span.end);
+    if !is_in(doc.word(after), &["itu", "ini", "tersebut"]) {
+        return None;
+    }
+    let first = doc.tok_from(ls);
+    let start = doc.tok_from(m.span.start);
+    let titled = (first..start).any(|i| {
+        person_titles()
+            .iter()
+            .any(|t| doc.word(i).eq_ignore_ascii_case(t))
+    });
+    titled.then(|| doc.last_person(m.span.start)).flatten()
+}
+
+/// Does `w` start a word among the first `n` words of `within`?
+fn starts_word_within(text: &str, within: Span, w: &str, n: usize) -> bool {
+    let Some(s) = text.get(within.start..within.end) else {
+        return false;
+    };
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        .filter(|x| !x.is_empty())
+        .take(n)
+        .collect();
+    let want: Vec<&str> = w.split(' ').collect();
+    words.windows(want.len()).any(|win| {
+        win.iter()
+            .zip(&want)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
+}
+
+/// A non-political sense of the trigger (`data/senses.tsv`): its object, the first word or
+/// two after it, is one of the kind's blocked words ("menangkap ikan", "mengunjungi pantai").
+fn other_sense(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
+    let after = Span::new(trig.end, sent.end);
+    blocked_objects(tr.kind)
+        .iter()
+        .any(|w| starts_word_within(doc.text, after, w, 2))
 }
 
 fn contains_ci(hay: &str, needle: &str) -> bool {
@@ -71,7 +116,35 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 /// A mention is eligible as a subject when it is an actor (not a place) and no
 /// preposition introduces it.
 fn subject_ok(doc: &Doc, m: &Mention) -> bool {
-    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), words::PREPS)
+    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), words::PREPS) && !after_report(doc, m)
+}
+
+/// The speaker of an inserted reporting clause ("Barang bukti, jelas Risal, telah disita"):
+/// the mention right after a reporting verb is not an argument of the act.
+fn after_report(doc: &Doc, m: &Mention) -> bool {
+    let i = doc.tok_from(m.span.start);
+    i > 0
+        && doc.hits.iter().any(|h| {
+            matches!(h.kind, HitKind::Report(r) if r.how == crate::lexicon::Report::Inverted)
+                && h.span.end <= m.span.start
+                && doc.toks_between(h.span.end, m.span.start).is_empty()
+        })
+}
+
+/// How two neighbouring mentions relate ([`Doc::gap`]), except that a bare comma between
+/// two different organisations or two different countries lists them ("Polri, Kejagung
+/// dan KPK"), where between a title and a name it is an apposition.
+fn link(doc: &Doc, a: &Mention, b: &Mention) -> Option<bool> {
+    let g = doc.gap(a.span.end, b.span.start)?;
+    let bare_comma = {
+        let r = doc.toks_between(a.span.end, b.span.start);
+        r.len() == 1 && doc.word(r.start) == ","
+    };
+    let listed = bare_comma
+        && a.kind == b.kind
+        && matches!(a.kind, EntityType::Org | EntityType::Gpe)
+        && a.ids != b.ids;
+    Some(g || listed)
 }
 
 /// Leftward chain of conjoined subjects ending at the last eligible mention in `[a, b)`.
@@ -84,10 +157,24 @@ fn left_chain(doc: &Doc, a: usize, b: usize) -> Vec<String> {
     let Some(&last) = ms.last() else {
         return Vec::new();
     };
+    // "Iswan selaku Komisaris PT IAE …, yang … ditetapkan": the person before "selaku" is
+    // the head, the organisation belongs to the title
+    if let Some(&p) = ms.iter().rev().skip(1).find(|p| {
+        p.kind == EntityType::Per && {
+            let r = doc.toks_between(p.span.end, last.span.start);
+            r.len() <= 8
+                && r.clone()
+                    .any(|i| is_in(doc.word(i), &["selaku", "sebagai"]))
+        }
+    }) {
+        if last.kind != EntityType::Per {
+            return p.ids.clone();
+        }
+    }
     let mut conj: Vec<Vec<&Mention>> = vec![vec![last]];
     let mut prev = last;
     for &m in ms.iter().rev().skip(1) {
-        match doc.gap(m.span.end, prev.span.start) {
+        match link(doc, m, prev) {
             Some(true) => conj.push(vec![m]),
             Some(false) => {
                 if let Some(c) = conj.last_mut() {
@@ -107,7 +194,7 @@ fn right_chain(doc: &Doc, ms: &[&Mention], first: usize) -> Vec<String> {
     let mut conj: Vec<Vec<&Mention>> = vec![vec![ms[first]]];
     let mut prev = ms[first];
     for &m in &ms[first + 1..] {
-        match doc.gap(prev.span.end, m.span.start) {
+        match link(doc, prev, m) {
             Some(true) => conj.push(vec![m]),
             Some(false) => {
                 if let Some(c) = conj.last_mut() {
@@ -153,24 +240,28 @@ fn is_negated(doc: &Doc, trig: Span, sent_start: usize) -> bool {
     false
 }
 
-/// The date of an action: the DATE expression of its sentence nearest the trigger, else the
-/// article's publication date.
+/// The date of an action: the DATE expression of its sentence nearest the trigger, else
+/// the last DATE of the previous sentence (the narrative's reference date: "Senin (6/10),
+/// polisi menggeledah …. Penyidik juga menyita …"), else unknown. The publication date is
+/// not a default: an act recalled from years ago is not dated the day it was reported.
 pub(crate) fn date_for(
+    text: &str,
     times: &[TimeExpr],
     sent: Span,
+    prev: Option<Span>,
     trig: Span,
     others: &[Span],
-    published: Option<&str>,
 ) -> Option<String> {
+    let dated = |t: &&TimeExpr| {
+        let v = t.value.as_bytes();
+        t.kind == TimeType::Date && v.len() >= 4 && v[..4].iter().all(u8::is_ascii_digit)
+    };
     let mut best: Option<(usize, &str)> = None;
-    for t in times {
-        if t.kind != TimeType::Date || !sent.contains(&t.span) {
+    for t in times.iter().filter(dated) {
+        if !sent.contains(&t.span) || names_a_period(text, t.span) {
             continue;
         }
         let v = t.value.as_str();
-        if v.len() < 4 || !v.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
-            continue;
-        }
         let d = if t.span.end <= trig.start {
             trig.start - t.span.end
         } else {
@@ -188,9 +279,35 @@ pub(crate) fn date_for(
             best = Some((d, v));
         }
     }
-    let v = best.map(|(_, v)| v).or(published)?;
+    let v = best.map(|(_, v)| v).or_else(|| {
+        let p = prev?;
+        times
+            .iter()
+            .filter(dated)
+            .rfind(|t| p.contains(&t.span) && !names_a_period(text, t.span))
+            .map(|t| t.value.as_str())
+    })?;
     let v = v.split('T').next().unwrap_or(v);
     Some(v.chars().take(10).collect())
+}
+
+/// A year that names a budget or a term, not when the act happened ("tahun anggaran 2021",
+/// "periode 2016-2023"): the words before it are in `data/needs.tsv`, row `period`.
+fn names_a_period(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    let range_after = text.get(span.end..).is_some_and(|r| {
+        r.starts_with('-')
+            || r.trim_start().starts_with("sampai")
+            || r.trim_start().starts_with("hingga")
+    });
+    range_after
+        || last.iter().any(|w| {
+            crate::lexicon::period_words().iter().any(|p| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .eq_ignore_ascii_case(p)
+            })
+        })
 }
 
 /// Words that make the following verb a purpose, not an act.
@@ -270,6 +387,24 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     ) {
         return false;
     }
+    // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor
+    if m.kind == EntityType::Gpe {
+        let i = doc.tok_from(m.span.start);
+        if (i.saturating_sub(2)..i).any(|j| {
+            is_in(
+                doc.word(j),
+                &[
+                    "warga",
+                    "negara",
+                    "asal",
+                    "berkebangsaan",
+                    "kewarganegaraan",
+                ],
+            )
+        }) {
+            return false;
+        }
+    }
     let place = is_in(p, words::PLACE);
     if place || m.kind == EntityType::Loc {
         return target_may_be_place(kind) && !(is_in(p, &["di", "in", "at"]) && kind != "visit");
@@ -278,12 +413,7 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
 }
 
 /// Extracts the actions of one article.
-pub(crate) fn extract_actions(
-    doc: &Doc,
-    times: &[TimeExpr],
-    published: Option<&str>,
-    quoted: &[Span],
-) -> Vec<Action> {
+pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
     // (sentence, trigger end, action index) of the last action, for verb coordination
     let mut emitted: Vec<Option<usize>> = vec![None; doc.hits.len()];
@@ -305,11 +435,7 @@ pub(crate) fn extract_actions(
             continue;
         };
         let sent = doc.sentences[si];
-        if !need_words(tr.need)
-            .iter()
-            .any(|w| contains_ci(sent.slice(doc.text), w))
-            && !matches!(tr.need, Need::None | Need::Target)
-        {
+        if !need_met(doc, tr, sent, trig) || other_sense(doc, tr, trig, sent) {
             continue;
         }
         // clause window: from the previous verb (an action noun inside an object does not
@@ -472,6 +598,22 @@ pub(crate) fn extract_actions(
                 .map(|ai| out[ai].source.clone())
                 .unwrap_or_default();
         }
+        if voice == Voice::Active {
+            if let Some(p) = described_person(doc, ls, trig.start) {
+                source = vec![p];
+            }
+        }
+        if source.is_empty()
+            && !target.is_empty()
+            && matches!(
+                tr.kind,
+                "arrest" | "charge" | "seize" | "search" | "investigate"
+            )
+        {
+            // "AS disangkakan melanggar Pasal 2", "pelaku ditangkap": the agent of a police
+            // or prosecution step is the article's only law-enforcement body, if it has one
+            source = sole_authority(doc).into_iter().collect();
+        }
         target.retain(|t| !source.contains(t));
         if (source.is_empty() && target.is_empty())
             || (tr.need == Need::Target && target.is_empty())
@@ -479,12 +621,30 @@ pub(crate) fn extract_actions(
             continue;
         }
         let negated = is_negated(doc, trig, sent.start);
+        // an attack by states is conventional military force (PLOVER FIGHT), not ASSAULT
+        let state_attack = tr.plover == kabar_core::Plover::Assault
+            && tr.kind == "attack"
+            && !source.is_empty()
+            && source.iter().all(|s| s.starts_with("gpe:"));
+        let (plover, kind) = if state_attack {
+            (kabar_core::Plover::Fight, "military_attack")
+        } else {
+            (tr.plover, tr.kind)
+        };
         out.push(Action {
-            plover: tr.plover,
-            kind: tr.kind.to_string(),
+            plover,
+            kind: kind.to_string(),
             source,
             target,
-            date: date_for(times, sent, trig, &trigger_spans, published),
+            date: date_for(
+                doc.text,
+                times,
+                sent,
+                si.checked_sub(1)
+                    .and_then(|p| doc.sentences.get(p).copied()),
+                trig,
+                &trigger_spans,
+            ),
             sentence: si,
             trigger: trig,
             negated,
@@ -530,7 +690,14 @@ fn roles(
     match voice {
         Voice::Active => {
             let source = left_chain(doc, ls, trig.start);
-            let target = find(&|m| eligible_target(doc, m, kind))
+            // the object follows the verb closely, or is introduced by a target preposition
+            // ("menolak keras penggunaan APBN untuk … proyek KCJB" has no actor as object)
+            let reach = |m: &Mention| {
+                doc.toks_between(trig.end, m.span.start).len() <= 5
+                    || is_in(doc.prep_of(m), words::TARGET)
+                    || is_in(doc.prep_of(m), words::PLACE)
+            };
+            let target = find(&|m| eligible_target(doc, m, kind) && reach(m))
                 .map(|i| right_chain(doc, right, i))
                 .unwrap_or_default();
             if source.is_empty() {

@@ -1,7 +1,7 @@
 //! The per-article working view shared by the action and quote extractors: tokens,
 //! sentences, entity mentions (with cheap anaphora resolution) and trigger hits.
 
-use crate::lexicon::{ReportVerb, Trigger, REPORTS, TRIGGERS};
+use crate::lexicon::{reports, triggers, ReportVerb, Trigger};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use kabar_core::{Entity, EntityType, Span, Token, TokenKind};
 use std::sync::OnceLock;
@@ -38,11 +38,11 @@ fn automaton() -> &'static (Option<AhoCorasick>, Vec<HitKind>) {
     AC.get_or_init(|| {
         let mut pats: Vec<&'static str> = Vec::new();
         let mut kinds = Vec::new();
-        for t in TRIGGERS {
+        for t in triggers() {
             pats.push(t.form);
             kinds.push(HitKind::Action(t));
         }
-        for r in REPORTS {
+        for r in reports() {
             pats.push(r.form);
             kinds.push(HitKind::Report(r));
         }
@@ -453,6 +453,14 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// The person named last before byte `b` (outside quotes) in this or the two previous
+    /// sentences.
+    pub fn last_person(&self, b: usize) -> Option<String> {
+        let s = self.sentence_of(b).unwrap_or(0);
+        self.distinct(self.window_start(s, 2), b, EntityType::Per)
+            .pop()
     }
 
     /// True when `s` lies inside quotation marks.

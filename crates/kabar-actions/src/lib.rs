@@ -20,11 +20,15 @@ mod doc;
 pub mod eval;
 pub mod lexicon;
 mod quotes;
+pub mod real;
 mod timeline;
 
 use kabar_core::{Action, Entity, Lang, Quote, Span, TimeExpr, Token};
 
-pub use timeline::{dates_agree, mentions_for, merge_timeline, TimelineEntry, TimelineMention};
+pub use timeline::{
+    dates_agree, mentions_for, merge_timeline, merge_timeline_levels, ActorLevels, TimelineEntry,
+    TimelineMention,
+};
 
 /// What [`extract`] found in one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,7 +45,8 @@ pub struct Extracted {
 ///   `kabar_text::tokenize` of it (byte spans);
 /// * `entities`: this article's entities with byte-span mentions;
 /// * `times`: its time expressions (TimeML values); the action date is the nearest DATE in
-///   the trigger's sentence, else `published` (ISO, any precision; a time part is dropped).
+///   the trigger's sentence, else the last DATE of the previous sentence, else `None`
+///   (`published` is not used as a default date).
 ///
 /// `lang` is accepted for future language-specific rules; the lexicon holds Indonesian and
 /// English forms together, so mixed text works either way. Never panics: spans that do not
@@ -55,7 +60,9 @@ pub fn extract(
     times: &[TimeExpr],
     published: Option<&str>,
 ) -> Extracted {
-    let _ = lang;
+    // the publication date no longer dates acts by default (docs/actions.md, "Date"); it is
+    // kept in the signature for callers and future relative-date use
+    let _ = (lang, published);
     let marks = quotes::find_marks(text);
     let inner: Vec<Span> = marks.iter().map(|m| m.inner).collect();
     let doc = doc::Doc::new(text, sentences, tokens, entities, inner);
@@ -66,7 +73,7 @@ pub fn extract(
         .filter(|q| q.direct && q.text.split_whitespace().count() >= 4)
         .map(|q| q.span)
         .collect();
-    let actions = actions::extract_actions(&doc, times, published, &quoted);
+    let actions = actions::extract_actions(&doc, times, &quoted);
     Extracted { actions, quotes }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::doc::{heads, is_in, words, Doc, Hit, HitKind, Mention};
 use crate::lexicon::{Report, ReportVerb};
-use kabar_core::{Quote, Span};
+use kabar_core::{EntityType, Plover, Quote, Span};
 
 /// A pair of quotation marks: the content span (inside the marks) and the outer span.
 #[derive(Debug, Clone, Copy)]
@@ -104,8 +104,11 @@ struct Ctx<'d, 'a> {
 }
 
 impl Ctx<'_, '_> {
-    /// The speaker a pronoun at `b` refers to: the last quote speaker within the two
-    /// previous sentences, else the only person in reach.
+    /// The speaker a pronoun at `b` refers to ("…," katanya / kata dia): the last quote
+    /// speaker within the two previous sentences (an unknown one stays unknown); else the
+    /// person who is the subject of this or the previous sentence; else the last resolved
+    /// quote speaker of the article (news returns to its main speaker with "-nya"); else
+    /// the only person in reach.
     fn pronoun(&self, b: usize) -> Option<String> {
         let s = self.doc.sentence_of(b).unwrap_or(0);
         let from = self
@@ -119,17 +122,109 @@ impl Ctx<'_, '_> {
                 return sp.clone();
             }
         }
-        self.doc.resolve_person(b)
+        (s.saturating_sub(1)..=s)
+            .rev()
+            .find_map(|i| self.subject_person(i))
+            .or_else(|| {
+                self.speakers
+                    .iter()
+                    .rev()
+                    .find_map(|(e, sp)| sp.clone().filter(|_| *e <= b))
+            })
+            .or_else(|| self.doc.resolve_person(b))
     }
 
-    /// Speaker named right after byte `a` (within `n` tokens, before `b`).
+    /// The person who opens sentence `i` as its subject (within its first eight tokens,
+    /// not after a preposition, not inside a quotation).
+    fn subject_person(&self, i: usize) -> Option<String> {
+        let doc = self.doc;
+        let sent = *doc.sentences.get(i)?;
+        let m = doc
+            .mentions_in(sent.start, sent.end)
+            .iter()
+            .find(|m| !m.anaphor)?;
+        // only a subject who speaks there ("Menkeu X menolak keras …", "Ia menilai …");
+        // narrative subjects between quotes (suspects, witnesses) are not the speaker
+        let speaks = doc.hits.iter().any(|h| {
+            sent.contains(&h.span)
+                && h.span.start >= m.span.end
+                && match h.kind {
+                    HitKind::Report(_) => true,
+                    HitKind::Action(t) => matches!(
+                        t.plover,
+                        Plover::Disapprove
+                            | Plover::Reject
+                            | Plover::Demand
+                            | Plover::Threaten
+                            | Plover::Support
+                    ),
+                }
+        });
+        (m.kind == EntityType::Per
+            && speaks
+            && doc.toks_between(sent.start, m.span.start).len() <= 8
+            && !is_in(doc.prep_of(m), words::PREPS)
+            && !doc.in_quote(m.span))
+        .then(|| m.ids.first().cloned())
+        .flatten()
+    }
+
+    /// A speaker may be a person or an organisation; a country or place only as
+    /// "pemerintah X" / "the government of X" (never a place named near the verb:
+    /// "kata Purbaya … di Bogor").
+    fn speaker_ok(&self, m: &Mention) -> bool {
+        match m.kind {
+            EntityType::Per | EntityType::Org => true,
+            EntityType::Gpe => {
+                let i = self.doc.tok_from(m.span.start);
+                i > 0
+                    && is_in(
+                        self.doc.word(i - 1),
+                        &["pemerintah", "government", "negara"],
+                    )
+            }
+            _ => false,
+        }
+    }
+
+    /// A person of the article whose name holds the capitalised word at token `i`
+    /// ("kata Purbaya" when the tagger missed this mention of Purbaya Yudhi Sadewa).
+    fn known_person_at(&self, i: usize) -> Option<String> {
+        let w = self.doc.word(i);
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 3 {
+            return None;
+        }
+        let ids: std::collections::BTreeSet<&String> = self
+            .doc
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityType::Per && !m.anaphor)
+            .filter(|m| {
+                m.span
+                    .slice(self.doc.text)
+                    .split_whitespace()
+                    .any(|x| x == w)
+            })
+            .filter_map(|m| m.ids.first())
+            .collect();
+        (ids.len() == 1)
+            .then(|| ids.into_iter().next().cloned())
+            .flatten()
+    }
+
+    /// Speaker named right after byte `a` (within `n` tokens, before `b`). A place is
+    /// the speaker only right after the verb; further on it is a venue or part of a title
+    /// ("kata Purbaya … di Bogor", "ujar jubir Kemlu Tiongkok Guo Ming" → Guo Ming).
     fn speaker_after(&self, a: usize, b: usize, n: usize) -> Option<String> {
         let doc = self.doc;
         let ms: Vec<&Mention> = doc.mentions_in(a, b).iter().collect();
-        let first = ms.first()?;
-        if doc.toks_between(a, first.span.start).len() > n {
-            return None;
-        }
+        let fallback = || self.known_person_at(doc.tok_from(a));
+        let Some(first) = ms
+            .first()
+            .filter(|m| doc.toks_between(a, m.span.start).len() <= n)
+        else {
+            return fallback();
+        };
         let mut conj: Vec<&Mention> = vec![first];
         for w in ms.windows(2) {
             if doc.gap(w[0].span.end, w[1].span.start) == Some(false) {
@@ -138,7 +233,15 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        heads(&[conj], false).into_iter().next()
+        let head = heads(&[conj.clone()], false).into_iter().next();
+        let head_m = conj
+            .iter()
+            .find(|m| m.ids.first() == head.as_ref())
+            .copied();
+        match head_m {
+            Some(m) if self.speaker_ok(m) || doc.toks_between(a, m.span.start).is_empty() => head,
+            _ => fallback(),
+        }
     }
 
     /// Speaker named right before byte `b` (the subject of a reporting verb).
@@ -149,7 +252,36 @@ impl Ctx<'_, '_> {
             .iter()
             .filter(|m| m.anaphor || !is_in(doc.prep_of(m), words::PREPS))
             .collect();
-        let last = *ms.last()?;
+        // a country right before the verb is its subject ("Tiongkok menyatakan …"); one
+        // further away is a place in the speaker's title ("Kapolrestabes Makassar Kombes
+        // Arya menyebut") or a venue
+        let capital = |i: usize| doc.word(i).chars().next().is_some_and(char::is_uppercase);
+        let subject_gpe = |m: &Mention| {
+            let i = doc.tok_from(m.span.start);
+            m.kind == EntityType::Gpe
+                // not a place after a preposition, nor one modifying a common noun
+                // ("media lokal Iran menyebut")
+                && (i == 0 || {
+                    let p = doc.word(i - 1);
+                    !is_in(p, &["di", "dari", "ke", "in", "at"])
+                        && (!p.chars().next().is_some_and(char::is_lowercase)
+                            || is_in(p, &["pemerintah", "dan", "serta", "bahwa", "namun", "sementara", "and", "but"]))
+                })
+                && !doc.toks_between(m.span.end, b).any(capital)
+        };
+        let Some(last) = ms
+            .last()
+            .copied()
+            .filter(|m| self.speaker_ok(m) || subject_gpe(m))
+        else {
+            // the subject's name was not tagged: a known person's name in the capitalised
+            // words just before the verb
+            let i = doc.tok_from(b);
+            return (i.saturating_sub(4)..i)
+                .rev()
+                .take_while(|&j| doc.word(j).chars().next().is_some_and(char::is_uppercase))
+                .find_map(|j| self.known_person_at(j));
+        };
         let gap = doc.toks_between(last.span.end, b);
         // a comma right after the name closes an apposition ("Kuasa hukumnya, X, menyebut");
         // elsewhere it, or a subordinator, puts the name in another clause
@@ -195,7 +327,7 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
             HitKind::Report(_) => true,
             // "X membantah bahwa …", "Y warned that …": speech acts that report speech
             HitKind::Action(t) => {
-                matches!(t.kind, "warn" | "deny" | "accuse" | "threaten")
+                matches!(t.kind, "warn" | "deny" | "accuse" | "threaten" | "report")
                     && matches!(t.voice, crate::lexicon::Voice::Active)
                     && is_in(doc.word(doc.tok_from(h.span.end)), &["bahwa", "that"])
             }
@@ -412,6 +544,11 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
         HitKind::Report(r) => r,
         HitKind::Action(_) => &SAYS,
     };
+    // "X tidak menyebut …" reports that nothing was said
+    let i = doc.tok_from(h.span.start);
+    if i > 0 && is_in(doc.word(i - 1), &["tidak", "tak", "belum", "bukan", "not"]) {
+        return None;
+    }
     let si = doc.sentence_of(h.span.start)?;
     let sent = doc.sentences[si];
     let mk = |speaker: Option<String>, s: Span| -> Option<Quote> {

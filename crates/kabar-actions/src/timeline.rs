@@ -1,6 +1,7 @@
 //! The story timeline: mentions of one real-world act across articles merged into one entry.
 
 use crate::lexicon::is_symmetric;
+use chrono::{NaiveDate, Weekday};
 use kabar_core::{Action, Plover};
 
 /// One action as reported in one article, for the story timeline.
@@ -32,6 +33,9 @@ pub struct TimelineEntry {
     pub text: String,
     /// Article IDs, in order of first report, without repeats.
     pub articles: Vec<String>,
+    /// Every actor (source or target entity ID) any of the merged reports named, in order
+    /// of first report: the minister, the ministry and the country of one act.
+    pub actors: Vec<String>,
 }
 
 /// The timeline mentions of one article: each action with its sentence's text (byte
@@ -63,8 +67,103 @@ pub fn mentions_for(
 /// Two dates agree when one is a prefix of the other at a component boundary
 /// ("2025-03" and "2025-03-06"; not "2025-03-0" and "2025-03-06").
 pub fn dates_agree(a: &str, b: &str) -> bool {
+    if let Some(w) = iso_week(a).or_else(|| iso_week(b)) {
+        // a week holds its days (and overlaps its months and year)
+        let other = if iso_week(a).is_some() { b } else { a };
+        return match iso_week(other) {
+            Some(o) => o == w,
+            None => week_meets(w, other),
+        };
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.starts_with(short) && (long.len() == short.len() || long.as_bytes()[short.len()] == b'-')
+}
+
+/// Monday and Sunday of an ISO week value (`2025-W23`).
+fn iso_week(v: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (y, w) = v.split_once("-W")?;
+    let (y, w): (i32, u32) = (y.parse().ok()?, w.get(..2)?.parse().ok()?);
+    let monday = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
+    Some((monday, monday + chrono::Duration::days(6)))
+}
+
+/// Does a week overlap a date of any precision (`2025-06-03`, `2025-06`, `2025`)?
+fn week_meets((mon, sun): (NaiveDate, NaiveDate), v: &str) -> bool {
+    let (from, to) = match v.len() {
+        10 => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            Ok(d) => (d, d),
+            Err(_) => return false,
+        },
+        7 => {
+            let Ok(d) = NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d") else {
+                return false;
+            };
+            let next = d.checked_add_months(chrono::Months::new(1)).unwrap_or(d);
+            (d, next - chrono::Duration::days(1))
+        }
+        4 => match v.parse::<i32>().ok().and_then(|y| {
+            Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            ))
+        }) {
+            Some(r) => r,
+            None => return false,
+        },
+        _ => return false,
+    };
+    mon <= to && from <= sun
+}
+
+/// Who an actor acts for: entity ID → the organisations and countries it represents,
+/// from the roles with an `of` ("Menteri Luar Negeri" of `gpe:indonesia`). The timeline
+/// merges reports that name one act at different levels — the minister, the ministry,
+/// the country — when they meet at a shared level.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActorLevels {
+    up: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl ActorLevels {
+    /// Levels read from the roles of entities (of one or several articles).
+    pub fn from_entities<'a>(entities: impl IntoIterator<Item = &'a kabar_core::Entity>) -> Self {
+        let mut lv = ActorLevels::default();
+        for e in entities {
+            for r in &e.roles {
+                if let Some(of) = &r.of {
+                    lv.add(&e.id, of);
+                }
+            }
+        }
+        lv
+    }
+
+    /// Records that `actor` acts for `level` (a person for their organisation or country,
+    /// an organisation for its country).
+    pub fn add(&mut self, actor: &str, level: &str) {
+        let v = self.up.entry(actor.to_string()).or_default();
+        if !v.iter().any(|x| x == level) && actor != level {
+            v.push(level.to_string());
+        }
+    }
+
+    /// The highest level an actor reaches (following organisation → country), or itself.
+    pub fn top(&self, actor: &str) -> String {
+        let mut cur = actor.to_string();
+        for _ in 0..4 {
+            let next = self.up.get(&cur).and_then(|v| {
+                v.iter()
+                    .find(|x| x.starts_with("gpe:"))
+                    .or_else(|| v.first())
+                    .cloned()
+            });
+            match next {
+                Some(n) if n != cur => cur = n,
+                _ => break,
+            }
+        }
+        cur
+    }
 }
 
 /// The identity of an act apart from its date.
@@ -76,9 +175,9 @@ struct Key {
     target: Vec<String>,
 }
 
-fn key(a: &Action) -> Key {
-    let mut source = a.source.clone();
-    let mut target = a.target.clone();
+fn key(a: &Action, lv: &ActorLevels) -> Key {
+    let mut source: Vec<String> = a.source.iter().map(|x| lv.top(x)).collect();
+    let mut target: Vec<String> = a.target.iter().map(|x| lv.top(x)).collect();
     if is_symmetric(&a.kind) {
         // "X meets Y" and "X and Y meet" are the same meeting
         source.append(&mut target);
@@ -119,6 +218,17 @@ struct Group {
 /// report that an act did not happen and are left out. Entries are sorted by date,
 /// undated last; each entry's `text` is the most informative report's sentence.
 pub fn merge_timeline(mentions: Vec<TimelineMention>) -> Vec<TimelineEntry> {
+    merge_timeline_levels(mentions, &ActorLevels::default())
+}
+
+/// [`merge_timeline`] with actor levels: actors are compared at the highest level they
+/// reach (a foreign minister for the country), so "Menlu X", "Kemlu X" and "X" reporting
+/// one act make one entry; the entry lists every actor named by its reports in
+/// `actors`.
+pub fn merge_timeline_levels(
+    mentions: Vec<TimelineMention>,
+    levels: &ActorLevels,
+) -> Vec<TimelineEntry> {
     let mut ms: Vec<(usize, TimelineMention)> = mentions
         .into_iter()
         .filter(|m| !m.action.negated)
@@ -133,7 +243,7 @@ pub fn merge_timeline(mentions: Vec<TimelineMention>) -> Vec<TimelineEntry> {
     let mut groups: Vec<Group> = Vec::new();
     let mut undated: Vec<(usize, TimelineMention)> = Vec::new();
     for (i, m) in ms {
-        let k = key(&m.action);
+        let k = key(&m.action, levels);
         let Some(d) = m.action.date.clone() else {
             undated.push((i, m));
             continue;
@@ -156,7 +266,7 @@ pub fn merge_timeline(mentions: Vec<TimelineMention>) -> Vec<TimelineEntry> {
     }
     undated.sort_by_key(|(i, _)| *i);
     for (i, m) in undated {
-        let k = key(&m.action);
+        let k = key(&m.action, levels);
         let same: Vec<usize> = groups
             .iter()
             .enumerate()
@@ -194,7 +304,16 @@ pub fn merge_timeline(mentions: Vec<TimelineMention>) -> Vec<TimelineEntry> {
                     articles.push(m.article.clone());
                 }
             }
+            let mut actors: Vec<String> = Vec::new();
+            for (_, m) in &g.members {
+                for a in m.action.source.iter().chain(&m.action.target) {
+                    if !actors.contains(a) {
+                        actors.push(a.clone());
+                    }
+                }
+            }
             Some(TimelineEntry {
+                actors,
                 date: g.date,
                 plover: g.key.plover,
                 kind: g.key.kind.clone(),
@@ -485,5 +604,66 @@ mod tests {
         assert!(!dates_agree("2025-03-0", "2025-03-06"));
         assert!(!dates_agree("2025-04", "2025-03-06"));
         assert!(dates_agree("2025-03-06", "2025-03-06"));
+    }
+
+    #[test]
+    fn a_week_holds_its_days() {
+        assert!(dates_agree("2025-W23", "2025-06-03"));
+        assert!(dates_agree("2025-06-08", "2025-W23"));
+        assert!(!dates_agree("2025-W23", "2025-06-09"));
+        assert!(dates_agree("2025-W23", "2025-06"));
+        assert!(!dates_agree("2025-W23", "2025-07"));
+        assert!(dates_agree("2025-W23", "2025-W23") && !dates_agree("2025-W23", "2025-W24"));
+    }
+
+    #[test]
+    fn minister_ministry_and_country_meet_at_the_country() {
+        let mut lv = ActorLevels::default();
+        lv.add("per:sugiono", "org:kemlu");
+        lv.add("org:kemlu", "gpe:indonesia");
+        let ms = vec![
+            mention(
+                "a1",
+                "summon_ambassador",
+                &["per:sugiono"],
+                &["gpe:iran"],
+                Some("2025-06-03"),
+            ),
+            mention(
+                "a2",
+                "summon_ambassador",
+                &["org:kemlu"],
+                &["gpe:iran"],
+                Some("2025-W23"),
+            ),
+            mention(
+                "a3",
+                "summon_ambassador",
+                &["gpe:indonesia"],
+                &["gpe:iran"],
+                None,
+            ),
+            mention(
+                "a4",
+                "summon_ambassador",
+                &["gpe:malaysia"],
+                &["gpe:iran"],
+                Some("2025-06-03"),
+            ),
+        ];
+        let t = merge_timeline_levels(ms.clone(), &lv);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        let e = t
+            .iter()
+            .find(|e| e.articles.len() == 3)
+            .expect("merged entry");
+        assert_eq!(e.articles, ["a1", "a2", "a3"]);
+        assert!(
+            e.actors.contains(&"per:sugiono".to_string())
+                && e.actors.contains(&"org:kemlu".to_string())
+        );
+        assert_eq!(e.date.as_deref(), Some("2025-06-03"));
+        // without levels the three namings stay apart
+        assert_eq!(merge_timeline(ms).len(), 4);
     }
 }
