@@ -49,9 +49,7 @@ pub fn new_linker() -> Linker {
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     store.ingest_batch(analyses, &mut |fresh, state| {
         let mut linker = match state {
-            Some(bytes) => {
-                Linker::load(&bytes).map_err(|e| format!("linker state unreadable: {e}"))?
-            }
+            Some(bytes) => Linker::load(&bytes)?,
             None => new_linker(),
         };
         let docs: Vec<LinkDoc> = fresh.iter().map(|a| link_doc(a)).collect();

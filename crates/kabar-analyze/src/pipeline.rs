@@ -11,7 +11,7 @@ use rayon::prelude::*;
 pub enum PipelineError {
     /// The entity model or lexicons failed to load.
     #[error("cannot load the entity model: {0}")]
-    Entities(String),
+    Entities(#[from] kabar_entities::Error),
 }
 
 /// The analysis pipeline with its language resources loaded (once).
@@ -32,8 +32,7 @@ impl Pipeline {
     /// Loads the resources. `today` bounds date inference: an inferred publication date is
     /// never after it.
     pub fn new(today: NaiveDate) -> Result<Pipeline, PipelineError> {
-        let entities =
-            EntityExtractor::load_default().map_err(|e| PipelineError::Entities(e.to_string()))?;
+        let entities = EntityExtractor::load_default()?;
         Ok(Pipeline { entities, today })
     }
 

@@ -59,7 +59,7 @@ fn ent(id: &str, name: &str, surface: &str, role: Option<(&str, &str)>) -> Entit
 fn one_event_each(
     docs: &[&Analysis],
     state: Option<Vec<u8>>,
-) -> Result<(Vec<ArticleLinks>, Vec<u8>), String> {
+) -> Result<(Vec<ArticleLinks>, Vec<u8>), kabar_store::LinkError> {
     let n = state.map(|s| s.len()).unwrap_or(0);
     let links = docs
         .iter()
@@ -112,7 +112,7 @@ fn a_failing_link_step_leaves_the_store_as_it_was() {
     .unwrap();
     let err = s.ingest_batch(
         &[analysis("a:02", "Dua", "2025-03-07", vec![])],
-        &mut |_, _| Err("linker exploded".to_string()),
+        &mut |_, _| Err("linker exploded".into()),
     );
     assert!(err.is_err());
     assert_eq!(
