@@ -57,7 +57,11 @@ fn main() {
         let c = time("clean", || kabar_extract::clean::clean(&body, None));
         let text = c.text.as_str();
         let lang = time("lang", || kabar_text::lang::detect(text));
-        let lang = if lang == Lang::Unknown { Lang::Id } else { lang };
+        let lang = if lang == Lang::Unknown {
+            Lang::Id
+        } else {
+            lang
+        };
         let sentences = time("sentences", || kabar_text::sentences(text));
         let tokens = time("tokens", || kabar_text::tokenize(text));
         let tm = time("time", || kabar_time::analyze(text, lang, None, today));

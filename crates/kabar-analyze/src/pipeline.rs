@@ -164,12 +164,22 @@ fn truncate_body(body: &mut String, max: usize) -> Option<usize> {
     }
     let head = &body[..end];
     let floor = end / 2; // never cut away more than half of what is allowed
-    let cut = [head.rfind("\n\n"), head.rfind(". "), head.rfind(char::is_whitespace)]
-        .into_iter()
-        .flatten()
-        .find(|&i| i > floor)
-        .map(|i| if head[i..].starts_with(". ") { i + 1 } else { i })
-        .unwrap_or(end);
+    let cut = [
+        head.rfind("\n\n"),
+        head.rfind(". "),
+        head.rfind(char::is_whitespace),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|&i| i > floor)
+    .map(|i| {
+        if head[i..].starts_with(". ") {
+            i + 1
+        } else {
+            i
+        }
+    })
+    .unwrap_or(end);
     body.truncate(cut);
     Some(original)
 }

@@ -354,8 +354,7 @@ fn stream_file(path: &Path, name: &str, ext: &str, opts: &ReadOptions) -> Items 
         Ok(h) => h,
         Err(e) => return refused(name, io_reason(&e)),
     };
-    if matches!(encoding_rs::Encoding::for_bom(head), Some((enc, _)) if enc != encoding_rs::UTF_8)
-    {
+    if matches!(encoding_rs::Encoding::for_bom(head), Some((enc, _)) if enc != encoding_rs::UTF_8) {
         let mut bytes = Vec::new();
         let limit = opts.max_file_bytes.saturating_add(1);
         return match rdr.take(limit).read_to_end(&mut bytes) {

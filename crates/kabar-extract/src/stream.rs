@@ -219,7 +219,10 @@ pub(crate) fn csv_records<R: BufRead + Send + 'static>(
             .collect(),
         Err(e) => return Err(InputError::new(source, format!("broken CSV header: {e}"))),
     };
-    let col = |keys: &[&str]| keys.iter().find_map(|k| headers.iter().position(|h| h == k));
+    let col = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| headers.iter().position(|h| h == k))
+    };
     let cols = CsvColumns {
         body: col(BODY_FIELDS),
         paragraphs: col(&["paragraphs"]),
