@@ -105,3 +105,36 @@ impl StoreError {
             ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    fn sqlite(code: i32) -> StoreError {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn busy_is_busy_and_only_damage_is_corrupt() {
+        let p = Path::new("k.db");
+        let busy = StoreError::classify(p, sqlite(ffi::SQLITE_BUSY), 60);
+        assert!(matches!(busy, StoreError::Busy { .. }), "{busy}");
+        assert!(busy.is_busy() && busy.to_string().contains("another process"));
+        let locked = StoreError::classify(p, sqlite(ffi::SQLITE_LOCKED), 60);
+        assert!(matches!(locked, StoreError::Busy { .. }));
+        let notadb = StoreError::classify(p, sqlite(ffi::SQLITE_NOTADB), 60);
+        assert!(matches!(notadb, StoreError::Corrupt(..)), "{notadb}");
+        let full = StoreError::classify(p, sqlite(ffi::SQLITE_FULL), 60);
+        assert!(matches!(full, StoreError::Sqlite(_)), "{full}");
+        let newer = StoreError::classify(
+            p,
+            StoreError::TooNew {
+                found: 9,
+                supported: 3,
+            },
+            60,
+        );
+        assert!(matches!(newer, StoreError::TooNew { .. }));
+    }
+}
