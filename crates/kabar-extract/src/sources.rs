@@ -155,7 +155,7 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Vec<ReadResult> {
 /// [`ReadOptions::max_file_bytes`]) when their turn comes.
 pub fn stream_inputs(paths: &[PathBuf], opts: &ReadOptions) -> InputStream {
     InputStream {
-        paths: paths.to_vec().into_iter(),
+        paths: paths.iter().cloned().collect(),
         opts: opts.clone(),
         current: Box::new(std::iter::empty()),
     }
@@ -165,7 +165,7 @@ type Items = Box<dyn Iterator<Item = ReadItem> + Send>;
 
 /// The iterator of [`stream_inputs`].
 pub struct InputStream {
-    paths: std::vec::IntoIter<PathBuf>,
+    paths: std::collections::VecDeque<PathBuf>,
     opts: ReadOptions,
     current: Items,
 }
@@ -186,7 +186,7 @@ impl Iterator for InputStream {
             if let Some(item) = self.current.next() {
                 return Some(item);
             }
-            let path = self.paths.next()?;
+            let path = self.paths.pop_front()?;
             self.current = open_path(path, &self.opts);
         }
     }

@@ -22,9 +22,7 @@ pub(crate) fn decode_record(bytes: &[u8]) -> (String, Option<String>) {
         Ok(s) => (s.to_string(), None),
         Err(e) => {
             let at = e.valid_up_to();
-            let utf8_elsewhere = bytes
-                .utf8_chunks()
-                .any(|c| c.valid().chars().any(|ch| !ch.is_ascii()));
+            let utf8_elsewhere = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
             if utf8_elsewhere {
                 let text = String::from_utf8_lossy(bytes).into_owned();
                 let msg = format!(
@@ -192,13 +190,16 @@ fn delimiter_of(header_line: &[u8]) -> u8 {
     }
 }
 
+/// The header line read for sniffing, put back in front of the rest of the input.
+type HeaderThen<R> = std::io::Chain<std::io::Cursor<Vec<u8>>, R>;
+
 /// Opens a CSV stream: reads the header line, sniffs the separator and finds the columns;
 /// a CSV without a text column is one refusal of the whole file.
 pub(crate) fn csv_records<R: BufRead + Send + 'static>(
     source: &str,
     mut rdr: R,
     max_record: u64,
-) -> Result<CsvRecords<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>, InputError> {
+) -> Result<CsvRecords<HeaderThen<R>>, InputError> {
     let mut header = Vec::new();
     (&mut rdr)
         .take(max_record)
