@@ -484,12 +484,30 @@ impl<'a> Doc<'a> {
         let near = self.distinct(self.window_start(s, 1), b, EntityType::Per);
         match near.len() {
             1 => near.into_iter().next(),
-            0 => {
-                let all = self.distinct(0, b, EntityType::Per);
-                (all.len() == 1).then(|| all.into_iter().next()).flatten()
-            }
+            0 => self.only_person_before(b),
             _ => None,
         }
+    }
+
+    /// The one person mentioned (outside quotes, not by a pronoun) before byte `b`, when
+    /// there is exactly one. Stops at the second distinct person: `distinct(0, b)` here
+    /// made every unresolved pronoun rescan the whole text before it, quadratic on huge
+    /// articles.
+    fn only_person_before(&self, b: usize) -> Option<String> {
+        let mut one: Option<&String> = None;
+        for m in self.mentions_in(0, b) {
+            if m.anaphor || m.kind != EntityType::Per || self.in_quote(m.span) {
+                continue;
+            }
+            for id in &m.ids {
+                match one {
+                    None => one = Some(id),
+                    Some(o) if o != id => return None,
+                    Some(_) => {}
+                }
+            }
+        }
+        one.cloned()
     }
 
     /// Adds mentions for anaphors that resolve cheaply and safely.

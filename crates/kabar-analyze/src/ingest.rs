@@ -59,9 +59,7 @@ pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSum
 fn store_and_link(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     store.ingest_batch(analyses, &mut |fresh, state| {
         let mut linker = match state {
-            Some(bytes) => {
-                Linker::load(&bytes).map_err(|e| format!("linker state unreadable: {e}"))?
-            }
+            Some(bytes) => Linker::load(&bytes)?,
             None => new_linker(),
         };
         let docs: Vec<LinkDoc> = fresh.iter().map(|a| link_doc(a)).collect();

@@ -11,13 +11,20 @@ use rayon::prelude::*;
 pub enum PipelineError {
     /// The entity model or lexicons failed to load.
     #[error("cannot load the entity model: {0}")]
-    Entities(String),
+    Entities(#[from] kabar_entities::Error),
 }
+
+/// The most bytes of one article's body that are analysed (1 MB). A news article is rarely
+/// over 100 KB; past this the rest is cut at a paragraph or sentence boundary and the
+/// analysis carries a `text_truncated` warning. A second line of defence against hostile or
+/// broken inputs: every stage is meant to be linear, this bounds the worst case anyway.
+pub const MAX_TEXT_BYTES: usize = 1_000_000;
 
 /// The analysis pipeline with its language resources loaded (once).
 pub struct Pipeline {
     entities: EntityExtractor,
     today: NaiveDate,
+    max_text_bytes: usize,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -32,13 +39,24 @@ impl Pipeline {
     /// Loads the resources. `today` bounds date inference: an inferred publication date is
     /// never after it.
     pub fn new(today: NaiveDate) -> Result<Pipeline, PipelineError> {
-        let entities =
-            EntityExtractor::load_default().map_err(|e| PipelineError::Entities(e.to_string()))?;
-        Ok(Pipeline { entities, today })
+        let entities = EntityExtractor::load_default()?;
+        Ok(Pipeline {
+            entities,
+            today,
+            max_text_bytes: MAX_TEXT_BYTES,
+        })
+    }
+
+    /// The same pipeline with another cap on the analysed body ([`MAX_TEXT_BYTES`] by
+    /// default; `usize::MAX` lifts it, for measurements).
+    pub fn with_max_text_bytes(mut self, max: usize) -> Pipeline {
+        self.max_text_bytes = max;
+        self
     }
 
     /// Analyses one article.
-    pub fn analyze(&self, raw: RawArticle) -> Analysis {
+    pub fn analyze(&self, mut raw: RawArticle) -> Analysis {
+        let truncated = truncate_body(&mut raw.body, self.max_text_bytes);
         let cleaned = kabar_extract::clean::clean(&raw.body, raw.title.as_deref());
         let text = cleaned.text.as_str();
         let mut lang = kabar_text::lang::detect(text);
@@ -51,6 +69,16 @@ impl Pipeline {
         let tokens = kabar_text::tokenize(text);
 
         let mut warnings = Vec::new();
+        if let Some(original) = truncated {
+            warnings.push(Warning {
+                kind: "text_truncated".into(),
+                span: None,
+                message: format!(
+                    "the body is {original} bytes; only the first {} bytes were analysed",
+                    raw.body.len()
+                ),
+            });
+        }
         let given = raw.published_raw.as_deref().and_then(|p| {
             let parsed = kabar_time::parse_published(p);
             if parsed.is_none() {
@@ -119,5 +147,56 @@ impl Pipeline {
     /// The entity extractor (for `kabar tag` and name look-ups).
     pub fn entities(&self) -> &EntityExtractor {
         &self.entities
+    }
+}
+
+/// Cuts `body` to at most `max` bytes, at the last paragraph break, else sentence end, else
+/// white space, else character boundary before `max`. Returns the original length when it
+/// cut.
+fn truncate_body(body: &mut String, max: usize) -> Option<usize> {
+    if body.len() <= max {
+        return None;
+    }
+    let original = body.len();
+    let mut end = max;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &body[..end];
+    let floor = end / 2; // never cut away more than half of what is allowed
+    let cut = [
+        head.rfind("\n\n"),
+        head.rfind(". "),
+        head.rfind(char::is_whitespace),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|&i| i > floor)
+    .map(|i| {
+        if head[i..].starts_with(". ") {
+            i + 1
+        } else {
+            i
+        }
+    })
+    .unwrap_or(end);
+    body.truncate(cut);
+    Some(original)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate_body;
+
+    #[test]
+    fn truncation_cuts_at_a_boundary_under_the_cap() {
+        let mut s = "Satu dua. Tiga empat.\n\nLima enam tujuh.".to_string();
+        assert_eq!(truncate_body(&mut s, 100), None);
+        assert_eq!(truncate_body(&mut s, 30), Some(39));
+        assert_eq!(s, "Satu dua. Tiga empat.");
+        let mut s = "é".repeat(100);
+        assert_eq!(truncate_body(&mut s, 51), Some(200));
+        assert_eq!(s.len(), 50);
+        assert!(s.chars().all(|c| c == 'é'));
     }
 }

@@ -24,9 +24,9 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Refused) => ExitCode::from(2),
         Err(e) => {
-            if e.downcast_ref::<std::io::Error>().map(|io| io.kind())
-                == Some(std::io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&e) {
+                // The reader went away (`kabar articles --json | head`): like ripgrep, stop
+                // quietly with success; there is nobody left to tell.
                 return ExitCode::SUCCESS;
             }
             eprintln!("kabar: error: {e:#}");
@@ -36,4 +36,20 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// True when writing to standard output failed because its reader closed the pipe, however
+/// deep in the error chain the I/O error sits (serde_json and anyhow context wrap it).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

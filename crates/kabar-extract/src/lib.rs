@@ -22,10 +22,11 @@
 pub mod clean;
 pub mod html;
 pub mod sources;
+mod stream;
 
 pub use clean::clean;
 pub use html::{HtmlArticle, HtmlError};
-pub use sources::{read_bytes, read_inputs, InputError, ReadOptions};
+pub use sources::{read_bytes, read_inputs, stream_inputs, InputError, ReadItem, ReadOptions};
 
 #[cfg(test)]
 mod proptests;

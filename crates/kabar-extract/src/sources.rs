@@ -28,6 +28,11 @@ use std::path::{Path, PathBuf};
 /// enough that a stray disk image or video is refused before it is read into memory.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The default size limit of one JSON line or CSV record: 16 MiB (a news article is rarely
+/// over 100 KB; the pipeline analyses at most the first 1 MB of a
+/// body anyway).
+pub const DEFAULT_MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+
 /// File extensions read (lower case, without the dot). Inside directories only these are
 /// picked up.
 pub const KNOWN_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "csv", "html", "htm"];
@@ -78,8 +83,11 @@ pub struct ReadOptions {
     pub outlet: Option<String>,
     /// Publication date for articles whose input gives none (`--published`), kept raw.
     pub published: Option<String>,
-    /// Files (and standard input) larger than this are refused.
+    /// Whole-read files (`.txt`, `.json`, `.html`, standard input) larger than this are
+    /// refused. JSON Lines and CSV files are streamed and have no file limit.
     pub max_file_bytes: u64,
+    /// One JSON line or CSV record larger than this is refused (that record only).
+    pub max_record_bytes: u64,
 }
 
 impl Default for ReadOptions {
@@ -88,6 +96,7 @@ impl Default for ReadOptions {
             outlet: None,
             published: None,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
         }
     }
 }
@@ -95,25 +104,107 @@ impl Default for ReadOptions {
 /// One result per article read, or per refused input / record.
 pub type ReadResult = Result<RawArticle, InputError>;
 
+/// One item of [`stream_inputs`]: an article, a refused input or record, or a warning about
+/// an article that was read anyway (for example a JSON line with an invalid UTF-8 byte,
+/// decoded with replacement characters).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadItem {
+    /// An article read.
+    Article(RawArticle),
+    /// A refused input or record, and why.
+    Refused(InputError),
+    /// A record that was read, with something the user should know; the article itself
+    /// follows as the next item.
+    Warning(InputError),
+}
+
+impl From<ReadResult> for ReadItem {
+    fn from(r: ReadResult) -> Self {
+        match r {
+            Ok(a) => ReadItem::Article(a),
+            Err(e) => ReadItem::Refused(e),
+        }
+    }
+}
+
+impl ReadItem {
+    /// The article or refusal; `None` for a warning.
+    pub fn into_result(self) -> Option<ReadResult> {
+        match self {
+            ReadItem::Article(a) => Some(Ok(a)),
+            ReadItem::Refused(e) => Some(Err(e)),
+            ReadItem::Warning(_) => None,
+        }
+    }
+}
+
 /// Expands `paths` — files, directories (recursively; only [`KNOWN_EXTENSIONS`] inside
 /// them, hidden entries skipped, sorted by name for determinism) and `-` for standard
 /// input — and reads every article. Never panics; a bad file or a bad JSONL line / CSV row
-/// yields an `Err` item naming it, and reading continues with the rest.
+/// yields an `Err` item naming it, and reading continues with the rest. Warnings are
+/// dropped: use [`stream_inputs`] to see them (and to read without holding every article
+/// in memory).
 pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Vec<ReadResult> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            out.extend(read_stdin(opts));
-            continue;
-        }
-        let name = path.display().to_string();
-        match std::fs::metadata(path) {
-            Err(e) => out.push(Err(InputError::new(name, io_reason(&e)))),
-            Ok(m) if m.is_dir() => read_dir(path, opts, &mut out),
-            Ok(_) => out.extend(read_file(path, opts, true)),
+    stream_inputs(paths, opts)
+        .filter_map(ReadItem::into_result)
+        .collect()
+}
+
+/// Like [`read_inputs`], lazily: JSON Lines and CSV files are read one record at a time,
+/// so memory stays flat whatever their size; other files are read whole (up to
+/// [`ReadOptions::max_file_bytes`]) when their turn comes.
+pub fn stream_inputs(paths: &[PathBuf], opts: &ReadOptions) -> InputStream {
+    InputStream {
+        paths: paths.iter().cloned().collect(),
+        opts: opts.clone(),
+        current: Box::new(std::iter::empty()),
+    }
+}
+
+type Items = Box<dyn Iterator<Item = ReadItem> + Send>;
+
+/// The iterator of [`stream_inputs`].
+pub struct InputStream {
+    paths: std::collections::VecDeque<PathBuf>,
+    opts: ReadOptions,
+    current: Items,
+}
+
+impl fmt::Debug for InputStream {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InputStream")
+            .field("paths_left", &self.paths.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Iterator for InputStream {
+    type Item = ReadItem;
+
+    fn next(&mut self) -> Option<ReadItem> {
+        loop {
+            if let Some(item) = self.current.next() {
+                return Some(item);
+            }
+            let path = self.paths.pop_front()?;
+            self.current = open_path(path, &self.opts);
         }
     }
-    out
+}
+
+fn open_path(path: PathBuf, opts: &ReadOptions) -> Items {
+    if path.as_os_str() == "-" {
+        return Box::new(read_stdin(opts).into_iter());
+    }
+    let name = path.display().to_string();
+    match std::fs::metadata(&path) {
+        Err(e) => Box::new(std::iter::once(ReadItem::Refused(InputError::new(
+            name,
+            io_reason(&e),
+        )))),
+        Ok(m) if m.is_dir() => Box::new(DirItems::new(path, opts.clone())),
+        Ok(_) => read_file(&path, opts, true),
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -124,12 +215,12 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn read_stdin(opts: &ReadOptions) -> Vec<ReadResult> {
+fn read_stdin(opts: &ReadOptions) -> Vec<ReadItem> {
     let mut buf = Vec::new();
     let limit = opts.max_file_bytes.saturating_add(1);
     match std::io::stdin().lock().take(limit).read_to_end(&mut buf) {
-        Ok(_) => read_bytes("-", "", &buf, opts),
-        Err(e) => vec![Err(InputError::new("-", io_reason(&e)))],
+        Ok(_) => read_bytes_items("-", "", &buf, opts),
+        Err(e) => vec![ReadItem::Refused(InputError::new("-", io_reason(&e)))],
     }
 }
 
@@ -142,55 +233,199 @@ fn ext_of(path: &Path) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
-fn read_dir(dir: &Path, opts: &ReadOptions, out: &mut Vec<ReadResult>) {
-    let before = out.len();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Err(e) => {
-                let name = e
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| dir.display().to_string());
-                out.push(Err(InputError::new(name, format!("cannot read: {e}"))));
-            }
-            Ok(e) if e.file_type().is_file() && is_known(e.path()) => {
-                out.extend(read_file(e.path(), opts, false));
-            }
-            Ok(_) => {}
+/// The articles of a directory, file by file in name order.
+struct DirItems {
+    dir: PathBuf,
+    walker: walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>,
+    current: Items,
+    opts: ReadOptions,
+    produced: bool,
+    done: bool,
+}
+
+fn not_hidden(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+}
+
+impl DirItems {
+    fn new(dir: PathBuf, opts: ReadOptions) -> Self {
+        let walker = walkdir::WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(not_hidden as fn(&walkdir::DirEntry) -> bool);
+        DirItems {
+            dir,
+            walker,
+            current: Box::new(std::iter::empty()),
+            opts,
+            produced: false,
+            done: false,
         }
     }
-    if out.len() == before {
-        out.push(Err(InputError::new(
-            dir.display().to_string(),
+
+    fn nothing_readable(&self) -> ReadItem {
+        ReadItem::Refused(InputError::new(
+            self.dir.display().to_string(),
             format!(
                 "directory holds no readable input (looked for .{})",
                 KNOWN_EXTENSIONS.join(", .")
             ),
-        )));
+        ))
     }
 }
 
-fn read_file(path: &Path, opts: &ReadOptions, explicit: bool) -> Vec<ReadResult> {
+impl Iterator for DirItems {
+    type Item = ReadItem;
+
+    fn next(&mut self) -> Option<ReadItem> {
+        loop {
+            if let Some(item) = self.current.next() {
+                self.produced = true;
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            match self.walker.next() {
+                None => {
+                    self.done = true;
+                    return (!self.produced).then(|| self.nothing_readable());
+                }
+                Some(Err(e)) => {
+                    let name = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| self.dir.display().to_string());
+                    let err = InputError::new(name, format!("cannot read: {e}"));
+                    self.current = Box::new(std::iter::once(ReadItem::Refused(err)));
+                }
+                Some(Ok(e)) if e.file_type().is_file() && is_known(e.path()) => {
+                    self.current = read_file(e.path(), &self.opts, false);
+                }
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+}
+
+fn refused(source: &str, reason: impl Into<String>) -> Items {
+    Box::new(std::iter::once(ReadItem::Refused(InputError::new(
+        source, reason,
+    ))))
+}
+
+fn read_file(path: &Path, opts: &ReadOptions, explicit: bool) -> Items {
     let name = path.display().to_string();
     let ext = ext_of(path).unwrap_or_default();
     if explicit && !ext.is_empty() && !KNOWN_EXTENSIONS.contains(&ext.as_str()) {
-        return vec![Err(unknown_ext(&name, &ext))];
+        return Box::new(std::iter::once(ReadItem::Refused(unknown_ext(&name, &ext))));
     }
+    let streamed = matches!(Format::from_ext(&ext), Some(Format::Jsonl | Format::Csv));
     match std::fs::metadata(path) {
-        Ok(m) if m.len() > opts.max_file_bytes => {
-            return vec![Err(too_big(&name, m.len(), opts.max_file_bytes))]
+        Ok(m) if !streamed && m.len() > opts.max_file_bytes => {
+            return Box::new(std::iter::once(ReadItem::Refused(too_big(
+                &name,
+                m.len(),
+                opts.max_file_bytes,
+            ))))
         }
-        Err(e) => return vec![Err(InputError::new(name, io_reason(&e)))],
+        Err(e) => return refused(&name, io_reason(&e)),
         Ok(_) => {}
     }
+    if streamed {
+        return stream_file(path, &name, &ext, opts);
+    }
     match std::fs::read(path) {
-        Ok(bytes) => read_bytes(&name, &ext, &bytes, opts),
-        Err(e) => vec![Err(InputError::new(name, io_reason(&e)))],
+        Ok(bytes) => Box::new(read_bytes_items(&name, &ext, &bytes, opts).into_iter()),
+        Err(e) => refused(&name, io_reason(&e)),
+    }
+}
+
+/// Streams a JSON Lines or CSV file record by record, after checking its first 64 KiB for
+/// binary data. A UTF-16 file (BOM) cannot be split into lines as bytes: it is read whole.
+fn stream_file(path: &Path, name: &str, ext: &str, opts: &ReadOptions) -> Items {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return refused(name, io_reason(&e)),
+    };
+    let mut rdr = std::io::BufReader::with_capacity(64 * 1024, file);
+    let head = match std::io::BufRead::fill_buf(&mut rdr) {
+        Ok(h) => h,
+        Err(e) => return refused(name, io_reason(&e)),
+    };
+    if matches!(encoding_rs::Encoding::for_bom(head), Some((enc, _)) if enc != encoding_rs::UTF_8) {
+        let mut bytes = Vec::new();
+        let limit = opts.max_file_bytes.saturating_add(1);
+        return match rdr.take(limit).read_to_end(&mut bytes) {
+            Ok(_) => Box::new(read_bytes_items(name, ext, &bytes, opts).into_iter()),
+            Err(e) => refused(name, io_reason(&e)),
+        };
+    }
+    if let Err(reason) = check_head(head) {
+        return refused(name, reason);
+    }
+    record_items(name, Format::from_ext(ext), rdr, opts)
+}
+
+/// The binary test of [`decode`] on the start of a streamed file (a cut multi-byte
+/// character at the end of the sample is harmless: it is decoded lossily here).
+fn check_head(head: &[u8]) -> Result<(), String> {
+    if memchr::memchr(0, head).is_some() {
+        return Err("binary file (contains NUL bytes)".to_string());
+    }
+    check_controls(String::from_utf8_lossy(head)).map(|_| ())
+}
+
+/// The records of a JSON Lines or CSV stream.
+fn record_items<R: std::io::BufRead + Send + 'static>(
+    name: &str,
+    format: Option<Format>,
+    rdr: R,
+    opts: &ReadOptions,
+) -> Items {
+    let cap = opts.max_record_bytes;
+    let fill = Filler::from(opts);
+    match format {
+        Some(Format::Csv) => match crate::stream::csv_records(name, rdr, cap) {
+            Ok(records) => Box::new(records.flatten().map(move |i| fill.apply(i))),
+            Err(e) => Box::new(std::iter::once(ReadItem::Refused(e))),
+        },
+        _ => Box::new(
+            crate::stream::JsonlRecords::new(name, rdr, cap)
+                .flatten()
+                .map(move |i| fill.apply(i)),
+        ),
+    }
+}
+
+/// `--outlet` / `--published`: fill only what the input lacks.
+#[derive(Debug, Clone)]
+struct Filler {
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+impl From<&ReadOptions> for Filler {
+    fn from(o: &ReadOptions) -> Self {
+        Filler {
+            outlet: o.outlet.clone(),
+            published: o.published.clone(),
+        }
+    }
+}
+
+impl Filler {
+    fn apply(&self, mut item: ReadItem) -> ReadItem {
+        if let ReadItem::Article(a) = &mut item {
+            if a.outlet.is_none() {
+                a.outlet.clone_from(&self.outlet);
+            }
+            if a.published_raw.is_none() {
+                a.published_raw.clone_from(&self.published);
+            }
+        }
+        item
     }
 }
 
@@ -236,48 +471,64 @@ impl Format {
 /// Reads the articles in `bytes`, named `source`, in the format of the extension `ext_hint`
 /// (`"jsonl"`, `".csv"`, any case). An empty hint or `-` sniffs the format (HTML, JSON,
 /// JSON Lines, else plain text), as for standard input. Used for stdin and tests.
+/// Warnings are dropped; [`read_bytes_items`] keeps them.
 pub fn read_bytes(
     source: &str,
     ext_hint: &str,
     bytes: &[u8],
     opts: &ReadOptions,
 ) -> Vec<ReadResult> {
+    read_bytes_items(source, ext_hint, bytes, opts)
+        .into_iter()
+        .filter_map(ReadItem::into_result)
+        .collect()
+}
+
+/// [`read_bytes`] with warnings (see [`ReadItem`]).
+pub fn read_bytes_items(
+    source: &str,
+    ext_hint: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<ReadItem> {
     let ext = ext_hint.trim().trim_start_matches('.').to_ascii_lowercase();
+    let refuse = |e: InputError| vec![ReadItem::Refused(e)];
     if bytes.len() as u64 > opts.max_file_bytes {
-        return vec![Err(too_big(
-            source,
-            bytes.len() as u64,
-            opts.max_file_bytes,
-        ))];
+        return refuse(too_big(source, bytes.len() as u64, opts.max_file_bytes));
     }
     let known = Format::from_ext(&ext);
     if known.is_none() && !ext.is_empty() && ext != "-" {
-        return vec![Err(unknown_ext(source, &ext))];
+        return refuse(unknown_ext(source, &ext));
     }
     let text = match decode(bytes, known == Some(Format::Html)) {
         Ok(t) => t,
-        Err(reason) => return vec![Err(InputError::new(source, reason))],
+        Err(reason) => return refuse(InputError::new(source, reason)),
     };
     if text.trim().is_empty() {
-        return vec![Err(InputError::new(source, "empty file"))];
+        return refuse(InputError::new(source, "empty file"));
     }
     let format = known.unwrap_or_else(|| sniff(&text));
-    let mut out = match format {
-        Format::Txt => vec![read_txt(source, &text)],
-        Format::Json => read_json(source, &text),
-        Format::Jsonl => read_jsonl(source, &text),
-        Format::Csv => read_csv(source, &text),
-        Format::Html => vec![read_html(source, &text)],
-    };
-    for a in out.iter_mut().flatten() {
-        if a.outlet.is_none() {
-            a.outlet.clone_from(&opts.outlet);
+    let fill = Filler::from(opts);
+    match format {
+        Format::Jsonl | Format::Csv => {
+            // records are decoded one by one from the original bytes (unless the whole
+            // input was UTF-16, already decoded above)
+            let utf16 = matches!(encoding_rs::Encoding::for_bom(bytes), Some((e, _)) if e != encoding_rs::UTF_8);
+            let owned: Vec<u8> = if utf16 {
+                text.as_bytes().to_vec()
+            } else {
+                bytes.to_vec()
+            };
+            let cursor = std::io::Cursor::new(owned);
+            record_items(source, Some(format), cursor, opts).collect()
         }
-        if a.published_raw.is_none() {
-            a.published_raw.clone_from(&opts.published);
-        }
+        Format::Txt => vec![fill.apply(read_txt(source, &text).into())],
+        Format::Json => read_json(source, &text)
+            .into_iter()
+            .map(|r| fill.apply(r.into()))
+            .collect(),
+        Format::Html => vec![fill.apply(read_html(source, &text).into())],
     }
-    out
 }
 
 /// Decodes bytes to text (see the module docs for the policy), or says why not.
@@ -394,7 +645,7 @@ fn read_txt(source: &str, text: &str) -> ReadResult {
     )
 }
 
-fn finish(a: RawArticle, source: &str) -> ReadResult {
+pub(crate) fn finish(a: RawArticle, source: &str) -> ReadResult {
     if a.body.trim().is_empty() {
         Err(InputError::new(source, "empty body"))
     } else {
@@ -467,25 +718,6 @@ fn read_json(source: &str, text: &str) -> Vec<ReadResult> {
         .collect()
 }
 
-fn read_jsonl(source: &str, text: &str) -> Vec<ReadResult> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let src = format!("{source}#{}", i + 1);
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) => out.push(article_from_object(&o, &src)),
-            Ok(_) => out.push(Err(InputError::new(src, "line is not a JSON object"))),
-            Err(e) => out.push(Err(InputError::new(src, format!("broken JSON line: {e}")))),
-        }
-    }
-    if out.is_empty() {
-        out.push(Err(InputError::new(source, "empty file")));
-    }
-    out
-}
-
 fn get_ci<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     o.get(key).or_else(|| {
         o.iter()
@@ -521,9 +753,9 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
-const TITLE_FIELDS: &[&str] = &["title", "judul", "headline"];
-const URL_FIELDS: &[&str] = &["url", "tautan", "link", "source_url"];
-const OUTLET_FIELDS: &[&str] = &[
+pub(crate) const TITLE_FIELDS: &[&str] = &["title", "judul", "headline"];
+pub(crate) const URL_FIELDS: &[&str] = &["url", "tautan", "link", "source_url"];
+pub(crate) const OUTLET_FIELDS: &[&str] = &[
     "outlet",
     "source",
     "site_name",
@@ -531,7 +763,7 @@ const OUTLET_FIELDS: &[&str] = &[
     "publisher",
     "media",
 ];
-const DATE_FIELDS: &[&str] = &[
+pub(crate) const DATE_FIELDS: &[&str] = &[
     "published",
     "date",
     "tanggal",
@@ -541,14 +773,14 @@ const DATE_FIELDS: &[&str] = &[
     "pubdate",
     "datetime",
 ];
-const ID_FIELDS: &[&str] = &["id", "article_id", "doc_id", "_id"];
+pub(crate) const ID_FIELDS: &[&str] = &["id", "article_id", "doc_id", "_id"];
 
-fn looks_like_url(s: &str) -> bool {
+pub(crate) fn looks_like_url(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     l.starts_with("http://") || l.starts_with("https://")
 }
 
-fn article_from_object(o: &Map<String, Value>, source: &str) -> ReadResult {
+pub(crate) fn article_from_object(o: &Map<String, Value>, source: &str) -> ReadResult {
     let body = match find_field(o, BODY_FIELDS) {
         Some(v) => text_of(v).unwrap_or_default(),
         None => match get_ci(o, "paragraphs") {
@@ -728,111 +960,6 @@ fn is_closing(t: &str) -> bool {
         t,
         "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "%" | "”" | "’" | "»" | "..." | "…"
     )
-}
-
-const CSV_TITLE: &[&str] = TITLE_FIELDS;
-
-fn read_csv(source: &str, text: &str) -> Vec<ReadResult> {
-    let header_line = text.lines().next().unwrap_or("");
-    let delimiter = if !header_line.contains(',') && header_line.contains(';') {
-        b';'
-    } else if !header_line.contains(',') && header_line.contains('\t') {
-        b'\t'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h
-            .iter()
-            .map(|s| s.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
-            .collect(),
-        Err(e) => {
-            return vec![Err(InputError::new(
-                source,
-                format!("broken CSV header: {e}"),
-            ))]
-        }
-    };
-    let col = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| headers.iter().position(|h| h == k))
-    };
-    let body_col = col(BODY_FIELDS);
-    let para_col = col(&["paragraphs"]);
-    if body_col.is_none() && para_col.is_none() {
-        return vec![Err(InputError::new(
-            source,
-            format!(
-                "CSV has no text column (expected one of {}; header has: {})",
-                BODY_FIELDS.join(", "),
-                headers.join(", ")
-            ),
-        ))];
-    }
-    let (title_c, url_c, outlet_c, date_c, id_c) = (
-        col(CSV_TITLE),
-        col(URL_FIELDS),
-        col(OUTLET_FIELDS),
-        col(DATE_FIELDS),
-        col(ID_FIELDS),
-    );
-    let mut out = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let src = format!("{source}#{}", i + 1);
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(InputError::new(src, format!("broken CSV row: {e}"))));
-                continue;
-            }
-        };
-        let get = |c: Option<usize>| {
-            c.and_then(|c| rec.get(c))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
-        let body = match (get(body_col), para_col) {
-            (Some(b), _) => b,
-            (None, Some(pc)) => rec
-                .get(pc)
-                .map(|s| match serde_json::from_str::<Value>(s) {
-                    Ok(v) => paragraphs_text(&v),
-                    Err(_) => s.trim().to_string(),
-                })
-                .unwrap_or_default(),
-            (None, None) => String::new(),
-        };
-        let mut url = get(url_c);
-        let mut outlet = get(outlet_c);
-        if outlet.as_deref().is_some_and(looks_like_url) {
-            if url.is_none() {
-                url = outlet.take();
-            } else {
-                outlet = None;
-            }
-        }
-        out.push(finish(
-            RawArticle {
-                source: src.clone(),
-                external_id: get(id_c),
-                title: get(title_c),
-                url,
-                outlet,
-                published_raw: get(date_c),
-                body,
-            },
-            &src,
-        ));
-    }
-    if out.is_empty() {
-        out.push(Err(InputError::new(source, "CSV has a header but no rows")));
-    }
-    out
 }
 
 #[cfg(test)]

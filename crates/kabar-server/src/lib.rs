@@ -12,22 +12,35 @@
 //! | `GET /api/v1/entities/{id_or_name}` | `kabar entity ID_OR_NAME` |
 //! | `GET /api/v1/search?q=…&limit=…` | `kabar search` |
 //!
-//! SQLite connections are not shared between threads: each request opens the store
-//! (cheap; WAL lets readers run beside an ingest) on tokio's blocking pool.
+//! The store is opened **read-only**, never created or migrated here (`kabar serve` checks
+//! and migrates it once before serving): a small pool of at most [`POOL_SIZE`] connections,
+//! each opened once and reused, serves requests on tokio's blocking pool; WAL lets them read
+//! beside a running `kabar ingest`.
+//!
+//! Every error is JSON `{"error": code, "message": text}` with its status: 400
+//! `bad_request` (bad parameters, a search past the query limits), 404 `not_found`, 405
+//! `method_not_allowed`, 503 `unavailable` (no store, a busy or not yet migrated store),
+//! 500 `internal`.
 
 #![warn(missing_docs)]
 
 use axum::extract::{Path as UrlPath, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use kabar_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
+
+/// The most store connections the server opens (and requests it serves at once).
+pub const POOL_SIZE: usize = 4;
+
+/// The most hits one search may ask for; a larger `limit` is lowered to it.
+pub const MAX_SEARCH_LIMIT: usize = 200;
 
 /// Server configuration.
 #[derive(Debug, Clone)]
@@ -36,36 +49,118 @@ pub struct ServerConfig {
     pub db: PathBuf,
 }
 
-/// An HTTP status and the message sent as `{"error": …}`.
+/// Read-only connections, opened on first need and kept; a semaphore bounds how many
+/// requests use the store at once, so hostile load cannot open unbounded connections.
+struct Pool {
+    db: PathBuf,
+    idle: Mutex<Vec<Store>>,
+    permits: tokio::sync::Semaphore,
+}
+
+impl Pool {
+    fn checkout(&self) -> Result<Store, StoreError> {
+        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        match idle {
+            Some(s) => Ok(s),
+            None => Store::open_read_only(&self.db),
+        }
+    }
+
+    fn checkin(&self, store: Store) {
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        if idle.len() < POOL_SIZE {
+            idle.push(store);
+        }
+    }
+}
+
+/// An HTTP status and the message sent as `{"error": code, "message": …}`.
 struct ApiError(StatusCode, String);
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let status = match &e {
             StoreError::NotFound(_) => StatusCode::NOT_FOUND,
-            StoreError::Missing(_) => StatusCode::SERVICE_UNAVAILABLE,
+            StoreError::BadQuery(_) => StatusCode::BAD_REQUEST,
+            StoreError::Missing(_)
+            | StoreError::Busy { .. }
+            | StoreError::NeedsMigration { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            e if e.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         ApiError(status, e.to_string())
     }
 }
 
+fn error_code(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+        s if s.is_client_error() => "bad_request",
+        _ => "internal",
+    }
+}
+
+fn error_response(status: StatusCode, message: &str) -> Response {
+    let body = serde_json::json!({ "error": error_code(status), "message": message });
+    (status, Json(body)).into_response()
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+        error_response(self.0, &self.1)
     }
+}
+
+/// Turns every error response that is not already JSON (axum's own rejections of a bad
+/// query string or path, 405s) into the API's JSON error shape, keeping its status.
+async fn json_errors(resp: Response) -> Response {
+    let status = resp.status();
+    let is_json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return resp;
+    }
+    let bytes = axum::body::to_bytes(resp.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    let message = if text.trim().is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        text.trim().to_string()
+    };
+    let mut r = error_response(status, &message);
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
 }
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-async fn with_store<T, F>(cfg: Arc<ServerConfig>, f: F) -> ApiResult<T>
+async fn with_store<T, F>(pool: Arc<Pool>, f: F) -> ApiResult<T>
 where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 {
+    let _permit = pool.permits.acquire().await.map_err(|_| {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "server is shutting down".into(),
+        )
+    })?;
+    let p = pool.clone();
     match tokio::task::spawn_blocking(move || {
-        let store = Store::open_existing(&cfg.db)?;
-        f(&store)
+        let store = p.checkout()?;
+        let answer = f(&store);
+        p.checkin(store);
+        answer
     })
     .await
     {
@@ -81,11 +176,25 @@ where
 struct SearchParams {
     q: String,
     #[serde(default = "default_limit")]
-    limit: usize,
+    limit: i64,
 }
 
-fn default_limit() -> usize {
+fn default_limit() -> i64 {
     20
+}
+
+impl SearchParams {
+    /// The limit to use: 1 up to [`MAX_SEARCH_LIMIT`] (larger values are lowered), anything
+    /// below 1 refused.
+    fn limit(&self) -> Result<usize, ApiError> {
+        if self.limit < 1 {
+            return Err(ApiError(
+                StatusCode::BAD_REQUEST,
+                format!("limit must be at least 1, got {}", self.limit),
+            ));
+        }
+        Ok((self.limit as u64).min(MAX_SEARCH_LIMIT as u64) as usize)
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -96,63 +205,82 @@ struct Health {
 
 /// The application router.
 pub fn router(cfg: ServerConfig) -> Router {
-    let cfg = Arc::new(cfg);
+    let pool = Arc::new(Pool {
+        db: cfg.db,
+        idle: Mutex::new(Vec::new()),
+        permits: tokio::sync::Semaphore::new(POOL_SIZE),
+    });
     Router::new()
         .route("/", get(|| async { Html(INDEX_HTML) }))
         .route(
             "/api/v1/health",
-            get(|State(c): State<Arc<ServerConfig>>| async move {
-                with_store(c, |s| Ok(Health { status: "ok", counts: s.counts()? })).await
+            get(|State(c): State<Arc<Pool>>| async move {
+                with_store(c, |s| {
+                    Ok(Health {
+                        status: "ok",
+                        counts: s.counts()?,
+                    })
+                })
+                .await
             }),
         )
         .route(
             "/api/v1/articles",
-            get(|State(c): State<Arc<ServerConfig>>| async move { with_store(c, |s| s.articles()).await }),
+            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.articles()).await }),
         )
         .route(
             "/api/v1/articles/{id}",
-            get(|State(c): State<Arc<ServerConfig>>, UrlPath(id): UrlPath<String>| async move {
-                with_store(c, move |s| s.analysis(&id)).await
-            }),
+            get(
+                |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
+                    with_store(c, move |s| s.analysis(&id)).await
+                },
+            ),
         )
         .route(
             "/api/v1/events",
-            get(|State(c): State<Arc<ServerConfig>>| async move { with_store(c, |s| s.events()).await }),
+            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.events()).await }),
         )
         .route(
             "/api/v1/stories",
-            get(|State(c): State<Arc<ServerConfig>>| async move { with_store(c, |s| s.stories()).await }),
+            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.stories()).await }),
         )
         .route(
             "/api/v1/stories/{id}",
-            get(|State(c): State<Arc<ServerConfig>>, UrlPath(id): UrlPath<String>| async move {
-                with_store(c, move |s| kabar_analyze::views::story_record(s, &id)).await
-            }),
+            get(
+                |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
+                    with_store(c, move |s| kabar_analyze::views::story_record(s, &id)).await
+                },
+            ),
         )
         .route(
             "/api/v1/entities",
-            get(|State(c): State<Arc<ServerConfig>>| async move { with_store(c, |s| s.entities()).await }),
+            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.entities()).await }),
         )
         .route(
             "/api/v1/entities/{id}",
-            get(|State(c): State<Arc<ServerConfig>>, UrlPath(id): UrlPath<String>| async move {
-                with_store(c, move |s| kabar_analyze::views::entity_record(s, &id)).await
-            }),
+            get(
+                |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
+                    with_store(c, move |s| kabar_analyze::views::entity_record(s, &id)).await
+                },
+            ),
         )
         .route(
             "/api/v1/search",
-            get(|State(c): State<Arc<ServerConfig>>, Query(p): Query<SearchParams>| async move {
-                with_store(c, move |s| s.search(&p.q, p.limit.min(200))).await
-            }),
+            get(
+                |State(c): State<Arc<Pool>>, Query(p): Query<SearchParams>| async move {
+                    let limit = p.limit()?;
+                    with_store(c, move |s| s.search(&p.q, limit)).await
+                },
+            ),
         )
         .fallback(|| async {
-            (
+            error_response(
                 StatusCode::NOT_FOUND,
-                [(header::CONTENT_TYPE, "application/json")],
-                r#"{"error":"no such route; see /api/v1/stories, /api/v1/entities, /api/v1/search?q="}"#,
+                "no such route; see /api/v1/stories, /api/v1/entities, /api/v1/search?q=",
             )
         })
-        .with_state(cfg)
+        .layer(axum::middleware::map_response(json_errors))
+        .with_state(pool)
 }
 
 /// Serves until the process is stopped.

@@ -6,10 +6,14 @@ use kabar_store::{ArticleLinks, Store};
 use std::io::{Read, Write};
 
 fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+    request(addr, "GET", path)
+}
+
+fn request(addr: std::net::SocketAddr, method: &str, path: &str) -> (u16, String) {
     let mut s = std::net::TcpStream::connect(addr).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut buf = String::new();
@@ -103,4 +107,129 @@ fn api_serves_stories_search_and_errors() {
     let (st, body) = get(addr, "/");
     assert_eq!(st, 200);
     assert!(body.contains("<title>Kabar</title>"));
+}
+
+/// Serves `db` on an ephemeral loopback port for the rest of the test.
+fn serve(db: std::path::PathBuf) -> (tokio::runtime::Runtime, std::net::SocketAddr) {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt.spawn(async move {
+        axum::serve(listener, router(ServerConfig { db }))
+            .await
+            .unwrap()
+    });
+    (rt, addr)
+}
+
+fn one_article_store(db: &std::path::Path) {
+    let mut store = Store::open(db).unwrap();
+    store
+        .ingest_batch(&[article("a:1", "Banjir Bandung")], &mut |docs, _| {
+            Ok((
+                docs.iter()
+                    .map(|d| ArticleLinks {
+                        article: d.id.clone(),
+                        duplicate_of: None,
+                        event: "e:1".into(),
+                        story: "s:1".into(),
+                    })
+                    .collect(),
+                vec![],
+            ))
+        })
+        .unwrap();
+}
+
+/// Asserts a JSON error body `{"error": code, "message": text}` and returns it.
+fn json_error(status: u16, body: &str, want_status: u16, want_code: &str) -> serde_json::Value {
+    assert_eq!(status, want_status, "{body}");
+    let v: serde_json::Value =
+        serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"));
+    assert_eq!(v["error"], want_code, "{body}");
+    assert!(
+        v["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+    v
+}
+
+#[test]
+fn every_error_is_json_with_the_right_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    one_article_store(&db);
+    let (_rt, addr) = serve(db);
+
+    for bad in ["-1", "0", "abc", "99999999999999999999999"] {
+        let (st, body) = get(addr, &format!("/api/v1/search?q=banjir&limit={bad}"));
+        json_error(st, &body, 400, "bad_request");
+    }
+    let (st, body) = get(addr, "/api/v1/search");
+    json_error(st, &body, 400, "bad_request");
+    // a larger limit is lowered, not refused
+    let (st, _) = get(addr, "/api/v1/search?q=banjir&limit=5000");
+    assert_eq!(st, 200);
+
+    let (st, body) = get(addr, "/api/v1/entities/per:nobody");
+    json_error(st, &body, 404, "not_found");
+    let (st, body) = get(addr, "/api/v1/articles/a:nope");
+    json_error(st, &body, 404, "not_found");
+    let (st, body) = get(addr, "/no/such/route");
+    json_error(st, &body, 404, "not_found");
+    let (st, body) = request(addr, "POST", "/api/v1/articles");
+    json_error(st, &body, 405, "method_not_allowed");
+}
+
+#[test]
+fn hostile_search_queries_are_refused_fast() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    one_article_store(&db);
+    let (_rt, addr) = serve(db);
+    // 4,000 distinct words (~40 KB): refused with 400 at once, not searched
+    let words: Vec<String> = (0..4000).map(|i| format!("kata{i}")).collect();
+    let t = std::time::Instant::now();
+    let (st, body) = get(addr, &format!("/api/v1/search?q={}", words.join("+")));
+    json_error(st, &body, 400, "bad_request");
+    assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
+    // 33 distinct short terms: past the term cap
+    let (st, body) = get(addr, &format!("/api/v1/search?q={}", words[..33].join("+")));
+    let v = json_error(st, &body, 400, "bad_request");
+    assert!(v["message"].as_str().unwrap().contains("33 distinct terms"));
+    // the same word repeated is one term
+    let (st, body) = get(
+        addr,
+        &format!("/api/v1/search?q={}", ["banjir"; 100].join("+")),
+    );
+    assert_eq!(st, 200, "{body}");
+    assert!(body.contains("a:1"));
+}
+
+#[test]
+fn the_server_never_creates_or_migrates_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    // no store: 503, and no file appears
+    let missing = dir.path().join("missing.db");
+    let (_rt, addr) = serve(missing.clone());
+    let (st, body) = get(addr, "/api/v1/articles");
+    json_error(st, &body, 503, "unavailable");
+    assert!(!missing.exists());
+    // an older schema: 503 naming the upgrade, and the file keeps its version
+    let old = dir.path().join("old.db");
+    {
+        let mut c = rusqlite::Connection::open(&old).unwrap();
+        kabar_store::schema::migrate_to(&mut c, 1).unwrap();
+    }
+    let (_rt2, addr) = serve(old.clone());
+    let (st, body) = get(addr, "/api/v1/articles");
+    let v = json_error(st, &body, 503, "unavailable");
+    assert!(v["message"].as_str().unwrap().contains("kabar ingest"));
+    let c = rusqlite::Connection::open(&old).unwrap();
+    let version: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
 }

@@ -15,7 +15,7 @@ pub mod resolve;
 pub mod schema;
 pub mod write;
 
-pub use error::StoreError;
+pub use error::{LinkError, StoreError};
 pub use write::{ArticleLinks, BatchSummary};
 
 use rusqlite::Connection;
@@ -33,8 +33,15 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// How long a connection waits for another process's lock before giving up. Writers queue
+/// (`BEGIN IMMEDIATE`), so a second `kabar ingest` waits for the first one's current batch
+/// transaction, never for its whole run.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 impl Store {
     /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
+    /// Several processes may do this at once: the migrations run under the write lock and
+    /// each re-reads the version, so exactly one of them creates the schema.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
         Self::from_connection(conn, path.to_path_buf())
@@ -49,6 +56,38 @@ impl Store {
         Self::open(path)
     }
 
+    /// Opens an existing store read-only (the HTTP server): never creates, never migrates,
+    /// never writes. A store at an older schema is [`StoreError::NeedsMigration`].
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        use rusqlite::OpenFlags;
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
+        let classify = |e| StoreError::classify(path, e, BUSY_TIMEOUT.as_secs());
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.execute_batch("PRAGMA query_only=1;")
+            .map_err(|e| classify(e.into()))?;
+        let found = schema::version(&conn).map_err(classify)?;
+        let supported = schema::current_version();
+        if found > supported {
+            return Err(StoreError::TooNew { found, supported });
+        }
+        if found < supported {
+            return Err(StoreError::NeedsMigration {
+                path: path.to_path_buf(),
+                found,
+                supported,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
     /// A store in memory (tests).
     pub fn in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory().map_err(StoreError::Sqlite)?;
@@ -56,14 +95,15 @@ impl Store {
     }
 
     fn from_connection(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let classify = |e| StoreError::classify(&path, e, BUSY_TIMEOUT.as_secs());
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // WAL: readers (the HTTP server) never block the writer (ingest).
-        let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
-        schema::migrate(&mut conn).map_err(|e| match e {
-            StoreError::Sqlite(s) => StoreError::Corrupt(path.clone(), s.to_string()),
-            other => other,
-        })?;
+        let _: String = conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .map_err(|e| classify(e.into()))?;
+        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+            .map_err(|e| classify(e.into()))?;
+        schema::migrate(&mut conn).map_err(classify)?;
         Ok(Store { conn, path })
     }
 

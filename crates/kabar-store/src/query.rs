@@ -547,7 +547,7 @@ impl Store {
 
     /// `kabar search`: full-text search over titles and bodies, best first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let fts = fts_query(query);
+        let fts = fts_query(query)?;
         if fts.is_empty() {
             return Ok(Vec::new());
         }
@@ -633,12 +633,84 @@ fn normalise_quote(t: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Turns free user text into a safe FTS5 query: every word a quoted term, all required.
+/// The most a search query may hold. Past these, [`Store::search`] answers
+/// [`StoreError::BadQuery`] rather than spending seconds of CPU on one request (FTS5's cost
+/// grows with the number of terms times the hits of each, and snippets with their product).
+pub const MAX_QUERY_CHARS: usize = 10_000;
+/// The most distinct terms a search query may hold (after folding case and removing
+/// repeats).
+pub const MAX_QUERY_TERMS: usize = 32;
+/// The longest single term, in characters.
+pub const MAX_TERM_CHARS: usize = 64;
+
+/// Why a search query was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    /// The query text is longer than [`MAX_QUERY_CHARS`].
+    #[error("search query is {0} characters long; the limit is {MAX_QUERY_CHARS}")]
+    TooLong(usize),
+    /// More distinct terms than [`MAX_QUERY_TERMS`].
+    #[error("search query has {0} distinct terms; the limit is {MAX_QUERY_TERMS}")]
+    TooManyTerms(usize),
+    /// One term longer than [`MAX_TERM_CHARS`].
+    #[error("search term of {0} characters; the limit is {MAX_TERM_CHARS}")]
+    TermTooLong(usize),
+}
+
+/// Turns free user text into a safe FTS5 query: every distinct word (case folded) a
+/// quoted term, all required; refuses queries past the limits above.
 /// (User input is never passed to MATCH raw: FTS5 syntax errors would reach the user.)
-fn fts_query(q: &str) -> String {
-    q.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"", w.replace('"', "")))
-        .collect::<Vec<_>>()
-        .join(" ")
+pub fn fts_query(q: &str) -> Result<String, QueryError> {
+    let chars = q.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(QueryError::TooLong(chars));
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut terms = Vec::new();
+    for w in q.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let w = w.trim_matches('-');
+        if w.is_empty() {
+            continue;
+        }
+        let n = w.chars().count();
+        if n > MAX_TERM_CHARS {
+            return Err(QueryError::TermTooLong(n));
+        }
+        if seen.insert(w.to_lowercase()) {
+            terms.push(format!("\"{w}\""));
+        }
+    }
+    if terms.len() > MAX_QUERY_TERMS {
+        return Err(QueryError::TooManyTerms(terms.len()));
+    }
+    Ok(terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_deduplicated_quoted_and_capped() {
+        assert_eq!(
+            fts_query("Banjir banjir BANJIR bandung").unwrap(),
+            "\"Banjir\" \"bandung\""
+        );
+        assert_eq!(
+            fts_query("\"AND OR (* NEAR").unwrap(),
+            "\"AND\" \"OR\" \"NEAR\""
+        );
+        assert_eq!(fts_query("- -- ---").unwrap(), "");
+        // 4,000 words of only a few distinct ones stay under the term cap but not the length cap
+        let many = "banjir bandung ".repeat(2000);
+        assert_eq!(fts_query(&many), Err(QueryError::TooLong(30_000)));
+        assert_eq!(fts_query(&"banjir ".repeat(1000)).unwrap(), "\"banjir\"");
+        let distinct: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        assert_eq!(
+            fts_query(&distinct.join(" ")),
+            Err(QueryError::TooManyTerms(40))
+        );
+        assert!(fts_query(&distinct[..32].join(" ")).is_ok());
+        assert_eq!(fts_query(&"x".repeat(65)), Err(QueryError::TermTooLong(65)));
+    }
 }

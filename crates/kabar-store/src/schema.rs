@@ -4,7 +4,7 @@
 //! written at every older version and checks that its data survives the upgrade.
 
 use crate::error::StoreError;
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// The migrations; index `i` takes the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -118,20 +118,41 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     migrate_to(conn, current_version())
 }
 
+/// The schema version written in the file (`PRAGMA user_version`).
+pub fn version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
 /// Brings the store to `target` (tests use it to build older stores).
+///
+/// Each step takes the write lock first (`BEGIN IMMEDIATE`, waiting out the busy timeout)
+/// and re-reads the version inside it, so two processes opening a new store at once do
+/// not both run a migration: the second finds the work done.
 pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    loop {
+        let found = version(conn)?;
+        check_not_newer(found)?;
+        if found >= target {
+            return Ok(());
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found = version(&tx)?;
+        check_not_newer(found)?;
+        if found >= target {
+            return Ok(());
+        }
+        tx.execute_batch(MIGRATIONS[found as usize])?;
+        tx.pragma_update(None, "user_version", found + 1)?;
+        tx.commit()?;
+    }
+}
+
+fn check_not_newer(found: i64) -> Result<(), StoreError> {
     if found > current_version() {
         return Err(StoreError::TooNew {
             found,
             supported: current_version(),
         });
-    }
-    for v in found..target {
-        let tx = conn.transaction()?;
-        tx.execute_batch(MIGRATIONS[v as usize])?;
-        tx.pragma_update(None, "user_version", v + 1)?;
-        tx.commit()?;
     }
     Ok(())
 }

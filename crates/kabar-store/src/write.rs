@@ -1,7 +1,9 @@
 //! The write side: one transaction per batch of analysed articles.
 
+use crate::error::LinkError;
 use crate::{Store, StoreError};
 use kabar_core::Analysis;
+use rusqlite::TransactionBehavior;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashSet};
@@ -37,8 +39,9 @@ pub struct BatchSummary {
 
 /// The linking step, called inside the batch's transaction with the new articles and the
 /// saved linker state; returns one [`ArticleLinks`] per article and the new state.
-pub type LinkFn<'a> =
-    dyn FnMut(&[&Analysis], Option<Vec<u8>>) -> Result<(Vec<ArticleLinks>, Vec<u8>), String> + 'a;
+/// Its error is the linker's own, boxed ([`LinkError`]); it becomes [`StoreError::Link`].
+pub type LinkFn<'a> = dyn FnMut(&[&Analysis], Option<Vec<u8>>) -> Result<(Vec<ArticleLinks>, Vec<u8>), LinkError>
+    + 'a;
 
 impl Store {
     /// True when an article with this ID is stored.
@@ -52,12 +55,20 @@ impl Store {
 
     /// Stores a batch of analyses and links the new ones, all in one transaction: either
     /// the whole batch is stored and linked, or nothing changes.
+    ///
+    /// The transaction takes the write lock at once (`BEGIN IMMEDIATE`), so a second writer
+    /// waits its turn (up to [`crate::BUSY_TIMEOUT`]) instead of reading first and then
+    /// failing to upgrade its lock.
     pub fn ingest_batch(
         &mut self,
         analyses: &[Analysis],
         link: &mut LinkFn<'_>,
     ) -> Result<BatchSummary, StoreError> {
-        let tx = self.conn.transaction()?;
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::classify(&path, e.into(), crate::BUSY_TIMEOUT.as_secs()))?;
         let mut summary = BatchSummary::default();
         let mut seen = HashSet::new();
         let mut fresh: Vec<&Analysis> = Vec::new();

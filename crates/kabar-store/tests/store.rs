@@ -59,7 +59,7 @@ fn ent(id: &str, name: &str, surface: &str, role: Option<(&str, &str)>) -> Entit
 fn one_event_each(
     docs: &[&Analysis],
     state: Option<Vec<u8>>,
-) -> Result<(Vec<ArticleLinks>, Vec<u8>), String> {
+) -> Result<(Vec<ArticleLinks>, Vec<u8>), kabar_store::LinkError> {
     let n = state.map(|s| s.len()).unwrap_or(0);
     let links = docs
         .iter()
@@ -112,7 +112,7 @@ fn a_failing_link_step_leaves_the_store_as_it_was() {
     .unwrap();
     let err = s.ingest_batch(
         &[analysis("a:02", "Dua", "2025-03-07", vec![])],
-        &mut |_, _| Err("linker exploded".to_string()),
+        &mut |_, _| Err("linker exploded".into()),
     );
     assert!(err.is_err());
     assert_eq!(
@@ -280,4 +280,57 @@ fn roles_fold_a_bare_title_into_its_owner_and_weeks_do_not_win_as_strings() {
         Some("2025-10-14"),
         "a week value must not sort last"
     );
+}
+
+#[test]
+fn many_processes_opening_a_new_store_at_once_create_the_schema_once() {
+    // threads with their own connections race exactly like processes do
+    for round in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("race{round}.db"));
+        let handles: Vec<_> = (0..6)
+            .map(|_| {
+                let p = path.clone();
+                std::thread::spawn(move || Store::open(&p).map(|_| ()).map_err(|e| e.to_string()))
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap().unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let v: i64 = s
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, current_version());
+    }
+}
+
+#[test]
+fn a_writer_waits_for_another_writers_transaction_instead_of_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let mut first = Store::open(&path).unwrap();
+    let holder = Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let p = path.clone();
+    let waiter = std::thread::spawn(move || {
+        let mut s = Store::open(&p).unwrap();
+        s.ingest_batch(
+            &[analysis("a:02", "Dua", "2025-03-07", vec![])],
+            &mut one_event_each,
+        )
+        .map(|sum| sum.added)
+        .map_err(|e| e.to_string())
+    });
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    holder.execute_batch("COMMIT").unwrap();
+    assert_eq!(waiter.join().unwrap(), Ok(1));
+    first
+        .ingest_batch(
+            &[analysis("a:01", "Satu", "2025-03-06", vec![])],
+            &mut one_event_each,
+        )
+        .unwrap();
+    assert_eq!(first.articles().unwrap().len(), 2);
 }

@@ -1,10 +1,11 @@
 //! `kabar ingest`: analyse, store, link.
 
-use super::{progress_bar, read_articles, today};
+use super::{progress_counter, read_options, report, today};
 use crate::cli::InputArgs;
 use crate::Outcome;
 use anyhow::{Context, Result};
 use kabar_analyze::{ingest_batch, Pipeline};
+use kabar_extract::sources::stream_inputs;
 use kabar_store::Store;
 use serde::Serialize;
 use std::path::Path;
@@ -22,30 +23,43 @@ pub struct IngestSummary {
 }
 
 /// Ingests `input` into the store at `db`; shared with `kabar demo`.
+///
+/// Inputs are streamed: a reader thread takes `batch` articles at a time, analyses them
+/// (all cores) and hands the batch to this thread, which stores and links it in one
+/// transaction. A bounded channel of one batch keeps memory flat whatever the input's size.
 pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummary> {
-    let (raws, refused) = read_articles(input);
     let mut store = Store::open(db).with_context(|| format!("opening store {}", db.display()))?;
     let pipeline = Pipeline::new(today())?;
-    let pb = progress_bar(raws.len(), "ingesting");
-    let mut summary = IngestSummary {
-        refused: refused.len(),
-        ..Default::default()
-    };
-    // Analysis of batch n+1 (parallel, pure) overlaps storing and linking batch n (serial,
-    // one transaction each): a bounded channel of one batch keeps memory flat.
+    let pb = progress_counter("ingesting");
+    let mut summary = IngestSummary::default();
     let batch = batch.max(1);
-    std::thread::scope(|scope| -> Result<()> {
+    let opts = read_options(input);
+    let refused = std::thread::scope(|scope| -> Result<usize> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<kabar_core::Analysis>>(1);
         let pipeline = &pipeline;
         let pb = &pb;
-        scope.spawn(move || {
-            let mut raws = raws.into_iter().peekable();
-            while raws.peek().is_some() {
-                let chunk: Vec<_> = raws.by_ref().take(batch).collect();
+        let opts = &opts;
+        let reader = scope.spawn(move || {
+            let mut refused = 0usize;
+            let mut items = stream_inputs(&input.inputs, opts);
+            loop {
+                let mut chunk = Vec::with_capacity(batch.min(4096));
+                for item in items.by_ref() {
+                    let (a, e) = report(item);
+                    refused += usize::from(e.is_some());
+                    chunk.extend(a);
+                    if chunk.len() == batch {
+                        break;
+                    }
+                }
+                if chunk.is_empty() {
+                    break;
+                }
                 if tx.send(pipeline.analyze_all(chunk, &|| pb.inc(1))).is_err() {
                     break; // the store side failed and stopped listening
                 }
             }
+            refused
         });
         for analyses in rx {
             let s = ingest_batch(&mut store, &analyses)
@@ -56,8 +70,11 @@ pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummar
             summary.events = s.events;
             summary.stories = s.stories;
         }
-        Ok(())
+        reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the input reader thread panicked"))
     })?;
+    summary.refused = refused;
     pb.finish_and_clear();
     if summary.added == 0 && summary.already_stored == 0 {
         let c = store.counts()?;

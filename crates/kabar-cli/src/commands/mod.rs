@@ -9,7 +9,7 @@ mod tag;
 use crate::cli::{Cli, Command, InputArgs};
 use crate::Outcome;
 use anyhow::Result;
-use kabar_extract::sources::{read_inputs, InputError, ReadOptions};
+use kabar_extract::sources::{stream_inputs, InputError, ReadItem, ReadOptions};
 use std::io::IsTerminal;
 
 /// An error in how kabar was called (exit code 2).
@@ -50,26 +50,57 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
-/// Reads every input, reporting refused ones on stderr. Returns the articles and whether
-/// anything was refused.
-fn read_articles(input: &InputArgs) -> (Vec<kabar_core::RawArticle>, Vec<InputError>) {
-    let opts = ReadOptions {
+/// The reading options of the input arguments.
+fn read_options(input: &InputArgs) -> ReadOptions {
+    ReadOptions {
         outlet: input.outlet.clone(),
         published: input.published.clone(),
         ..ReadOptions::default()
-    };
-    let mut ok = Vec::new();
-    let mut refused = Vec::new();
-    for r in read_inputs(&input.inputs, &opts) {
-        match r {
-            Ok(a) => ok.push(a),
-            Err(e) => {
-                eprintln!("kabar: refused {e}");
-                refused.push(e);
-            }
+    }
+}
+
+/// Reports a refused input or a warning on stderr; returns the article, if the item is
+/// one, and whether it was a refusal.
+fn report(item: ReadItem) -> (Option<kabar_core::RawArticle>, Option<InputError>) {
+    match item {
+        ReadItem::Article(a) => (Some(a), None),
+        ReadItem::Refused(e) => {
+            eprintln!("kabar: refused {e}");
+            (None, Some(e))
+        }
+        ReadItem::Warning(e) => {
+            eprintln!("kabar: warning: {e}");
+            (None, None)
         }
     }
+}
+
+/// Reads every input, reporting refused ones and warnings on stderr. Returns the articles
+/// and the refusals.
+fn read_articles(input: &InputArgs) -> (Vec<kabar_core::RawArticle>, Vec<InputError>) {
+    let mut ok = Vec::new();
+    let mut refused = Vec::new();
+    for item in stream_inputs(&input.inputs, &read_options(input)) {
+        let (a, e) = report(item);
+        ok.extend(a);
+        refused.extend(e);
+    }
     (ok, refused)
+}
+
+/// A counter of articles on stderr when it is a terminal (the total is not known while
+/// inputs are streamed).
+fn progress_counter(what: &str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_style(
+        indicatif::ProgressStyle::with_template("{prefix} {pos} articles, {per_sec}")
+            .expect("static template"),
+    );
+    pb.set_prefix(what.to_string());
+    pb
 }
 
 /// A progress bar on stderr when it is a terminal and the job is long enough to want one.

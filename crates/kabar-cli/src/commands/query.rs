@@ -92,7 +92,12 @@ pub fn entity(db: &Path, json: bool, id_or_name: &str) -> Result<Outcome> {
 }
 
 pub fn search(db: &Path, json: bool, q: &str, limit: usize) -> Result<Outcome> {
-    let hits = open(db)?.search(q, limit).context("searching")?;
+    let hits = match open(db)?.search(q, limit) {
+        Err(StoreError::BadQuery(e)) => {
+            return Err(anyhow::Error::new(super::UsageError(e.to_string())))
+        }
+        other => other.context("searching")?,
+    };
     if json {
         return print_json(&hits);
     }
