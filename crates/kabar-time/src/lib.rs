@@ -27,6 +27,7 @@ mod tagger;
 pub use tagger::profile_rules;
 
 pub mod eval;
+pub mod realnews;
 
 pub use normalise::TimeAnalysis;
 pub use published::{parse_published, parse_published_with, published_date, NumericOrder};

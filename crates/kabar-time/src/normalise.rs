@@ -464,6 +464,7 @@ pub(crate) fn analyze_impl(
             span: Span::new(c.start, c.end),
             kind,
             value,
+            modifier: None,
         });
     }
     out
