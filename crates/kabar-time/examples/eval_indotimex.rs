@@ -41,7 +41,8 @@ fn main() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
     let read = |doc: &str| -> Article {
         let path = format!("{dir}/{doc}");
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| die(format!("cannot read {path}: {e}")));
+        let bytes =
+            std::fs::read(&path).unwrap_or_else(|e| die(format!("cannot read {path}: {e}")));
         read_tml(&path, &bytes).unwrap_or_else(|e| die(e.to_string()))
     };
     let is_audit = |doc: &str| split_of(&format!("{key}/{doc}")) == Split::Audit;
@@ -59,13 +60,17 @@ fn main() {
             let chars: Vec<char> = a.text.chars().collect();
             for t in tag_article(&d, &a, today) {
                 let s: String = chars[t.start..t.end].iter().collect();
-                println!("{}\t{}\t{}\t{}\t{}\t{}\t{s}", t.doc, t.start, t.end, t.kind, t.value, t.modifier);
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{s}",
+                    t.doc, t.start, t.end, t.kind, t.value, t.modifier
+                );
             }
         }
         return;
     }
     let load = |p: &str| -> Vec<Timex> {
-        let src = std::fs::read_to_string(p).unwrap_or_else(|e| die(format!("cannot read {p}: {e}")));
+        let src =
+            std::fs::read_to_string(p).unwrap_or_else(|e| die(format!("cannot read {p}: {e}")));
         load_annotations(p, &src).unwrap_or_else(|e| die(e.to_string()))
     };
     let files: Vec<String> = args
@@ -73,7 +78,10 @@ fn main() {
         .enumerate()
         .filter(|(i, a)| {
             !a.starts_with('-')
-                && !matches!(args.get(i.wrapping_sub(1)).map(String::as_str), Some("--dir" | "--key"))
+                && !matches!(
+                    args.get(i.wrapping_sub(1)).map(String::as_str),
+                    Some("--dir" | "--key")
+                )
         })
         .map(|(_, a)| a.clone())
         .collect();
@@ -94,7 +102,11 @@ fn main() {
         return;
     }
     let files = if files.is_empty() {
-        vec![concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/indotimex/dev-tune.tsv").to_string()]
+        vec![concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/indotimex/dev-tune.tsv"
+        )
+        .to_string()]
     } else {
         files
     };
@@ -126,7 +138,10 @@ fn main() {
     if verbose && !audit {
         for e in &sc.errors {
             let f: Vec<&str> = e.split('\t').collect();
-            let (s, en) = (f[2].parse::<usize>().unwrap_or(0), f[3].parse::<usize>().unwrap_or(0));
+            let (s, en) = (
+                f[2].parse::<usize>().unwrap_or(0),
+                f[3].parse::<usize>().unwrap_or(0),
+            );
             let ctx = texts.get(f[1]).map(|c| {
                 let a: String = c[s.saturating_sub(40)..s].iter().collect();
                 let m: String = c[s..en.min(c.len())].iter().collect();

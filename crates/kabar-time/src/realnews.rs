@@ -62,7 +62,10 @@ pub struct Article {
 pub fn decode(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -84,9 +87,12 @@ pub fn read_tml(name: &str, bytes: &[u8]) -> Result<Article, RealNewsError> {
         .ok_or_else(|| bad("no <DCT> with a value"))?;
     let text = between(&s, "<TEXT>", "</TEXT>").ok_or_else(|| bad("no <TEXT>…</TEXT>"))?;
     // IndoTimex writes unpadded days ("2013-12-4")
-    let dct = chrono::NaiveDate::parse_from_str(dct.get(..10).unwrap_or(dct).trim_end_matches('T'), "%Y-%m-%d")
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .map_err(|_| bad(&format!("DCT value {dct:?} is not a date")))?;
+    let dct = chrono::NaiveDate::parse_from_str(
+        dct.get(..10).unwrap_or(dct).trim_end_matches('T'),
+        "%Y-%m-%d",
+    )
+    .map(|d| d.format("%Y-%m-%d").to_string())
+    .map_err(|_| bad(&format!("DCT value {dct:?} is not a date")))?;
     Ok(Article {
         dct,
         text: text.to_string(),
@@ -109,7 +115,9 @@ pub fn load_annotations(file: &str, src: &str) -> Result<Vec<Timex>, RealNewsErr
         let f: Vec<&str> = line.split('\t').collect();
         if i == 0 || f.first() == Some(&"doc") {
             if f.first() != Some(&"doc") {
-                return Err(bad("the first line must be the header doc/start/end/type/value/mod".into()));
+                return Err(bad(
+                    "the first line must be the header doc/start/end/type/value/mod".into(),
+                ));
             }
             continue;
         }
@@ -149,9 +157,7 @@ pub fn tag_article(doc: &str, a: &Article, today: NaiveDate) -> Vec<Timex> {
     let mut chars_before = vec![0usize; a.text.len() + 1];
     let mut n = 0;
     for (b, ch) in a.text.char_indices() {
-        for k in b..b + ch.len_utf8() {
-            chars_before[k] = n;
-        }
+        chars_before[b..b + ch.len_utf8()].fill(n);
         n += 1;
     }
     chars_before[a.text.len()] = n;
@@ -198,7 +204,13 @@ pub fn score_timex(gold: &[Timex], pred: &[Timex]) -> RealScores {
     for doc in docs {
         let g: Vec<&Timex> = gold.iter().filter(|t| t.doc == doc).collect();
         let p: Vec<&Timex> = pred.iter().filter(|t| t.doc == doc).collect();
-        for m in [&mut sc.strict, &mut sc.relaxed, &mut sc.value, &mut sc.kind, &mut sc.value_mod] {
+        for m in [
+            &mut sc.strict,
+            &mut sc.relaxed,
+            &mut sc.value,
+            &mut sc.kind,
+            &mut sc.value_mod,
+        ] {
             m.gold += g.len();
             m.predicted += p.len();
         }
@@ -282,8 +294,15 @@ mod tests {
 
     #[test]
     fn strict_relaxed_and_value() {
-        let gold = vec![tx("a", 0, 10, "DATE", "2013"), tx("a", 20, 25, "TIME", "2013-01-01T10:00")];
-        let pred = vec![tx("a", 2, 10, "DATE", "2013"), tx("a", 20, 25, "TIME", "2013-01-02T10:00"), tx("a", 40, 45, "SET", "P1D")];
+        let gold = vec![
+            tx("a", 0, 10, "DATE", "2013"),
+            tx("a", 20, 25, "TIME", "2013-01-01T10:00"),
+        ];
+        let pred = vec![
+            tx("a", 2, 10, "DATE", "2013"),
+            tx("a", 20, 25, "TIME", "2013-01-02T10:00"),
+            tx("a", 40, 45, "SET", "P1D"),
+        ];
         let s = score_timex(&gold, &pred);
         assert_eq!((s.relaxed.tp, s.strict.tp, s.value.tp), (2, 1, 1));
         assert_eq!((s.relaxed.predicted, s.relaxed.gold), (3, 2));
@@ -293,16 +312,25 @@ mod tests {
 
     #[test]
     fn bad_rows_name_file_and_line() {
-        let e = load_annotations("x.tsv", "doc\tstart\tend\ttype\tvalue\tmod\na.tml\t5\t3\tDATE\t2013\t\n")
-            .unwrap_err()
-            .to_string();
+        let e = load_annotations(
+            "x.tsv",
+            "doc\tstart\tend\ttype\tvalue\tmod\na.tml\t5\t3\tDATE\t2013\t\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("x.tsv: line 2"), "{e}");
-        assert!(load_annotations("x.tsv", "doc\tstart\tend\ttype\tvalue\tmod\na\t1\t3\tDAY\tx\t\n").is_err());
+        assert!(load_annotations(
+            "x.tsv",
+            "doc\tstart\tend\ttype\tvalue\tmod\na\t1\t3\tDAY\tx\t\n"
+        )
+        .is_err());
     }
 
     #[test]
     fn cp1252_is_one_char_per_byte() {
-        let s = decode(b"<DCT><TIMEX3 value=\"2013-10-18\">x</TIMEX3></DCT><TEXT>\r\n\x93Kami\x94 2013</TEXT>");
+        let s = decode(
+            b"<DCT><TIMEX3 value=\"2013-10-18\">x</TIMEX3></DCT><TEXT>\r\n\x93Kami\x94 2013</TEXT>",
+        );
         let a = read_tml("t.tml", s.as_bytes()).expect("reads");
         assert_eq!(a.dct, "2013-10-18");
         assert_eq!(a.text.chars().count(), 13);
