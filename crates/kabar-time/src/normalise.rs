@@ -222,6 +222,9 @@ pub(crate) fn analyze_impl(
         if !matches!(c.sem, Sem::Clock { .. }) {
             rt.update(v.day, v.refd);
         }
+        if matches!(c.sem, Sem::Date { .. } | Sem::Weekday { .. }) {
+            rt.update_written(v.day);
+        }
         check(c, v.day, given, &ctx, &mut out.warnings);
         out.times.push(TimeExpr {
             span: Span::new(c.start, c.end),

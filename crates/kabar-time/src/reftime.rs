@@ -16,6 +16,9 @@ pub(crate) struct RefTime {
     period: Option<NaiveDate>,
     /// True when the last period named was a single day.
     last_is_day: bool,
+    /// The last day written as a date or a weekday (not `kemarin`, `hari ini`): the day a
+    /// clock time without a date is on.
+    written_day: Option<NaiveDate>,
 }
 
 impl RefTime {
@@ -30,6 +33,18 @@ impl RefTime {
             self.period = Some(p);
             self.last_is_day = false;
         }
+    }
+
+    /// Records the day of an expression written as a date or a weekday.
+    pub(crate) fn update_written(&mut self, day: Option<NaiveDate>) {
+        if day.is_some() {
+            self.written_day = day;
+        }
+    }
+
+    /// The last day written as a date or a weekday.
+    pub(crate) fn written_day(&self) -> Option<NaiveDate> {
+        self.written_day
     }
 
     /// The last day named, else the start of the last period.

@@ -191,7 +191,7 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
         },
         Sem::Weekday { wd, rel } => resolve_weekday(*wd, *rel, c.start, env),
         Sem::Clock { h, m } => {
-            let day = clock_day.or(rt.day()).or(anchor);
+            let day = clock_day.or(rt.written_day()).or(anchor);
             let d = day.map(ymd).unwrap_or_else(|| "XXXX-XX-XX".to_string());
             Val {
                 kind: TimeType::Time,

@@ -55,7 +55,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             langs: 3,
             kind: K::DayMon,
             pattern: format!(
-                r"{b}(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon}){b}\.?"
+                r"{b}(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon}){b}(?:\.|\s+(?i:mendatang|lalu|silam){b})?"
             ),
             keys: months(),
         },
@@ -174,7 +174,13 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
                 return;
             }
             let y = g(c, "y").and_then(|y| y.parse().ok());
-            // "2 Mar" in lower case inside prose is rare; "Mei" alone handled by digits.
+            // the dot after an abbreviation ("8 Mar.") is part of it, a full stop is not
+            let full_name = g(c, "mon").is_some_and(|w| w.len() > 4);
+            let e0 = if full_name && m0.as_str().ends_with('.') {
+                e0 - 1
+            } else {
+                e0
+            };
             push(
                 out,
                 s0,

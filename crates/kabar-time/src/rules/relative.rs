@@ -424,12 +424,11 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
                 return;
             }
             let prev = word_before(text, mm.start());
-            let sentence_start = is_sentence_start(full, starts, base + mm.start());
+            let prev_start = text[..mm.start()].trim_end_matches([' ', '\t']).len() - prev.len();
+            // the month or the word before it opens the sentence ("Harusnya Juli sudah")
+            let sentence_start = is_sentence_start(full, starts, base + prev_start);
             let prev_lower = prev.starts_with(|ch: char| ch.is_lowercase());
-            if !(prev_lower
-                || (sentence_start && !prev.is_empty())
-                || prev.is_empty() && sentence_start)
-            {
+            if !(prev_lower || sentence_start) {
                 return;
             }
             if crate::lexicon::word_value("not_before_month", &prev.to_lowercase()).is_some() {
