@@ -147,6 +147,19 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
     let anchor = env.anchor;
     match &c.sem {
         Sem::Date { y, m, d, .. } => resolve_date(*y, *m, *d, c.start, env),
+        Sem::Month {
+            y: None,
+            m,
+            rel: Rel::AfterPrevious,
+        } if rt.period().is_some() => {
+            let p = rt.period().unwrap_or_default();
+            let y = if *m >= p.month() {
+                p.year()
+            } else {
+                p.year() + 1
+            };
+            unknown(&format!("{y}-{m:02}"))
+        }
         Sem::Month { y, m, rel } => resolve_month(*y, *m, *rel, c.start, env),
         Sem::Fixed(k, v) => {
             if *k == TimeType::Date {
@@ -231,7 +244,7 @@ fn resolve_month(y: Option<i32>, m: u32, rel: Rel, pos: usize, env: &Env) -> Val
             Rel::NotAfter => a.year() - 1,
             Rel::NotBefore if m >= a.month() => a.year(),
             Rel::NotBefore => a.year() + 1,
-            Rel::Bare => {
+            Rel::Bare | Rel::AfterPrevious => {
                 // a month some way ahead of the anchor is last year's in a report of the past,
                 // this year's in a plan ("hingga Juni", "diperkirakan … awal April")
                 let fut = env.ctx.future(pos);
@@ -342,4 +355,64 @@ fn resolve_weekday(wd: Weekday, rel: Rel, pos: usize, env: &Env) -> Val {
     add_days(a, off)
         .map(date_val)
         .unwrap_or_else(|| unknown("XXXX-XX-XX"))
+}
+
+#[cfg(test)]
+mod tests {
+    fn tags(text: &str, published: &str) -> Vec<(String, String)> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let a = crate::analyze(text, kabar_core::Lang::Id, Some(published), today);
+        a.times
+            .iter()
+            .map(|t| (t.span.slice(text).to_string(), t.value.clone()))
+            .collect()
+    }
+    use super::*;
+
+    #[test]
+    fn reference_time_for_clocks_and_text_dates() {
+        // an article of Tuesday about a fire on Sunday
+        let t = tags(
+            "Kebakaran terjadi Minggu (4/5/2025). Api baru padam pukul 07.55 WIB.",
+            "2025-05-06",
+        );
+        assert_eq!(t[1].1, "2025-05-04T07:55");
+        let t = tags(
+            "Ia lulus 14 Juni 2014. Sebulan kemudian ia bekerja.",
+            "2025-05-06",
+        );
+        assert_eq!(t[1].1, "2014-07-14");
+    }
+
+    #[test]
+    fn weekdays_look_back_and_never_move_a_date() {
+        let t = tags("Perjanjian itu ditandatangani pada Kamis.", "2025-03-07");
+        assert_eq!(t[0].1, "2025-03-06");
+        let t = tags(
+            "Maduro, Senin, mengatakan akan ada pertemuan.",
+            "2014-11-19",
+        );
+        assert_eq!(t[0].1, "2014-11-17");
+        // 14 May 2025 was a Wednesday: the date stays, the weekday only warns
+        let a = crate::analyze(
+            "Rapat digelar Kamis (14/5).",
+            kabar_core::Lang::Id,
+            Some("2025-05-16"),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        );
+        assert_eq!(a.times[0].value, "2025-05-14");
+        assert_eq!(a.warnings.len(), 1);
+        assert_eq!(a.warnings[0].kind, "weekday_mismatch");
+    }
+
+    #[test]
+    fn planned_dates_are_not_warned() {
+        let a = crate::analyze(
+            "Peserta berkumpul 4 Mei di Monas, kata panitia.",
+            kabar_core::Lang::Id,
+            Some("2025-04-20"),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        );
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
 }

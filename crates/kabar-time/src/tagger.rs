@@ -36,6 +36,9 @@ pub(crate) enum Rel {
     NotAfter,
     /// "pengiriman Januari" (a futures contract): on or after the anchor's month.
     NotBefore,
+    /// The next month of a list ("Oktober, November, dan Desember"): the first such month
+    /// on or after the month named before it.
+    AfterPrevious,
 }
 
 /// The meaning of a candidate, resolved against an anchor in `normalise`.

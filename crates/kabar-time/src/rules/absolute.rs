@@ -386,3 +386,36 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sems;
+    use super::*;
+
+    #[test]
+    fn dates_years_and_names() {
+        let s = sems("Rapat 27 November mendatang membahas APBN-P 2015 dan Permen No 1/2013.");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].0, "27 November mendatang");
+        let s = sems("Sepanjang 2014, harga naik sejak tahun 40-an.");
+        assert_eq!(s[0].1, Sem::Fixed(TimeType::Date, "2014".into()));
+        assert_eq!(s[1].1, Sem::Fixed(TimeType::Date, "194".into()));
+    }
+
+    #[test]
+    fn quarters_with_a_relative_year() {
+        let s =
+            sems("Laba kuartal ketiga tahun ini dan triwulan I-2015, paruh pertama tahun depan.");
+        let parts: Vec<_> = s
+            .iter()
+            .map(|(_, x)| match x {
+                Sem::Part { part, y, yoff } => (*part, *y, *yoff),
+                _ => ("", None, 9),
+            })
+            .collect();
+        assert_eq!(
+            parts,
+            [("Q3", None, 0), ("Q1", Some(2015), 0), ("H1", None, 1)]
+        );
+    }
+}

@@ -79,3 +79,23 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sems;
+    use super::*;
+
+    #[test]
+    fn clock_times() {
+        let s = sems("Api padam pukul 07.55 WIB, rapat jam 8 malam, kapal tiba 10.30 WITA.");
+        let v: Vec<_> = s.into_iter().map(|(_, x)| x).collect();
+        assert_eq!(
+            v,
+            [
+                Sem::Clock { h: 7, m: 55 },
+                Sem::Clock { h: 20, m: 0 },
+                Sem::Clock { h: 10, m: 30 }
+            ]
+        );
+    }
+}

@@ -171,3 +171,20 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sems;
+    use super::*;
+
+    #[test]
+    fn counted_decimal_and_vague_durations() {
+        let s = sems("Selama 5,5 tahun, lima tahun terakhir, sepekan dan berbulan-bulan.");
+        let v: Vec<(String, Sem)> = s;
+        let d = |x: &str| Sem::Fixed(TimeType::Duration, x.to_string());
+        assert_eq!(v[0], ("5,5 tahun".to_string(), d("P5.5Y")));
+        assert_eq!(v[1], ("lima tahun terakhir".to_string(), d("P5Y")));
+        assert_eq!(v[2].1, d("P1W"));
+        assert_eq!(v[3].1, d("PXM"));
+    }
+}

@@ -325,3 +325,13 @@ pub(super) fn word_before(text: &str, pos: usize) -> &str {
         .map_or(before.len(), |(i, _)| i);
     &before[start..]
 }
+
+/// The candidates of an Indonesian text as (span text, meaning), for the family tests.
+#[cfg(test)]
+pub(super) fn sems(text: &str) -> Vec<(String, Sem)> {
+    let lc = text.to_ascii_lowercase();
+    crate::tagger::recognise(text, &lc, &crate::tagger::sentence_starts(text), Lang::Id)
+        .into_iter()
+        .map(|c| (text[c.start..c.end].to_string(), c.sem))
+        .collect()
+}

@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// A month name, then a comma, `dan`, `hingga`, `sampai` or a dash, right before a position.
+static MONTH_BEFORE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{MON_FULL}(?:\s*,)?\s*(?:(?:dan|hingga|sampai|s\.d\.?|atau)\s+|[-–]\s*)$"
+    ))
+    .expect("valid regex")
+});
+
 /// The rules of this family (regex, languages, keywords).
 pub(super) fn rules() -> Vec<RuleDef> {
     let b = B;
@@ -423,6 +431,16 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             if after.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()) {
                 return;
             }
+            // the next month of a list ("Oktober, November, dan Desember", "Mei dan Juli")
+            let mut from = mm.start().saturating_sub(24);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            if MONTH_BEFORE.is_match(&text[from..mm.start()]) {
+                let rel = Rel::AfterPrevious;
+                push(out, mm.start(), mm.end(), Sem::Month { y: None, m, rel });
+                return;
+            }
             let prev = word_before(text, mm.start());
             let prev_start = text[..mm.start()].trim_end_matches([' ', '\t']).len() - prev.len();
             // the month or the word before it opens the sentence ("Harusnya Juli sudah")
@@ -482,5 +500,43 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             );
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sems;
+    use super::*;
+
+    #[test]
+    fn bare_months_in_context() {
+        let s =
+            sems("Inflasi Oktober naik. Kata Mei Lestari, pengiriman Januari turun sejak Juni.");
+        let v: Vec<(String, Option<Rel>)> = s
+            .into_iter()
+            .map(|(t, x)| match x {
+                Sem::Month { rel, .. } => (t, Some(rel)),
+                _ => (t, None),
+            })
+            .collect();
+        assert_eq!(
+            v,
+            [
+                ("Oktober".to_string(), Some(Rel::Bare)),
+                ("Januari".to_string(), Some(Rel::NotBefore)),
+                ("Juni".to_string(), Some(Rel::NotAfter)),
+            ]
+        );
+    }
+
+    #[test]
+    fn days_of_the_narrative_and_places() {
+        let s = sems("Pada hari yang sama, malam itu, warga Pasar Minggu berkumpul.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(matches!(s[0].1, Sem::Offset { from_ref: true, .. }));
+        assert_eq!(s[1].0, "malam itu");
+        let s = sems("Harga naik tiga hari ke depan dan akhir tahun.");
+        assert_eq!(s[0].1, Sem::Fixed(TimeType::Duration, "P3D".into()));
+        assert_eq!(s[1].0, "akhir tahun");
     }
 }

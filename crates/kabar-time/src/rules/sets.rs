@@ -79,3 +79,17 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sems;
+    use super::*;
+
+    #[test]
+    fn sets() {
+        let s = sems("Rapat setiap Senin, laporan bulanan, 100 barel per hari.");
+        let set = |x: &str| Sem::Fixed(TimeType::Set, x.to_string());
+        let v: Vec<Sem> = s.into_iter().map(|(_, x)| x).collect();
+        assert_eq!(v, [set("XXXX-WXX-1"), set("P1M"), set("P1D")]);
+    }
+}
