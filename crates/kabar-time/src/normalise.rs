@@ -54,22 +54,24 @@ pub(crate) struct Ctx<'a> {
     future_at: Vec<usize>,
     /// Start offsets of past-report markers.
     past_at: Vec<usize>,
-    /// Start offsets of words that make a date a plan (`mulai`, `dijadwalkan`, `target`).
-    planned_at: Vec<usize>,
+    /// Start offsets of words that make a date a plan (`mulai`, `dijadwalkan`, `target`),
+    /// found on first use (few texts need them).
+    planned_at: std::cell::OnceCell<Vec<usize>>,
+    lc: &'a str,
 }
 
 impl<'a> Ctx<'a> {
     /// `lc`: the text lower-cased (ASCII), so the markers are case-sensitive literals.
-    fn new(text: &'a str, lc: &str, starts: Vec<usize>) -> Self {
+    fn new(text: &'a str, lc: &'a str, starts: Vec<usize>) -> Self {
         let future_at = FUTURE.find_iter(lc).map(|m| m.start()).collect();
         let past_at = PAST.find_iter(lc).map(|m| m.start()).collect();
-        let planned_at = PLANNED.find_iter(lc).map(|m| m.start()).collect();
         Ctx {
             text,
             starts,
             future_at,
             past_at,
-            planned_at,
+            planned_at: std::cell::OnceCell::new(),
+            lc,
         }
     }
     fn in_sentence(&self, marks: &[usize], pos: usize) -> bool {
@@ -89,7 +91,10 @@ impl<'a> Ctx<'a> {
     }
     /// A word of plans (`mulai`, `target`, `hingga`, `diperkirakan`) in the sentence of `pos`.
     pub(crate) fn planned(&self, pos: usize) -> bool {
-        self.in_sentence(&self.planned_at, pos)
+        let at = self
+            .planned_at
+            .get_or_init(|| PLANNED.find_iter(self.lc).map(|m| m.start()).collect());
+        self.in_sentence(at, pos)
     }
     fn past(&self, pos: usize) -> bool {
         self.in_sentence(&self.past_at, pos)

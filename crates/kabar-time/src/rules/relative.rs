@@ -145,7 +145,14 @@ pub(super) fn rules() -> Vec<RuleDef> {
             langs: 1,
             kind: K::MonBare,
             pattern: format!(r"{b}(?P<mon>{MON_FULL}){b}"),
-            keys: months(),
+            // full names only: abbreviations as keys ("des", "mar") open windows in
+            // "desa", "marah"
+            keys: MON_FULL
+                .trim_start_matches("(?:")
+                .trim_end_matches(')')
+                .split('|')
+                .map(str::to_lowercase)
+                .collect(),
         },
         // akhir tahun, awal bulan: the anchor's year or month, with its mod
         RuleDef {
@@ -154,7 +161,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             pattern: format!(
                 r"{b}(?i:awal|akhir|pertengahan|penghujung|medio)\s+(?P<u>(?i:tahun|bulan)){b}"
             ),
-            keys: list(&["tahun", "bulan"]),
+            keys: list(&["awal", "akhir", "pertengahan", "penghujung", "medio"]),
         },
     ]
 }
