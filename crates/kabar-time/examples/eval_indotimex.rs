@@ -40,12 +40,25 @@ fn main() {
     let (verbose, audit) = (flag("-v"), flag("--audit"));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
     let read = |doc: &str| -> Article {
+        if let Some((file, n)) = doc.split_once(".csv#") {
+            // a record of a news CSV by its corpus key (`news-id/detik-2026/train.csv#17`):
+            // `isi` is the body, `tanggal` the publication date
+            let path = format!("{DATA}/{file}.csv");
+            return read_csv_record(&path, n).unwrap_or_else(|e| die(format!("{doc}: {e}")));
+        }
         let path = format!("{dir}/{doc}");
         let bytes =
             std::fs::read(&path).unwrap_or_else(|e| die(format!("cannot read {path}: {e}")));
         read_tml(&path, &bytes).unwrap_or_else(|e| die(e.to_string()))
     };
-    let is_audit = |doc: &str| split_of(&format!("{key}/{doc}")) == Split::Audit;
+    let is_audit = |doc: &str| {
+        let k = if doc.contains(".csv#") {
+            doc.to_string()
+        } else {
+            format!("{key}/{doc}")
+        };
+        split_of(&k) == Split::Audit
+    };
     if flag("--pre") {
         let mut docs: Vec<String> = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| die(format!("cannot list {dir}: {e}")))
@@ -180,4 +193,29 @@ fn report(sc: &kabar_time::realnews::RealScores, verbose: bool) {
         line(&format!("  {k} recognition"), r);
         line(&format!("  {k} value"), v);
     }
+}
+
+/// The `n`-th record (1-based, after the header) of a news CSV with `isi` and `tanggal`.
+fn read_csv_record(path: &str, n: &str) -> Result<Article, String> {
+    let n: usize = n.parse().map_err(|_| format!("bad record number {n:?}"))?;
+    let mut r = csv::Reader::from_path(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let h = r.headers().map_err(|e| e.to_string())?.clone();
+    let col = |name: &str| {
+        h.iter()
+            .position(|x| x == name)
+            .ok_or_else(|| format!("{path}: no column {name}"))
+    };
+    let (isi, tanggal) = (col("isi")?, col("tanggal")?);
+    let rec = r
+        .records()
+        .nth(n - 1)
+        .ok_or_else(|| format!("{path}: no record {n}"))?
+        .map_err(|e| e.to_string())?;
+    let dct = kabar_time::parse_published(rec.get(tanggal).unwrap_or(""))
+        .and_then(|v| kabar_time::published_date(&v))
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    Ok(Article {
+        dct,
+        text: rec.get(isi).unwrap_or("").to_string(),
+    })
 }

@@ -51,8 +51,8 @@ pub struct Timex {
 /// A TimeML article: its creation date and the text between `<TEXT>` and `</TEXT>`.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The document creation time's value (`2013-10-18`).
-    pub dct: String,
+    /// The document creation date (`2013-10-18`), `None` when the source gives none.
+    pub dct: Option<String>,
     /// The body, decoded, line endings as in the file.
     pub text: String,
 }
@@ -94,7 +94,7 @@ pub fn read_tml(name: &str, bytes: &[u8]) -> Result<Article, RealNewsError> {
     .map(|d| d.format("%Y-%m-%d").to_string())
     .map_err(|_| bad(&format!("DCT value {dct:?} is not a date")))?;
     Ok(Article {
-        dct,
+        dct: Some(dct),
         text: text.to_string(),
     })
 }
@@ -152,7 +152,7 @@ pub fn load_annotations(file: &str, src: &str) -> Result<Vec<Timex>, RealNewsErr
 /// Runs [`crate::analyze`] on an article (anchored on its DCT) and returns its expressions
 /// with character offsets.
 pub fn tag_article(doc: &str, a: &Article, today: NaiveDate) -> Vec<Timex> {
-    let an = crate::analyze(&a.text, kabar_core::Lang::Id, Some(&a.dct), today);
+    let an = crate::analyze(&a.text, kabar_core::Lang::Id, a.dct.as_deref(), today);
     // byte -> char offsets
     let mut chars_before = vec![0usize; a.text.len() + 1];
     let mut n = 0;
@@ -332,7 +332,7 @@ mod tests {
             b"<DCT><TIMEX3 value=\"2013-10-18\">x</TIMEX3></DCT><TEXT>\r\n\x93Kami\x94 2013</TEXT>",
         );
         let a = read_tml("t.tml", s.as_bytes()).expect("reads");
-        assert_eq!(a.dct, "2013-10-18");
+        assert_eq!(a.dct.as_deref(), Some("2013-10-18"));
         assert_eq!(a.text.chars().count(), 13);
         let t = tag_article("t.tml", &a, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         assert_eq!((t[0].start, t[0].end, t[0].value.as_str()), (9, 13, "2013"));

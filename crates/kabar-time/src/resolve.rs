@@ -221,7 +221,8 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
 fn resolve_date(y: Option<i32>, m: u32, d: u32, pos: usize, env: &Env) -> Val {
     let date = match (y, env.anchor) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, m, d),
-        (None, Some(a)) => year_by_tense(a, m, d, env.ctx.future(pos)),
+        // a plan ("mulai 1 Juni", "defile 14 Juli") looks forward like the future tense
+        (None, Some(a)) => year_by_tense(a, m, d, env.ctx.future(pos) || env.ctx.planned(pos)),
         (None, None) => None,
     };
     match date {
