@@ -128,6 +128,7 @@ fn unmark(
                 span,
                 kind: TimeType::Date,
                 value: tag.to_string(),
+                modifier: None,
             });
         }
         rest = &rest[body_end + 1..];

@@ -223,6 +223,7 @@ fn never_panics_on_bad_input() {
         span: Span::new(900, 1000),
         kind: TimeType::Date,
         value: "x".into(),
+        modifier: None,
     }];
     for cut in 0..text.len() {
         if !text.is_char_boundary(cut) {

@@ -210,6 +210,10 @@ pub struct TimeExpr {
     pub kind: TimeType,
     /// TimeML value: `2025-03-06`, `2025-W10`, `P6Y`, `PRESENT_REF`, `2025-03-06T09:20`…
     pub value: String,
+    /// TimeML `mod` (`START`, `MID`, `END`, `APPROX`, `LESS_THAN`, `MORE_THAN`,
+    /// `EQUAL_OR_LESS`, `EQUAL_OR_MORE`); JSON field `mod`, absent when there is none.
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
 }
 
 /// How a publication date was obtained.

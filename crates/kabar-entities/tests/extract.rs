@@ -26,6 +26,7 @@ fn date(text: &str, needle: &str, value: &str) -> TimeExpr {
         span: Span::new(start, start + needle.len()),
         kind: TimeType::Date,
         value: value.into(),
+        modifier: None,
     }
 }
 

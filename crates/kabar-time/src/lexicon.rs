@@ -213,9 +213,80 @@ fn unit_word(w: &str) -> Option<i64> {
 /// A regex fragment matching a number in digits or words (Indonesian and English).
 pub(crate) const NUMBER_RE: &str = r"(?:\d{1,4}|(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:belas|puluh(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?))?|sepuluh|sebelas|seratus|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)";
 
+/// The word lists of `data/words.tsv` (`list<TAB>word<TAB>value`), read once.
+static WORDS: std::sync::LazyLock<Vec<(String, String, String)>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/words.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut f = l.split('\t');
+            let list = f.next().unwrap_or("").trim().to_string();
+            let word = f.next().unwrap_or("").trim().to_string();
+            let value = f.next().unwrap_or("").trim().to_string();
+            (list, word, value)
+        })
+        .collect()
+});
+
+/// The (word, value) pairs of one list of `data/words.tsv`, longest word first.
+pub(crate) fn word_list(list: &str) -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<(&'static str, &'static str)> = WORDS
+        .iter()
+        .filter(|(l, _, _)| l == list)
+        .map(|(_, w, v)| (w.as_str(), v.as_str()))
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    v
+}
+
+/// The value of `word` (lower case, white space collapsed) in `list`.
+pub(crate) fn word_value(list: &str, word: &str) -> Option<&'static str> {
+    let w = word
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    WORDS
+        .iter()
+        .find(|(l, x, _)| l == list && *x == w)
+        .map(|(_, _, v)| v.as_str())
+}
+
+/// A regex alternation of the words of `list` (longest first, spaces as `\s+`).
+pub(crate) fn word_alternation(list: &str) -> String {
+    word_list(list)
+        .iter()
+        .map(|(w, _)| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_well_formed() {
+        for (l, w, _) in WORDS.iter() {
+            assert!(
+                !l.is_empty() && !w.is_empty(),
+                "data/words.tsv: empty field in {l:?} {w:?}"
+            );
+            assert_eq!(
+                *w,
+                w.to_lowercase(),
+                "data/words.tsv: {w:?} is not lower case"
+            );
+        }
+        for l in ["ref", "vague", "pod", "mod", "season"] {
+            assert!(
+                word_list(l).iter().all(|(_, v)| !v.is_empty()),
+                "list {l} needs values"
+            );
+        }
+        assert_eq!(word_value("pod", "sore"), Some("AF"));
+        assert_eq!(word_value("mod", "lebih  dari"), Some("MORE_THAN"));
+    }
 
     #[test]
     fn numbers_in_words() {

@@ -12,21 +12,26 @@
 //! use kabar_core::Lang;
 //! let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 //! let a = kabar_time::analyze("Menlu tiba di Jakarta, Kamis (6/3/2025) pukul 09.20 WIB.", Lang::Id, None, today);
-//! assert_eq!(a.times[0].value, "2025-03-06");
-//! assert_eq!(a.times[1].value, "2025-03-06T09:20");
+//! // a date with its clock time is one TIMEX3 of type TIME
+//! assert_eq!(a.times[0].value, "2025-03-06T09:20");
 //! assert_eq!(a.published.unwrap().value, "2025-03-06");
 //! ```
 
 #![warn(missing_docs)]
 
+mod compose;
 mod lexicon;
 mod normalise;
 mod published;
+mod reftime;
+mod resolve;
+mod rules;
 mod tagger;
 #[doc(hidden)]
 pub use tagger::profile_rules;
 
 pub mod eval;
+pub mod realnews;
 
 pub use normalise::TimeAnalysis;
 pub use published::{parse_published, parse_published_with, published_date, NumericOrder};

@@ -1,0 +1,95 @@
+//! Sets: recurring times (setiap Senin, per hari, every week, daily).
+
+use super::*;
+
+/// The rules of this family (regex, languages, keywords).
+pub(super) fn rules() -> Vec<RuleDef> {
+    let b = B;
+    vec![
+        RuleDef {
+            langs: 1,
+            kind: K::SetId,
+            pattern: format!(
+                r"{b}(?:(?i:setiap|tiap|saban|per)\s+(?:(?i:hari\s+)?(?P<wd>{WD_ID})|(?P<u>(?i:hari|pekan|minggu|bulan|tahun|jam)))|(?P<adj>(?i:harian|mingguan|bulanan|tahunan))){b}"
+            ),
+            keys: {
+                let mut v = weekdays();
+                v.extend(list(&[
+                    "setiap", "tiap", "saban", "per ", "harian", "mingguan", "bulanan", "tahunan",
+                ]));
+                v
+            },
+        },
+        RuleDef {
+            langs: 2,
+            kind: K::SetEn,
+            pattern: format!(
+                r"{b}(?:(?i:every|each|per)\s+(?:(?P<u>(?i:day|week|month|year|hour))|(?P<wd>{WD_EN}))|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly))){b}"
+            ),
+            keys: {
+                let mut v = weekdays();
+                v.extend(list(&[
+                    "every", "each", "per ", "daily", "weekly", "monthly", "annually", "yearly",
+                    "hourly",
+                ]));
+                v
+            },
+        },
+    ]
+}
+
+/// Turns a match of one of this family's rules into candidates.
+pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
+    let Hit { c, .. } = *h;
+    let Some(m0) = c.get(0) else { return };
+    let (s0, e0) = (m0.start(), m0.end());
+    match kind {
+        K::SetId | K::SetEn => {
+            let v = if let Some(wd) = wd_of(c) {
+                format!("XXXX-WXX-{}", wd.number_from_monday())
+            } else if let Some(a) = g(c, "adj") {
+                match a.to_lowercase().as_str() {
+                    "harian" => "P1D",
+                    "mingguan" => "P1W",
+                    "bulanan" => "P1M",
+                    _ => "P1Y",
+                }
+                .to_string()
+            } else if let Some(a) = g(c, "adv") {
+                match a.to_lowercase().as_str() {
+                    "daily" => "P1D",
+                    "weekly" => "P1W",
+                    "monthly" => "P1M",
+                    "hourly" => "PT1H",
+                    _ => "P1Y",
+                }
+                .to_string()
+            } else {
+                match g(c, "u").map(|u| u.to_lowercase()).as_deref() {
+                    Some("hari") | Some("day") => "P1D",
+                    Some("pekan") | Some("minggu") | Some("week") => "P1W",
+                    Some("bulan") | Some("month") => "P1M",
+                    Some("jam") | Some("hour") => "PT1H",
+                    _ => "P1Y",
+                }
+                .to_string()
+            };
+            push(out, s0, e0, Sem::Fixed(TimeType::Set, v));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sems;
+    use super::*;
+
+    #[test]
+    fn sets() {
+        let s = sems("Rapat setiap Senin, laporan bulanan, 100 barel per hari.");
+        let set = |x: &str| Sem::Fixed(TimeType::Set, x.to_string());
+        let v: Vec<Sem> = s.into_iter().map(|(_, x)| x).collect();
+        assert_eq!(v, [set("XXXX-WXX-1"), set("P1M"), set("P1D")]);
+    }
+}
