@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+pub mod gold;
 mod minhash;
 mod sparse;
 
@@ -262,6 +263,8 @@ pub struct Linker {
     event_postings: HashMap<u64, Vec<u64>>,
     story_postings: HashMap<u64, Vec<u64>>,
     lsh: LshIndex,
+    // Assignments of earlier articles changed by the last batch (see `take_revisions`).
+    revised: Vec<Assignment>,
 }
 
 /// An article reduced to weighted keys.
@@ -346,7 +349,14 @@ impl Linker {
             },
             event_postings: HashMap::new(),
             story_postings: HashMap::new(),
+            revised: Vec::new(),
         }
+    }
+
+    /// Assignments of articles from *earlier* batches that the last [`Linker::add_batch`]
+    /// changed (re-linking the recent window can move them); the caller stores them too.
+    pub fn take_revisions(&mut self) -> Vec<Assignment> {
+        std::mem::take(&mut self.revised)
     }
 
     /// The configuration in force.
