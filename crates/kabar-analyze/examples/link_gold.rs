@@ -2,7 +2,7 @@
 //! linker, scored against the gold files of `crates/kabar-link/gold/` (B³), plus the checks
 //! a reader makes on the store (event time extent and size) and order independence.
 //!
-//! `cargo run --release -p kabar-analyze --example link_gold [-- gold.tsv …] [--list N]`
+//! `cargo run --release -p kabar-analyze --example link_gold [-- gold.tsv …] [--list N] [--set key=json]…`
 //!
 //! Gold files default to every `*.tsv` in `crates/kabar-link/gold/`. `--list N` prints the
 //! N largest events with their span and titles (TUNE-side articles only).
@@ -10,11 +10,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use kabar_analyze::{link_doc, new_linker, Pipeline};
+use kabar_analyze::{link_doc, Pipeline};
 use kabar_core::split::{split_of, Split};
 use kabar_extract::sources::{read_inputs, ReadOptions};
 use kabar_link::gold::{b_cubed, parse_gold};
-use kabar_link::{Assignment, LinkDoc};
+use kabar_link::{Assignment, LinkConfig, LinkDoc, Linker};
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
@@ -28,13 +28,26 @@ fn key_of(source: &str) -> String {
         .to_string()
 }
 
-fn link(docs: &[&LinkDoc], batch: usize) -> HashMap<String, Assignment> {
-    let mut l = new_linker();
+/// The default configuration with `--set key=value` overrides (JSON values).
+fn config(args: &[String]) -> LinkConfig {
+    let mut v = serde_json::to_value(LinkConfig::default()).expect("config is JSON");
+    for (i, a) in args.iter().enumerate() {
+        if a == "--set" {
+            if let Some((k, x)) = args.get(i + 1).and_then(|s| s.split_once('=')) {
+                v[k] = serde_json::from_str(x).expect("a JSON value");
+            }
+        }
+    }
+    serde_json::from_value(v).expect("a valid configuration")
+}
+
+fn link(docs: &[&LinkDoc], batch: usize, cfg: &LinkConfig) -> HashMap<String, Assignment> {
+    let mut l = Linker::new(cfg.clone());
     let mut out = HashMap::new();
     for chunk in docs.chunks(batch) {
         let owned: Vec<LinkDoc> = chunk.iter().map(|d| (*d).clone()).collect();
         // Like `kabar ingest`: save and reload between batches.
-        l = kabar_link::Linker::load(&l.save()).expect("round trip");
+        l = Linker::load(&l.save()).expect("round trip");
         for a in l.add_batch(&owned) {
             out.insert(a.article.clone(), a);
         }
@@ -56,7 +69,7 @@ fn main() {
     let mut gold_files: Vec<PathBuf> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| a.ends_with(".tsv") && (*i == 0 || args[i - 1] != "--list"))
+        .filter(|(i, a)| a.ends_with(".tsv") && (*i == 0 || args[i - 1] != "--set"))
         .map(|(_, a)| PathBuf::from(a))
         .collect();
     if gold_files.is_empty() {
@@ -92,10 +105,59 @@ fn main() {
     let docs: Vec<LinkDoc> = analyses.iter().map(link_doc).collect();
     let by_id: HashMap<&str, &LinkDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
 
+    // `--try k=v,k=v` (repeatable): score each variant on the gold files only, then stop.
+    let tries: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i > 0 && args[i - 1] == "--try")
+        .map(|x| x.1)
+        .collect();
+    if !tries.is_empty() {
+        let order: Vec<&LinkDoc> = docs.iter().collect();
+        let golds: Vec<Vec<kabar_link::gold::GoldRow>> = gold_files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .filter_map(|t| parse_gold("gold", &t).ok())
+            .collect();
+        let id_of: HashMap<&str, &str> =
+            keys.iter().map(|(id, k)| (k.as_str(), id.as_str())).collect();
+        for t in tries {
+            let mut a2: Vec<String> = Vec::new();
+            for kv in t.split(',') {
+                a2.push("--set".into());
+                a2.push(kv.into());
+            }
+            let out = link(&order, 500, &config(&a2));
+            let mut line = format!("{t}:");
+            for rows in &golds {
+                let ge: HashMap<&str, &str> = rows
+                    .iter()
+                    .filter_map(|r| id_of.get(r.key.as_str()).map(|id| (*id, r.event.as_str())))
+                    .collect();
+                let gs: HashMap<&str, &str> = rows
+                    .iter()
+                    .filter_map(|r| id_of.get(r.key.as_str()).map(|id| (*id, r.story.as_str())))
+                    .collect();
+                let pe: HashMap<&str, &str> =
+                    out.iter().map(|(k, v)| (k.as_str(), v.event.as_str())).collect();
+                let ps: HashMap<&str, &str> =
+                    out.iter().map(|(k, v)| (k.as_str(), v.story.as_str())).collect();
+                let (e, s) = (b_cubed(&ge, &pe), b_cubed(&gs, &ps));
+                line += &format!(
+                    " events P {:.3} R {:.3} F1 {:.3} | stories P {:.3} R {:.3} F1 {:.3}",
+                    e.p, e.r, e.f1, s.p, s.r, s.f1
+                );
+            }
+            println!("{line}");
+        }
+        return;
+    }
+
     // Order A: train, val, test (files as listed), batches of 500 like `kabar ingest`.
     let order_a: Vec<&LinkDoc> = docs.iter().collect();
     let t1 = std::time::Instant::now();
-    let a = link(&order_a, 500);
+    let cfg = config(&args);
+    let a = link(&order_a, 500, &cfg);
     let link_time = t1.elapsed();
     // Order B: test, val, train; order C: a fixed shuffle, batches of 200.
     let mut order_b: Vec<&LinkDoc> = Vec::new();
@@ -107,10 +169,10 @@ fn main() {
                 .map(|x| by_id[x.id.as_str()]),
         );
     }
-    let b = link(&order_b, 500);
+    let b = link(&order_b, 500, &cfg);
     let mut order_c = order_a.clone();
     order_c.sort_by_key(|d| blake3::hash(d.id.as_bytes()).as_bytes()[..8].to_vec());
-    let c = link(&order_c, 200);
+    let c = link(&order_c, 200, &cfg);
 
     let ev = |m: &HashMap<String, Assignment>| -> HashMap<String, String> {
         m.iter().map(|(k, v)| (k.clone(), v.event.clone())).collect()

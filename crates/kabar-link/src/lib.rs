@@ -103,6 +103,19 @@ pub struct LinkConfig {
     pub time_floor: f32,
     /// Events whose date span is farther than this from the article are not candidates.
     pub event_window_days: i64,
+    /// An article never joins an event whose span (first to last report) would then
+    /// exceed this many days: reports of one happening cluster within days.
+    pub max_event_span_days: f32,
+    /// The term cosine an article must reach with an event before entities count at
+    /// all: sharing people or places is never enough without shared content terms.
+    pub event_text_min: f32,
+    /// Weight of the mean similarity to the event's members against the similarity to
+    /// its centroid (0 = centroid only).
+    pub member_mix: f32,
+    /// Terms kept per member vector.
+    pub member_terms: usize,
+    /// Member vectors kept per event.
+    pub max_members: usize,
     /// Events idle for this many days (behind the newest article) leave the active set.
     pub event_retention_days: i64,
     /// Events, stories and signatures touched within the last this-many ingested
@@ -145,21 +158,26 @@ impl Default for LinkConfig {
             dup_window_days: 14,
             max_dup_docs: 50_000,
             title_weight: 5.0,
-            entity_weight: 0.7,
+            entity_weight: 0.5,
             place_factor: 0.3,
-            join_threshold: 0.25,
+            join_threshold: 0.3,
             time_sigma_days: 7.0,
             time_floor: 0.3,
             event_window_days: 30,
+            max_event_span_days: 7.0,
+            event_text_min: 0.15,
+            member_mix: 0.8,
+            member_terms: 40,
+            max_members: 64,
             event_retention_days: 90,
             keep_recent_docs: 5_000,
             max_active_events: 20_000,
             profile_terms: 150,
             query_keys: 12,
             max_candidates: 48,
-            story_text_min: 0.08,
-            story_entity_min: 0.1,
-            story_text_only: 0.12,
+            story_text_min: 0.12,
+            story_entity_min: 0.2,
+            story_text_only: 0.2,
             story_retention_days: 120,
             max_active_stories: 20_000,
         }
@@ -178,7 +196,7 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
@@ -193,6 +211,10 @@ struct DocRec {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Event {
     story: u64,
+    /// Term vectors of (up to `max_members`) original members, pruned to their
+    /// `member_terms` most distinctive terms: an article is compared with the reports
+    /// themselves, not only with their sum, so a growing event cannot turn generic.
+    members: Vec<Sparse>,
     terms: Sparse,
     ents: Sparse,
     tnorm: f32,
@@ -659,14 +681,30 @@ impl Linker {
         let mut tfac = 1.0;
         if let (Some(t), Some(f), Some(l)) = (p.time, e.first, e.last) {
             let gap = gap_days(t, f, l);
-            if gap > cfg.event_window_days as f32 {
+            let span = (l.max(t) - f.min(t)) as f32 / MINUTES_PER_DAY;
+            if gap > cfg.event_window_days as f32 || span > cfg.max_event_span_days {
                 return 0.0;
             }
             let s = cfg.time_sigma_days.max(1e-3);
             let g = (-(gap * gap) / (2.0 * s * s)).exp();
             tfac = cfg.time_floor + (1.0 - cfg.time_floor) * g;
         }
-        let text = p.wterms.cosine(&e.terms, e.tnorm);
+        let centroid = p.wterms.cosine(&e.terms, e.tnorm);
+        let text = if cfg.member_mix > 0.0 && !e.members.is_empty() {
+            let idf = |k| self.idf(k);
+            let sum: f32 = e
+                .members
+                .iter()
+                .map(|m| p.wterms.cosine(m, norm_idf(m, idf)))
+                .sum();
+            let mean = sum / e.members.len() as f32;
+            (1.0 - cfg.member_mix) * centroid + cfg.member_mix * mean
+        } else {
+            centroid
+        };
+        if text < cfg.event_text_min {
+            return 0.0;
+        }
         let combined = if p.wents.is_empty() || e.ents.is_empty() {
             text
         } else {
@@ -718,9 +756,16 @@ impl Linker {
         let seq_now = self.st.n_docs;
         let n = seq_now as f32;
         let idf = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+        let member_terms = self.st.cfg.member_terms;
+        let max_members = self.st.cfg.max_members;
         let Some(e) = self.st.events.get_mut(&id) else {
             return;
         };
+        if e.members.len() < max_members {
+            let mut m = p.terms.clone();
+            prune(&mut m, member_terms, |k, w| w * idf(k));
+            e.members.push(m);
+        }
         add_into(&mut e.terms, &p.terms);
         add_into(&mut e.ents, &p.ents);
         if e.terms.len() > keep + keep / 2 {
@@ -835,6 +880,7 @@ impl Linker {
             id,
             Event {
                 story,
+                members: Vec::new(),
                 terms: Vec::new(),
                 ents: Vec::new(),
                 tnorm: 0.0,
