@@ -141,6 +141,10 @@ pub struct LinkConfig {
     pub story_text_only: f32,
     /// Stories idle for this many days leave the active set.
     pub story_retention_days: i64,
+    /// Articles in the re-link window: a batch holding an article that sorts before
+    /// already linked ones re-links the window in canonical (time, ID) order, so arrival
+    /// order does not change the result; a new window starts after this many articles.
+    pub relink_window_docs: usize,
     /// At most this many active stories.
     pub max_active_stories: usize,
 }
@@ -179,6 +183,7 @@ impl Default for LinkConfig {
             story_entity_min: 0.2,
             story_text_only: 0.2,
             story_retention_days: 120,
+            relink_window_docs: 5_000,
             max_active_stories: 20_000,
         }
     }
@@ -287,6 +292,49 @@ pub struct Linker {
     lsh: LshIndex,
     // Assignments of earlier articles changed by the last batch (see `take_revisions`).
     revised: Vec<Assignment>,
+    // Retired → surviving event/story IDs (see `take_redirects`).
+    redirects: Vec<(String, String)>,
+    // The state before the re-link window, and the window's articles in canonical order.
+    base: Option<State>,
+    journal: Vec<Raw>,
+}
+
+/// An article reduced to its keys, before IDF weighting: what the re-link journal keeps.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Raw {
+    id: String,
+    time: Option<i64>,
+    terms: Sparse,
+    ents: Sparse,
+    actors: Sparse,
+    sig: Signature,
+}
+
+impl Raw {
+    /// Canonical processing order: dated articles by time, then undated; ties by ID.
+    fn order_key(&self) -> (u8, i64, &str) {
+        match self.time {
+            Some(t) => (0, t, self.id.as_str()),
+            None => (1, 0, self.id.as_str()),
+        }
+    }
+}
+
+/// What `save` writes: the live state, the state before the re-link journal, and the
+/// journal (articles since `base`, in canonical order).
+#[derive(Deserialize)]
+struct Snapshot {
+    st: State,
+    base: Option<State>,
+    journal: Vec<Raw>,
+}
+
+/// The borrowed twin of [`Snapshot`], for writing without cloning.
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    st: &'a State,
+    base: Option<&'a State>,
+    journal: &'a [Raw],
 }
 
 /// An article reduced to weighted keys.
@@ -355,7 +403,7 @@ impl Linker {
     /// An empty linker.
     pub fn new(cfg: LinkConfig) -> Self {
         let rows = (cfg.num_perm / cfg.lsh_bands.max(1)).max(1);
-        Linker {
+        let mut l = Linker {
             lsh: LshIndex::new(cfg.lsh_bands.max(1), rows),
             st: State {
                 cfg,
@@ -372,7 +420,13 @@ impl Linker {
             event_postings: HashMap::new(),
             story_postings: HashMap::new(),
             revised: Vec::new(),
-        }
+            redirects: Vec::new(),
+            base: None,
+            journal: Vec::new(),
+        };
+        // The first re-link window starts from the empty state.
+        l.base = Some(l.st.clone());
+        l
     }
 
     /// Assignments of articles from *earlier* batches that the last [`Linker::add_batch`]
@@ -411,19 +465,34 @@ impl Linker {
     /// processes in publication order (docs without a date go last, in input order). A
     /// doc whose ID was already added returns its existing assignment (idempotent).
     pub fn add_batch(&mut self, docs: &[LinkDoc]) -> Vec<Assignment> {
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        // Stable sort: equal times keep input order; undated last.
-        order.sort_by_key(|&i| match docs[i].published {
-            Some(t) => (0u8, minutes(&t)),
-            None => (1u8, 0),
-        });
-        for i in order {
-            let d = &docs[i];
-            if !self.st.docs.contains_key(&d.id) {
-                self.add_one(d);
+        let mut fresh: Vec<Raw> = Vec::new();
+        let mut seen = HashSet::new();
+        for d in docs {
+            if !self.st.docs.contains_key(&d.id) && seen.insert(d.id.as_str()) {
+                fresh.push(self.raw(d));
             }
         }
+        fresh.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let in_order = match (self.journal.last(), fresh.first()) {
+            (Some(last), Some(first)) => last.order_key() < first.order_key(),
+            _ => true,
+        };
+        if in_order || self.base.is_none() {
+            // Fast path: everything new sorts after what was linked (or no window to
+            // re-link): link in canonical order.
+            for r in &fresh {
+                self.add_one(r);
+            }
+            self.journal.extend(fresh);
+        } else {
+            self.relink(fresh);
+        }
         self.evict();
+        if self.journal.len() >= self.st.cfg.relink_window_docs.max(1) {
+            // Start a new re-link window here.
+            self.base = Some(self.st.clone());
+            self.journal.clear();
+        }
         docs.iter()
             .map(|d| {
                 self.assignment(&d.id).unwrap_or_else(|| Assignment {
@@ -436,15 +505,96 @@ impl Linker {
             .collect()
     }
 
+    /// Re-links the window: back to the state before it, then every article of the
+    /// window plus the new ones in canonical order, so the result does not depend on the
+    /// order in which articles arrived. Records changed assignments of earlier articles
+    /// ([`Linker::take_revisions`]) and where retired event and story IDs went
+    /// ([`Linker::take_redirects`]).
+    fn relink(&mut self, fresh: Vec<Raw>) {
+        let Some(base) = self.base.clone() else {
+            return;
+        };
+        let before: Vec<(String, Assignment)> = self
+            .journal
+            .iter()
+            .filter_map(|r| self.assignment(&r.id).map(|a| (r.id.clone(), a)))
+            .collect();
+        let mut all = std::mem::take(&mut self.journal);
+        all.extend(fresh);
+        all.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        self.st = base;
+        self.rebuild_indexes();
+        for r in &all {
+            self.add_one(r);
+        }
+        self.journal = all;
+        let mut moved_events: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        let mut moved_stories: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        for (id, old) in before {
+            let Some(new) = self.assignment(&id) else {
+                continue;
+            };
+            *moved_events
+                .entry(old.event.clone())
+                .or_default()
+                .entry(new.event.clone())
+                .or_default() += 1;
+            *moved_stories
+                .entry(old.story.clone())
+                .or_default()
+                .entry(new.story.clone())
+                .or_default() += 1;
+            if new != old {
+                self.revised.push(new);
+            }
+        }
+        let live_events: HashSet<String> = self
+            .journal
+            .iter()
+            .filter_map(|r| self.assignment(&r.id).map(|a| a.event))
+            .collect();
+        let live_stories: HashSet<String> = self
+            .journal
+            .iter()
+            .filter_map(|r| self.assignment(&r.id).map(|a| a.story))
+            .collect();
+        for (moved, live) in [(moved_events, &live_events), (moved_stories, &live_stories)] {
+            for (old, to) in moved {
+                if live.contains(&old) {
+                    continue;
+                }
+                // The survivor is where most of the retired cluster's articles went
+                // (ties: the smallest ID).
+                if let Some((new, _)) = to
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                {
+                    self.redirects.push((old, new.clone()));
+                }
+            }
+        }
+    }
+
+    /// `(retired ID, surviving ID)` pairs for events and stories that re-linking retired
+    /// since the last call; the caller keeps them so old links keep working.
+    pub fn take_redirects(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.redirects)
+    }
+
     /// A compact snapshot of the state (magic, version, postcard encoding). Indexes are
     /// not stored; [`Linker::load`] rebuilds them.
     pub fn save(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1024);
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
+        let snap = SnapshotRef {
+            st: &self.st,
+            base: self.base.as_ref(),
+            journal: &self.journal,
+        };
         // Serialising plain maps and vectors cannot fail; an empty body would be
         // rejected by `load`, never silently accepted.
-        if let Ok(body) = postcard::to_allocvec(&self.st) {
+        if let Ok(body) = postcard::to_allocvec(&snap) {
             out.extend_from_slice(&body);
         }
         out
@@ -455,28 +605,38 @@ impl Linker {
         if bytes.len() < 5 || &bytes[..4] != MAGIC || bytes[4] != VERSION {
             return Err(Error::BadSnapshot);
         }
-        let st: State =
+        let snap: Snapshot =
             postcard::from_bytes(&bytes[5..]).map_err(|e| Error::Decode(e.to_string()))?;
-        let mut l = Linker::new(st.cfg.clone());
-        l.st = st;
-        let mut ev: Vec<(&u64, &Event)> = l.st.events.iter().collect();
+        let mut l = Linker::new(snap.st.cfg.clone());
+        l.st = snap.st;
+        l.base = snap.base;
+        l.journal = snap.journal;
+        l.rebuild_indexes();
+        Ok(l)
+    }
+
+    fn rebuild_indexes(&mut self) {
+        self.event_postings.clear();
+        self.story_postings.clear();
+        let rows = (self.st.cfg.num_perm / self.st.cfg.lsh_bands.max(1)).max(1);
+        self.lsh = LshIndex::new(self.st.cfg.lsh_bands.max(1), rows);
+        let mut ev: Vec<(&u64, &Event)> = self.st.events.iter().collect();
         ev.sort_by_key(|e| *e.0);
         for (id, e) in ev {
             for &k in &e.keys {
-                l.event_postings.entry(k).or_default().push(*id);
+                self.event_postings.entry(k).or_default().push(*id);
             }
         }
-        let mut sv: Vec<(&u64, &Story)> = l.st.stories.iter().collect();
+        let mut sv: Vec<(&u64, &Story)> = self.st.stories.iter().collect();
         sv.sort_by_key(|s| *s.0);
         for (id, s) in sv {
             for &k in &s.keys {
-                l.story_postings.entry(k).or_default().push(*id);
+                self.story_postings.entry(k).or_default().push(*id);
             }
         }
-        for (slot, d) in &l.st.dups {
-            l.lsh.insert(*slot, &d.sig);
+        for (slot, d) in &self.st.dups {
+            self.lsh.insert(*slot, &d.sig);
         }
-        Ok(l)
     }
 
     fn idf(&self, k: u64) -> f32 {
@@ -484,7 +644,7 @@ impl Linker {
         ((self.st.n_docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
-    fn prepare(&self, d: &LinkDoc) -> Prepared {
+    fn raw(&self, d: &LinkDoc) -> Raw {
         let cfg = &self.st.cfg;
         let mut tf: Vec<(u64, f32)> = Vec::new();
         for t in &d.title_terms {
@@ -517,16 +677,27 @@ impl Linker {
         let mut ents = actors.clone();
         add_into(&mut ents, &places);
         let sh = shingles(&format!("{}\n{}", d.title, d.text), cfg.shingle_size);
-        let idf = |k| self.idf(k);
-        Prepared {
+        Raw {
+            id: d.id.clone(),
             time: d.published.as_ref().map(minutes),
-            wterms: Weighted::new(&terms, idf),
-            wents: Weighted::new(&ents, idf),
-            wactors: Weighted::new(&actors, idf),
             terms,
             ents,
             actors,
             sig: signature(&sh, cfg.num_perm),
+        }
+    }
+
+    fn prepare(&self, r: &Raw) -> Prepared {
+        let idf = |k| self.idf(k);
+        Prepared {
+            time: r.time,
+            wterms: Weighted::new(&r.terms, idf),
+            wents: Weighted::new(&r.ents, idf),
+            wactors: Weighted::new(&r.actors, idf),
+            terms: r.terms.clone(),
+            ents: r.ents.clone(),
+            actors: r.actors.clone(),
+            sig: r.sig.clone(),
         }
     }
 
@@ -548,8 +719,8 @@ impl Linker {
         t.or(self.st.max_time).unwrap_or(0)
     }
 
-    fn add_one(&mut self, d: &LinkDoc) {
-        let p = self.prepare(d);
+    fn add_one(&mut self, r: &Raw) {
+        let p = self.prepare(r);
         if let Some(t) = p.time {
             self.st.max_time = Some(self.st.max_time.map_or(t, |m| m.max(t)));
         }
@@ -574,10 +745,10 @@ impl Linker {
                         dup_of: None,
                     }
                 }
-                None => self.found_event(&d.id, &p, &keys, activity),
+                None => self.found_event(&r.id, &p, &keys, activity),
             }
         };
-        self.st.docs.insert(d.id.clone(), rec);
+        self.st.docs.insert(r.id.clone(), rec);
 
         // Keep the signature for later near-duplicates.
         if p.sig.n_shingles > 0 {
@@ -587,7 +758,7 @@ impl Linker {
             self.st.dups.insert(
                 slot,
                 DupEntry {
-                    article: d.id.clone(),
+                    article: r.id.clone(),
                     sig: p.sig,
                     time: p.time,
                     activity,
