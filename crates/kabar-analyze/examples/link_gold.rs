@@ -97,7 +97,11 @@ fn main() {
     let p = Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()).unwrap();
     let t0 = std::time::Instant::now();
     let analyses = p.analyze_all(raws, &|| {});
-    eprintln!("analysed {} articles in {:.1?}", analyses.len(), t0.elapsed());
+    eprintln!(
+        "analysed {} articles in {:.1?}",
+        analyses.len(),
+        t0.elapsed()
+    );
     let keys: HashMap<String, String> = analyses
         .iter()
         .map(|a| (a.id.clone(), key_of(&a.source)))
@@ -119,8 +123,10 @@ fn main() {
             .filter_map(|f| std::fs::read_to_string(f).ok())
             .filter_map(|t| parse_gold("gold", &t).ok())
             .collect();
-        let id_of: HashMap<&str, &str> =
-            keys.iter().map(|(id, k)| (k.as_str(), id.as_str())).collect();
+        let id_of: HashMap<&str, &str> = keys
+            .iter()
+            .map(|(id, k)| (k.as_str(), id.as_str()))
+            .collect();
         for t in tries {
             let mut a2: Vec<String> = Vec::new();
             for kv in t.split(',') {
@@ -138,10 +144,14 @@ fn main() {
                     .iter()
                     .filter_map(|r| id_of.get(r.key.as_str()).map(|id| (*id, r.story.as_str())))
                     .collect();
-                let pe: HashMap<&str, &str> =
-                    out.iter().map(|(k, v)| (k.as_str(), v.event.as_str())).collect();
-                let ps: HashMap<&str, &str> =
-                    out.iter().map(|(k, v)| (k.as_str(), v.story.as_str())).collect();
+                let pe: HashMap<&str, &str> = out
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.event.as_str()))
+                    .collect();
+                let ps: HashMap<&str, &str> = out
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.story.as_str()))
+                    .collect();
                 let (e, s) = (b_cubed(&ge, &pe), b_cubed(&gs, &ps));
                 line += &format!(
                     " events P {:.3} R {:.3} F1 {:.3} | stories P {:.3} R {:.3} F1 {:.3}",
@@ -175,10 +185,14 @@ fn main() {
     let c = link(&order_c, 200, &cfg);
 
     let ev = |m: &HashMap<String, Assignment>| -> HashMap<String, String> {
-        m.iter().map(|(k, v)| (k.clone(), v.event.clone())).collect()
+        m.iter()
+            .map(|(k, v)| (k.clone(), v.event.clone()))
+            .collect()
     };
     let st = |m: &HashMap<String, Assignment>| -> HashMap<String, String> {
-        m.iter().map(|(k, v)| (k.clone(), v.story.clone())).collect()
+        m.iter()
+            .map(|(k, v)| (k.clone(), v.story.clone()))
+            .collect()
     };
     println!(
         "linking {} articles: {:.1?} (batches of 500, save/load between)",
@@ -252,15 +266,25 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        let id_of: HashMap<&str, &str> =
-            keys.iter().map(|(id, k)| (k.as_str(), id.as_str())).collect();
+        let id_of: HashMap<&str, &str> = keys
+            .iter()
+            .map(|(id, k)| (k.as_str(), id.as_str()))
+            .collect();
         let ge: HashMap<String, String> = rows
             .iter()
-            .filter_map(|r| id_of.get(r.key.as_str()).map(|id| (id.to_string(), r.event.clone())))
+            .filter_map(|r| {
+                id_of
+                    .get(r.key.as_str())
+                    .map(|id| (id.to_string(), r.event.clone()))
+            })
             .collect();
         let gs: HashMap<String, String> = rows
             .iter()
-            .filter_map(|r| id_of.get(r.key.as_str()).map(|id| (id.to_string(), r.story.clone())))
+            .filter_map(|r| {
+                id_of
+                    .get(r.key.as_str())
+                    .map(|id| (id.to_string(), r.story.clone()))
+            })
             .collect();
         let missing = rows.len() - ge.len();
         let se = b_cubed(&ge, &ev(&a));

@@ -45,9 +45,13 @@ pub fn new_linker() -> Linker {
     Linker::new(LinkConfig::default())
 }
 
-/// Stores `analyses` and links the new ones, in one transaction.
+/// Stores `analyses` and links the new ones, in one transaction; then records why each
+/// article was linked where it is and redirects for event and story IDs that re-linking
+/// retired (`Store::save_link_extras`).
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
-    store.ingest_batch(analyses, &mut |fresh, state| {
+    let mut why: Vec<(String, String)> = Vec::new();
+    let mut redirects: Vec<(String, String)> = Vec::new();
+    let summary = store.ingest_batch(analyses, &mut |fresh, state| {
         let mut linker = match state {
             Some(bytes) => {
                 Linker::load(&bytes).map_err(|e| format!("linker state unreadable: {e}"))?
@@ -55,8 +59,18 @@ pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSum
             None => new_linker(),
         };
         let docs: Vec<LinkDoc> = fresh.iter().map(|a| link_doc(a)).collect();
-        let links = linker
-            .add_batch(&docs)
+        let mut assigned = linker.add_batch(&docs);
+        // Earlier articles that re-linking moved are stored too.
+        assigned.extend(linker.take_revisions());
+        redirects = linker.take_redirects();
+        why = assigned
+            .iter()
+            .filter_map(|l| {
+                let w = linker.why(&l.article)?;
+                Some((l.article.clone(), serde_json::to_string(w).ok()?))
+            })
+            .collect();
+        let links = assigned
             .into_iter()
             .map(|l| ArticleLinks {
                 article: l.article,
@@ -66,7 +80,9 @@ pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSum
             })
             .collect();
         Ok((links, linker.save()))
-    })
+    })?;
+    store.save_link_extras(&why, &redirects)?;
+    Ok(summary)
 }
 
 #[cfg(test)]

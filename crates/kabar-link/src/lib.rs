@@ -66,6 +66,32 @@ pub struct Assignment {
     pub story: String,
 }
 
+/// Why an article sits in its event and its event in its story: kept for every
+/// article ([`Linker::why`]) so a reader can check each membership.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Why {
+    /// How the article came to its event: `founded` (first report), `joined` (scored
+    /// above the threshold) or `duplicate` (a near-copy of an article of the event).
+    pub event: String,
+    /// The join score (time factor included); 0 for founders and copies.
+    pub score: f32,
+    /// Term similarity with the event (members and centroid, IDF-weighted).
+    pub terms: f32,
+    /// Entity similarity with the event.
+    pub entities: f32,
+    /// Distinctive terms and entities the article shares with the event.
+    pub shared: Vec<String>,
+    /// For the article that founded the event: how the event came to its story,
+    /// `founded` or `joined`; empty for the others (they follow their event).
+    pub story: String,
+    /// Term similarity of the founding article with the story it joined.
+    pub story_terms: f32,
+    /// Person/organisation similarity of the founding article with the story it joined.
+    pub story_actors: f32,
+    /// Terms and entities the founding article shares with the story it joined.
+    pub story_shared: Vec<String>,
+}
+
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkConfig {
@@ -211,6 +237,7 @@ struct DocRec {
     event: u64,
     story: u64,
     dup_of: Option<String>,
+    why: Why,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -308,6 +335,9 @@ struct Raw {
     ents: Sparse,
     actors: Sparse,
     sig: Signature,
+    /// Readable names of the article's distinctive terms and its entities, by key (for
+    /// [`Why`]).
+    names: Vec<(u64, String)>,
 }
 
 impl Raw {
@@ -451,6 +481,11 @@ impl Linker {
         }
     }
 
+    /// Why an article added earlier sits in its event and story.
+    pub fn why(&self, article: &str) -> Option<&Why> {
+        self.st.docs.get(article).map(|r| &r.why)
+    }
+
     /// The assignment of an article added earlier.
     pub fn assignment(&self, article: &str) -> Option<Assignment> {
         self.st.docs.get(article).map(|r| Assignment {
@@ -565,10 +600,7 @@ impl Linker {
                 }
                 // The survivor is where most of the retired cluster's articles went
                 // (ties: the smallest ID).
-                if let Some((new, _)) = to
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                {
+                if let Some((new, _)) = to.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
                     self.redirects.push((old, new.clone()));
                 }
             }
@@ -677,7 +709,21 @@ impl Linker {
         let mut ents = actors.clone();
         add_into(&mut ents, &places);
         let sh = shingles(&format!("{}\n{}", d.title, d.text), cfg.shingle_size);
+        let mut names: Vec<(u64, String)> = Vec::new();
+        for t in d.title_terms.iter().chain(d.body_terms.iter().take(60)) {
+            let k = term_key(t);
+            if t.chars().count() > 2 && !names.iter().any(|x| x.0 == k) && names.len() < 24 {
+                names.push((k, t.clone()));
+            }
+        }
+        for e in &d.entities {
+            let k = entity_key(e);
+            if !names.iter().any(|x| x.0 == k) && names.len() < 40 {
+                names.push((k, e.clone()));
+            }
+        }
         Raw {
+            names,
             id: d.id.clone(),
             time: d.published.as_ref().map(minutes),
             terms,
@@ -737,15 +783,24 @@ impl Linker {
         } else {
             match self.best_event(&p, &keys) {
                 Some(ev) => {
+                    let mut why = Why {
+                        event: "joined".into(),
+                        ..Why::default()
+                    };
+                    if let Some(e) = self.st.events.get(&ev) {
+                        (why.score, why.terms, why.entities) = self.event_parts(&p, e);
+                        why.shared = shared_names(r, &e.terms, &e.ents);
+                    }
                     self.join_event(ev, &p, &keys, activity);
                     let story = self.st.events.get(&ev).map_or(ev, |e| e.story);
                     DocRec {
                         event: ev,
                         story,
                         dup_of: None,
+                        why,
                     }
                 }
-                None => self.found_event(&r.id, &p, &keys, activity),
+                None => self.found_event(r, &p, &keys, activity),
             }
         };
         self.st.docs.insert(r.id.clone(), rec);
@@ -825,6 +880,10 @@ impl Linker {
             event,
             story,
             dup_of: Some(orig.to_string()),
+            why: Why {
+                event: "duplicate".into(),
+                ..Why::default()
+            },
         }
     }
 
@@ -848,13 +907,18 @@ impl Linker {
 
     /// Score of an article against an event (0 when outside the time window).
     fn score_event(&self, p: &Prepared, e: &Event) -> f32 {
+        self.event_parts(p, e).0
+    }
+
+    /// (score, term similarity, entity similarity) of an article against an event.
+    fn event_parts(&self, p: &Prepared, e: &Event) -> (f32, f32, f32) {
         let cfg = &self.st.cfg;
         let mut tfac = 1.0;
         if let (Some(t), Some(f), Some(l)) = (p.time, e.first, e.last) {
             let gap = gap_days(t, f, l);
             let span = (l.max(t) - f.min(t)) as f32 / MINUTES_PER_DAY;
             if gap > cfg.event_window_days as f32 || span > cfg.max_event_span_days {
-                return 0.0;
+                return (0.0, 0.0, 0.0);
             }
             let s = cfg.time_sigma_days.max(1e-3);
             let g = (-(gap * gap) / (2.0 * s * s)).exp();
@@ -873,16 +937,16 @@ impl Linker {
         } else {
             centroid
         };
-        if text < cfg.event_text_min {
-            return 0.0;
-        }
-        let combined = if p.wents.is_empty() || e.ents.is_empty() {
-            text
+        let ent = if p.wents.is_empty() || e.ents.is_empty() {
+            0.0
         } else {
-            let ent = p.wents.cosine(&e.ents, e.enorm);
-            1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent)
+            p.wents.cosine(&e.ents, e.enorm)
         };
-        combined * tfac
+        if text < cfg.event_text_min {
+            return (0.0, text, ent);
+        }
+        let combined = 1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent);
+        (combined * tfac, text, ent)
     }
 
     fn best_event(&self, p: &Prepared, keys: &[u64]) -> Option<u64> {
@@ -987,26 +1051,30 @@ impl Linker {
     /// `story_text_min`, and shared actors (person/organisation entities, places left
     /// out) with cosine at least `story_entity_min`; without actors on either side, the
     /// term cosine must reach `story_text_only`.
-    fn best_story(&self, p: &Prepared, keys: &[u64]) -> Option<u64> {
+    fn best_story(&self, p: &Prepared, keys: &[u64]) -> Option<(u64, f32, f32)> {
         let cfg = &self.st.cfg;
         let cands = Self::candidates(&self.story_postings, keys, cfg.max_candidates);
-        let mut best: Option<(f32, u64)> = None;
+        let mut best: Option<(f32, u64, f32)> = None;
         for id in cands {
             let Some(s) = self.st.stories.get(&id) else {
                 continue;
             };
             let text = p.wterms.cosine(&s.terms, s.tnorm);
+            let actors = if p.actors.is_empty() || s.ents.is_empty() {
+                0.0
+            } else {
+                p.wactors.cosine(&s.ents, s.enorm)
+            };
             let ok = if p.actors.is_empty() || s.ents.is_empty() {
                 text >= cfg.story_text_only
             } else {
-                text >= cfg.story_text_min
-                    && p.wactors.cosine(&s.ents, s.enorm) >= cfg.story_entity_min
+                text >= cfg.story_text_min && actors >= cfg.story_entity_min
             };
-            if ok && best.is_none_or(|(bs, bid)| text > bs || (text == bs && id < bid)) {
-                best = Some((text, id));
+            if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
+                best = Some((text, id, actors));
             }
         }
-        best.map(|b| b.1)
+        best.map(|b| (b.1, b.0, b.2))
     }
 
     fn fresh_id(&self, prefix: &str, article: &str, taken: impl Fn(u64) -> bool) -> u64 {
@@ -1020,12 +1088,22 @@ impl Linker {
         }
     }
 
-    fn found_event(&mut self, article: &str, p: &Prepared, keys: &[u64], activity: i64) -> DocRec {
+    fn found_event(&mut self, r: &Raw, p: &Prepared, keys: &[u64], activity: i64) -> DocRec {
+        let article = r.id.as_str();
         let id = self.fresh_id("event:", article, |x| self.st.events.contains_key(&x));
+        let mut why = Why {
+            event: "founded".into(),
+            story: "founded".into(),
+            ..Why::default()
+        };
         let story = match self.best_story(p, keys) {
-            Some(s) => {
+            Some((s, text, actors)) => {
+                why.story = "joined".into();
+                why.story_terms = text;
+                why.story_actors = actors;
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
+                    why.story_shared = shared_names(r, &st.terms, &st.ents);
                 }
                 s
             }
@@ -1069,6 +1147,7 @@ impl Linker {
             event: id,
             story,
             dup_of: None,
+            why,
         }
     }
 
@@ -1184,6 +1263,18 @@ impl Linker {
             }
         }
     }
+}
+
+/// Names of the article's terms and entities present in a profile, most distinctive
+/// first (the order the article listed them: title terms, then body, then entities).
+fn shared_names(r: &Raw, terms: &[(u64, f32)], ents: &[(u64, f32)]) -> Vec<String> {
+    let has = |v: &[(u64, f32)], k: u64| v.binary_search_by_key(&k, |x| x.0).is_ok();
+    r.names
+        .iter()
+        .filter(|(k, _)| has(terms, *k) || has(ents, *k))
+        .map(|x| x.1.clone())
+        .take(8)
+        .collect()
 }
 
 fn unlink(postings: &mut HashMap<u64, Vec<u64>>, keys: &[u64], id: u64) {

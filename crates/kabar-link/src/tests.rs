@@ -261,8 +261,13 @@ fn out_of_order_arrival_joins_the_existing_event() {
     let founder = format!("e:{:016x}", id_hash("event:", "a:q1", 0));
     assert_eq!(out2[0].event, founder);
     let rev = l.take_revisions();
-    assert!(rev.iter().any(|a| a.article == "a:q2" && a.event == founder));
-    assert!(rev.iter().all(|a| a.article != "a:q1"), "only earlier articles");
+    assert!(rev
+        .iter()
+        .any(|a| a.article == "a:q2" && a.event == founder));
+    assert!(
+        rev.iter().all(|a| a.article != "a:q1"),
+        "only earlier articles"
+    );
     assert!(l.take_redirects().contains(&(old, founder.clone())));
     assert!(l.take_redirects().is_empty(), "taken once");
     // In one batch the order inside the batch is by publication date.
@@ -366,7 +371,11 @@ fn any_arrival_order_gives_the_same_events_and_ids() {
             l.add_batch(&[c[i].clone()]);
         }
         for x in &one {
-            assert_eq!(l.assignment(&x.article).as_ref(), Some(x), "order {order:?}");
+            assert_eq!(
+                l.assignment(&x.article).as_ref(),
+                Some(x),
+                "order {order:?}"
+            );
         }
     }
 }
