@@ -251,6 +251,7 @@ fn main() {
     }
 
     // Gold.
+    let mut all_gold: Vec<(String, Vec<kabar_link::gold::GoldRow>)> = Vec::new();
     for f in gold_files {
         let text = match std::fs::read_to_string(&f) {
             Ok(t) => t,
@@ -287,19 +288,77 @@ fn main() {
             })
             .collect();
         let missing = rows.len() - ge.len();
-        let se = b_cubed(&ge, &ev(&a));
-        let ss = b_cubed(&gs, &st(&a));
-        println!(
-            "{}: {} articles ({} keys not found) — events B³ P {:.3} R {:.3} F1 {:.3}; stories P {:.3} R {:.3} F1 {:.3}",
-            f.file_name().unwrap_or_default().to_string_lossy(),
-            se.n,
-            missing,
-            se.p,
-            se.r,
-            se.f1,
-            ss.p,
-            ss.r,
-            ss.f1
-        );
+        for (side, want) in [
+            ("all", None),
+            ("TUNE", Some(Split::Tune)),
+            ("AUDIT", Some(Split::Audit)),
+        ] {
+            let keep = |id: &String| want.is_none_or(|w| split_of(&keys[id]) == w);
+            let ge: HashMap<String, String> = ge
+                .iter()
+                .filter(|(k, _)| keep(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let gs: HashMap<String, String> = gs
+                .iter()
+                .filter(|(k, _)| keep(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            if ge.is_empty() {
+                continue;
+            }
+            let se = b_cubed(&ge, &ev(&a));
+            let ss = b_cubed(&gs, &st(&a));
+            println!(
+                "{} [{side}]: {} articles ({} keys not found) — events B³ P {:.3} R {:.3} F1 {:.3}; stories P {:.3} R {:.3} F1 {:.3}",
+                f.file_name().unwrap_or_default().to_string_lossy(),
+                se.n,
+                missing,
+                se.p,
+                se.r,
+                se.f1,
+                ss.p,
+                ss.r,
+                ss.f1
+            );
+        }
+        all_gold.push((
+            f.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string(),
+            rows,
+        ));
+    }
+    // Agreement between annotators: B³ of one file against another on the keys both hold
+    // (F1 is symmetric: P of A against B is R of B against A).
+    for i in 0..all_gold.len() {
+        for j in i + 1..all_gold.len() {
+            let (na, ra) = &all_gold[i];
+            let (nb, rb) = &all_gold[j];
+            let ev_a: HashMap<&str, &str> = ra
+                .iter()
+                .map(|r| (r.key.as_str(), r.event.as_str()))
+                .collect();
+            let ev_b: HashMap<&str, &str> = rb
+                .iter()
+                .map(|r| (r.key.as_str(), r.event.as_str()))
+                .collect();
+            let st_a: HashMap<&str, &str> = ra
+                .iter()
+                .map(|r| (r.key.as_str(), r.story.as_str()))
+                .collect();
+            let st_b: HashMap<&str, &str> = rb
+                .iter()
+                .map(|r| (r.key.as_str(), r.story.as_str()))
+                .collect();
+            let (e, s) = (b_cubed(&ev_a, &ev_b), b_cubed(&st_a, &st_b));
+            if e.n > 0 {
+                println!(
+                    "agreement {na} vs {nb}: {} shared articles — events B³ F1 {:.3} (P {:.3} R {:.3}); stories B³ F1 {:.3} (P {:.3} R {:.3})",
+                    e.n, e.f1, e.p, e.r, s.f1, s.p, s.r
+                );
+            }
+        }
     }
 }

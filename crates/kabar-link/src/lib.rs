@@ -206,7 +206,7 @@ impl Default for LinkConfig {
             query_keys: 12,
             max_candidates: 48,
             story_text_min: 0.12,
-            story_entity_min: 0.2,
+            story_entity_min: 0.15,
             story_text_only: 0.2,
             story_retention_days: 120,
             relink_window_docs: 5_000,
