@@ -45,9 +45,10 @@ pub fn new_linker() -> Linker {
     Linker::new(LinkConfig::default())
 }
 
-/// Stores `analyses` and links the new ones, in one transaction; then resolves entities
-/// across the store (a short person name merged into the full name, see
-/// `kabar_store::resolve`) in a second one.
+/// Stores `analyses` and links the new ones, in one transaction, recording why each
+/// article was linked where it is and redirects for event and story IDs that re-linking
+/// retired (`Store::save_link_extras`); then resolves entities across the store (a short
+/// person name merged into the full name, see `kabar_store::resolve`) in a second one.
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     let summary = store_and_link(store, analyses)?;
     if summary.added > 0 {
@@ -57,14 +58,26 @@ pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSum
 }
 
 fn store_and_link(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
-    store.ingest_batch(analyses, &mut |fresh, state| {
+    let mut why: Vec<(String, String)> = Vec::new();
+    let mut redirects: Vec<(String, String)> = Vec::new();
+    let summary = store.ingest_batch(analyses, &mut |fresh, state| {
         let mut linker = match state {
             Some(bytes) => Linker::load(&bytes)?,
             None => new_linker(),
         };
         let docs: Vec<LinkDoc> = fresh.iter().map(|a| link_doc(a)).collect();
-        let links = linker
-            .add_batch(&docs)
+        let mut assigned = linker.add_batch(&docs);
+        // Earlier articles that re-linking moved are stored too.
+        assigned.extend(linker.take_revisions());
+        redirects = linker.take_redirects();
+        why = assigned
+            .iter()
+            .filter_map(|l| {
+                let w = linker.why(&l.article)?;
+                Some((l.article.clone(), serde_json::to_string(w).ok()?))
+            })
+            .collect();
+        let links = assigned
             .into_iter()
             .map(|l| ArticleLinks {
                 article: l.article,
@@ -74,7 +87,9 @@ fn store_and_link(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSumma
             })
             .collect();
         Ok((links, linker.save()))
-    })
+    })?;
+    store.save_link_extras(&why, &redirects)?;
+    Ok(summary)
 }
 
 #[cfg(test)]

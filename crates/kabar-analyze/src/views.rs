@@ -102,7 +102,8 @@ pub fn timeline(rows: Vec<ActionRow>) -> Vec<TimelineOut> {
 /// Builds the full story record (shared by `kabar story` and `kabar demo`).
 pub fn story_record(store: &Store, id: &str) -> Result<StoryOut, StoreError> {
     let s = store.story(id)?;
-    let events = store.story_events(id)?;
+    // `s.id`, not `id`: a retired story ID has led to its survivor.
+    let events = store.story_events(&s.id)?;
     let timeline = timeline(store.actions_of(&s.articles)?);
     let entities: Vec<StoryEntity> = store
         .entities_of(&s.articles)?

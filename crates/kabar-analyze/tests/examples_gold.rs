@@ -254,7 +254,11 @@ fn pipeline_meets_the_examples_gold() {
     // 2026-11-22 (docs/BENCHMARKS.md), so they guard against a regression and are not
     // targets of their own
     assert!(ef >= 0.75, "event B³ F1 {ef:.3}");
-    assert!(sf >= 0.80, "story B³ F1 {sf:.3}");
+    // Stories: 0.872 on 2026-11-22; the story rule was made stricter on 2026-12-01 for
+    // real news (Detik gold, docs/link.md: unrelated events no longer share a story only
+    // through one ministry or country), which costs these fictional threads recall
+    // (measured 0.791).
+    assert!(sf >= 0.75, "story B³ F1 {sf:.3}");
     assert!(
         hit * 10 >= gold_dups.len() * 6,
         "duplicates found {hit}/{}",

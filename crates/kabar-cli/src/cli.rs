@@ -80,6 +80,10 @@ pub enum Command {
         json: JsonArg,
         /// Story ID (`s:…`), from `kabar stories`.
         id: String,
+        /// Also show why each article is in its event and each event in the story
+        /// (shared terms and entities, scores); with --json, adds a `why` field.
+        #[arg(long)]
+        why: bool,
     },
     /// List entities with their aliases and mention counts.
     Entities {

@@ -339,3 +339,58 @@ pub fn entity(out: &mut impl Write, store: &Store, e: &EntityOut) -> Result<()> 
     }
     Ok(())
 }
+
+/// The `--why` section of `kabar story`: for each event, how it came to the story, then
+/// how each article came to the event.
+pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result<()> {
+    let f = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
+    let list = |v: &serde_json::Value| -> String {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default()
+    };
+    writeln!(out, "\nWhy")?;
+    for e in w["events"].as_array().into_iter().flatten() {
+        writeln!(
+            out,
+            "  event {}: {}",
+            e["id"].as_str().unwrap_or(""),
+            e["title"].as_str().unwrap_or("—")
+        )?;
+        let s = &e["story"];
+        match s["how"].as_str() {
+            Some("joined") => writeln!(
+                out,
+                "    joined the story: terms {:.2}, people/organisations {:.2}; shared: {}",
+                f(&s["terms"]),
+                f(&s["actors"]),
+                list(&s["shared"])
+            )?,
+            Some(_) => writeln!(out, "    founded the story")?,
+            None => {}
+        }
+        for a in e["articles"].as_array().into_iter().flatten() {
+            let why = &a["why"];
+            let title = a["title"].as_str().unwrap_or("(untitled)");
+            match why["event"].as_str() {
+                Some("joined") => writeln!(
+                    out,
+                    "    {} {title}\n      joined: score {:.2} (terms {:.2}, entities {:.2}); shared: {}",
+                    a["id"].as_str().unwrap_or(""),
+                    f(&why["score"]),
+                    f(&why["terms"]),
+                    f(&why["entities"]),
+                    list(&why["shared"])
+                )?,
+                Some(how) => writeln!(out, "    {} {title}\n      {how}", a["id"].as_str().unwrap_or(""))?,
+                None => writeln!(out, "    {} {title}\n      (no record: linked before --why existed)", a["id"].as_str().unwrap_or(""))?,
+            }
+        }
+    }
+    Ok(())
+}

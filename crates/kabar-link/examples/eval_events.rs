@@ -106,6 +106,16 @@ fn main() {
     {
         cfg.join_threshold = x;
     }
+    // `--set key=json` overrides any field (as in kabar-analyze's link_gold example).
+    let mut v = serde_json::to_value(&cfg).expect("config is JSON");
+    for (i, a) in args.iter().enumerate() {
+        if a == "--set" {
+            if let Some((k, x)) = args.get(i + 1).and_then(|s| s.split_once('=')) {
+                v[k] = serde_json::from_str(x).expect("a JSON value");
+            }
+        }
+    }
+    let cfg: LinkConfig = serde_json::from_value(v).expect("a valid configuration");
     let g = giveme(false);
     let ge = giveme(true);
     let e = ecbplus(false);
@@ -192,6 +202,7 @@ fn main() {
         ..cfg.clone()
     };
     report("giveme5w1h, + ents, time off", &no_time, &ge);
+    let quick = args.iter().any(|a| a == "--quick");
 
     println!("== stories");
     let w = wikiref(true);
@@ -209,6 +220,9 @@ fn main() {
     );
     let (p, r, f) = bcubed(&events(&a), &w.gold);
     println!("wikiref220 events vs topics (for contrast): B3 P {p:.3} R {r:.3} F1 {f:.3}");
+    if quick {
+        return;
+    }
     // The largest stories, each with its events (in founding order) and their gold topics.
     let mut by_story: std::collections::BTreeMap<&str, Vec<(usize, &str, &str)>> =
         Default::default();

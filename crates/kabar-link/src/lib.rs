@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+pub mod gold;
 mod minhash;
 mod sparse;
 
@@ -65,6 +66,32 @@ pub struct Assignment {
     pub story: String,
 }
 
+/// Why an article sits in its event and its event in its story: kept for every
+/// article ([`Linker::why`]) so a reader can check each membership.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Why {
+    /// How the article came to its event: `founded` (first report), `joined` (scored
+    /// above the threshold) or `duplicate` (a near-copy of an article of the event).
+    pub event: String,
+    /// The join score (time factor included); 0 for founders and copies.
+    pub score: f32,
+    /// Term similarity with the event (members and centroid, IDF-weighted).
+    pub terms: f32,
+    /// Entity similarity with the event.
+    pub entities: f32,
+    /// Distinctive terms and entities the article shares with the event.
+    pub shared: Vec<String>,
+    /// For the article that founded the event: how the event came to its story,
+    /// `founded` or `joined`; empty for the others (they follow their event).
+    pub story: String,
+    /// Term similarity of the founding article with the story it joined.
+    pub story_terms: f32,
+    /// Person/organisation similarity of the founding article with the story it joined.
+    pub story_actors: f32,
+    /// Terms and entities the founding article shares with the story it joined.
+    pub story_shared: Vec<String>,
+}
+
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkConfig {
@@ -102,6 +129,19 @@ pub struct LinkConfig {
     pub time_floor: f32,
     /// Events whose date span is farther than this from the article are not candidates.
     pub event_window_days: i64,
+    /// An article never joins an event whose span (first to last report) would then
+    /// exceed this many days: reports of one happening cluster within days.
+    pub max_event_span_days: f32,
+    /// The term cosine an article must reach with an event before entities count at
+    /// all: sharing people or places is never enough without shared content terms.
+    pub event_text_min: f32,
+    /// Weight of the mean similarity to the event's members against the similarity to
+    /// its centroid (0 = centroid only).
+    pub member_mix: f32,
+    /// Terms kept per member vector.
+    pub member_terms: usize,
+    /// Member vectors kept per event.
+    pub max_members: usize,
     /// Events idle for this many days (behind the newest article) leave the active set.
     pub event_retention_days: i64,
     /// Events, stories and signatures touched within the last this-many ingested
@@ -127,6 +167,10 @@ pub struct LinkConfig {
     pub story_text_only: f32,
     /// Stories idle for this many days leave the active set.
     pub story_retention_days: i64,
+    /// Articles in the re-link window: a batch holding an article that sorts before
+    /// already linked ones re-links the window in canonical (time, ID) order, so arrival
+    /// order does not change the result; a new window starts after this many articles.
+    pub relink_window_docs: usize,
     /// At most this many active stories.
     pub max_active_stories: usize,
 }
@@ -144,22 +188,28 @@ impl Default for LinkConfig {
             dup_window_days: 14,
             max_dup_docs: 50_000,
             title_weight: 5.0,
-            entity_weight: 0.7,
+            entity_weight: 0.5,
             place_factor: 0.3,
-            join_threshold: 0.25,
+            join_threshold: 0.3,
             time_sigma_days: 7.0,
             time_floor: 0.3,
             event_window_days: 30,
+            max_event_span_days: 7.0,
+            event_text_min: 0.15,
+            member_mix: 0.8,
+            member_terms: 40,
+            max_members: 64,
             event_retention_days: 90,
             keep_recent_docs: 5_000,
             max_active_events: 20_000,
             profile_terms: 150,
             query_keys: 12,
             max_candidates: 48,
-            story_text_min: 0.08,
-            story_entity_min: 0.1,
-            story_text_only: 0.12,
+            story_text_min: 0.12,
+            story_entity_min: 0.15,
+            story_text_only: 0.2,
             story_retention_days: 120,
+            relink_window_docs: 5_000,
             max_active_stories: 20_000,
         }
     }
@@ -177,7 +227,7 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
@@ -187,11 +237,16 @@ struct DocRec {
     event: u64,
     story: u64,
     dup_of: Option<String>,
+    why: Why,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Event {
     story: u64,
+    /// Term vectors of (up to `max_members`) original members, pruned to their
+    /// `member_terms` most distinctive terms: an article is compared with the reports
+    /// themselves, not only with their sum, so a growing event cannot turn generic.
+    members: Vec<Sparse>,
     terms: Sparse,
     ents: Sparse,
     tnorm: f32,
@@ -262,6 +317,54 @@ pub struct Linker {
     event_postings: HashMap<u64, Vec<u64>>,
     story_postings: HashMap<u64, Vec<u64>>,
     lsh: LshIndex,
+    // Assignments of earlier articles changed by the last batch (see `take_revisions`).
+    revised: Vec<Assignment>,
+    // Retired → surviving event/story IDs (see `take_redirects`).
+    redirects: Vec<(String, String)>,
+    // The state before the re-link window, and the window's articles in canonical order.
+    base: Option<State>,
+    journal: Vec<Raw>,
+}
+
+/// An article reduced to its keys, before IDF weighting: what the re-link journal keeps.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Raw {
+    id: String,
+    time: Option<i64>,
+    terms: Sparse,
+    ents: Sparse,
+    actors: Sparse,
+    sig: Signature,
+    /// Readable names of the article's distinctive terms and its entities, by key (for
+    /// [`Why`]).
+    names: Vec<(u64, String)>,
+}
+
+impl Raw {
+    /// Canonical processing order: dated articles by time, then undated; ties by ID.
+    fn order_key(&self) -> (u8, i64, &str) {
+        match self.time {
+            Some(t) => (0, t, self.id.as_str()),
+            None => (1, 0, self.id.as_str()),
+        }
+    }
+}
+
+/// What `save` writes: the live state, the state before the re-link journal, and the
+/// journal (articles since `base`, in canonical order).
+#[derive(Deserialize)]
+struct Snapshot {
+    st: State,
+    base: Option<State>,
+    journal: Vec<Raw>,
+}
+
+/// The borrowed twin of [`Snapshot`], for writing without cloning.
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    st: &'a State,
+    base: Option<&'a State>,
+    journal: &'a [Raw],
 }
 
 /// An article reduced to weighted keys.
@@ -330,7 +433,7 @@ impl Linker {
     /// An empty linker.
     pub fn new(cfg: LinkConfig) -> Self {
         let rows = (cfg.num_perm / cfg.lsh_bands.max(1)).max(1);
-        Linker {
+        let mut l = Linker {
             lsh: LshIndex::new(cfg.lsh_bands.max(1), rows),
             st: State {
                 cfg,
@@ -346,7 +449,20 @@ impl Linker {
             },
             event_postings: HashMap::new(),
             story_postings: HashMap::new(),
-        }
+            revised: Vec::new(),
+            redirects: Vec::new(),
+            base: None,
+            journal: Vec::new(),
+        };
+        // The first re-link window starts from the empty state.
+        l.base = Some(l.st.clone());
+        l
+    }
+
+    /// Assignments of articles from *earlier* batches that the last [`Linker::add_batch`]
+    /// changed (re-linking the recent window can move them); the caller stores them too.
+    pub fn take_revisions(&mut self) -> Vec<Assignment> {
+        std::mem::take(&mut self.revised)
     }
 
     /// The configuration in force.
@@ -365,6 +481,11 @@ impl Linker {
         }
     }
 
+    /// Why an article added earlier sits in its event and story.
+    pub fn why(&self, article: &str) -> Option<&Why> {
+        self.st.docs.get(article).map(|r| &r.why)
+    }
+
     /// The assignment of an article added earlier.
     pub fn assignment(&self, article: &str) -> Option<Assignment> {
         self.st.docs.get(article).map(|r| Assignment {
@@ -379,19 +500,34 @@ impl Linker {
     /// processes in publication order (docs without a date go last, in input order). A
     /// doc whose ID was already added returns its existing assignment (idempotent).
     pub fn add_batch(&mut self, docs: &[LinkDoc]) -> Vec<Assignment> {
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        // Stable sort: equal times keep input order; undated last.
-        order.sort_by_key(|&i| match docs[i].published {
-            Some(t) => (0u8, minutes(&t)),
-            None => (1u8, 0),
-        });
-        for i in order {
-            let d = &docs[i];
-            if !self.st.docs.contains_key(&d.id) {
-                self.add_one(d);
+        let mut fresh: Vec<Raw> = Vec::new();
+        let mut seen = HashSet::new();
+        for d in docs {
+            if !self.st.docs.contains_key(&d.id) && seen.insert(d.id.as_str()) {
+                fresh.push(self.raw(d));
             }
         }
+        fresh.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let in_order = match (self.journal.last(), fresh.first()) {
+            (Some(last), Some(first)) => last.order_key() < first.order_key(),
+            _ => true,
+        };
+        if in_order || self.base.is_none() {
+            // Fast path: everything new sorts after what was linked (or no window to
+            // re-link): link in canonical order.
+            for r in &fresh {
+                self.add_one(r);
+            }
+            self.journal.extend(fresh);
+        } else {
+            self.relink(fresh);
+        }
         self.evict();
+        if self.journal.len() >= self.st.cfg.relink_window_docs.max(1) {
+            // Start a new re-link window here.
+            self.base = Some(self.st.clone());
+            self.journal.clear();
+        }
         docs.iter()
             .map(|d| {
                 self.assignment(&d.id).unwrap_or_else(|| Assignment {
@@ -404,15 +540,93 @@ impl Linker {
             .collect()
     }
 
+    /// Re-links the window: back to the state before it, then every article of the
+    /// window plus the new ones in canonical order, so the result does not depend on the
+    /// order in which articles arrived. Records changed assignments of earlier articles
+    /// ([`Linker::take_revisions`]) and where retired event and story IDs went
+    /// ([`Linker::take_redirects`]).
+    fn relink(&mut self, fresh: Vec<Raw>) {
+        let Some(base) = self.base.clone() else {
+            return;
+        };
+        let before: Vec<(String, Assignment)> = self
+            .journal
+            .iter()
+            .filter_map(|r| self.assignment(&r.id).map(|a| (r.id.clone(), a)))
+            .collect();
+        let mut all = std::mem::take(&mut self.journal);
+        all.extend(fresh);
+        all.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        self.st = base;
+        self.rebuild_indexes();
+        for r in &all {
+            self.add_one(r);
+        }
+        self.journal = all;
+        let mut moved_events: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        let mut moved_stories: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        for (id, old) in before {
+            let Some(new) = self.assignment(&id) else {
+                continue;
+            };
+            *moved_events
+                .entry(old.event.clone())
+                .or_default()
+                .entry(new.event.clone())
+                .or_default() += 1;
+            *moved_stories
+                .entry(old.story.clone())
+                .or_default()
+                .entry(new.story.clone())
+                .or_default() += 1;
+            if new != old {
+                self.revised.push(new);
+            }
+        }
+        let live_events: HashSet<String> = self
+            .journal
+            .iter()
+            .filter_map(|r| self.assignment(&r.id).map(|a| a.event))
+            .collect();
+        let live_stories: HashSet<String> = self
+            .journal
+            .iter()
+            .filter_map(|r| self.assignment(&r.id).map(|a| a.story))
+            .collect();
+        for (moved, live) in [(moved_events, &live_events), (moved_stories, &live_stories)] {
+            for (old, to) in moved {
+                if live.contains(&old) {
+                    continue;
+                }
+                // The survivor is where most of the retired cluster's articles went
+                // (ties: the smallest ID).
+                if let Some((new, _)) = to.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+                    self.redirects.push((old, new.clone()));
+                }
+            }
+        }
+    }
+
+    /// `(retired ID, surviving ID)` pairs for events and stories that re-linking retired
+    /// since the last call; the caller keeps them so old links keep working.
+    pub fn take_redirects(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.redirects)
+    }
+
     /// A compact snapshot of the state (magic, version, postcard encoding). Indexes are
     /// not stored; [`Linker::load`] rebuilds them.
     pub fn save(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1024);
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
+        let snap = SnapshotRef {
+            st: &self.st,
+            base: self.base.as_ref(),
+            journal: &self.journal,
+        };
         // Serialising plain maps and vectors cannot fail; an empty body would be
         // rejected by `load`, never silently accepted.
-        if let Ok(body) = postcard::to_allocvec(&self.st) {
+        if let Ok(body) = postcard::to_allocvec(&snap) {
             out.extend_from_slice(&body);
         }
         out
@@ -423,28 +637,38 @@ impl Linker {
         if bytes.len() < 5 || &bytes[..4] != MAGIC || bytes[4] != VERSION {
             return Err(Error::BadSnapshot);
         }
-        let st: State =
+        let snap: Snapshot =
             postcard::from_bytes(&bytes[5..]).map_err(|e| Error::Decode(e.to_string()))?;
-        let mut l = Linker::new(st.cfg.clone());
-        l.st = st;
-        let mut ev: Vec<(&u64, &Event)> = l.st.events.iter().collect();
+        let mut l = Linker::new(snap.st.cfg.clone());
+        l.st = snap.st;
+        l.base = snap.base;
+        l.journal = snap.journal;
+        l.rebuild_indexes();
+        Ok(l)
+    }
+
+    fn rebuild_indexes(&mut self) {
+        self.event_postings.clear();
+        self.story_postings.clear();
+        let rows = (self.st.cfg.num_perm / self.st.cfg.lsh_bands.max(1)).max(1);
+        self.lsh = LshIndex::new(self.st.cfg.lsh_bands.max(1), rows);
+        let mut ev: Vec<(&u64, &Event)> = self.st.events.iter().collect();
         ev.sort_by_key(|e| *e.0);
         for (id, e) in ev {
             for &k in &e.keys {
-                l.event_postings.entry(k).or_default().push(*id);
+                self.event_postings.entry(k).or_default().push(*id);
             }
         }
-        let mut sv: Vec<(&u64, &Story)> = l.st.stories.iter().collect();
+        let mut sv: Vec<(&u64, &Story)> = self.st.stories.iter().collect();
         sv.sort_by_key(|s| *s.0);
         for (id, s) in sv {
             for &k in &s.keys {
-                l.story_postings.entry(k).or_default().push(*id);
+                self.story_postings.entry(k).or_default().push(*id);
             }
         }
-        for (slot, d) in &l.st.dups {
-            l.lsh.insert(*slot, &d.sig);
+        for (slot, d) in &self.st.dups {
+            self.lsh.insert(*slot, &d.sig);
         }
-        Ok(l)
     }
 
     fn idf(&self, k: u64) -> f32 {
@@ -452,7 +676,7 @@ impl Linker {
         ((self.st.n_docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
-    fn prepare(&self, d: &LinkDoc) -> Prepared {
+    fn raw(&self, d: &LinkDoc) -> Raw {
         let cfg = &self.st.cfg;
         let mut tf: Vec<(u64, f32)> = Vec::new();
         for t in &d.title_terms {
@@ -485,16 +709,41 @@ impl Linker {
         let mut ents = actors.clone();
         add_into(&mut ents, &places);
         let sh = shingles(&format!("{}\n{}", d.title, d.text), cfg.shingle_size);
-        let idf = |k| self.idf(k);
-        Prepared {
+        let mut names: Vec<(u64, String)> = Vec::new();
+        for t in d.title_terms.iter().chain(d.body_terms.iter().take(60)) {
+            let k = term_key(t);
+            if t.chars().count() > 2 && !names.iter().any(|x| x.0 == k) && names.len() < 24 {
+                names.push((k, t.clone()));
+            }
+        }
+        for e in &d.entities {
+            let k = entity_key(e);
+            if !names.iter().any(|x| x.0 == k) && names.len() < 40 {
+                names.push((k, e.clone()));
+            }
+        }
+        Raw {
+            names,
+            id: d.id.clone(),
             time: d.published.as_ref().map(minutes),
-            wterms: Weighted::new(&terms, idf),
-            wents: Weighted::new(&ents, idf),
-            wactors: Weighted::new(&actors, idf),
             terms,
             ents,
             actors,
             sig: signature(&sh, cfg.num_perm),
+        }
+    }
+
+    fn prepare(&self, r: &Raw) -> Prepared {
+        let idf = |k| self.idf(k);
+        Prepared {
+            time: r.time,
+            wterms: Weighted::new(&r.terms, idf),
+            wents: Weighted::new(&r.ents, idf),
+            wactors: Weighted::new(&r.actors, idf),
+            terms: r.terms.clone(),
+            ents: r.ents.clone(),
+            actors: r.actors.clone(),
+            sig: r.sig.clone(),
         }
     }
 
@@ -516,8 +765,8 @@ impl Linker {
         t.or(self.st.max_time).unwrap_or(0)
     }
 
-    fn add_one(&mut self, d: &LinkDoc) {
-        let p = self.prepare(d);
+    fn add_one(&mut self, r: &Raw) {
+        let p = self.prepare(r);
         if let Some(t) = p.time {
             self.st.max_time = Some(self.st.max_time.map_or(t, |m| m.max(t)));
         }
@@ -534,18 +783,27 @@ impl Linker {
         } else {
             match self.best_event(&p, &keys) {
                 Some(ev) => {
+                    let mut why = Why {
+                        event: "joined".into(),
+                        ..Why::default()
+                    };
+                    if let Some(e) = self.st.events.get(&ev) {
+                        (why.score, why.terms, why.entities) = self.event_parts(&p, e);
+                        why.shared = shared_names(r, &e.terms, &e.ents);
+                    }
                     self.join_event(ev, &p, &keys, activity);
                     let story = self.st.events.get(&ev).map_or(ev, |e| e.story);
                     DocRec {
                         event: ev,
                         story,
                         dup_of: None,
+                        why,
                     }
                 }
-                None => self.found_event(&d.id, &p, &keys, activity),
+                None => self.found_event(r, &p, &keys, activity),
             }
         };
-        self.st.docs.insert(d.id.clone(), rec);
+        self.st.docs.insert(r.id.clone(), rec);
 
         // Keep the signature for later near-duplicates.
         if p.sig.n_shingles > 0 {
@@ -555,7 +813,7 @@ impl Linker {
             self.st.dups.insert(
                 slot,
                 DupEntry {
-                    article: d.id.clone(),
+                    article: r.id.clone(),
                     sig: p.sig,
                     time: p.time,
                     activity,
@@ -622,6 +880,10 @@ impl Linker {
             event,
             story,
             dup_of: Some(orig.to_string()),
+            why: Why {
+                event: "duplicate".into(),
+                ..Why::default()
+            },
         }
     }
 
@@ -645,25 +907,46 @@ impl Linker {
 
     /// Score of an article against an event (0 when outside the time window).
     fn score_event(&self, p: &Prepared, e: &Event) -> f32 {
+        self.event_parts(p, e).0
+    }
+
+    /// (score, term similarity, entity similarity) of an article against an event.
+    fn event_parts(&self, p: &Prepared, e: &Event) -> (f32, f32, f32) {
         let cfg = &self.st.cfg;
         let mut tfac = 1.0;
         if let (Some(t), Some(f), Some(l)) = (p.time, e.first, e.last) {
             let gap = gap_days(t, f, l);
-            if gap > cfg.event_window_days as f32 {
-                return 0.0;
+            let span = (l.max(t) - f.min(t)) as f32 / MINUTES_PER_DAY;
+            if gap > cfg.event_window_days as f32 || span > cfg.max_event_span_days {
+                return (0.0, 0.0, 0.0);
             }
             let s = cfg.time_sigma_days.max(1e-3);
             let g = (-(gap * gap) / (2.0 * s * s)).exp();
             tfac = cfg.time_floor + (1.0 - cfg.time_floor) * g;
         }
-        let text = p.wterms.cosine(&e.terms, e.tnorm);
-        let combined = if p.wents.is_empty() || e.ents.is_empty() {
-            text
+        let centroid = p.wterms.cosine(&e.terms, e.tnorm);
+        let text = if cfg.member_mix > 0.0 && !e.members.is_empty() {
+            let idf = |k| self.idf(k);
+            let sum: f32 = e
+                .members
+                .iter()
+                .map(|m| p.wterms.cosine(m, norm_idf(m, idf)))
+                .sum();
+            let mean = sum / e.members.len() as f32;
+            (1.0 - cfg.member_mix) * centroid + cfg.member_mix * mean
         } else {
-            let ent = p.wents.cosine(&e.ents, e.enorm);
-            1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent)
+            centroid
         };
-        combined * tfac
+        let ent = if p.wents.is_empty() || e.ents.is_empty() {
+            0.0
+        } else {
+            p.wents.cosine(&e.ents, e.enorm)
+        };
+        if text < cfg.event_text_min {
+            return (0.0, text, ent);
+        }
+        let combined = 1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent);
+        (combined * tfac, text, ent)
     }
 
     fn best_event(&self, p: &Prepared, keys: &[u64]) -> Option<u64> {
@@ -708,9 +991,16 @@ impl Linker {
         let seq_now = self.st.n_docs;
         let n = seq_now as f32;
         let idf = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+        let member_terms = self.st.cfg.member_terms;
+        let max_members = self.st.cfg.max_members;
         let Some(e) = self.st.events.get_mut(&id) else {
             return;
         };
+        if e.members.len() < max_members {
+            let mut m = p.terms.clone();
+            prune(&mut m, member_terms, |k, w| w * idf(k));
+            e.members.push(m);
+        }
         add_into(&mut e.terms, &p.terms);
         add_into(&mut e.ents, &p.ents);
         if e.terms.len() > keep + keep / 2 {
@@ -761,26 +1051,30 @@ impl Linker {
     /// `story_text_min`, and shared actors (person/organisation entities, places left
     /// out) with cosine at least `story_entity_min`; without actors on either side, the
     /// term cosine must reach `story_text_only`.
-    fn best_story(&self, p: &Prepared, keys: &[u64]) -> Option<u64> {
+    fn best_story(&self, p: &Prepared, keys: &[u64]) -> Option<(u64, f32, f32)> {
         let cfg = &self.st.cfg;
         let cands = Self::candidates(&self.story_postings, keys, cfg.max_candidates);
-        let mut best: Option<(f32, u64)> = None;
+        let mut best: Option<(f32, u64, f32)> = None;
         for id in cands {
             let Some(s) = self.st.stories.get(&id) else {
                 continue;
             };
             let text = p.wterms.cosine(&s.terms, s.tnorm);
+            let actors = if p.actors.is_empty() || s.ents.is_empty() {
+                0.0
+            } else {
+                p.wactors.cosine(&s.ents, s.enorm)
+            };
             let ok = if p.actors.is_empty() || s.ents.is_empty() {
                 text >= cfg.story_text_only
             } else {
-                text >= cfg.story_text_min
-                    && p.wactors.cosine(&s.ents, s.enorm) >= cfg.story_entity_min
+                text >= cfg.story_text_min && actors >= cfg.story_entity_min
             };
-            if ok && best.is_none_or(|(bs, bid)| text > bs || (text == bs && id < bid)) {
-                best = Some((text, id));
+            if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
+                best = Some((text, id, actors));
             }
         }
-        best.map(|b| b.1)
+        best.map(|b| (b.1, b.0, b.2))
     }
 
     fn fresh_id(&self, prefix: &str, article: &str, taken: impl Fn(u64) -> bool) -> u64 {
@@ -794,12 +1088,22 @@ impl Linker {
         }
     }
 
-    fn found_event(&mut self, article: &str, p: &Prepared, keys: &[u64], activity: i64) -> DocRec {
+    fn found_event(&mut self, r: &Raw, p: &Prepared, keys: &[u64], activity: i64) -> DocRec {
+        let article = r.id.as_str();
         let id = self.fresh_id("event:", article, |x| self.st.events.contains_key(&x));
+        let mut why = Why {
+            event: "founded".into(),
+            story: "founded".into(),
+            ..Why::default()
+        };
         let story = match self.best_story(p, keys) {
-            Some(s) => {
+            Some((s, text, actors)) => {
+                why.story = "joined".into();
+                why.story_terms = text;
+                why.story_actors = actors;
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
+                    why.story_shared = shared_names(r, &st.terms, &st.ents);
                 }
                 s
             }
@@ -825,6 +1129,7 @@ impl Linker {
             id,
             Event {
                 story,
+                members: Vec::new(),
                 terms: Vec::new(),
                 ents: Vec::new(),
                 tnorm: 0.0,
@@ -842,6 +1147,7 @@ impl Linker {
             event: id,
             story,
             dup_of: None,
+            why,
         }
     }
 
@@ -957,6 +1263,18 @@ impl Linker {
             }
         }
     }
+}
+
+/// Names of the article's terms and entities present in a profile, most distinctive
+/// first (the order the article listed them: title terms, then body, then entities).
+fn shared_names(r: &Raw, terms: &[(u64, f32)], ents: &[(u64, f32)]) -> Vec<String> {
+    let has = |v: &[(u64, f32)], k: u64| v.binary_search_by_key(&k, |x| x.0).is_ok();
+    r.names
+        .iter()
+        .filter(|(k, _)| has(terms, *k) || has(ents, *k))
+        .map(|x| x.1.clone())
+        .take(8)
+        .collect()
 }
 
 fn unlink(postings: &mut HashMap<u64, Vec<u64>>, keys: &[u64], id: u64) {

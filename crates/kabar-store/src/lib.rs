@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod link_extra;
 pub mod query;
 pub mod resolve;
 pub mod schema;

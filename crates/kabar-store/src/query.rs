@@ -264,7 +264,9 @@ impl Store {
 
     /// One story, or a "no such story" error.
     pub fn story(&self, id: &str) -> Result<StoryRow, StoreError> {
-        self.stories_where("s.id = ?1", [id])?
+        // A story ID retired by re-linking leads to its survivor.
+        let id = self.resolve_link_id(id)?;
+        self.stories_where("s.id = ?1", [&id])?
             .into_iter()
             .next()
             .ok_or_else(|| StoreError::NotFound(format!("no story {id} (see `kabar stories`)")))

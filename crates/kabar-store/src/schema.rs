@@ -106,6 +106,19 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 3: redirects of entity IDs merged by store-level resolution (see `resolve`).
     crate::resolve::MIGRATION,
+    // 4 (link): why each article is in its event and story; where retired event and
+    // story IDs went when re-linking split or merged them.
+    r#"
+    CREATE TABLE link_why (
+        article  TEXT PRIMARY KEY,
+        why      TEXT NOT NULL
+    );
+    CREATE TABLE link_redirects (
+        old      TEXT PRIMARY KEY,
+        new      TEXT NOT NULL,
+        at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

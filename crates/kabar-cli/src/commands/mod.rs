@@ -33,7 +33,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Articles { json } => query::articles(&db, json.json),
         Command::Events { json } => query::events(&db, json.json),
         Command::Stories { json } => query::stories(&db, json.json),
-        Command::Story { json, id } => query::story(&db, json.json, &id),
+        Command::Story { json, id, why } => query::story(&db, json.json, &id, why),
         Command::Entities { json } => query::entities(&db, json.json),
         Command::Entity { json, id_or_name } => query::entity(&db, json.json, &id_or_name),
         Command::Search { json, limit, query } => {

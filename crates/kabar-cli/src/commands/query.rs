@@ -62,14 +62,56 @@ pub fn stories(db: &Path, json: bool) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-pub fn story(db: &Path, json: bool, id: &str) -> Result<Outcome> {
+pub fn story(db: &Path, json: bool, id: &str, why: bool) -> Result<Outcome> {
     let store = open(db)?;
     let rec = story_record(&store, id).map_err(not_found)?;
+    let reasons = if why {
+        Some(story_why(&store, id)?)
+    } else {
+        None
+    };
     if json {
-        return print_json(&rec);
+        let mut v = serde_json::to_value(&rec)?;
+        if let Some(w) = reasons {
+            v["why"] = w;
+        }
+        return print_json(&v);
     }
-    output::story(&mut std::io::stdout().lock(), &store, &rec)?;
+    let mut out = std::io::stdout().lock();
+    output::story(&mut out, &store, &rec)?;
+    if let Some(w) = reasons {
+        output::story_why(&mut out, &w)?;
+    }
     Ok(Outcome::Ok)
+}
+
+/// Why each event is in the story and each article in its event, as JSON:
+/// `{"events": [{"id", "title", "story": {…}, "articles": [{"id", "title", "why"}]}]}`.
+fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
+    let sid = store.resolve_link_id(id)?;
+    let mut events = Vec::new();
+    for e in store.story_events(&sid)? {
+        let mut arts = Vec::new();
+        let mut story_why = serde_json::Value::Null;
+        for a in &e.articles {
+            let w = store.why_of(a)?.unwrap_or(serde_json::Value::Null);
+            if w["story"].as_str().is_some_and(|s| !s.is_empty()) {
+                story_why = serde_json::json!({
+                    "how": w["story"],
+                    "terms": w["story_terms"],
+                    "actors": w["story_actors"],
+                    "shared": w["story_shared"],
+                    "article": a,
+                });
+            }
+            let title = store.analysis(a).ok().and_then(|x| x.title);
+            arts.push(serde_json::json!({"id": a, "title": title, "why": w}));
+        }
+        events.push(serde_json::json!({
+            "id": e.id, "title": e.title, "story": story_why, "articles": arts,
+        }));
+    }
+    Ok(serde_json::json!({ "story": sid, "events": events }))
 }
 
 pub fn entities(db: &Path, json: bool) -> Result<Outcome> {
