@@ -1,7 +1,7 @@
 //! Composite views shared by the CLI and the HTTP API: a story with its merged timeline,
 //! an entity with its roles, quotes, related entities and timeline (SPEC.md shapes).
 
-use kabar_actions::{merge_timeline, TimelineMention};
+use kabar_actions::{merge_timeline_levels, ActorLevels, TimelineMention};
 use kabar_core::{Action, Span};
 use kabar_store::query::{ActionRow, EntityRow, EventRow, QuoteRow, Related, RoleRow};
 use kabar_store::{Store, StoreError};
@@ -65,8 +65,10 @@ pub struct StoryOut {
 }
 
 /// Merges stored action mentions into one entry per real-world act. Negated reports
-/// ("did not sign") are not acts and stay out of timelines.
-pub fn timeline(rows: Vec<ActionRow>) -> Vec<TimelineOut> {
+/// ("did not sign") are not acts and stay out of timelines. `levels` says which person
+/// acts for which organisation or country (from stored roles), so one act reported as
+/// the minister's, the ministry's and the country's is one entry.
+pub fn timeline(rows: Vec<ActionRow>, levels: &ActorLevels) -> Vec<TimelineOut> {
     let mentions = rows
         .into_iter()
         .filter(|r| !r.action.negated)
@@ -85,7 +87,7 @@ pub fn timeline(rows: Vec<ActionRow>) -> Vec<TimelineOut> {
             },
         })
         .collect();
-    merge_timeline(mentions)
+    merge_timeline_levels(mentions, levels)
         .into_iter()
         .map(|e| TimelineOut {
             date: e.date,
@@ -99,14 +101,32 @@ pub fn timeline(rows: Vec<ActionRow>) -> Vec<TimelineOut> {
         .collect()
 }
 
+/// Actor levels of these entities: each person's organisations and countries, from the
+/// roles the store holds for them.
+fn actor_levels<'a>(
+    store: &Store,
+    entities: impl Iterator<Item = &'a str>,
+) -> Result<ActorLevels, StoreError> {
+    let mut levels = ActorLevels::default();
+    for id in entities.filter(|id| id.starts_with("per:")) {
+        for role in store.roles(id)? {
+            if let Some(of) = &role.of {
+                levels.add(id, of);
+            }
+        }
+    }
+    Ok(levels)
+}
+
 /// Builds the full story record (shared by `kabar story` and `kabar demo`).
 pub fn story_record(store: &Store, id: &str) -> Result<StoryOut, StoreError> {
     let s = store.story(id)?;
     // `s.id`, not `id`: a retired story ID has led to its survivor.
     let events = store.story_events(&s.id)?;
-    let timeline = timeline(store.actions_of(&s.articles)?);
-    let entities: Vec<StoryEntity> = store
-        .entities_of(&s.articles)?
+    let story_entities = store.entities_of(&s.articles)?;
+    let levels = actor_levels(store, story_entities.iter().map(|e| e.id.as_str()))?;
+    let timeline = timeline(store.actions_of(&s.articles)?, &levels);
+    let entities: Vec<StoryEntity> = story_entities
         .into_iter()
         .map(|e| StoryEntity {
             id: e.id,
@@ -179,7 +199,10 @@ pub fn entity_record(store: &Store, id_or_name: &str) -> Result<EntityOut, Store
         roles: store.roles(&id)?,
         quotes: store.quotes_by(&id)?,
         related: store.related(&id, 15)?,
-        timeline: timeline(store.actions_involving(&id)?),
+        timeline: timeline(
+            store.actions_involving(&id)?,
+            &actor_levels(store, std::iter::once(id.as_str()))?,
+        ),
         entity,
     })
 }
