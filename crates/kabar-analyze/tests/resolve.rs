@@ -23,7 +23,7 @@ fn raw(n: usize, title: &str, body: &str) -> RawArticle {
 fn short_names_join_the_full_name_the_store_points_to() {
     let articles = vec![
         raw(1, "APBN", "Menteri Keuangan Purbaya Yudhi Sadewa membahas APBN di Kementerian Keuangan, Jakarta. Purbaya menyebut Bank Indonesia ikut menjaga rupiah."),
-        raw(3, "Pajak", "Menteri Keuangan Purbaya menyebut penerimaan pajak naik, kata Kementerian Keuangan di Jakarta."),
+        raw(3, "Pajak", "Purbaya mengatakan penerimaan pajak naik di Kementerian Keuangan, Jakarta. Bank Indonesia menyambut."),
         raw(4, "Istana", "Presiden Prabowo Subianto menerima Perdana Menteri Malaysia di Istana Merdeka, Jakarta. Prabowo membahas perdagangan dengan Malaysia."),
         raw(6, "Polri", "Kapolri Listyo Sigit Prabowo memimpin apel di Mabes Polri. Listyo meminta anggota Polri siaga mudik."),
         raw(2, "Rupiah", "Purbaya mengatakan Kementerian Keuangan dan Bank Indonesia menjaga rupiah di Jakarta. Purbaya optimistis."),
