@@ -63,7 +63,11 @@ fn detik_gold_events_and_stories() {
 
     // Order independence: the same events and IDs in reverse arrival order.
     let same = a.iter().filter(|(k, v)| b[*k].event == v.event).count();
-    assert!(same * 100 >= a.len() * 98, "same event ID {same}/{}", a.len());
+    assert!(
+        same * 100 >= a.len() * 98,
+        "same event ID {same}/{}",
+        a.len()
+    );
 
     // Reader checks.
     let mut by_event: HashMap<&str, Vec<&LinkDoc>> = HashMap::new();
@@ -96,10 +100,14 @@ fn detik_gold_events_and_stories() {
             .iter()
             .map(|r| (key[&r.key].clone(), r.story.clone()))
             .collect();
-        let pe: HashMap<String, String> =
-            a.iter().map(|(k, v)| (k.clone(), v.event.clone())).collect();
-        let ps: HashMap<String, String> =
-            a.iter().map(|(k, v)| (k.clone(), v.story.clone())).collect();
+        let pe: HashMap<String, String> = a
+            .iter()
+            .map(|(k, v)| (k.clone(), v.event.clone()))
+            .collect();
+        let ps: HashMap<String, String> = a
+            .iter()
+            .map(|(k, v)| (k.clone(), v.story.clone()))
+            .collect();
         let (e, s) = (b_cubed(&ge, &pe), b_cubed(&gs, &ps));
         println!("{file}: events B³ F1 {:.3}, stories {:.3}", e.f1, s.f1);
         assert_eq!(e.n, rows.len(), "every gold key is a Detik article");
