@@ -1,0 +1,117 @@
+//! Events and stories on real news: the Detik 2026 corpus through the real pipeline and
+//! linker, scored against the Indonesian gold of `crates/kabar-link/gold/` (B³), plus the
+//! reader's checks (no event longer than 14 days, none larger than 40 articles) and
+//! order independence. Needs `../shared/data`: fails under `CI=true` when it is missing,
+//! skips with a note otherwise. Full figures: `cargo run --release -p kabar-analyze
+//! --example link_gold`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use kabar_analyze::{link_doc, new_linker, Pipeline};
+use kabar_extract::sources::{read_inputs, ReadOptions};
+use kabar_link::gold::{b_cubed, parse_gold};
+use kabar_link::{Assignment, LinkDoc};
+
+fn link(docs: &[&LinkDoc], batch: usize) -> HashMap<String, Assignment> {
+    let mut l = new_linker();
+    let mut out = HashMap::new();
+    for chunk in docs.chunks(batch) {
+        let owned: Vec<LinkDoc> = chunk.iter().map(|d| (*d).clone()).collect();
+        for a in l.add_batch(&owned).into_iter().chain(l.take_revisions()) {
+            out.insert(a.article.clone(), a);
+        }
+    }
+    out
+}
+
+#[test]
+fn detik_gold_events_and_stories() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("../../../shared/data/news-id/detik-2026");
+    let files: Vec<_> = ["train.csv", "val.csv", "test.csv"]
+        .iter()
+        .map(|f| dir.join(f))
+        .collect();
+    if !files.iter().all(|f| f.exists()) {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{} is missing",
+            dir.display()
+        );
+        eprintln!("skipped: {} not found", dir.display());
+        return;
+    }
+    let raws: Vec<_> = read_inputs(&files, &ReadOptions::default())
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let p = Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()).unwrap();
+    let analyses = p.analyze_all(raws, &|| {});
+    let key: HashMap<String, String> = analyses
+        .iter()
+        .map(|a| {
+            let k = a.source.rsplit_once("shared/data/").map_or("", |x| x.1);
+            (k.to_string(), a.id.clone())
+        })
+        .collect();
+    let docs: Vec<LinkDoc> = analyses.iter().map(link_doc).collect();
+    let fwd: Vec<&LinkDoc> = docs.iter().collect();
+    let a = link(&fwd, 500);
+    let rev: Vec<&LinkDoc> = docs.iter().rev().collect();
+    let b = link(&rev, 300);
+
+    // Order independence: the same events and IDs in reverse arrival order.
+    let same = a.iter().filter(|(k, v)| b[*k].event == v.event).count();
+    assert!(
+        same * 100 >= a.len() * 98,
+        "same event ID {same}/{}",
+        a.len()
+    );
+
+    // Reader checks.
+    let mut by_event: HashMap<&str, Vec<&LinkDoc>> = HashMap::new();
+    for d in &docs {
+        by_event.entry(a[&d.id].event.as_str()).or_default().push(d);
+    }
+    for (id, v) in &by_event {
+        assert!(v.len() <= 40, "event {id} holds {} articles", v.len());
+        let ts: Vec<_> = v.iter().filter_map(|d| d.published).collect();
+        if let (Some(x), Some(y)) = (ts.iter().min(), ts.iter().max()) {
+            let days = (*y - *x).num_hours() as f64 / 24.0;
+            assert!(days <= 14.0, "event {id} spans {days:.1} days");
+        }
+    }
+
+    // Gold: floors a little under the figures of docs/link.md (2026-12-01).
+    let floors = [
+        ("detik-2026-w0524.link.tsv", 0.85, 0.70),
+        ("detik-2026-w0524.annotB.tsv", 0.90, 0.72),
+    ];
+    for (file, ev_floor, st_floor) in floors {
+        let path = root.join("../kabar-link/gold").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let rows = parse_gold(file, &text).unwrap_or_else(|e| panic!("{e}"));
+        let ge: HashMap<String, String> = rows
+            .iter()
+            .map(|r| (key[&r.key].clone(), r.event.clone()))
+            .collect();
+        let gs: HashMap<String, String> = rows
+            .iter()
+            .map(|r| (key[&r.key].clone(), r.story.clone()))
+            .collect();
+        let pe: HashMap<String, String> = a
+            .iter()
+            .map(|(k, v)| (k.clone(), v.event.clone()))
+            .collect();
+        let ps: HashMap<String, String> = a
+            .iter()
+            .map(|(k, v)| (k.clone(), v.story.clone()))
+            .collect();
+        let (e, s) = (b_cubed(&ge, &pe), b_cubed(&gs, &ps));
+        println!("{file}: events B³ F1 {:.3}, stories {:.3}", e.f1, s.f1);
+        assert_eq!(e.n, rows.len(), "every gold key is a Detik article");
+        assert!(e.f1 >= ev_floor, "{file}: events B³ F1 {:.3}", e.f1);
+        assert!(s.f1 >= st_floor, "{file}: stories B³ F1 {:.3}", s.f1);
+    }
+}
