@@ -21,10 +21,12 @@
 
 pub mod clean;
 pub mod html;
+pub mod outlet;
+pub mod page_meta;
 pub mod sources;
 
 pub use clean::clean;
-pub use html::{HtmlArticle, HtmlError};
+pub use html::{HtmlArticle, HtmlError, HtmlPage};
 pub use sources::{read_bytes, read_inputs, InputError, ReadOptions};
 
 #[cfg(test)]
