@@ -10,11 +10,13 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod fetch_state;
 pub mod query;
 pub mod schema;
 pub mod write;
 
 pub use error::StoreError;
+pub use fetch_state::{FetchFailure, FetchRecord, FetchedUrl, SourceState};
 pub use write::{ArticleLinks, BatchSummary};
 
 use rusqlite::Connection;

@@ -104,6 +104,31 @@ pub const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO articles_fts(rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM articles;
     "#,
+    // 3: fetch state for `kabar fetch` / `kabar watch` (kabar-store::fetch_state).
+    r#"
+    CREATE TABLE fetch_urls (
+        url           TEXT PRIMARY KEY,
+        source        TEXT,
+        status        INTEGER NOT NULL DEFAULT 0,
+        etag          TEXT,
+        last_modified TEXT,
+        first_seen    TEXT NOT NULL,
+        last_seen     TEXT NOT NULL,
+        fetched_at    TEXT,
+        article       TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        error         TEXT
+    );
+    CREATE INDEX fetch_urls_source ON fetch_urls(source);
+    CREATE TABLE fetch_failures (
+        id     INTEGER PRIMARY KEY,
+        url    TEXT NOT NULL,
+        source TEXT,
+        at     TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    CREATE INDEX fetch_failures_source ON fetch_failures(source);
+    "#,
 ];
 
 /// The schema version this build writes.
