@@ -106,9 +106,7 @@ pub fn from_url(url: &str) -> Option<String> {
 
 /// The outlet of an article: the given name normalised, else from its URL.
 pub fn resolve(given: Option<&str>, url: Option<&str>) -> Option<String> {
-    given
-        .and_then(normalize)
-        .or_else(|| url.and_then(from_url))
+    given.and_then(normalize).or_else(|| url.and_then(from_url))
 }
 
 #[cfg(test)]

@@ -117,9 +117,10 @@ fn collapse(s: &str) -> Option<String> {
 /// (ASCII case-insensitive).
 fn meta(doc: &Document, key: &str) -> Option<String> {
     doc.select("meta[content]").nodes().iter().find_map(|n| {
-        let hit = ["property", "name", "itemprop"]
-            .iter()
-            .any(|a| n.attr(a).is_some_and(|v| v.trim().eq_ignore_ascii_case(key)));
+        let hit = ["property", "name", "itemprop"].iter().any(|a| {
+            n.attr(a)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(key))
+        });
         if hit {
             n.attr("content").and_then(|c| collapse(&c))
         } else {
@@ -165,7 +166,10 @@ fn json_ld_article(doc: &Document) -> Option<Value> {
             continue;
         }
         let text = n.text();
-        let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
+        let text = text
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
         let Ok(v) = serde_json::from_str::<Value>(text) else {
             continue;
         };
