@@ -60,7 +60,7 @@ impl PageMeta {
         let base = url.and_then(|u| Url::parse(u).ok());
         let canonical = link_canonical(doc)
             .or_else(|| meta(doc, "og:url"))
-            .or_else(|| ld.and_then(|v| ld_url(v)))
+            .or_else(|| ld.and_then(ld_url))
             .and_then(|u| absolute(&u, base.as_ref()));
         let page_base = canonical
             .as_deref()
@@ -79,7 +79,7 @@ impl PageMeta {
             }
         }
         PageMeta {
-            kind: ld.and_then(|v| ld_type(v)),
+            kind: ld.and_then(ld_type),
             title: ld
                 .and_then(|v| string(v.get("headline")))
                 .or_else(|| meta(doc, "og:title")),
@@ -249,10 +249,10 @@ fn pagination(doc: &Document, base: &Url) -> (Vec<String>, Option<String>) {
         };
         match page_number(base, &u) {
             Some(PageRef::All) => single = single.or_else(|| Some(u.to_string())),
-            Some(PageRef::Number(k)) if (2..=MAX_PAGES).contains(&k) => {
-                if !pages.iter().any(|(p, _)| *p == k) {
-                    pages.push((k, u.to_string()));
-                }
+            Some(PageRef::Number(k))
+                if (2..=MAX_PAGES).contains(&k) && !pages.iter().any(|(p, _)| *p == k) =>
+            {
+                pages.push((k, u.to_string()));
             }
             _ => {}
         }

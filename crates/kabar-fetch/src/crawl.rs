@@ -100,6 +100,9 @@ impl std::fmt::Debug for Crawler {
     }
 }
 
+/// A target and what fetching it gave.
+type TargetResult = (Target, Result<Fetched, FetchError>);
+
 /// One page's outcome.
 struct PageResult {
     url: String,
@@ -240,7 +243,7 @@ impl Crawler {
         &self,
         store: &Store,
         targets: &[Target],
-    ) -> Result<Vec<(Target, Result<Fetched, FetchError>)>, CrawlError> {
+    ) -> Result<Vec<TargetResult>, CrawlError> {
         let mut jobs = Vec::new();
         for t in targets {
             let Some(url) = urls::normalize(&t.url) else {

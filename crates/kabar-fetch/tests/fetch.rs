@@ -211,7 +211,9 @@ fn polls_store_articles_once() {
     assert!(!store.stories().unwrap().is_empty());
 
     // same feed version: 304, nothing fetched again
-    let r = crawler.poll(&mut store, &[feed.clone()], &|_| {}).unwrap();
+    let r = crawler
+        .poll(&mut store, std::slice::from_ref(&feed), &|_| {})
+        .unwrap();
     assert_eq!((r.not_modified, r.pages, r.added), (1, 0, 0), "{r:?}");
 
     // a new version repeats two items and adds one: only the new one is fetched,
