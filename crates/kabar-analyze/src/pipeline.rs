@@ -56,6 +56,9 @@ impl Pipeline {
 
     /// Analyses one article.
     pub fn analyze(&self, mut raw: RawArticle) -> Analysis {
+        // The outlet, always when a URL is known: the given name normalised, else the
+        // outlet list by domain, else the registrable domain (docs/fetch.md).
+        raw.outlet = kabar_extract::outlet::resolve(raw.outlet.as_deref(), raw.url.as_deref());
         let truncated = truncate_body(&mut raw.body, self.max_text_bytes);
         let cleaned = kabar_extract::clean::clean(&raw.body, raw.title.as_deref());
         let text = cleaned.text.as_str();

@@ -124,6 +124,12 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1:7700")]
         addr: String,
     },
+    /// Fetch feeds, sitemaps or article pages once; analyse and store their articles.
+    Fetch(crate::commands::fetch::FetchCmd),
+    /// Poll the sources file's feeds until stopped (Ctrl-C or SIGTERM finish the batch).
+    Watch(crate::commands::fetch::WatchCmd),
+    /// Manage the sources file: add, list, remove, status.
+    Sources(crate::commands::fetch::SourcesCmd),
     /// Ingest the bundled example articles into a fresh store and show what was found.
     Demo {
         /// The example articles.

@@ -43,6 +43,43 @@ const MAX_ELEMENTS: usize = 200_000;
 /// Extracts the article of an HTML page. `url` (absolute), when known, is used to resolve
 /// links and is returned when the page names no canonical URL. Never panics.
 pub fn extract(html: &str, url: Option<&str>) -> Result<HtmlArticle, HtmlError> {
+    extract_inner(html, url).map(|(a, _)| a)
+}
+
+/// An article page: what [`extract`] finds plus the page's structured metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlPage {
+    /// The article, its title, date, outlet and URL taken from `meta` first (JSON-LD
+    /// `NewsArticle`, OpenGraph, `article:*`), then from [`extract`]'s heuristics.
+    pub article: HtmlArticle,
+    /// The structured metadata read from the page's DOM.
+    pub meta: crate::page_meta::PageMeta,
+}
+
+/// Extracts an article page: like [`extract`], but title, publication date, outlet and
+/// canonical URL come from the page's structured metadata (JSON-LD, OpenGraph,
+/// `article:*`, read from the DOM that dom_smoothie builds) before the heuristics.
+pub fn extract_page(html: &str, url: Option<&str>) -> Result<HtmlPage, HtmlError> {
+    let (mut article, meta) = extract_inner(html, url)?;
+    if let Some(t) = &meta.title {
+        article.title = Some(clean_title(t, meta.outlet.as_deref()));
+    }
+    if let Some(p) = &meta.published {
+        article.published_raw = Some(p.clone());
+    }
+    if let Some(o) = &meta.outlet {
+        article.outlet = Some(o.clone());
+    }
+    if let Some(u) = &meta.canonical {
+        article.url = Some(u.clone());
+    }
+    Ok(HtmlPage { article, meta })
+}
+
+fn extract_inner(
+    html: &str,
+    url: Option<&str>,
+) -> Result<(HtmlArticle, crate::page_meta::PageMeta), HtmlError> {
     let meta = Meta::scan(html);
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let cfg = dom_smoothie::Config {
@@ -52,9 +89,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<HtmlArticle, HtmlError> 
     };
     let article = std::panic::catch_unwind(|| {
         let mut r = dom_smoothie::Readability::new(html, url, Some(cfg))?;
-        r.parse()
+        let page = crate::page_meta::PageMeta::from_document(&r.doc, url);
+        r.parse().map(|a| (a, page))
     });
-    let article = match article {
+    let (article, page) = match article {
         Ok(Ok(a)) => a,
         Ok(Err(e)) => return Err(HtmlError::NoArticle(e.to_string())),
         Err(_) => return Err(HtmlError::NoArticle("the HTML parser failed".to_string())),
@@ -101,13 +139,14 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<HtmlArticle, HtmlError> 
         .map(|s| s.trim_start_matches('@').to_string())
         .filter(|s| !s.is_empty());
     let canonical = meta.first(&["og:url"]).or_else(|| canonical_link(html));
-    Ok(HtmlArticle {
+    let article = HtmlArticle {
         title: title.filter(|t| !t.is_empty()),
         body,
         published_raw,
         outlet,
         url: canonical.or_else(|| url.map(str::to_string)),
-    })
+    };
+    Ok((article, page))
 }
 
 fn non_empty(s: &str) -> Option<String> {

@@ -21,11 +21,13 @@
 
 pub mod clean;
 pub mod html;
+pub mod outlet;
+pub mod page_meta;
 pub mod sources;
 mod stream;
 
 pub use clean::clean;
-pub use html::{HtmlArticle, HtmlError};
+pub use html::{HtmlArticle, HtmlError, HtmlPage};
 pub use sources::{read_bytes, read_inputs, stream_inputs, InputError, ReadItem, ReadOptions};
 
 #[cfg(test)]

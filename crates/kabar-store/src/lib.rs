@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod fetch_state;
 pub mod link_extra;
 pub mod query;
 pub mod resolve;
@@ -17,6 +18,7 @@ pub mod schema;
 pub mod write;
 
 pub use error::{LinkError, StoreError};
+pub use fetch_state::{FetchFailure, FetchRecord, FetchedUrl, SourceState};
 pub use write::{ArticleLinks, BatchSummary};
 
 use rusqlite::Connection;

@@ -118,6 +118,30 @@ pub const MIGRATIONS: &[&str] = &[
         new      TEXT NOT NULL,
         at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
     );
+    // 5: fetch state for `kabar fetch` / `kabar watch` (kabar-store::fetch_state).
+    r#"
+    CREATE TABLE fetch_urls (
+        url           TEXT PRIMARY KEY,
+        source        TEXT,
+        status        INTEGER NOT NULL DEFAULT 0,
+        etag          TEXT,
+        last_modified TEXT,
+        first_seen    TEXT NOT NULL,
+        last_seen     TEXT NOT NULL,
+        fetched_at    TEXT,
+        article       TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        error         TEXT
+    );
+    CREATE INDEX fetch_urls_source ON fetch_urls(source);
+    CREATE TABLE fetch_failures (
+        id     INTEGER PRIMARY KEY,
+        url    TEXT NOT NULL,
+        source TEXT,
+        at     TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    CREATE INDEX fetch_failures_source ON fetch_failures(source);
     "#,
 ];
 

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod demo;
+pub mod fetch;
 mod ingest;
 pub mod query;
 mod tag;
@@ -40,6 +41,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             query::search(&db, json.json, &query.join(" "), limit)
         }
         Command::Tag { conll, lang } => tag::run(&conll, lang.as_deref()),
+        Command::Fetch(cmd) => fetch::fetch(&db, &cmd),
+        Command::Watch(cmd) => fetch::watch(&db, &cmd),
+        Command::Sources(cmd) => fetch::sources(&db, &cmd),
         Command::Demo { dir, keep } => demo::run(&dir, keep.as_deref()),
         Command::Serve { addr } => {
             // fail now, with the same message as the queries, rather than on each request
