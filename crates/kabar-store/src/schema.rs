@@ -118,6 +118,7 @@ pub const MIGRATIONS: &[&str] = &[
         new      TEXT NOT NULL,
         at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
     );
+    "#,
     // 5: fetch state for `kabar fetch` / `kabar watch` (kabar-store::fetch_state).
     r#"
     CREATE TABLE fetch_urls (
