@@ -271,6 +271,22 @@ impl EntityExtractor {
                 }
             }
         }
+        // two lexicon names joined by a hyphen in one token ("Jepang-Tiongkok") are
+        // names even when the tagger leaves the token untagged; `split_hyphen` later makes
+        // them two mentions
+        for (k, w) in stoks.iter().enumerate() {
+            if found.iter().any(|&(a, b, _)| a <= k && k < b) {
+                continue;
+            }
+            if let Some((left, right)) = w.split_once('-') {
+                let cap = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+                if cap(left) && cap(right) && self.lex.lookup(right).is_some() {
+                    if let Some(l) = self.lex.lookup(left) {
+                        found.push((k, k + 1, l.kind));
+                    }
+                }
+            }
+        }
         // clean person spans: honorifics and titles in front, possessive at the end
         // ("Israeli Prime Minister Benjamin Netanyahu", "Menteri Luar Negeri Australia Penny
         // Wong" tagged as one person: the country becomes a mention of its own)
