@@ -10,8 +10,19 @@ fn dash(s: Option<&str>) -> &str {
     s.unwrap_or("—")
 }
 
+/// A TimeML value as a reader says it: `PRESENT_REF` is "now", `PAST_REF` "earlier",
+/// `FUTURE_REF` "later"; other values are shown as they are.
+fn readable_date(v: &str) -> &str {
+    match v {
+        "PRESENT_REF" => "now",
+        "PAST_REF" => "earlier",
+        "FUTURE_REF" => "later",
+        _ => v,
+    }
+}
+
 fn date_range(first: Option<&str>, last: Option<&str>) -> String {
-    match (first, last) {
+    match (first.map(readable_date), last.map(readable_date)) {
         (Some(f), Some(l)) if f != l => format!("{f} → {l}"),
         (Some(f), _) => f.to_string(),
         _ => "undated".to_string(),
@@ -393,4 +404,19 @@ pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_range;
+
+    #[test]
+    fn reference_values_read_as_words() {
+        assert_eq!(date_range(Some("2026"), Some("PRESENT_REF")), "2026 → now");
+        assert_eq!(date_range(Some("PRESENT_REF"), None), "now");
+        assert_eq!(
+            date_range(Some("2025-03"), Some("2025-04")),
+            "2025-03 → 2025-04"
+        );
+    }
 }
