@@ -12,8 +12,9 @@ use kabar_core::split::Split;
 use kabar_store::Store;
 use std::path::Path;
 
-#[test]
-fn judged_tune_items_score() {
+/// A store of one side of the Detik 2026 split and how many articles it kept; `None` (after
+/// a note) when `../shared` is missing, which fails under `CI=true`.
+fn detik_store(side: Split) -> Option<(Store, usize)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/news-id/detik-2026");
     if !dir.exists() {
         assert!(
@@ -22,7 +23,7 @@ fn judged_tune_items_score() {
             dir.display()
         );
         eprintln!("skipped: {} not found", dir.display());
-        return;
+        return None;
     }
     let inputs: Vec<_> = ["train.csv", "val.csv", "test.csv"]
         .iter()
@@ -30,7 +31,15 @@ fn judged_tune_items_score() {
         .collect();
     let mut store = Store::in_memory().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let n = build_store(&mut store, &inputs, Side::Only(Split::Tune), today).unwrap();
+    let n = build_store(&mut store, &inputs, Side::Only(side), today).unwrap();
+    Some((store, n))
+}
+
+#[test]
+fn judged_tune_items_score() {
+    let Some((store, n)) = detik_store(Split::Tune) else {
+        return;
+    };
     assert!(
         n > 1000,
         "expected the TUNE side of 1,840 articles, kept {n}"
@@ -91,23 +100,9 @@ fn judged_tune_items_score() {
 /// under those values, not claims of the targets (types ≥ 95 %, splits ≤ 2 %).
 #[test]
 fn judged_audit_items_score() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/news-id/detik-2026");
-    if !dir.exists() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{} is missing (CI=true)",
-            dir.display()
-        );
-        eprintln!("skipped: {} not found", dir.display());
+    let Some((store, n)) = detik_store(Split::Audit) else {
         return;
-    }
-    let inputs: Vec<_> = ["train.csv", "val.csv", "test.csv"]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect();
-    let mut store = Store::in_memory().unwrap();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let n = build_store(&mut store, &inputs, Side::Only(Split::Audit), today).unwrap();
+    };
     assert!(
         n > 250,
         "expected the AUDIT side of 1,840 articles, kept {n}"

@@ -775,6 +775,18 @@ pub(crate) const DATE_FIELDS: &[&str] = &[
 ];
 pub(crate) const ID_FIELDS: &[&str] = &["id", "article_id", "doc_id", "_id"];
 
+/// An "outlet" field that holds a URL is the article's URL when none is given, else dropped.
+pub(crate) fn url_and_outlet(
+    url: Option<String>,
+    outlet: Option<String>,
+) -> (Option<String>, Option<String>) {
+    match (url, outlet) {
+        (None, Some(o)) if looks_like_url(&o) => (Some(o), None),
+        (Some(u), Some(o)) if looks_like_url(&o) => (Some(u), None),
+        pair => pair,
+    }
+}
+
 pub(crate) fn looks_like_url(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     l.starts_with("http://") || l.starts_with("https://")
@@ -797,15 +809,7 @@ pub(crate) fn article_from_object(o: &Map<String, Value>, source: &str) -> ReadR
         },
     };
     let pick = |keys: &[&str]| find_field(o, keys).and_then(scalar);
-    let mut url = pick(URL_FIELDS);
-    let mut outlet = pick(OUTLET_FIELDS);
-    if outlet.as_deref().is_some_and(looks_like_url) {
-        if url.is_none() {
-            url = outlet.take();
-        } else {
-            outlet = None;
-        }
-    }
+    let (url, outlet) = url_and_outlet(pick(URL_FIELDS), pick(OUTLET_FIELDS));
     finish(
         RawArticle {
             source: source.to_string(),

@@ -10,7 +10,7 @@
 
 use crate::sources::{article_from_object, finish, paragraphs_text, InputError, ReadItem};
 use crate::sources::{
-    looks_like_url, BODY_FIELDS, DATE_FIELDS, ID_FIELDS, OUTLET_FIELDS, TITLE_FIELDS, URL_FIELDS,
+    url_and_outlet, BODY_FIELDS, DATE_FIELDS, ID_FIELDS, OUTLET_FIELDS, TITLE_FIELDS, URL_FIELDS,
 };
 use kabar_core::RawArticle;
 use serde_json::Value;
@@ -273,15 +273,7 @@ impl<R: Read> CsvRecords<R> {
                 .unwrap_or_default(),
             (None, None) => String::new(),
         };
-        let mut url = get(self.cols.url);
-        let mut outlet = get(self.cols.outlet);
-        if outlet.as_deref().is_some_and(looks_like_url) {
-            if url.is_none() {
-                url = outlet.take();
-            } else {
-                outlet = None;
-            }
-        }
+        let (url, outlet) = url_and_outlet(get(self.cols.url), get(self.cols.outlet));
         finish(
             RawArticle {
                 source: src.to_string(),
