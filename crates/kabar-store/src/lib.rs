@@ -98,16 +98,31 @@ impl Store {
     }
 
     fn from_connection(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
-        let classify = |e| StoreError::classify(&path, e, BUSY_TIMEOUT.as_secs());
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // SQLite answers SQLITE_BUSY at once, without calling the busy handler, in a few
+        // places a fresh store meets when several processes open it together: switching
+        // to WAL while another connection does, or running WAL recovery. Those are retried
+        // here for up to the busy timeout, so "busy" only ever means a real long wait.
+        let started = std::time::Instant::now();
+        loop {
+            match Self::prepare(&mut conn) {
+                Ok(()) => return Ok(Store { conn, path }),
+                Err(e) if e.is_busy() && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => {
+                    return Err(StoreError::classify(&path, e, started.elapsed().as_secs()));
+                }
+            }
+        }
+    }
+
+    /// WAL journal, pragmas and migrations: everything opening a writable store does.
+    fn prepare(conn: &mut Connection) -> Result<(), StoreError> {
         // WAL: readers (the HTTP server) never block the writer (ingest).
-        let _: String = conn
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-            .map_err(|e| classify(e.into()))?;
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
-            .map_err(|e| classify(e.into()))?;
-        schema::migrate(&mut conn).map_err(classify)?;
-        Ok(Store { conn, path })
+        let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+        schema::migrate(conn)
     }
 
     /// The file this store lives in.
