@@ -55,6 +55,9 @@ pub enum StoreError {
     /// A stored JSON value could not be read back.
     #[error("stored record is unreadable: {0}")]
     Json(#[from] serde_json::Error),
+    /// A stored analysis could not be unpacked (damaged BLOB).
+    #[error("stored analysis is unreadable: {0}")]
+    Unpack(#[source] std::io::Error),
     /// Any other SQLite error.
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),

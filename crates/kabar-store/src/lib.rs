@@ -12,6 +12,7 @@
 pub mod error;
 pub mod fetch_state;
 pub mod link_extra;
+mod packed;
 pub mod query;
 pub mod resolve;
 pub mod schema;

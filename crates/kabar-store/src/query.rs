@@ -186,14 +186,12 @@ impl Store {
 
     /// The full stored analysis of one article.
     pub fn analysis(&self, id: &str) -> Result<Analysis, StoreError> {
-        let json: Option<String> = self
+        let mut stmt = self
             .conn
-            .query_row("SELECT analysis FROM articles WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        match json {
-            Some(j) => Ok(serde_json::from_str(&j)?),
+            .prepare_cached("SELECT analysis, text FROM articles WHERE id = ?1")?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(row) => crate::packed::decode(row.get_ref(0)?, row.get(1)?),
             None => Err(StoreError::NotFound(format!("no article {id}"))),
         }
     }

@@ -108,12 +108,12 @@ impl Store {
 }
 
 fn insert_article(tx: &Transaction<'_>, a: &Analysis) -> Result<(), StoreError> {
-    let json = serde_json::to_string(a)?;
+    let packed = crate::packed::encode(a)?;
     let published = a.published.as_ref().map(|p| p.value.clone());
     tx.execute(
         "INSERT INTO articles(id, external_id, source, title, url, outlet, published, lang, text, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![a.id, a.external_id, a.source, a.title, a.url, a.outlet, published, a.lang.code(), a.text, json],
+        params![a.id, a.external_id, a.source, a.title, a.url, a.outlet, published, a.lang.code(), a.text, packed],
     )?;
     let rowid = tx.last_insert_rowid();
     tx.execute(
