@@ -197,7 +197,10 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
             // "libur akhir tahun" written in January: the year that just ended
             unknown(&anchor.map_or(0, |a| a.year() - 1).to_string())
         }
-        Sem::Offset { unit, n, from_ref } => resolve_offset(*unit, *n, *from_ref, anchor, rt),
+        Sem::Offset { unit, n, from_ref } => {
+            resolve_offset(*unit, *n, *from_ref, rt.last_is_day(), anchor, rt)
+        }
+        Sem::RefUnit { unit, n } => resolve_offset(*unit, *n, true, false, anchor, rt),
         Sem::Weekend(n) => match anchor.and_then(|a| add_days(a, n * 7)) {
             Some(d) => unknown(&format!("{}-WE", week_of(d))),
             None => unknown("XXXX-WXX-WE"),
@@ -266,13 +269,14 @@ fn resolve_month(y: Option<i32>, m: u32, rel: Rel, pos: usize, env: &Env) -> Val
     }
 }
 
-/// `n` units from the anchor, or from the reference time (`from_ref`). From a reference day,
-/// days, weeks and months give a day (`sebulan kemudian` after `14 Juni 2014` is
-/// `2014-07-14`).
+/// `n` units from the anchor, or from the reference time (`from_ref`). From a reference day
+/// (`ref_day`), days, weeks and months give a day (`sebulan kemudian` after `14 Juni 2014`
+/// is `2014-07-14`); a named unit (`bulan sebelumnya`) keeps its own precision.
 fn resolve_offset(
     unit: Unit,
     n: i64,
     from_ref: bool,
+    ref_day: bool,
     anchor: Option<NaiveDate>,
     rt: &RefTime,
 ) -> Val {
@@ -289,7 +293,7 @@ fn resolve_offset(
             Unit::Year => "XXXX",
         });
     };
-    let from_day = from_ref && rt.last_is_day();
+    let from_day = from_ref && ref_day;
     match unit {
         Unit::Day => add_days(b, n)
             .map(date_val)

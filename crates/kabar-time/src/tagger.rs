@@ -66,6 +66,9 @@ pub(crate) enum Sem {
     Season(&'static str),
     /// `n` units from the anchor (`from_ref`: from the last date mentioned instead).
     Offset { unit: Unit, n: i64, from_ref: bool },
+    /// The whole unit `n` units from the reference time's (`bulan sebelumnya`, `tahun
+    /// berikutnya`): a month or a year, never a day.
+    RefUnit { unit: Unit, n: i64 },
     /// A weekend `n` weeks from the anchor's.
     Weekend(i64),
     /// A weekday without a date.
