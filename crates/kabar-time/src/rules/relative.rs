@@ -194,7 +194,11 @@ fn day_follows(text: &str, end: usize) -> bool {
 /// kemarin" is a bound in time, a day).
 fn bound_before(text: &str, start: usize) -> bool {
     let head = text.get(..start).unwrap_or("").trim_end();
-    let w = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let w = head
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
     ["sampai", "hingga", "sejak"]
         .iter()
         .any(|b| w.eq_ignore_ascii_case(b))
