@@ -40,11 +40,19 @@ fn every_rule_family_example_holds() {
             })
             .collect();
         let hit = a.times.iter().find(|t| t.span.slice(text) == phrase);
-        let ok = hit.is_some_and(|t| {
-            format!("{:?}", t.kind).eq_ignore_ascii_case(kind)
-                && t.value == value
-                && t.modifier.as_deref().unwrap_or("") == modifier
-        });
+        // type "-": the phrase must not be (part of) any expression
+        let ok = if kind == "-" {
+            let at = text.find(phrase).unwrap_or(0);
+            !a.times
+                .iter()
+                .any(|t| t.span.start < at + phrase.len() && at < t.span.end)
+        } else {
+            hit.is_some_and(|t| {
+                format!("{:?}", t.kind).eq_ignore_ascii_case(kind)
+                    && t.value == value
+                    && t.modifier.as_deref().unwrap_or("") == modifier
+            })
+        };
         if !ok {
             failures.push(format!(
                 "line {} [{family}] {phrase:?} want {kind} {value} {modifier}; got {got:?}",

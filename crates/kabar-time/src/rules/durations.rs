@@ -71,6 +71,16 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             } else {
                 number_of(nw)
             };
+            // "Nomor 79 Tahun 2025": the number of a regulation, not 79 years
+            let lw = text[..s0]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if matches!(lw.trim_end_matches('.'), "nomor" | "no" | "nomer") {
+                return;
+            }
             let vague = n.is_none();
             if vague
                 && !matches!(
@@ -117,6 +127,10 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             push(out, s0, e0, Sem::Fixed(TimeType::Duration, v));
         }
         K::SeDuration => {
+            // "sehari-hari" is "everyday", not a length of time
+            if h.text.get(e0..).is_some_and(|r| r.starts_with('-')) {
+                return;
+            }
             let u = g(c, "u").unwrap_or("").to_lowercase();
             let v = match u.as_str() {
                 "sedetik" => "PT1S",

@@ -218,6 +218,14 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
     let (s0, e0) = (m0.start(), m0.end());
     match kind {
         K::DayWordId | K::DayWordEn => {
+            // "sehari-hari itu": part of a word, not "that day"
+            if s0 > 0 && text.as_bytes()[s0 - 1] == b'-' {
+                return;
+            }
+            // "Sabtu (18/10/2025) kemarin": the date says the day; the word only confirms it
+            if text[..s0].trim_end().ends_with(')') && m0.as_str().eq_ignore_ascii_case("kemarin") {
+                return;
+            }
             let w = m0.as_str().to_lowercase();
             let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
             let pod_word = g(c, "pod").or(g(c, "pod1"));

@@ -47,7 +47,13 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
     let (s0, e0) = (m0.start(), m0.end());
     match kind {
         K::SetId | K::SetEn => {
-            let v = if let Some(wd) = wd_of(c) {
+            // "setiap minggu" in lower case is every week, "setiap Minggu" every Sunday
+            let week = c
+                .name("wd")
+                .is_some_and(|m| h.text[m.range()].starts_with('m'));
+            let v = if week {
+                "P1W".to_string()
+            } else if let Some(wd) = wd_of(c) {
                 format!("XXXX-WXX-{}", wd.number_from_monday())
             } else if let Some(a) = g(c, "adj") {
                 match a.to_lowercase().as_str() {
