@@ -146,7 +146,7 @@ pub(crate) struct Env<'a> {
 pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<NaiveDate>) -> Val {
     let anchor = env.anchor;
     match &c.sem {
-        Sem::Date { y, m, d, .. } => resolve_date(*y, *m, *d, c.start, env),
+        Sem::Date { y, m, d, wd } => resolve_date(*y, *m, *d, *wd, c.start, env),
         Sem::Month {
             y: None,
             m,
@@ -221,11 +221,23 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
 
 /// A day and month, maybe a year: the year written, else the occurrence nearest the anchor
 /// that the tense allows. A weekday written with it never moves it (it only warns).
-fn resolve_date(y: Option<i32>, m: u32, d: u32, pos: usize, env: &Env) -> Val {
+/// The weekday can only pull a date back: a report (no future or plan word) whose date
+/// came out ahead of the anchor by proximity, with a weekday that day does not have, is
+/// the last occurrence ("Majelis hakim menyatakan …, Senin (1/2)" in December).
+fn resolve_date(y: Option<i32>, m: u32, d: u32, wd: Option<Weekday>, pos: usize, env: &Env) -> Val {
     let date = match (y, env.anchor) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, m, d),
         // a plan ("mulai 1 Juni", "defile 14 Juli") looks forward like the future tense
-        (None, Some(a)) => year_by_tense(a, m, d, env.ctx.future(pos) || env.ctx.planned(pos)),
+        (None, Some(a)) => {
+            let ahead = env.ctx.future(pos) || env.ctx.planned(pos);
+            let dt = year_by_tense(a, m, d, ahead);
+            match (dt, wd) {
+                (Some(n), Some(w)) if !ahead && n > a && n.weekday() != w => {
+                    NaiveDate::from_ymd_opt(n.year() - 1, m, d).or(dt)
+                }
+                _ => dt,
+            }
+        }
         (None, None) => None,
     };
     match date {

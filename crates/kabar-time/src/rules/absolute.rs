@@ -55,7 +55,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             langs: 3,
             kind: K::DayMon,
             pattern: format!(
-                r"{b}(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon}){b}(?:\.|\s+(?i:mendatang|lalu|silam){b})?"
+                r"{b}(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon}){b}(?:\.|\s+(?i:mendatang|lalu|silam|kemarin){b})?"
             ),
             keys: months(),
         },
