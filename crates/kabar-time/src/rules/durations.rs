@@ -127,8 +127,11 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             push(out, s0, e0, Sem::Fixed(TimeType::Duration, v));
         }
         K::SeDuration => {
-            // "sehari-hari" is "everyday", not a length of time
-            if h.text.get(e0..).is_some_and(|r| r.starts_with('-')) {
+            // "sehari-hari" is "everyday": a SET like "harian" (criteria), not a length
+            if let Some(r) = text.get(e0..).filter(|r| r.starts_with('-')) {
+                if r.len() >= 5 && r[1..5].eq_ignore_ascii_case("hari") {
+                    push(out, s0, e0 + 5, Sem::Fixed(TimeType::Set, "P1D".into()));
+                }
                 return;
             }
             let u = g(c, "u").unwrap_or("").to_lowercase();
