@@ -109,8 +109,8 @@ pub fn act_date(text: &str, times: &[TimeExpr], trigger: Span) -> Option<ActDate
     times
         .iter()
         .filter(|t| t.span.end <= s)
-        .filter_map(|t| calendar(t).filter(|(_, day)| *day).map(|(v, _)| (t, v)))
-        .last()
+        .rev()
+        .find_map(|t| calendar(t).filter(|(_, day)| *day).map(|(v, _)| (t, v)))
         .map(|(t, value)| ActDate {
             value,
             is_day: true,
