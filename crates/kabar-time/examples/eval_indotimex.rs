@@ -11,6 +11,7 @@
 //! cargo run --release -p kabar-time --example eval_indotimex [-- [GOLD.tsv …] [-v] [--audit]]
 //! cargo run --release -p kabar-time --example eval_indotimex -- --agree A.tsv B.tsv
 //! cargo run --release -p kabar-time --example eval_indotimex -- --pre   (tune side, for annotating)
+//! cargo run --release -p kabar-time --example eval_indotimex -- --pre-csv news-id/detik-2025/data_berita.csv --records 3,17
 //! ```
 //! `--dir DIR` reads the articles from another folder (default: the IndoTimex dev folder),
 //! `--key PREFIX` names their corpus-key prefix for the split.
@@ -59,6 +60,29 @@ fn main() {
         };
         split_of(&k) == Split::Audit
     };
+    if let Some(csv) = opt("--pre-csv") {
+        // pre-annotation of tune-side records of a news CSV (`news-id/detik-2025/data_berita.csv`),
+        // records given by `--records 3,17,…`; audit records are refused
+        let recs = opt("--records").unwrap_or_default();
+        println!("doc\tstart\tend\ttype\tvalue\tmod\ttext");
+        for n in recs.split(',').filter(|n| !n.is_empty()) {
+            let d = format!("{}#{n}", csv.trim_end_matches(".csv").to_string() + ".csv");
+            if is_audit(&d) {
+                eprintln!("{d}: audit split, skipped");
+                continue;
+            }
+            let a = read(&d);
+            let chars: Vec<char> = a.text.chars().collect();
+            for t in tag_article(&d, &a, today) {
+                let s: String = chars[t.start..t.end].iter().collect();
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{s}",
+                    t.doc, t.start, t.end, t.kind, t.value, t.modifier
+                );
+            }
+        }
+        return;
+    }
     if flag("--pre") {
         let mut docs: Vec<String> = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| die(format!("cannot list {dir}: {e}")))
@@ -205,13 +229,21 @@ fn read_csv_record(path: &str, n: &str) -> Result<Article, String> {
             .position(|x| x == name)
             .ok_or_else(|| format!("{path}: no column {name}"))
     };
-    let (isi, tanggal) = (col("isi")?, col("tanggal")?);
+    // detik-2026 names the body `isi`, detik-2025 `isi_berita` (and writes its dates
+    // month first, `10/21/2025 20:43`)
+    let isi = col("isi").or_else(|_| col("isi_berita"))?;
+    let tanggal = col("tanggal")?;
+    let order = if h.iter().any(|x| x == "isi_berita") {
+        kabar_time::NumericOrder::MonthFirst
+    } else {
+        kabar_time::NumericOrder::Auto
+    };
     let rec = r
         .records()
         .nth(n - 1)
         .ok_or_else(|| format!("{path}: no record {n}"))?
         .map_err(|e| e.to_string())?;
-    let dct = kabar_time::parse_published(rec.get(tanggal).unwrap_or(""))
+    let dct = kabar_time::parse_published_with(rec.get(tanggal).unwrap_or(""), order)
         .and_then(|v| kabar_time::published_date(&v))
         .map(|d| d.format("%Y-%m-%d").to_string());
     Ok(Article {

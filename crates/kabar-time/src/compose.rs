@@ -35,6 +35,7 @@ fn date_like(s: &Sem) -> bool {
             | Sem::Month { .. }
             | Sem::Fixed(TimeType::Date, _)
             | Sem::Offset { .. }
+            | Sem::RefUnit { .. }
             | Sem::Part { .. }
             | Sem::Weekend(_)
     )

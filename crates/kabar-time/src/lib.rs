@@ -19,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+mod actdate;
 mod compose;
 mod lexicon;
 mod normalise;
@@ -33,6 +34,7 @@ pub use tagger::profile_rules;
 pub mod eval;
 pub mod realnews;
 
+pub use actdate::{act_date, ActDate, ActDateSource};
 pub use normalise::TimeAnalysis;
 pub use published::{parse_published, parse_published_with, published_date, NumericOrder};
 

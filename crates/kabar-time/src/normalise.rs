@@ -84,10 +84,20 @@ impl<'a> Ctx<'a> {
         self.in_sentence(&self.future_at, pos)
     }
     /// A future marker in the sentence of `pos`, before it.
+    /// A marker inside a quotation that closes before `pos` is someone else's tense
+    /// (`"… Anda akan mendapatkannya!" ia memposting pada hari Sabtu`): not counted.
     pub(crate) fn future_before(&self, pos: usize) -> bool {
         let (s, _) = sentence_of(&self.starts, self.text.len(), pos);
         let i = self.future_at.partition_point(|&m| m < s);
-        self.future_at.get(i).is_some_and(|&m| m < pos)
+        self.future_at[i..]
+            .iter()
+            .take_while(|&&m| m < pos)
+            .any(|&m| {
+                !self
+                    .text
+                    .get(m..pos)
+                    .is_some_and(|between| between.contains(['"', '”', '“']))
+            })
     }
     /// A word of plans (`mulai`, `target`, `hingga`, `diperkirakan`) in the sentence of `pos`.
     pub(crate) fn planned(&self, pos: usize) -> bool {

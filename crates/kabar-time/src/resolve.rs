@@ -146,7 +146,7 @@ pub(crate) struct Env<'a> {
 pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<NaiveDate>) -> Val {
     let anchor = env.anchor;
     match &c.sem {
-        Sem::Date { y, m, d, .. } => resolve_date(*y, *m, *d, c.start, env),
+        Sem::Date { y, m, d, wd } => resolve_date(*y, *m, *d, *wd, c.start, env),
         Sem::Month {
             y: None,
             m,
@@ -197,7 +197,10 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
             // "libur akhir tahun" written in January: the year that just ended
             unknown(&anchor.map_or(0, |a| a.year() - 1).to_string())
         }
-        Sem::Offset { unit, n, from_ref } => resolve_offset(*unit, *n, *from_ref, anchor, rt),
+        Sem::Offset { unit, n, from_ref } => {
+            resolve_offset(*unit, *n, *from_ref, rt.last_is_day(), anchor, rt)
+        }
+        Sem::RefUnit { unit, n } => resolve_offset(*unit, *n, true, false, anchor, rt),
         Sem::Weekend(n) => match anchor.and_then(|a| add_days(a, n * 7)) {
             Some(d) => unknown(&format!("{}-WE", week_of(d))),
             None => unknown("XXXX-WXX-WE"),
@@ -218,11 +221,23 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
 
 /// A day and month, maybe a year: the year written, else the occurrence nearest the anchor
 /// that the tense allows. A weekday written with it never moves it (it only warns).
-fn resolve_date(y: Option<i32>, m: u32, d: u32, pos: usize, env: &Env) -> Val {
+/// The weekday can only pull a date back: a report (no future or plan word) whose date
+/// came out ahead of the anchor by proximity, with a weekday that day does not have, is
+/// the last occurrence ("Majelis hakim menyatakan …, Senin (1/2)" in December).
+fn resolve_date(y: Option<i32>, m: u32, d: u32, wd: Option<Weekday>, pos: usize, env: &Env) -> Val {
     let date = match (y, env.anchor) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, m, d),
         // a plan ("mulai 1 Juni", "defile 14 Juli") looks forward like the future tense
-        (None, Some(a)) => year_by_tense(a, m, d, env.ctx.future(pos) || env.ctx.planned(pos)),
+        (None, Some(a)) => {
+            let ahead = env.ctx.future(pos) || env.ctx.planned(pos);
+            let dt = year_by_tense(a, m, d, ahead);
+            match (dt, wd) {
+                (Some(n), Some(w)) if !ahead && n > a && n.weekday() != w => {
+                    NaiveDate::from_ymd_opt(n.year() - 1, m, d).or(dt)
+                }
+                _ => dt,
+            }
+        }
         (None, None) => None,
     };
     match date {
@@ -266,13 +281,14 @@ fn resolve_month(y: Option<i32>, m: u32, rel: Rel, pos: usize, env: &Env) -> Val
     }
 }
 
-/// `n` units from the anchor, or from the reference time (`from_ref`). From a reference day,
-/// days, weeks and months give a day (`sebulan kemudian` after `14 Juni 2014` is
-/// `2014-07-14`).
+/// `n` units from the anchor, or from the reference time (`from_ref`). From a reference day
+/// (`ref_day`), days, weeks and months give a day (`sebulan kemudian` after `14 Juni 2014`
+/// is `2014-07-14`); a named unit (`bulan sebelumnya`) keeps its own precision.
 fn resolve_offset(
     unit: Unit,
     n: i64,
     from_ref: bool,
+    ref_day: bool,
     anchor: Option<NaiveDate>,
     rt: &RefTime,
 ) -> Val {
@@ -289,7 +305,7 @@ fn resolve_offset(
             Unit::Year => "XXXX",
         });
     };
-    let from_day = from_ref && rt.last_is_day();
+    let from_day = from_ref && ref_day;
     match unit {
         Unit::Day => add_days(b, n)
             .map(date_val)

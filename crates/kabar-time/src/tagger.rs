@@ -66,6 +66,9 @@ pub(crate) enum Sem {
     Season(&'static str),
     /// `n` units from the anchor (`from_ref`: from the last date mentioned instead).
     Offset { unit: Unit, n: i64, from_ref: bool },
+    /// The whole unit `n` units from the reference time's (`bulan sebelumnya`, `tahun
+    /// berikutnya`): a month or a year, never a day.
+    RefUnit { unit: Unit, n: i64 },
     /// A weekend `n` weeks from the anchor's.
     Weekend(i64),
     /// A weekday without a date.
@@ -205,7 +208,20 @@ pub(crate) fn recognise(text: &str, lc: &str, starts: &[usize], lang: Lang) -> V
     for c in kept.iter_mut() {
         crate::compose::extend(text, c);
     }
-    crate::compose::merge(text, kept)
+    // a day widened over its part of day ("Selasa dini hari") swallows the part's own
+    // candidate ("dini hari")
+    let mut widened: Vec<Cand> = Vec::with_capacity(kept.len());
+    for c in kept {
+        match widened.last() {
+            Some(p) if p.start <= c.start && c.end <= p.end => continue,
+            Some(p) if c.start <= p.start && p.end <= c.end => {
+                widened.pop();
+            }
+            _ => {}
+        }
+        widened.push(c);
+    }
+    crate::compose::merge(text, widened)
 }
 
 /// Bytes of context either side of a keyword (longer than any expression reaches).

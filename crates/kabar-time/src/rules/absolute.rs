@@ -55,7 +55,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             langs: 3,
             kind: K::DayMon,
             pattern: format!(
-                r"{b}(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon}){b}(?:\.|\s+(?i:mendatang|lalu|silam){b})?"
+                r"{b}(?:(?P<wd>{wd}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon}){b}(?:\.|\s+(?i:mendatang|lalu|silam|kemarin){b})?"
             ),
             keys: months(),
         },
@@ -148,6 +148,31 @@ pub(super) fn rules() -> Vec<RuleDef> {
             ]),
         },
     ]
+}
+
+/// A year that is part of an identifier or a title, not a time (criteria: "UU Nomor 12
+/// Tahun 2011" is not annotated): inside a slashed number (`05/KPPU-I/2025`,
+/// `LP/B/3442/IX/2025`), after "Nomor N" (`Perpres Nomor 79 Tahun 2025`), or a capitalised
+/// "Tahun" after a capitalised name (`Undang-Undang Dasar … Indonesia Tahun 1945`).
+fn names_a_document(text: &str, c: &Captures) -> bool {
+    let Some(t) = c.name("t") else { return false };
+    let b = text.as_bytes();
+    let slashed = (t.start() > 0 && b[t.start() - 1] == b'/') || b.get(t.end()) == Some(&b'/');
+    let Some(th) = c.name("tahun") else {
+        return slashed;
+    };
+    let before = text[..th.start()].trim_end();
+    let mut words = before.rsplit(char::is_whitespace);
+    let w1 = words.next().unwrap_or("");
+    let w2 = words.next().unwrap_or("").to_ascii_lowercase();
+    let numbered = w1.starts_with(|ch: char| ch.is_ascii_digit())
+        && matches!(w2.trim_end_matches('.'), "nomor" | "no" | "nomer");
+    let titled = text[th.range()].starts_with('T')
+        && w1.starts_with(|ch: char| ch.is_uppercase())
+        && !before.ends_with(['.', '!', '?', '"', '“'])
+        && month_of(w1).is_none()
+        && weekday_of(w1).is_none();
+    slashed || numbered || titled
 }
 
 /// Turns a match of one of this family's rules into candidates.
@@ -288,7 +313,7 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             if !trig && !(1945..=2099).contains(&y) {
                 return;
             }
-            if !year_ok(text, t.start(), t.end(), trig) {
+            if !year_ok(text, t.start(), t.end(), trig) || names_a_document(text, c) {
                 return;
             }
             // "APBN-P 2014", "Pertamina Outlook 2015": a year right after a capitalised name

@@ -71,6 +71,16 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             } else {
                 number_of(nw)
             };
+            // "Nomor 79 Tahun 2025": the number of a regulation, not 79 years
+            let lw = text[..s0]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if matches!(lw.trim_end_matches('.'), "nomor" | "no" | "nomer") {
+                return;
+            }
             let vague = n.is_none();
             if vague
                 && !matches!(
@@ -117,6 +127,13 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             push(out, s0, e0, Sem::Fixed(TimeType::Duration, v));
         }
         K::SeDuration => {
+            // "sehari-hari" is "everyday": a SET like "harian" (criteria), not a length
+            if let Some(r) = text.get(e0..).filter(|r| r.starts_with('-')) {
+                if r.len() >= 5 && r[1..5].eq_ignore_ascii_case("hari") {
+                    push(out, s0, e0 + 5, Sem::Fixed(TimeType::Set, "P1D".into()));
+                }
+                return;
+            }
             let u = g(c, "u").unwrap_or("").to_lowercase();
             let v = match u.as_str() {
                 "sedetik" => "PT1S",

@@ -202,9 +202,16 @@ pub(super) fn year_ok(text: &str, start: usize, end: usize, has_trigger: bool) -
     }
     if start > 0 {
         let p = b[start - 1];
+        // "1995-1998" is a range of years; "2.025", "10-2025" are not years
+        let year_range = p == b'-'
+            && start >= 5
+            && b[start - 5..start - 1].iter().all(u8::is_ascii_digit)
+            && matches!(&b[start - 5..start - 3], b"18" | b"19" | b"20")
+            && (start == 5 || !b[start - 6].is_ascii_digit());
         if (p == b'.' || p == b',' || p == b'$' || p == b'-')
             && start >= 2
             && b[start - 2].is_ascii_digit()
+            && !year_range
         {
             return false;
         }

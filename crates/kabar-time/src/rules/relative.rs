@@ -20,7 +20,7 @@ pub(super) fn rules() -> Vec<RuleDef> {
             langs: 1,
             kind: K::DayWordId,
             pattern: format!(
-                r"{b}(?i:hari\s+ini|hari\s+itu|hari\s+yang\s+sama|kemarin\s+lusa|kemarin|kemarin\s+dulu|besok|esok\s+hari|esok|lusa|keesokan\s+harinya|keesokan\s+hari|hari\s+berikutnya|hari\s+sebelumnya|semalam|tadi\s+(?P<pod1>pagi|siang|sore|petang|malam)|nanti\s+malam|(?P<pod>pagi|siang|sore|petang|malam|dini\s+hari)(?:\s+hari)?\s+(?P<pw>ini|itu|tadi)|tengah\s+hari(?:\s+(?P<pw2>ini|itu|tadi))?){b}"
+                r"{b}(?i:hari\s+ini|hari\s+itu|hari\s+yang\s+sama|kemarin\s+lusa|kemarin|kemarin\s+dulu|besok|esok\s+hari|esok|lusa|keesokan\s+harinya|keesokan\s+hari|hari\s+berikutnya|hari\s+sebelumnya|semalam|tadi\s+(?P<pod1>pagi|siang|sore|petang|malam)|nanti\s+malam|(?P<pod>pagi|siang|sore|petang|malam|dini\s+hari)(?:\s+hari)?\s+(?P<pw>ini|itu|tadi)|tengah\s+hari(?:\s+(?P<pw2>ini|itu|tadi))?|(?P<pod3>pagi|siang|sore|petang|malam)\s+hari(?:nya)?|dini\s+hari|(?:sejak|hingga|sampai)\s+(?P<pod4>pagi|siang|sore|petang|malam)(?:\s+hari)?){b}"
             ),
             keys: list(&[
                 "hari", "kemarin", "besok", "esok", "lusa", "malam", "pagi", "siang", "sore",
@@ -166,6 +166,44 @@ pub(super) fn rules() -> Vec<RuleDef> {
     ]
 }
 
+/// Whether byte `pos` of `full` is inside a direct quotation opened in its paragraph
+/// (an odd number of straight quotes before it, or a curly opening quote not yet closed).
+fn in_quote(full: &str, pos: usize) -> bool {
+    let Some(before) = full.get(..pos) else {
+        return false;
+    };
+    let para = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let straight = para.matches('"').count() % 2 == 1;
+    let curly = para
+        .rfind('“')
+        .is_some_and(|o| para.rfind('”').is_none_or(|c| c < o));
+    straight || curly
+}
+
+/// Whether a part of day or a bracketed date follows byte `end` ("kemarin sore",
+/// "kemarin (19/11)"): then the word is a calendar day.
+fn day_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    rest.starts_with('(')
+        || ["pagi", "siang", "sore", "petang", "malam", "dini"]
+            .iter()
+            .any(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p))
+}
+
+/// Whether "sampai", "hingga" or "sejak" comes right before byte `start` ("sampai
+/// kemarin" is a bound in time, a day).
+fn bound_before(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("").trim_end();
+    let w = head
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["sampai", "hingga", "sejak"]
+        .iter()
+        .any(|b| w.eq_ignore_ascii_case(b))
+}
+
 /// Turns a match of one of this family's rules into candidates.
 pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
     let Hit {
@@ -180,6 +218,14 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
     let (s0, e0) = (m0.start(), m0.end());
     match kind {
         K::DayWordId | K::DayWordEn => {
+            // "sehari-hari itu": part of a word, not "that day"
+            if s0 > 0 && text.as_bytes()[s0 - 1] == b'-' {
+                return;
+            }
+            // "Sabtu (18/10/2025) kemarin": the date says the day; the word only confirms it
+            if text[..s0].trim_end().ends_with(')') && m0.as_str().eq_ignore_ascii_case("kemarin") {
+                return;
+            }
             let w = m0.as_str().to_lowercase();
             let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
             let pod_word = g(c, "pod").or(g(c, "pod1"));
@@ -188,6 +234,29 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             {
                 // "tengah hari" alone is midday of the day the narrative is on
                 (0, g(c, "pw2").is_none_or(|p| p == "itu"), Some("MI"))
+            } else if let Some(p) = g(c, "pod3")
+                .or(g(c, "pod4"))
+                .or(w.eq("dini hari").then_some("dini hari"))
+            {
+                // a part of day alone ("dini hari", "sore hari", "pagi harinya", "sejak
+                // siang"): the day the narrative is on
+                if let Some(m) = c.name("pod4") {
+                    // the preposition stays outside the extent
+                    out.push(Cand {
+                        start: m.start(),
+                        end: e0,
+                        sem: Sem::Offset {
+                            unit: Unit::Day,
+                            n: 0,
+                            from_ref: true,
+                        },
+                        pod: crate::lexicon::word_value("pod", p),
+                        clock: None,
+                        modifier: None,
+                    });
+                    return;
+                }
+                (0, true, crate::lexicon::word_value("pod", p))
             } else if let Some(p) = pod_word {
                 let code = crate::lexicon::word_value("pod", p);
                 let pw = g(c, "pw").unwrap_or("tadi");
@@ -196,6 +265,16 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             } else {
                 match w.as_str() {
                     "hari ini" | "today" => (0, false, None),
+                    // in speech "kemarin" alone is "the other day" (TimeML PAST_REF); the
+                    // narrative's "kemarin" is yesterday
+                    "kemarin"
+                        if in_quote(full, base + s0)
+                            && !day_follows(text, e0)
+                            && !bound_before(text, s0) =>
+                    {
+                        push(out, s0, e0, Sem::Fixed(TimeType::Date, "PAST_REF".into()));
+                        return;
+                    }
                     "kemarin" | "yesterday" => (-1, false, None),
                     "kemarin lusa" | "kemarin dulu" | "the day before yesterday" => {
                         (-2, false, None)
@@ -302,16 +381,16 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             if dir == "the past" {
                 return;
             }
-            push(
-                out,
-                s0,
-                e0,
+            let sem = if from_ref {
+                Sem::RefUnit { unit: u, n }
+            } else {
                 Sem::Offset {
                     unit: u,
                     n,
                     from_ref,
-                },
-            );
+                }
+            };
+            push(out, s0, e0, sem);
         }
         K::Weekend => {
             let dir = g(c, "dir").or(g(c, "dir2")).unwrap_or("").to_lowercase();

@@ -10,7 +10,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             langs: 1,
             kind: K::SetId,
             pattern: format!(
-                r"{b}(?:(?i:setiap|tiap|saban|per)\s+(?:(?i:hari\s+)?(?P<wd>{WD_ID})|(?P<u>(?i:hari|pekan|minggu|bulan|tahun|jam)))|(?P<adj>(?i:harian|mingguan|bulanan|tahunan))){b}"
+                r"{b}(?:(?i:setiap|tiap|saban|per)\s+(?:(?i:hari\s+)?(?P<wd>{WD_ID})|(?:(?P<n>{n})\s+)?(?P<u>(?i:hari|pekan|minggu|bulan|tahun|jam)))|(?P<adj>(?i:harian|mingguan|bulanan|tahunan))){b}",
+                n = NUMBER_RE
             ),
             keys: {
                 let mut v = weekdays();
@@ -24,7 +25,8 @@ pub(super) fn rules() -> Vec<RuleDef> {
             langs: 2,
             kind: K::SetEn,
             pattern: format!(
-                r"{b}(?:(?i:every|each|per)\s+(?:(?P<u>(?i:day|week|month|year|hour))|(?P<wd>{WD_EN}))|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly))){b}"
+                r"{b}(?:(?i:every|each|per)\s+(?:(?:(?P<n>{n})\s+)?(?P<u>(?i:days?|weeks?|months?|years?|hours?))|(?P<wd>{WD_EN}))|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly))){b}",
+                n = NUMBER_RE
             ),
             keys: {
                 let mut v = weekdays();
@@ -45,7 +47,13 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
     let (s0, e0) = (m0.start(), m0.end());
     match kind {
         K::SetId | K::SetEn => {
-            let v = if let Some(wd) = wd_of(c) {
+            // "setiap minggu" in lower case is every week, "setiap Minggu" every Sunday
+            let week = c
+                .name("wd")
+                .is_some_and(|m| h.text[m.range()].starts_with('m'));
+            let v = if week {
+                "P1W".to_string()
+            } else if let Some(wd) = wd_of(c) {
                 format!("XXXX-WXX-{}", wd.number_from_monday())
             } else if let Some(a) = g(c, "adj") {
                 match a.to_lowercase().as_str() {
@@ -65,14 +73,16 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
                 }
                 .to_string()
             } else {
-                match g(c, "u").map(|u| u.to_lowercase()).as_deref() {
-                    Some("hari") | Some("day") => "P1D",
-                    Some("pekan") | Some("minggu") | Some("week") => "P1W",
-                    Some("bulan") | Some("month") => "P1M",
-                    Some("jam") | Some("hour") => "PT1H",
-                    _ => "P1Y",
+                // `setiap 2 tahun` / `every two weeks`: the period is the quantity
+                let n = g(c, "n").and_then(number_of).unwrap_or(1);
+                let u = g(c, "u").map(|u| u.to_lowercase()).unwrap_or_default();
+                match u.trim_end_matches('s') {
+                    "hari" | "day" => format!("P{n}D"),
+                    "pekan" | "minggu" | "week" => format!("P{n}W"),
+                    "bulan" | "month" => format!("P{n}M"),
+                    "jam" | "hour" => format!("PT{n}H"),
+                    _ => format!("P{n}Y"),
                 }
-                .to_string()
             };
             push(out, s0, e0, Sem::Fixed(TimeType::Set, v));
         }
@@ -87,9 +97,11 @@ mod tests {
 
     #[test]
     fn sets() {
-        let s = sems("Rapat setiap Senin, laporan bulanan, 100 barel per hari.");
+        let s = sems(
+            "Rapat setiap Senin, laporan bulanan, 100 barel per hari, pemilu setiap lima tahun.",
+        );
         let set = |x: &str| Sem::Fixed(TimeType::Set, x.to_string());
         let v: Vec<Sem> = s.into_iter().map(|(_, x)| x).collect();
-        assert_eq!(v, [set("XXXX-WXX-1"), set("P1M"), set("P1D")]);
+        assert_eq!(v, [set("XXXX-WXX-1"), set("P1M"), set("P1D"), set("P5Y")]);
     }
 }
