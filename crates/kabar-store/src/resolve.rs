@@ -441,6 +441,9 @@ fn plan_merges(
         });
     }
     plan.extend(spelling_variants(&persons, &by_article, &by_part, &merged));
+    let gone: HashSet<&str> = plan.iter().map(|m| m.from.as_str()).collect();
+    let padded = padded_names(&persons, &by_part, &gone, not_name, &others);
+    plan.extend(padded);
     // a name merged into one that was itself merged later points to the final entity
     let target: HashMap<String, String> = plan
         .iter()
@@ -459,6 +462,77 @@ fn plan_merges(
         m.to = t;
     }
     Ok(plan)
+}
+
+/// Where `s`'s parts occur as one run inside `f`'s: the run's start.
+fn contiguous_at(s: &[String], f: &[String]) -> Option<usize> {
+    (!s.is_empty() && s.len() < f.len())
+        .then(|| f.windows(s.len()).position(|w| w == s))
+        .flatten()
+}
+
+/// True when a word around a name is padding, not more of the name: a function word or
+/// a title/rank (`not_name`), a code in capitals ("FRA"), a word with digits ("18.00"), or
+/// a stored organisation or place.
+fn is_padding(word: &str, not_name: &dyn Fn(&str) -> bool, others: &HashSet<String>) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    not_name(&word.to_lowercase())
+        || (letters >= 2 && word.chars().all(|c| !c.is_lowercase()))
+        || word.chars().any(|c| c.is_ascii_digit())
+        || others.contains(&parts_of(word).join(" "))
+}
+
+/// A longer "person" that is a full name padded with a title, a code or an organisation
+/// ("Menpora Erick Thohir", "Johann Zarco FRA Castrol Honda") joins that full name when
+/// the full name (two words or more, as one run inside it) is named in at least as many
+/// articles. A longer name whose extra words look like more of a name ("Ny. Elfi Taruna
+/// Ikrar" beside "Taruna Ikrar") stays apart, and so do names sharing one part only
+/// ("Listyo Sigit Prabowo", "Prabowo Subianto").
+fn padded_names(
+    persons: &[Person],
+    by_part: &HashMap<&str, Vec<usize>>,
+    gone: &HashSet<&str>,
+    not_name: &dyn Fn(&str) -> bool,
+    others: &HashSet<String>,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    for f in persons {
+        if gone.contains(f.id.as_str()) || f.parts.len() < 3 || f.words.len() != f.parts.len() {
+            continue;
+        }
+        let cands: HashSet<usize> = f
+            .parts
+            .iter()
+            .flat_map(|w| by_part.get(w.as_str()).into_iter().flatten().copied())
+            .collect();
+        let best = cands
+            .into_iter()
+            .filter_map(|i| {
+                let s = &persons[i];
+                if s.id == f.id
+                    || gone.contains(s.id.as_str())
+                    || s.parts.len() < 2
+                    || s.articles.len() < f.articles.len()
+                {
+                    return None;
+                }
+                let at = contiguous_at(&s.parts, &f.parts)?;
+                let extra = f.words[..at].iter().chain(&f.words[at + s.parts.len()..]);
+                let padded = extra.clone().all(|w| !w.is_empty())
+                    && extra.clone().count() <= 4
+                    && extra.clone().any(|w| is_padding(w, not_name, others));
+                padded.then_some(i)
+            })
+            .max_by_key(|&i| (persons[i].parts.len(), persons[i].articles.len()));
+        if let Some(i) = best {
+            out.push(Merge {
+                from: f.id.clone(),
+                to: persons[i].id.clone(),
+                reason: format!("padded mention of the full name {}", persons[i].id),
+            });
+        }
+    }
+    out
 }
 
 /// Levenshtein distance, capped: enough for telling a one-letter slip.
