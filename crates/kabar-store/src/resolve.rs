@@ -124,11 +124,16 @@ impl Store {
 }
 
 /// Splits a name into folded parts ("Purbaya Yudhi-Sadewa" → purbaya, yudhi, sadewa).
+/// A word repeated right after itself is written once ("Prabowo Prabowo", a tagger's
+/// doubled mention, is "Prabowo").
 fn parts_of(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_alphanumeric())
+    let mut out: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect()
+        .collect();
+    out.dedup();
+    out
 }
 
 /// True when every part of `a` appears in `b` in order.
@@ -164,12 +169,16 @@ fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
             id.clone(),
             Person {
                 id,
-                words: name
-                    .split(|c: char| !c.is_alphanumeric() && c != '.')
-                    .map(|w| w.trim_end_matches('.'))
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                words: {
+                    let mut w: Vec<String> = name
+                        .split(|c: char| !c.is_alphanumeric() && c != '.')
+                        .map(|w| w.trim_end_matches('.'))
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    w.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+                    w
+                },
                 parts: parts_of(&name),
                 articles: HashSet::new(),
                 titles: HashSet::new(),
@@ -695,6 +704,64 @@ mod tests {
         assert!(!same_part("santoso", "susanto"));
         assert!(!same_part("marc", "alex"));
         assert_eq!(edit_distance("tandilolo", "tandilol"), 1);
+    }
+
+    fn person(id: &str, name: &str, articles: &[&str]) -> Person {
+        Person {
+            id: id.into(),
+            words: name.split(' ').map(String::from).collect(),
+            parts: parts_of(name),
+            articles: articles.iter().map(|a| a.to_string()).collect(),
+            titles: HashSet::new(),
+        }
+    }
+
+    #[test]
+    fn padded_names_join_the_full_name_only() {
+        let persons = vec![
+            person("per:erick-thohir", "Erick Thohir", &["a1", "a2", "a3"]),
+            person("per:menpora-erick-thohir", "Menpora Erick Thohir", &["a4"]),
+            person("per:johann-zarco", "Johann Zarco", &["a1", "a5"]),
+            person(
+                "per:johann-zarco-fra-castrol-honda",
+                "Johann Zarco FRA Castrol Honda",
+                &["a6"],
+            ),
+            person("per:taruna-ikrar", "Taruna Ikrar", &["a1", "a2"]),
+            person("per:elfi-taruna-ikrar", "Elfi Taruna Ikrar", &["a7"]),
+            person(
+                "per:prabowo-subianto",
+                "Prabowo Subianto",
+                &["a1", "a2", "a3"],
+            ),
+            person("per:listyo-sigit-prabowo", "Listyo Sigit Prabowo", &["a8"]),
+        ];
+        let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in persons.iter().enumerate() {
+            for w in &p.parts {
+                by_part.entry(w.as_str()).or_default().push(i);
+            }
+        }
+        let others: HashSet<String> = ["castrol honda".to_string()].into();
+        let not_name = |w: &str| w == "menpora";
+        let merges = padded_names(&persons, &by_part, &HashSet::new(), &not_name, &others);
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("per:menpora-erick-thohir", "per:erick-thohir"),
+                ("per:johann-zarco-fra-castrol-honda", "per:johann-zarco"),
+            ]
+        );
+    }
+
+    #[test]
+    fn doubled_words_count_once() {
+        assert_eq!(parts_of("Prabowo Prabowo"), vec!["prabowo"]);
+        assert_eq!(parts_of("Ban Ki-moon"), vec!["ban", "ki", "moon"]);
     }
 
     #[test]
