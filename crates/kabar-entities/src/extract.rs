@@ -962,7 +962,21 @@ impl EntityExtractor {
             .filter(|m| ents[m.key].kind == EntityType::Per)
         {
             let (ga, gb) = groups[m.sent];
-            let date = role_date(tokens, toks, (ga, gb), m, times, published_date.as_deref());
+            // a post held in the past ("mantan Presiden X", "X, former minister") is not
+            // dated by this article
+            let former = (m.t0.saturating_sub(12).max(ga)..m.t0)
+                .chain(
+                    (toks.get(m.t1) == Some(&","))
+                        .then(|| m.t1 + 1..(m.t1 + 3).min(gb))
+                        .into_iter()
+                        .flatten(),
+                )
+                .any(|k| self.words.former_words.contains(&folded[k]));
+            let date = if former {
+                None
+            } else {
+                role_date(tokens, toks, (ga, gb), m, times, published_date.as_deref())
+            };
             let found = self
                 .role_before(toks, folded, &mentions, &mention_at, &ents, m, ga)
                 .or_else(|| self.role_after(toks, folded, &mentions, &mention_at, &ents, m, gb));

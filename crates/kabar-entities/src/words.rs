@@ -14,6 +14,7 @@ const PLACE_HEADS: &str = include_str!("../data/lang/id/place_heads.txt");
 const SENTENCE_OPENERS: &str = include_str!("../data/lang/id/sentence_openers.txt");
 const DEGREES: &str = include_str!("../data/lang/id/degrees.txt");
 const INTERJECTIONS: &str = include_str!("../data/lang/id/interjections.txt");
+const FORMER_WORDS: &str = include_str!("../data/lang/id/former_words.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -119,6 +120,8 @@ pub struct Words {
     pub degrees_bare: HashSet<String>,
     /// Interjections opening quoted speech ("Aduh", "Waduh").
     pub interjections: HashSet<String>,
+    /// Words that mark a post as held in the past ("mantan", "former").
+    pub former_words: HashSet<String>,
     /// Outlets' own brand and section names (boilerplate).
     pub outlets: PhraseList,
 }
@@ -150,6 +153,7 @@ impl Words {
                 .map(|r| fold(r[0]))
                 .collect(),
             interjections: set(INTERJECTIONS),
+            former_words: set(FORMER_WORDS),
             outlets: PhraseList::parse(OUTLETS),
         })
     }

@@ -395,6 +395,15 @@ fn role_dates_from_the_clause() {
         p.roles
     );
 
+    let text = "Mantan Presiden Joko Widodo hadir bersama Gubernur Jawa Barat Dedi Mulyadi.";
+    let es = run(text, &[], Some("2026-02-10"));
+    let j = by_id(&es, "per:joko-widodo").expect("Joko Widodo");
+    assert!(
+        !j.roles.is_empty() && j.roles.iter().all(|r| r.date.is_none()),
+        "a past post is not dated by the article: {:?}",
+        j.roles
+    );
+
     let text = "Presiden Prabowo Subianto tiba di Tokyo pada Senin (9/2).";
     let times = [date(text, "Senin (9/2)", "2026-02-09")];
     let es = run(text, &times, Some("2026-02-10"));
