@@ -165,7 +165,8 @@ impl Words {
 
     /// True when a mention's text is no entity of Kabar's types: a listed holiday,
     /// weather phenomenon, tax or law, an outlet's own name, or legal-form words alone.
-    /// Also degrees alone ("M.ScIH", "Subsp") and interjections alone ("Aduh").
+    /// Also a mention that starts with a degree ("M.ScIH", "Subsp Respi": a degree and its
+    /// field; names come before their degrees) and interjections alone ("Aduh").
     pub fn is_non_entity(&self, surface: &str) -> bool {
         let f = fold(surface);
         if f.is_empty() {
@@ -174,7 +175,10 @@ impl Words {
         self.non_entities.matches_words(&f)
             || self.outlets.matches_glued(&f)
             || f.split(' ').all(|w| self.legal_forms.contains(w))
-            || surface.split_whitespace().all(|w| self.is_degree(w))
+            || surface
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.is_degree(w))
             || f.split(' ').all(|w| self.interjections.contains(w))
     }
 
@@ -280,6 +284,11 @@ mod tests {
             assert!(!w.is_degree(n), "{n} is no degree");
         }
         assert!(w.is_non_entity("Aduh") && w.is_non_entity("Waduh"));
+        assert!(w.is_non_entity("Subsp Respi"));
+        assert!(
+            !w.is_non_entity("Budi Santoso M.Kes"),
+            "degrees after a name are cut, not dropped"
+        );
         assert!(w.is_non_entity("Basal Metabolic Rate"));
         assert!(w.is_non_entity("MotoGP Prancis"));
         assert!(
