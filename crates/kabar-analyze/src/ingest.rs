@@ -52,7 +52,11 @@ pub fn new_linker() -> Linker {
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     let summary = store_and_link(store, analyses)?;
     if summary.added > 0 {
-        store.resolve_entities(&not_name)?;
+        store.resolve_entities_known(&not_name, &|n| {
+            kabar_entities::lexicon::Lexicon::embedded()
+                .lookup(n)
+                .is_some()
+        })?;
     }
     Ok(summary)
 }

@@ -78,9 +78,21 @@ impl Store {
         &mut self,
         not_name: &dyn Fn(&str) -> bool,
     ) -> Result<Vec<Merge>, StoreError> {
+        self.resolve_entities_known(not_name, &|_| false)
+    }
+
+    /// [`Store::resolve_entities`], and a place the tagger made of a person's name part
+    /// ("Giannantonio" for Fabio Di Giannantonio) joins that person when most of its
+    /// articles name the person; `known_place` says whether a name is a place the lexicon
+    /// knows (never merged).
+    pub fn resolve_entities_known(
+        &mut self,
+        not_name: &dyn Fn(&str) -> bool,
+        known_place: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Merge>, StoreError> {
         let tx = self.conn.transaction()?;
         let mut merges = reapply_redirects(&tx)?;
-        let plan = plan_merges(&tx, not_name)?;
+        let plan = plan_merges(&tx, not_name, known_place)?;
         for m in &plan {
             merge_into(&tx, &m.from, &m.to, &m.reason)?;
         }
@@ -341,6 +353,7 @@ fn is_evidence(e: &Evidence) -> bool {
 fn plan_merges(
     tx: &Transaction<'_>,
     not_name: &dyn Fn(&str) -> bool,
+    known_place: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Merge>, StoreError> {
     let persons = load_persons(tx)?;
     let by_article = article_entities(tx)?;
@@ -453,6 +466,14 @@ fn plan_merges(
     let gone: HashSet<&str> = plan.iter().map(|m| m.from.as_str()).collect();
     let padded = padded_names(&persons, &by_part, &gone, not_name, &others);
     plan.extend(padded);
+    let places = load_places(tx)?;
+    plan.extend(places_in_names(
+        &persons,
+        &by_part,
+        &places,
+        known_place,
+        not_name,
+    ));
     // a name merged into one that was itself merged later points to the final entity
     let target: HashMap<String, String> = plan
         .iter()
@@ -471,6 +492,102 @@ fn plan_merges(
         m.to = t;
     }
     Ok(plan)
+}
+
+/// Stored places (GPE, LOC) with their name parts and articles.
+fn load_places(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
+    let mut places: BTreeMap<String, Person> = BTreeMap::new();
+    let mut st = tx.prepare(
+        "SELECT e.id, e.name, m.article FROM entities e
+         JOIN entity_mentions m ON m.entity = e.id WHERE e.type IN ('GPE', 'LOC')",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, name, art) = row?;
+        places
+            .entry(id.clone())
+            .or_insert_with(|| Person {
+                id,
+                words: name.split(' ').map(str::to_string).collect(),
+                parts: parts_of(&name),
+                articles: HashSet::new(),
+                titles: HashSet::new(),
+            })
+            .articles
+            .insert(art);
+    }
+    Ok(places.into_values().collect())
+}
+
+/// A place the lexicon does not know whose name is one run inside one person's name
+/// ("Giannantonio" in "Fabio Di Giannantonio", "Se Young" in "An Se Young") and whose
+/// articles mostly (at least half, two or more) name that person is the person, typed
+/// wrong by the tagger. The place must end the person's name (a surname) and the person's
+/// name must be two to four name-like words (no title, code or function word: "Kapolsek
+/// Tambun Selatan Kompol X" is no name of a person). With two such persons, the one
+/// sharing more articles must share twice as many.
+fn places_in_names(
+    persons: &[Person],
+    by_part: &HashMap<&str, Vec<usize>>,
+    places: &[Person],
+    known_place: &dyn Fn(&str) -> bool,
+    not_name: &dyn Fn(&str) -> bool,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    for pl in places {
+        let name = pl.words.join(" ");
+        if pl.parts.is_empty()
+            || pl.parts.len() > 2
+            || pl.parts.iter().any(|w| w.chars().count() < 3)
+            || known_place(&name)
+        {
+            continue;
+        }
+        let cands: HashSet<usize> = by_part
+            .get(pl.parts[0].as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        // the place ends the person's name (a surname: "Di Giannantonio", "An Se Young"),
+        // a name of two to four name-like words
+        let mut shared: Vec<(usize, usize)> = cands
+            .into_iter()
+            .filter(|&i| {
+                let p = &persons[i];
+                p.parts.len() <= 4
+                    && p.words.len() == p.parts.len()
+                    && contiguous_at(&pl.parts, &p.parts) == Some(p.parts.len() - pl.parts.len())
+                    && p.words
+                        .iter()
+                        .all(|w| !is_padding(w, not_name, &HashSet::new()))
+            })
+            .map(|i| (persons[i].articles.intersection(&pl.articles).count(), i))
+            .filter(|&(n, _)| n > 0)
+            .collect();
+        shared.sort_by(|a, b| b.cmp(a));
+        let Some(&(n, best)) = shared.first() else {
+            continue;
+        };
+        let clear = shared.get(1).is_none_or(|&(m, _)| n >= 2 * m);
+        if clear && n >= 2 && 2 * n >= pl.articles.len() {
+            out.push(Merge {
+                from: pl.id.clone(),
+                to: persons[best].id.clone(),
+                reason: format!(
+                    "a place named as part of the person's name; {n} of its {} article(s) name the person",
+                    pl.articles.len()
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// Where `s`'s parts occur as one run inside `f`'s: the run's start.
@@ -755,6 +872,40 @@ mod tests {
                 ("per:menpora-erick-thohir", "per:erick-thohir"),
                 ("per:johann-zarco-fra-castrol-honda", "per:johann-zarco"),
             ]
+        );
+    }
+
+    #[test]
+    fn places_made_of_a_name_part_join_the_person() {
+        let persons = vec![
+            person(
+                "per:fabio-di-giannantonio",
+                "Fabio Di Giannantonio",
+                &["a1", "a2", "a3"],
+            ),
+            person("per:budi-santoso", "Budi Santoso", &["a1"]),
+        ];
+        let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in persons.iter().enumerate() {
+            for w in &p.parts {
+                by_part.entry(w.as_str()).or_default().push(i);
+            }
+        }
+        let places = vec![
+            person("gpe:giannantonio", "Giannantonio", &["a1", "a2", "a9"]),
+            person("gpe:santoso", "Santoso", &["a1", "a7", "a8"]),
+            person("gpe:fabio", "Fabio", &["a1"]),
+        ];
+        let known = |n: &str| n == "Fabio";
+        let merges = places_in_names(&persons, &by_part, &places, &known, &|_| false);
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        // Santoso: one of three articles only; Fabio: a place the lexicon knows
+        assert_eq!(
+            pairs,
+            vec![("gpe:giannantonio", "per:fabio-di-giannantonio")]
         );
     }
 
