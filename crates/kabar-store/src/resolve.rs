@@ -563,7 +563,9 @@ fn places_in_names(
                 let p = &persons[i];
                 p.parts.len() <= 4
                     && p.words.len() == p.parts.len()
-                    && contiguous_at(&pl.parts, &p.parts) == Some(p.parts.len() - pl.parts.len())
+                    && p.parts.len() > pl.parts.len()
+                    && contiguous_at(&pl.parts, &p.parts)
+                        == p.parts.len().checked_sub(pl.parts.len())
                     && p.words
                         .iter()
                         .all(|w| !is_padding(w, not_name, &HashSet::new()))
