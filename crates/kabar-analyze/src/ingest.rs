@@ -52,9 +52,28 @@ pub fn new_linker() -> Linker {
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     let summary = store_and_link(store, analyses)?;
     if summary.added > 0 {
-        store.resolve_entities(&|w| kabar_text::is_stopword(w, kabar_core::Lang::Unknown))?;
+        store.resolve_entities_known(&not_name, &|n| {
+            kabar_entities::lexicon::Lexicon::embedded()
+                .lookup(n)
+                .is_some()
+        })?;
     }
     Ok(summary)
+}
+
+/// True when a (lower-case) word is no part of a person's name: a function word, a title
+/// ("menpora"), an honorific, a rank word or a degree (the entities crate's word lists).
+fn not_name(w: &str) -> bool {
+    let words = kabar_entities::words::Words::embedded();
+    kabar_text::is_stopword(w, kabar_core::Lang::Unknown)
+        || kabar_entities::lexicon::Lexicon::embedded()
+            .title_phrases
+            .get(w)
+            .is_some()
+        || words.honorifics.contains(w)
+        || words.rank_words.contains(w)
+        || words.degrees_bare.contains(w)
+        || words.interjections.contains(w)
 }
 
 fn store_and_link(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {

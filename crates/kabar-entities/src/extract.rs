@@ -96,6 +96,56 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Strips an English possessive ("Indonesia's") and returns the base.
+/// Tokens that end a clause inside a sentence (a role's date comes from its own clause).
+fn is_clause_break(t: &str) -> bool {
+    matches!(t, "," | ";" | ":" | "—" | "–" | "\"" | "“" | "”")
+}
+
+/// The date of a role seen at mention `m` (tokens `ga..gb` are its sentence): the first DATE
+/// time expression inside the mention's own clause (commas, semicolons, colons and quotes
+/// bound it), when that date lies within the year before publication; otherwise the
+/// publication date, since a title in news names the post held when the article is written.
+/// A date from another clause ("…, sejak 2003 …") or far older than the article (a past
+/// event told with today's title) never dates the role. Without a publication date only
+/// the clause's date counts.
+fn role_date(
+    tokens: &[Token],
+    toks: &[&str],
+    (ga, gb): (usize, usize),
+    m: &Mention,
+    times: &[TimeExpr],
+    published: Option<&str>,
+) -> Option<String> {
+    let mut c0 = m.t0.max(ga);
+    while c0 > ga && !is_clause_break(toks[c0 - 1]) {
+        c0 -= 1;
+    }
+    let mut c1 = m.t1.min(gb);
+    while c1 < gb && !is_clause_break(toks[c1]) {
+        c1 += 1;
+    }
+    if c1 <= c0 {
+        return published.map(str::to_string);
+    }
+    let clause = Span::new(tokens[c0].span.start, tokens[c1 - 1].span.end);
+    let recent = |v: &str| match published {
+        Some(p) => {
+            let year: Option<i32> = p.get(..4).and_then(|y| y.parse().ok());
+            let year_before = year.map(|y| format!("{}{}", y - 1, &p[4..]));
+            v.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && !v.contains('W')
+                && v <= p
+                && year_before.is_some_and(|b| v >= &b[..v.len().min(b.len())])
+        }
+        None => true,
+    };
+    times
+        .iter()
+        .find(|t| t.kind == TimeType::Date && clause.contains(&t.span) && recent(&t.value))
+        .map(|t| t.value.clone())
+        .or_else(|| published.map(str::to_string))
+}
+
 fn strip_possessive(w: &str) -> Option<&str> {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
@@ -149,7 +199,7 @@ impl EntityExtractor {
 
     /// Entities of one article: `text` is the cleaned body; `tokens`/`sentences` are
     /// kabar_text's (byte spans); `times` are the article's time expressions (a role is
-    /// dated by its sentence's DATE, else by `published`, an ISO string).
+    /// dated by a recent DATE in its own clause, else by `published`, an ISO string).
     pub fn extract(
         &self,
         text: &str,
@@ -258,12 +308,21 @@ impl EntityExtractor {
                         || (b - a > 1
                             && kind == EntityType::Per
                             && (kabar_text::is_stopword(&folded[a], lang)
-                                || self.words.sentence_openers.contains(&folded[a]))
+                                || self.words.sentence_openers.contains(&folded[a])
+                                || self.words.interjections.contains(&folded[a]))
                             && self.lex.names.get(stoks[a]).is_none()))
                 {
                     a += 1;
                 }
                 while b > a && !folded[b - 1].chars().any(|c| c.is_alphanumeric()) {
+                    b -= 1;
+                }
+                // degrees after the name: "Budi Santoso, M.Kes", "X SpJP"
+                while b > a + 1
+                    && kind == EntityType::Per
+                    && (self.words.is_degree(stoks[b - 1])
+                        || !folded[b - 1].chars().any(|c| c.is_alphanumeric()))
+                {
                     b -= 1;
                 }
                 if b > a {
@@ -903,12 +962,21 @@ impl EntityExtractor {
             .filter(|m| ents[m.key].kind == EntityType::Per)
         {
             let (ga, gb) = groups[m.sent];
-            let sent_span = Span::new(tokens[ga].span.start, tokens[gb - 1].span.end);
-            let date = times
-                .iter()
-                .find(|t| t.kind == TimeType::Date && sent_span.contains(&t.span))
-                .map(|t| t.value.clone())
-                .or_else(|| published_date.clone());
+            // a post held in the past ("mantan Presiden X", "X, former minister") is not
+            // dated by this article
+            let former = (m.t0.saturating_sub(12).max(ga)..m.t0)
+                .chain(
+                    (toks.get(m.t1) == Some(&","))
+                        .then(|| m.t1 + 1..(m.t1 + 3).min(gb))
+                        .into_iter()
+                        .flatten(),
+                )
+                .any(|k| self.words.former_words.contains(&folded[k]));
+            let date = if former {
+                None
+            } else {
+                role_date(tokens, toks, (ga, gb), m, times, published_date.as_deref())
+            };
             let found = self
                 .role_before(toks, folded, &mentions, &mention_at, &ents, m, ga)
                 .or_else(|| self.role_after(toks, folded, &mentions, &mention_at, &ents, m, gb));

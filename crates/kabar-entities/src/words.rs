@@ -12,6 +12,9 @@ const LEGAL_FORMS: &str = include_str!("../data/lang/id/legal_forms.txt");
 const ORG_WORDS: &str = include_str!("../data/lang/id/org_words.txt");
 const PLACE_HEADS: &str = include_str!("../data/lang/id/place_heads.txt");
 const SENTENCE_OPENERS: &str = include_str!("../data/lang/id/sentence_openers.txt");
+const DEGREES: &str = include_str!("../data/lang/id/degrees.txt");
+const INTERJECTIONS: &str = include_str!("../data/lang/id/interjections.txt");
+const FORMER_WORDS: &str = include_str!("../data/lang/id/former_words.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -27,6 +30,8 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 pub struct PhraseList {
     whole: HashSet<String>,
     prefix: Vec<String>,
+    start: Vec<String>,
+    last: Vec<String>,
 }
 
 impl PhraseList {
@@ -39,6 +44,8 @@ impl PhraseList {
             }
             match r.get(1).copied() {
                 Some("prefix") => out.prefix.push(key),
+                Some("start") => out.start.push(key),
+                Some("last") => out.last.push(key),
                 _ => {
                     out.whole.insert(key);
                 }
@@ -49,8 +56,24 @@ impl PhraseList {
 
     /// True when folded `f` is a listed phrase, or a listed prefix phrase starts at one of
     /// its words ("Tarif PPh Pasal 22", "Samsung Galaxy S25").
+    /// `start` phrases match only at the first word ("MotoGP Prancis"), `last` phrases only
+    /// at the end ("Basal Metabolic Rate").
     pub fn matches_words(&self, f: &str) -> bool {
         if self.whole.contains(f) {
+            return true;
+        }
+        let at_word_end = |rest: &str| rest.is_empty() || rest.starts_with(' ');
+        if self
+            .start
+            .iter()
+            .any(|p| f.strip_prefix(p.as_str()).is_some_and(at_word_end))
+        {
+            return true;
+        }
+        if self.last.iter().any(|p| {
+            f.strip_suffix(p.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        }) {
             return true;
         }
         let starts = std::iter::once(0).chain(f.match_indices(' ').map(|(i, _)| i + 1));
@@ -91,6 +114,14 @@ pub struct Words {
     pub sentence_openers: HashSet<String>,
     /// Capitalised phrases that are no entity (holidays, weather, taxes, laws).
     pub non_entities: PhraseList,
+    /// Academic and professional degrees, folded without dots ("msc", "subsp").
+    pub degrees: HashSet<String>,
+    /// The degrees that are also written without dots ("Subsp", "PhD").
+    pub degrees_bare: HashSet<String>,
+    /// Interjections opening quoted speech ("Aduh", "Waduh").
+    pub interjections: HashSet<String>,
+    /// Words that mark a post as held in the past ("mantan", "former").
+    pub former_words: HashSet<String>,
     /// Outlets' own brand and section names (boilerplate).
     pub outlets: PhraseList,
 }
@@ -116,6 +147,13 @@ impl Words {
             place_heads: set(PLACE_HEADS),
             sentence_openers: set(SENTENCE_OPENERS),
             non_entities: PhraseList::parse(NON_ENTITIES),
+            degrees: set(DEGREES),
+            degrees_bare: rows(DEGREES)
+                .filter(|r| r.get(1) == Some(&"bare"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            interjections: set(INTERJECTIONS),
+            former_words: set(FORMER_WORDS),
             outlets: PhraseList::parse(OUTLETS),
         })
     }
@@ -127,6 +165,8 @@ impl Words {
 
     /// True when a mention's text is no entity of Kabar's types: a listed holiday,
     /// weather phenomenon, tax or law, an outlet's own name, or legal-form words alone.
+    /// Also a mention that starts with a degree ("M.ScIH", "Subsp Respi": a degree and its
+    /// field; names come before their degrees) and interjections alone ("Aduh").
     pub fn is_non_entity(&self, surface: &str) -> bool {
         let f = fold(surface);
         if f.is_empty() {
@@ -135,6 +175,52 @@ impl Words {
         self.non_entities.matches_words(&f)
             || self.outlets.matches_glued(&f)
             || f.split(' ').all(|w| self.legal_forms.contains(w))
+            || surface
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.is_degree(w))
+            || f.split(' ').all(|w| self.interjections.contains(w))
+    }
+
+    /// True when a word is an academic or professional degree: a listed one written with
+    /// dots ("S.H.", "M.Sc"), a listed `bare` one ("Subsp", "PhD"), a dotted word of short
+    /// segments with a lower-case letter ("M.Kes", "S.Kom", "M.ScIH", "Sp.A(K)"), or a
+    /// specialist degree glued to its field ("SpJP", "SpOG", "Subsp.KV"). All-capital dotted
+    /// initials ("J.K.", "A.S.") are not degrees by shape.
+    pub fn is_degree(&self, word: &str) -> bool {
+        let w = word.trim_end_matches([',', ';']);
+        let w = w.strip_suffix("(K)").unwrap_or(w);
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')'));
+        let plain: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if plain.is_empty() {
+            return false;
+        }
+        let dotted = w.contains('.');
+        if self.degrees_bare.contains(&plain) || (dotted && self.degrees.contains(&plain)) {
+            return true;
+        }
+        for head in ["Subsp", "Sp"] {
+            if let Some(rest) = w.strip_prefix(head) {
+                let rest = rest.trim_start_matches('.');
+                if rest.chars().next().is_some_and(char::is_uppercase)
+                    && rest.chars().count() <= 6
+                    && rest.chars().all(|c| c.is_alphabetic() || c == '.')
+                {
+                    return true;
+                }
+            }
+        }
+        let segs: Vec<&str> = w.split('.').filter(|s| !s.is_empty()).collect();
+        segs.len() >= 2
+            && segs
+                .iter()
+                .all(|s| s.chars().count() <= 4 && s.chars().all(char::is_alphabetic))
+            && w.chars().any(char::is_lowercase)
+            && w.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// A company name without its legal forms ("PT Bank Central Asia Tbk" → "Bank Central
@@ -188,5 +274,28 @@ mod tests {
             Some("Pertamina")
         );
         assert_eq!(w.strip_legal_forms("Bank Mandiri"), None);
+        for d in [
+            "M.ScIH", "Subsp", "M.Kes", "S.H.", "SpJP", "Sp.A(K)", "PhD", "Subsp.KV",
+        ] {
+            assert!(w.is_degree(d), "{d} is a degree");
+            assert!(w.is_non_entity(d), "{d} alone is no entity");
+        }
+        for n in ["Ma", "J.K.", "Rowling", "Spanyol", "Sparta", "SH"] {
+            assert!(!w.is_degree(n), "{n} is no degree");
+        }
+        assert!(w.is_non_entity("Aduh") && w.is_non_entity("Waduh"));
+        assert!(w.is_non_entity("Subsp Respi"));
+        assert!(
+            !w.is_non_entity("Budi Santoso M.Kes"),
+            "degrees after a name are cut, not dropped"
+        );
+        assert!(w.is_non_entity("Basal Metabolic Rate"));
+        assert!(w.is_non_entity("MotoGP Prancis"));
+        assert!(
+            !w.is_non_entity("Gresini Racing MotoGP"),
+            "start phrases only at the start"
+        );
+        assert!(!w.is_non_entity("Komite Olimpiade Internasional"));
+        assert!(!w.is_non_entity("Rater"), "last phrases match whole words");
     }
 }

@@ -328,3 +328,90 @@ fn non_entities_and_padding_leave_names() {
     let p = by_id(&es, "per:purbaya-yudhi-sadewa").unwrap();
     assert_eq!(p.roles[0].title, "Menteri Keuangan");
 }
+
+/// The error classes in `tests/data/type_cases.tsv`: degrees and interjections are no
+/// names, platforms are organisations, measures and competitions are no entities.
+#[test]
+fn type_error_classes() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/type_cases.tsv");
+    let text = std::fs::read_to_string(path).expect("tests/data/type_cases.tsv");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "type_cases.tsv line {}: 4 columns", i + 1);
+        let (class, sentence, name, want) = (cols[0], cols[1], cols[2], cols[3]);
+        n += 1;
+        let es = run(sentence, &[], Some("2026-05-01"));
+        let hit = es.iter().find(|e| e.name == name);
+        let ok = match want {
+            "none" => es
+                .iter()
+                .all(|e| e.name != name && !e.name.split(' ').any(|w| w == name)),
+            t => hit.is_some_and(|e| e.kind.label() == t),
+        };
+        if !ok {
+            let got: Vec<String> = es
+                .iter()
+                .map(|e| format!("{} {}", e.kind.label(), e.name))
+                .collect();
+            failures.push(format!(
+                "line {} ({class}) {name:?}: want {want}, got {got:?}",
+                i + 1
+            ));
+        }
+    }
+    assert!(n >= 10, "type cases read");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A role is dated by a date in its own clause, never by a date of another clause nor by
+/// an old date told with today's title.
+#[test]
+fn role_dates_from_the_clause() {
+    let text = "Presiden Prabowo Subianto meresmikan jembatan itu, yang dibangun sejak 2003.";
+    let times = [date(text, "2003", "2003")];
+    let es = run(text, &times, Some("2026-02-10T08:00:00+07:00"));
+    let p = by_id(&es, "per:prabowo-subianto").expect("Prabowo Subianto");
+    assert_eq!(p.roles[0].title, "Presiden");
+    assert_eq!(
+        p.roles[0].date.as_deref(),
+        Some("2026-02-10"),
+        "{:?}",
+        p.roles
+    );
+
+    let text = "Presiden Prabowo Subianto pada 2003 mendirikan sebuah yayasan.";
+    let times = [date(text, "2003", "2003")];
+    let es = run(text, &times, Some("2026-02-10"));
+    let p = by_id(&es, "per:prabowo-subianto").expect("Prabowo Subianto");
+    assert_eq!(
+        p.roles[0].date.as_deref(),
+        Some("2026-02-10"),
+        "{:?}",
+        p.roles
+    );
+
+    let text = "Mantan Presiden Joko Widodo hadir bersama Gubernur Jawa Barat Dedi Mulyadi.";
+    let es = run(text, &[], Some("2026-02-10"));
+    let j = by_id(&es, "per:joko-widodo").expect("Joko Widodo");
+    assert!(
+        !j.roles.is_empty() && j.roles.iter().all(|r| r.date.is_none()),
+        "a past post is not dated by the article: {:?}",
+        j.roles
+    );
+
+    let text = "Presiden Prabowo Subianto tiba di Tokyo pada Senin (9/2).";
+    let times = [date(text, "Senin (9/2)", "2026-02-09")];
+    let es = run(text, &times, Some("2026-02-10"));
+    let p = by_id(&es, "per:prabowo-subianto").expect("Prabowo Subianto");
+    assert_eq!(
+        p.roles[0].date.as_deref(),
+        Some("2026-02-09"),
+        "{:?}",
+        p.roles
+    );
+}

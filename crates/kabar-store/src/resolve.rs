@@ -78,9 +78,21 @@ impl Store {
         &mut self,
         not_name: &dyn Fn(&str) -> bool,
     ) -> Result<Vec<Merge>, StoreError> {
+        self.resolve_entities_known(not_name, &|_| false)
+    }
+
+    /// [`Store::resolve_entities`], and a place the tagger made of a person's name part
+    /// ("Giannantonio" for Fabio Di Giannantonio) joins that person when most of its
+    /// articles name the person; `known_place` says whether a name is a place the lexicon
+    /// knows (never merged).
+    pub fn resolve_entities_known(
+        &mut self,
+        not_name: &dyn Fn(&str) -> bool,
+        known_place: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Merge>, StoreError> {
         let tx = self.conn.transaction()?;
         let mut merges = reapply_redirects(&tx)?;
-        let plan = plan_merges(&tx, not_name)?;
+        let plan = plan_merges(&tx, not_name, known_place)?;
         for m in &plan {
             merge_into(&tx, &m.from, &m.to, &m.reason)?;
         }
@@ -124,11 +136,16 @@ impl Store {
 }
 
 /// Splits a name into folded parts ("Purbaya Yudhi-Sadewa" → purbaya, yudhi, sadewa).
+/// A word repeated right after itself is written once ("Prabowo Prabowo", a tagger's
+/// doubled mention, is "Prabowo").
 fn parts_of(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_alphanumeric())
+    let mut out: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect()
+        .collect();
+    out.dedup();
+    out
 }
 
 /// True when every part of `a` appears in `b` in order.
@@ -164,12 +181,16 @@ fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
             id.clone(),
             Person {
                 id,
-                words: name
-                    .split(|c: char| !c.is_alphanumeric() && c != '.')
-                    .map(|w| w.trim_end_matches('.'))
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                words: {
+                    let mut w: Vec<String> = name
+                        .split(|c: char| !c.is_alphanumeric() && c != '.')
+                        .map(|w| w.trim_end_matches('.'))
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    w.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+                    w
+                },
                 parts: parts_of(&name),
                 articles: HashSet::new(),
                 titles: HashSet::new(),
@@ -332,6 +353,7 @@ fn is_evidence(e: &Evidence) -> bool {
 fn plan_merges(
     tx: &Transaction<'_>,
     not_name: &dyn Fn(&str) -> bool,
+    known_place: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Merge>, StoreError> {
     let persons = load_persons(tx)?;
     let by_article = article_entities(tx)?;
@@ -441,6 +463,17 @@ fn plan_merges(
         });
     }
     plan.extend(spelling_variants(&persons, &by_article, &by_part, &merged));
+    let gone: HashSet<&str> = plan.iter().map(|m| m.from.as_str()).collect();
+    let padded = padded_names(&persons, &by_part, &gone, not_name, &others);
+    plan.extend(padded);
+    let places = load_places(tx)?;
+    plan.extend(places_in_names(
+        &persons,
+        &by_part,
+        &places,
+        known_place,
+        not_name,
+    ));
     // a name merged into one that was itself merged later points to the final entity
     let target: HashMap<String, String> = plan
         .iter()
@@ -459,6 +492,175 @@ fn plan_merges(
         m.to = t;
     }
     Ok(plan)
+}
+
+/// Stored places (GPE, LOC) with their name parts and articles.
+fn load_places(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
+    let mut places: BTreeMap<String, Person> = BTreeMap::new();
+    let mut st = tx.prepare(
+        "SELECT e.id, e.name, m.article FROM entities e
+         JOIN entity_mentions m ON m.entity = e.id WHERE e.type IN ('GPE', 'LOC')",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, name, art) = row?;
+        places
+            .entry(id.clone())
+            .or_insert_with(|| Person {
+                id,
+                words: name.split(' ').map(str::to_string).collect(),
+                parts: parts_of(&name),
+                articles: HashSet::new(),
+                titles: HashSet::new(),
+            })
+            .articles
+            .insert(art);
+    }
+    Ok(places.into_values().collect())
+}
+
+/// A place the lexicon does not know whose name is one run inside one person's name
+/// ("Giannantonio" in "Fabio Di Giannantonio", "Se Young" in "An Se Young") and whose
+/// articles mostly (at least half, two or more) name that person is the person, typed
+/// wrong by the tagger. The place must end the person's name (a surname) and the person's
+/// name must be two to four name-like words (no title, code or function word: "Kapolsek
+/// Tambun Selatan Kompol X" is no name of a person). With two such persons, the one
+/// sharing more articles must share twice as many.
+fn places_in_names(
+    persons: &[Person],
+    by_part: &HashMap<&str, Vec<usize>>,
+    places: &[Person],
+    known_place: &dyn Fn(&str) -> bool,
+    not_name: &dyn Fn(&str) -> bool,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    for pl in places {
+        let name = pl.words.join(" ");
+        if pl.parts.is_empty()
+            || pl.parts.len() > 2
+            || pl.parts.iter().any(|w| w.chars().count() < 3)
+            || known_place(&name)
+        {
+            continue;
+        }
+        let cands: HashSet<usize> = by_part
+            .get(pl.parts[0].as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        // the place ends the person's name (a surname: "Di Giannantonio", "An Se Young"),
+        // a name of two to four name-like words
+        let mut shared: Vec<(usize, usize)> = cands
+            .into_iter()
+            .filter(|&i| {
+                let p = &persons[i];
+                p.parts.len() <= 4
+                    && p.words.len() == p.parts.len()
+                    && p.parts.len() > pl.parts.len()
+                    && contiguous_at(&pl.parts, &p.parts)
+                        == p.parts.len().checked_sub(pl.parts.len())
+                    && p.words
+                        .iter()
+                        .all(|w| !is_padding(w, not_name, &HashSet::new()))
+            })
+            .map(|i| (persons[i].articles.intersection(&pl.articles).count(), i))
+            .filter(|&(n, _)| n > 0)
+            .collect();
+        shared.sort_by(|a, b| b.cmp(a));
+        let Some(&(n, best)) = shared.first() else {
+            continue;
+        };
+        let clear = shared.get(1).is_none_or(|&(m, _)| n >= 2 * m);
+        if clear && n >= 2 && 2 * n >= pl.articles.len() {
+            out.push(Merge {
+                from: pl.id.clone(),
+                to: persons[best].id.clone(),
+                reason: format!(
+                    "a place named as part of the person's name; {n} of its {} article(s) name the person",
+                    pl.articles.len()
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Where `s`'s parts occur as one run inside `f`'s: the run's start.
+fn contiguous_at(s: &[String], f: &[String]) -> Option<usize> {
+    (!s.is_empty() && s.len() < f.len())
+        .then(|| f.windows(s.len()).position(|w| w == s))
+        .flatten()
+}
+
+/// True when a word around a name is padding, not more of the name: a function word or
+/// a title/rank (`not_name`), a code in capitals ("FRA"), a word with digits ("18.00"), or
+/// a stored organisation or place.
+fn is_padding(word: &str, not_name: &dyn Fn(&str) -> bool, others: &HashSet<String>) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    not_name(&word.to_lowercase())
+        || (letters >= 2 && word.chars().all(|c| !c.is_lowercase()))
+        || word.chars().any(|c| c.is_ascii_digit())
+        || others.contains(&parts_of(word).join(" "))
+}
+
+/// A longer "person" that is a full name padded with a title, a code or an organisation
+/// ("Menpora Erick Thohir", "Johann Zarco FRA Castrol Honda") joins that full name when
+/// the full name (two words or more, as one run inside it) is named in at least as many
+/// articles. A longer name whose extra words look like more of a name ("Ny. Elfi Taruna
+/// Ikrar" beside "Taruna Ikrar") stays apart, and so do names sharing one part only
+/// ("Listyo Sigit Prabowo", "Prabowo Subianto").
+fn padded_names(
+    persons: &[Person],
+    by_part: &HashMap<&str, Vec<usize>>,
+    gone: &HashSet<&str>,
+    not_name: &dyn Fn(&str) -> bool,
+    others: &HashSet<String>,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    for f in persons {
+        if gone.contains(f.id.as_str()) || f.parts.len() < 3 || f.words.len() != f.parts.len() {
+            continue;
+        }
+        let cands: HashSet<usize> = f
+            .parts
+            .iter()
+            .flat_map(|w| by_part.get(w.as_str()).into_iter().flatten().copied())
+            .collect();
+        let best = cands
+            .into_iter()
+            .filter_map(|i| {
+                let s = &persons[i];
+                if s.id == f.id
+                    || gone.contains(s.id.as_str())
+                    || s.parts.len() < 2
+                    || s.articles.len() < f.articles.len()
+                {
+                    return None;
+                }
+                let at = contiguous_at(&s.parts, &f.parts)?;
+                let extra = f.words[..at].iter().chain(&f.words[at + s.parts.len()..]);
+                let padded = extra.clone().all(|w| !w.is_empty())
+                    && extra.clone().count() <= 4
+                    && extra.clone().any(|w| is_padding(w, not_name, others));
+                padded.then_some(i)
+            })
+            .max_by_key(|&i| (persons[i].parts.len(), persons[i].articles.len()));
+        if let Some(i) = best {
+            out.push(Merge {
+                from: f.id.clone(),
+                to: persons[i].id.clone(),
+                reason: format!("padded mention of the full name {}", persons[i].id),
+            });
+        }
+    }
+    out
 }
 
 /// Levenshtein distance, capped: enough for telling a one-letter slip.
@@ -621,6 +823,98 @@ mod tests {
         assert!(!same_part("santoso", "susanto"));
         assert!(!same_part("marc", "alex"));
         assert_eq!(edit_distance("tandilolo", "tandilol"), 1);
+    }
+
+    fn person(id: &str, name: &str, articles: &[&str]) -> Person {
+        Person {
+            id: id.into(),
+            words: name.split(' ').map(String::from).collect(),
+            parts: parts_of(name),
+            articles: articles.iter().map(|a| a.to_string()).collect(),
+            titles: HashSet::new(),
+        }
+    }
+
+    #[test]
+    fn padded_names_join_the_full_name_only() {
+        let persons = vec![
+            person("per:erick-thohir", "Erick Thohir", &["a1", "a2", "a3"]),
+            person("per:menpora-erick-thohir", "Menpora Erick Thohir", &["a4"]),
+            person("per:johann-zarco", "Johann Zarco", &["a1", "a5"]),
+            person(
+                "per:johann-zarco-fra-castrol-honda",
+                "Johann Zarco FRA Castrol Honda",
+                &["a6"],
+            ),
+            person("per:taruna-ikrar", "Taruna Ikrar", &["a1", "a2"]),
+            person("per:elfi-taruna-ikrar", "Elfi Taruna Ikrar", &["a7"]),
+            person(
+                "per:prabowo-subianto",
+                "Prabowo Subianto",
+                &["a1", "a2", "a3"],
+            ),
+            person("per:listyo-sigit-prabowo", "Listyo Sigit Prabowo", &["a8"]),
+        ];
+        let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in persons.iter().enumerate() {
+            for w in &p.parts {
+                by_part.entry(w.as_str()).or_default().push(i);
+            }
+        }
+        let others: HashSet<String> = ["castrol honda".to_string()].into();
+        let not_name = |w: &str| w == "menpora";
+        let merges = padded_names(&persons, &by_part, &HashSet::new(), &not_name, &others);
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("per:menpora-erick-thohir", "per:erick-thohir"),
+                ("per:johann-zarco-fra-castrol-honda", "per:johann-zarco"),
+            ]
+        );
+    }
+
+    #[test]
+    fn places_made_of_a_name_part_join_the_person() {
+        let persons = vec![
+            person(
+                "per:fabio-di-giannantonio",
+                "Fabio Di Giannantonio",
+                &["a1", "a2", "a3"],
+            ),
+            person("per:budi-santoso", "Budi Santoso", &["a1"]),
+        ];
+        let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in persons.iter().enumerate() {
+            for w in &p.parts {
+                by_part.entry(w.as_str()).or_default().push(i);
+            }
+        }
+        let places = vec![
+            person("gpe:giannantonio", "Giannantonio", &["a1", "a2", "a9"]),
+            person("gpe:santoso", "Santoso", &["a1", "a7", "a8"]),
+            person("gpe:fabio", "Fabio", &["a1"]),
+        ];
+        let known = |n: &str| n == "Fabio";
+        let merges = places_in_names(&persons, &by_part, &places, &known, &|_| false);
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        // Santoso: one of three articles only; Fabio: a place the lexicon knows
+        assert_eq!(
+            pairs,
+            vec![("gpe:giannantonio", "per:fabio-di-giannantonio")]
+        );
+    }
+
+    #[test]
+    fn doubled_words_count_once() {
+        assert_eq!(parts_of("Prabowo Prabowo"), vec!["prabowo"]);
+        assert_eq!(parts_of("Ban Ki-moon"), vec!["ban", "ki", "moon"]);
     }
 
     #[test]
