@@ -128,6 +128,21 @@ fn review(an: &Analysis, key: &str) {
             t.replace('\n', " ")
         );
     }
+    for q in &an.quotes {
+        let from = q.end.min(chars.len());
+        let after: String = chars[from..(from + 70).min(chars.len())].iter().collect();
+        let before: String = chars[q.start.saturating_sub(50)..q.start.min(chars.len())]
+            .iter()
+            .collect();
+        println!(
+            "{key} Q@{} {} {:?} | …{} [Q] {}",
+            q.start,
+            if q.direct { "d" } else { "r" },
+            q.speaker,
+            before.replace('\n', " "),
+            after.replace('\n', " ")
+        );
+    }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
