@@ -305,6 +305,11 @@ pub(crate) fn date_for(
     trig: Span,
     others: &[Span],
 ) -> Option<String> {
+    // "sudah dua kali berkunjung ke Paris, yakni pada 23 Januari": a repeated act has no
+    // one date (a date given for one of its occurrences is not the mention's date)
+    if repeated(text, sent, trig) {
+        return None;
+    }
     let dated = |t: &&TimeExpr| {
         let v = t.value.as_bytes();
         t.kind == TimeType::Date && v.len() >= 4 && v[..4].iter().all(u8::is_ascii_digit)
@@ -332,16 +337,33 @@ pub(crate) fn date_for(
             best = Some((d, v));
         }
     }
+    // the narrative's reference date from the previous sentence only when this sentence
+    // has no time expression of its own (any kind: "sebelumnya", "tahun lalu" point
+    // elsewhere) and that date is a day, not a bare year or month
+    let own_time = times.iter().any(|t| sent.contains(&t.span));
     let v = best.map(|(_, v)| v).or_else(|| {
-        let p = prev?;
+        let p = prev.filter(|_| !own_time)?;
         times
             .iter()
             .filter(dated)
             .rfind(|t| p.contains(&t.span) && !names_a_period(text, t.span))
             .map(|t| t.value.as_str())
+            .filter(|v| v.len() >= 10 && v.as_bytes()[7] == b'-')
     })?;
     let v = v.split('T').next().unwrap_or(v);
     Some(v.chars().take(10).collect())
+}
+
+/// The trigger counts occurrences: "dua kali", "beberapa kali", "berkali-kali", "sering",
+/// "kerap" among the four words before it (`data/needs.tsv`, row `repeated`).
+fn repeated(text: &str, sent: Span, trig: Span) -> bool {
+    let before = text.get(sent.start..trig.start).unwrap_or("");
+    before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| is_in(w, word_row("repeated")))
 }
 
 /// A year that names a budget or a term, not when the act happened ("tahun anggaran 2021",
