@@ -110,6 +110,41 @@ fn show(an: &Analysis, key: &str) {
     }
 }
 
+fn review(an: &Analysis, key: &str) {
+    let chars: Vec<char> = an.text.chars().collect();
+    for a in &an.actions {
+        let s = &an.sentences[a.sentence];
+        let t: String = chars[s.start..s.end.min(chars.len())].iter().collect();
+        println!(
+            "{key} @{} {} {} «{}» {:?} -> {:?} date {:?}{}\n    {}",
+            a.trigger.start,
+            a.plover.name(),
+            a.kind,
+            a.trigger.text,
+            a.source,
+            a.target,
+            a.date,
+            if a.negated { " NEG" } else { "" },
+            t.replace('\n', " ")
+        );
+    }
+    for q in &an.quotes {
+        let from = q.end.min(chars.len());
+        let after: String = chars[from..(from + 70).min(chars.len())].iter().collect();
+        let before: String = chars[q.start.saturating_sub(50)..q.start.min(chars.len())]
+            .iter()
+            .collect();
+        println!(
+            "{key} Q@{} {} {:?} | …{} [Q] {}",
+            q.start,
+            if q.direct { "d" } else { "r" },
+            q.speaker,
+            before.replace('\n', " "),
+            after.replace('\n', " ")
+        );
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let audit_ok = args.iter().any(|a| a == "--audit-annotator");
@@ -186,6 +221,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             print!("{}", score.report());
+        }
+        "review" => {
+            // every extracted act of N tune articles with its sentence, for error analysis
+            let file = rest.first().ok_or("review FILE N")?;
+            let n: usize = rest.get(1).and_then(|x| x.parse().ok()).unwrap_or(10);
+            let skip: usize = opts.get("--skip").and_then(|x| x.parse().ok()).unwrap_or(0);
+            corpus.get(&format!("{file}#1"))?;
+            let p = pipeline()?;
+            let arts: Vec<RawArticle> = corpus.files[file.as_str()]
+                .iter()
+                .filter(|a| {
+                    let key = format!("{file}#{}", a.source.rsplit('#').next().unwrap_or(""));
+                    split_of(&key) != Split::Audit
+                })
+                .skip(skip)
+                .take(n)
+                .cloned()
+                .collect();
+            for a in arts {
+                let key = format!("{file}#{}", a.source.rsplit('#').next().unwrap_or(""));
+                let an = p.analyze(a);
+                review(&an, &key);
+            }
         }
         "agree" => {
             let read = |f: &str| -> Result<_, Box<dyn std::error::Error>> {

@@ -2,7 +2,8 @@
 
 use crate::doc::{heads, is_in, words, Doc, HitKind, Mention};
 use crate::lexicon::{
-    blocked_objects, need_words, person_titles, target_may_be_place, Need, Trigger, Voice,
+    arg_rules, blocked_objects, need_words, person_titles, target_may_be_place, word_row, ArgRule,
+    Need, Trigger, Voice,
 };
 use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
 
@@ -105,6 +106,58 @@ fn other_sense(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
     blocked_objects(tr.kind)
         .iter()
         .any(|w| starts_word_within(doc.text, after, w, 2))
+}
+
+/// The argument-type sense rules of `data/arg_rules.tsv`: true when one of them says the
+/// trigger is not an act here (its object is no actor, its sentence is about sport or
+/// malware, its subject is a market value).
+fn arg_sense_fails(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
+    arg_rules(tr.form, tr.kind).any(|r| {
+        let row = word_row(r.row);
+        match r.rule {
+            ArgRule::ObjectActor => !object_is_actor(doc, trig, sent, row),
+            ArgRule::ContextNot => {
+                doc.toks_between(sent.start, sent.end)
+                    .any(|i| is_in(doc.word(i), row))
+                    || row
+                        .iter()
+                        .filter(|w| w.contains(' '))
+                        .any(|w| contains_ci(sent.slice(doc.text), w))
+            }
+            ArgRule::SubjectNot => {
+                // the subject head: one of the four words before the trigger, in its clause
+                let i = doc.tok_from(trig.start);
+                (i.saturating_sub(4)..i)
+                    .rev()
+                    .take_while(|&j| {
+                        doc.tokens[j].span.start >= sent.start && !matches!(doc.word(j), "," | ";")
+                    })
+                    .any(|j| is_in(doc.word(j), row))
+            }
+        }
+    })
+}
+
+/// The first word after the trigger (skipping "kepada", "agar" …) opens a named entity
+/// or is an actor noun of `row`.
+fn object_is_actor(doc: &Doc, trig: Span, sent: Span, row: &[&str]) -> bool {
+    let mut i = doc.tok_from(trig.end);
+    let end = doc.tok_from(sent.end);
+    while i < end && is_in(doc.word(i), &["kepada", "agar", "supaya", "sang", "pihak"]) {
+        i += 1;
+    }
+    if i >= end {
+        return false;
+    }
+    let at = doc.tokens[i].span.start;
+    is_in(doc.word(i), row)
+        || need_words(Need::Person)
+            .iter()
+            .any(|w| doc.word(i).eq_ignore_ascii_case(w))
+        || doc
+            .mentions_in(at, sent.end)
+            .first()
+            .is_some_and(|m| m.span.start == at && m.kind != EntityType::Loc)
 }
 
 fn contains_ci(hay: &str, needle: &str) -> bool {
@@ -252,6 +305,11 @@ pub(crate) fn date_for(
     trig: Span,
     others: &[Span],
 ) -> Option<String> {
+    // "sudah dua kali berkunjung ke Paris, yakni pada 23 Januari": a repeated act has no
+    // one date (a date given for one of its occurrences is not the mention's date)
+    if repeated(text, sent, trig) {
+        return None;
+    }
     let dated = |t: &&TimeExpr| {
         let v = t.value.as_bytes();
         t.kind == TimeType::Date && v.len() >= 4 && v[..4].iter().all(u8::is_ascii_digit)
@@ -279,16 +337,33 @@ pub(crate) fn date_for(
             best = Some((d, v));
         }
     }
+    // the narrative's reference date from the previous sentence only when this sentence
+    // has no time expression of its own (any kind: "sebelumnya", "tahun lalu" point
+    // elsewhere) and that date is a day, not a bare year or month
+    let own_time = times.iter().any(|t| sent.contains(&t.span));
     let v = best.map(|(_, v)| v).or_else(|| {
-        let p = prev?;
+        let p = prev.filter(|_| !own_time)?;
         times
             .iter()
             .filter(dated)
             .rfind(|t| p.contains(&t.span) && !names_a_period(text, t.span))
             .map(|t| t.value.as_str())
+            .filter(|v| v.len() >= 10 && v.as_bytes()[7] == b'-')
     })?;
     let v = v.split('T').next().unwrap_or(v);
     Some(v.chars().take(10).collect())
+}
+
+/// The trigger counts occurrences: "dua kali", "beberapa kali", "berkali-kali", "sering",
+/// "kerap" among the four words before it (`data/needs.tsv`, row `repeated`).
+fn repeated(text: &str, sent: Span, trig: Span) -> bool {
+    let before = text.get(sent.start..trig.start).unwrap_or("");
+    before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| is_in(w, word_row("repeated")))
 }
 
 /// A year that names a budget or a term, not when the act happened ("tahun anggaran 2021",
@@ -315,8 +390,8 @@ const PURPOSE: &[&str] = &["untuk", "guna", "demi", "agar", "supaya", "to", "ber
 
 /// Modal verbs: the act is an obligation or a possibility, not a report.
 const MODAL: &[&str] = &[
-    "harus", "wajib", "berhak", "perlu", "mesti", "boleh", "dapat", "bisa", "should", "must",
-    "may", "might", "could", "would", "can",
+    "harus", "wajib", "berhak", "perlu", "mesti", "boleh", "dapat", "bisa", "ingin", "hendak",
+    "should", "must", "may", "might", "could", "would", "can",
 ];
 
 /// Words that make a clause hypothetical.
@@ -328,6 +403,8 @@ const CONDITIONAL: &[&str] = &[
     "bila",
     "seandainya",
     "andaikan",
+    "apakah",
+    "whether",
     "if",
     "unless",
 ];
@@ -390,18 +467,8 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor
     if m.kind == EntityType::Gpe {
         let i = doc.tok_from(m.span.start);
-        if (i.saturating_sub(2)..i).any(|j| {
-            is_in(
-                doc.word(j),
-                &[
-                    "warga",
-                    "negara",
-                    "asal",
-                    "berkebangsaan",
-                    "kewarganegaraan",
-                ],
-            )
-        }) {
+        // "dolar Amerika", "yuan China": a currency (data/needs.tsv, row gpe_modifier)
+        if (i.saturating_sub(2)..i).any(|j| is_in(doc.word(j), word_row("gpe_modifier"))) {
             return false;
         }
     }
@@ -435,7 +502,10 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             continue;
         };
         let sent = doc.sentences[si];
-        if !need_met(doc, tr, sent, trig) || other_sense(doc, tr, trig, sent) {
+        if !need_met(doc, tr, sent, trig)
+            || other_sense(doc, tr, trig, sent)
+            || arg_sense_fails(doc, tr, trig, sent)
+        {
             continue;
         }
         // clause window: from the previous verb (an action noun inside an object does not
@@ -615,9 +685,8 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             source = sole_authority(doc).into_iter().collect();
         }
         target.retain(|t| !source.contains(t));
-        if (source.is_empty() && target.is_empty())
-            || (tr.need == Need::Target && target.is_empty())
-        {
+        // no identifiable agent: rather no act than "? → X" (docs/actions.md, precision)
+        if source.is_empty() || (tr.need == Need::Target && target.is_empty()) {
             continue;
         }
         let negated = is_negated(doc, trig, sent.start);

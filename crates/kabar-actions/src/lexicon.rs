@@ -132,6 +132,7 @@ const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
 const REPORTS_TSV: &str = include_str!("../data/reports.tsv");
 const NEEDS_TSV: &str = include_str!("../data/needs.tsv");
 const SENSES_TSV: &str = include_str!("../data/senses.tsv");
+const ARG_RULES_TSV: &str = include_str!("../data/arg_rules.tsv");
 
 /// The data lines of a TSV file: (1-based line number, fields); `#` comments and blank
 /// lines skipped.
@@ -281,6 +282,77 @@ pub fn blocked_objects(kind: &str) -> &'static [&'static str] {
     t.get(kind).map(|v| v.as_slice()).unwrap_or(&[])
 }
 
+/// A word row of `data/needs.tsv` by name (`sports`, `econ`, `actor_noun`…); empty when
+/// the row does not exist.
+pub fn word_row(name: &str) -> &'static [&'static str] {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let t = T.get_or_init(|| word_table(NEEDS_TSV));
+    t.get(name).map(|v| v.as_slice()).unwrap_or(&[])
+}
+
+/// What an argument-type sense rule checks (`data/arg_rules.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgRule {
+    /// The object right after the trigger must be an actor (named, or a word of the row).
+    ObjectActor,
+    /// No act when the sentence holds a word of the row.
+    ContextNot,
+    /// No act when the word right before the trigger is a word of the row.
+    SubjectNot,
+}
+
+/// One row of `data/arg_rules.tsv`: scope (trigger form, kind or `*`), rule, word row.
+#[derive(Debug, Clone, Copy)]
+pub struct ArgSense {
+    /// Trigger form, kind, or `*` for every trigger.
+    pub scope: &'static str,
+    /// The check.
+    pub rule: ArgRule,
+    /// The `data/needs.tsv` row the check reads.
+    pub row: &'static str,
+}
+
+fn parse_arg_rules() -> (Vec<ArgSense>, Vec<LexiconError>) {
+    let mut out = Vec::new();
+    let mut errs = Vec::new();
+    for (line, f) in rows(ARG_RULES_TSV) {
+        let rule = match f.get(1).copied() {
+            Some("object_actor") => ArgRule::ObjectActor,
+            Some("context_not") => ArgRule::ContextNot,
+            Some("subject_not") => ArgRule::SubjectNot,
+            other => {
+                errs.push(LexiconError {
+                    file: "data/arg_rules.tsv",
+                    line,
+                    msg: format!("unknown rule {other:?}"),
+                });
+                continue;
+            }
+        };
+        match f.get(2) {
+            Some(row) if !word_row(row).is_empty() => out.push(ArgSense {
+                scope: f[0],
+                rule,
+                row,
+            }),
+            row => errs.push(LexiconError {
+                file: "data/arg_rules.tsv",
+                line,
+                msg: format!("no needs.tsv row {row:?}"),
+            }),
+        }
+    }
+    (out, errs)
+}
+
+/// The argument-type sense rules that apply to a trigger (by form, kind or `*`).
+pub fn arg_rules<'a>(form: &'a str, kind: &'a str) -> impl Iterator<Item = &'static ArgSense> + 'a {
+    static T: OnceLock<Vec<ArgSense>> = OnceLock::new();
+    T.get_or_init(|| parse_arg_rules().0)
+        .iter()
+        .filter(move |r| r.scope == "*" || r.scope.eq_ignore_ascii_case(form) || r.scope == kind)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +367,9 @@ mod tests {
         assert!(r.iter().any(|r| r.form == "imbuhnya" && r.pronoun));
         assert!(!need_words(Need::Envoy).is_empty() && !need_words(Need::Person).is_empty());
         assert!(blocked_objects("arrest").contains(&"ikan"));
+        let (a, e) = parse_arg_rules();
+        assert!(e.is_empty(), "{e:?}");
+        assert!(a.iter().any(|r| r.rule == ArgRule::ObjectActor));
         for (_, f) in rows(SENSES_TSV).chain(rows(NEEDS_TSV)) {
             assert_eq!(f.len(), 2, "{f:?}");
         }

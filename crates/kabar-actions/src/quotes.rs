@@ -217,7 +217,13 @@ impl Ctx<'_, '_> {
     /// ("kata Purbaya … di Bogor", "ujar jubir Kemlu Tiongkok Guo Ming" → Guo Ming).
     fn speaker_after(&self, a: usize, b: usize, n: usize) -> Option<String> {
         let doc = self.doc;
-        let ms: Vec<&Mention> = doc.mentions_in(a, b).iter().collect();
+        // "kata Putri dalam keterangannya melalui PBSI", "dilansir Reuters", "kepada
+        // wartawan": a channel, relay or addressee is not the speaker
+        let ms: Vec<&Mention> = doc
+            .mentions_in(a, b)
+            .iter()
+            .filter(|m| !is_in(doc.prep_of(m), RELAY))
+            .collect();
         let fallback = || self.known_person_at(doc.tok_from(a));
         let Some(first) = ms
             .first()
@@ -225,6 +231,7 @@ impl Ctx<'_, '_> {
         else {
             return fallback();
         };
+
         let mut conj: Vec<&Mention> = vec![first];
         for w in ms.windows(2) {
             if doc.gap(w[0].span.end, w[1].span.start) == Some(false) {
@@ -261,11 +268,13 @@ impl Ctx<'_, '_> {
             m.kind == EntityType::Gpe
                 // not a place after a preposition, nor one modifying a common noun
                 // ("media lokal Iran menyebut")
-                && (i == 0 || {
+                // only the clause's own subject: at the sentence start or after a
+                // conjunction, comma or "pemerintah"; after a capitalised word or ")" it
+                // ends a speaker's title ("Menteri Keuangan Israel", "Dinas SDA DKI Jakarta",
+                // "Militer Israel"), and the country is not the speaker
+                && (i == 0 || doc.tokens[i - 1].span.end <= doc.sentences[doc.sentence_of(m.span.start).unwrap_or(0)].start || {
                     let p = doc.word(i - 1);
-                    !is_in(p, &["di", "dari", "ke", "in", "at"])
-                        && (!p.chars().next().is_some_and(char::is_lowercase)
-                            || is_in(p, &["pemerintah", "dan", "serta", "bahwa", "namun", "sementara", "and", "but"]))
+                    is_in(p, &["pemerintah", "dan", "serta", "bahwa", "namun", "sementara", "kemudian", "lalu", "pun", "and", "but", ","])
                 })
                 && !doc.toks_between(m.span.end, b).any(capital)
         };
@@ -305,6 +314,57 @@ impl Ctx<'_, '_> {
         }
         heads(&[conj], true).into_iter().next()
     }
+}
+
+/// Prepositions and verbs that introduce a channel, relay or addressee of a statement.
+const RELAY: &[&str] = &[
+    "melalui", "via", "lewat", "kepada", "dalam", "mengutip", "dilansir", "dikutip", "seperti",
+];
+
+/// "… itu"/"… tersebut" closing up to eight lower-case words right after byte `a` (a
+/// definite description: "pebulutangkis berusia 31 tahun itu"); its end byte.
+fn description_end(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let r = doc.toks_between(a, b);
+    let first = r.start;
+    // "sumber tersebut", "dokumen itu": not a person named before
+    if is_in(
+        doc.word(first),
+        &[
+            "sumber",
+            "pihak",
+            "laporan",
+            "dokumen",
+            "pernyataan",
+            "keterangan",
+            "akun",
+            "unggahan",
+            "situs",
+            "media",
+            "surat",
+            "kelompok",
+        ],
+    ) {
+        return None;
+    }
+    for i in r.take(9) {
+        let w = doc.word(i);
+        if is_in(w, &["itu", "tersebut"]) && i > first + 1 {
+            return Some(doc.tokens[i].span.end);
+        }
+        let lower = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if !lower
+            || is_in(
+                w,
+                &["dari", "di", "kepada", "dalam", "saat", "ketika", "melalui"],
+            )
+        {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_pronoun_word(w: &str) -> bool {
@@ -480,6 +540,11 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
                     .or_else(|| cx.pronoun(b));
                 return (true, sp, Some(ri));
             }
+            // "lanjut pebulutangkis berusia 31 tahun itu": a definite description of the
+            // speaker before (lower-case words closed by itu/tersebut) is that speaker
+            if let Some(b) = description_end(doc, h.span.end, sent_end) {
+                return (true, cx.pronoun(b), Some(ri));
+            }
             return (true, cx.speaker_after(h.span.end, sent_end, 8), Some(ri));
         }
         // subject between the quote and the verb: ",” Retno said." / ",” ujar dia" handled above
@@ -547,6 +612,10 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
     // "X tidak menyebut …" reports that nothing was said
     let i = doc.tok_from(h.span.start);
     if i > 0 && is_in(doc.word(i - 1), &["tidak", "tak", "belum", "bukan", "not"]) {
+        return None;
+    }
+    // "… untuk menilai …", "… guna menyebut …": a purpose clause reports no statement
+    if i > 0 && is_in(doc.word(i - 1), &["untuk", "guna", "demi", "agar", "to"]) {
         return None;
     }
     let si = doc.sentence_of(h.span.start)?;

@@ -377,10 +377,10 @@ fn nominal_with_light_passive_verb_takes_its_agents_as_sources() {
 #[test]
 fn date_carries_over_from_the_previous_sentence_only() {
     let (_, ex) = run(
-        "Pada {2002|2002}, [Kemlu|org:kemlu] memanggil Duta Besar [Australia|gpe:australia]. [Kemlu|org:kemlu] juga mengecam [Australia|gpe:australia]. [Budi|per:budi] mengkritik [Kemlu|org:kemlu].",
+        "Pada {2 Mei 2002|2002-05-02}, [Kemlu|org:kemlu] memanggil Duta Besar [Australia|gpe:australia]. [Kemlu|org:kemlu] juga mengecam [Australia|gpe:australia]. [Budi|per:budi] mengkritik [Kemlu|org:kemlu].",
     );
     let dates: Vec<Option<&str>> = ex.actions.iter().map(|a| a.date.as_deref()).collect();
-    assert_eq!(dates, [Some("2002"), Some("2002"), None]);
+    assert_eq!(dates, [Some("2002-05-02"), Some("2002-05-02"), None]);
 }
 
 #[test]
@@ -438,4 +438,34 @@ fn issue_12_speaker_patterns() {
         "[PBVSI|org:pbvsi] menyatakan tim putri [Indonesia|gpe:indonesia] siap bertanding di [Jakarta|gpe:jakarta].",
     );
     assert_eq!(ex.quotes[0].speaker.as_deref(), Some("org:pbvsi"));
+}
+
+#[test]
+fn repeated_act_has_no_one_date() {
+    // "sudah dua kali berkunjung ke Paris, yakni pada 23 Januari": the date is one of two
+    // visits, not this mention's
+    let a = one("[Prabowo|per:prabowo] sudah dua kali berkunjung ke [Prancis|gpe:prancis], yakni pada {23 Januari 2026|2026-01-23}.");
+    assert_eq!(a.kind, "visit");
+    assert_eq!(a.date, None);
+    let a = one("[Prabowo|per:prabowo] berkunjung ke [Prancis|gpe:prancis] pada {23 Januari 2026|2026-01-23}.");
+    assert_eq!(a.date.as_deref(), Some("2026-01-23"));
+}
+
+#[test]
+fn previous_sentence_date_only_for_a_sentence_without_time() {
+    let (_, ex) = run("Rapat digelar {Senin (6/10)|2025-10-06}. [Menlu Sugiono|per:sugiono] kemudian bertemu [Menlu Wong|per:wong].");
+    assert_eq!(ex.actions.len(), 1, "{:?}", ex.actions);
+    assert_eq!(ex.actions[0].date.as_deref(), Some("2025-10-06"));
+    // a sentence with its own (undated) time expression points elsewhere
+    let (_, ex) = run("Rapat digelar {Senin (6/10)|2025-10-06}. {Sebelumnya|PAST_REF}, [Menlu Sugiono|per:sugiono] bertemu [Menlu Wong|per:wong].");
+    assert_eq!(ex.actions.len(), 1, "{:?}", ex.actions);
+    assert_eq!(ex.actions[0].date, None);
+    // a bare year in the previous sentence is no reference day
+    let (_, ex) =
+        run("Kasus itu terjadi pada {2017|2017}. [KPK|org:kpk] menahan tersangka [Budi|per:budi].");
+    assert!(
+        ex.actions.iter().all(|a| a.date.is_none()),
+        "{:?}",
+        ex.actions
+    );
 }

@@ -1,0 +1,64 @@
+//! Quote speakers on phrases modelled on real-news errors (written for this test; no
+//! article text): relays and channels are not speakers, a country in a speaker's title is
+//! not the speaker, a definite description refers to the last speaker.
+
+use kabar_actions::eval;
+
+fn speakers(body: &str) -> Vec<Option<String>> {
+    let src = format!(
+        "=== t\npublished: 2025-03-07\n> {}\n",
+        body.replace('\n', "\n> ")
+    );
+    let d = eval::parse(&src).expect("markup").remove(0);
+    eval::run(&d)
+        .quotes
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect()
+}
+
+#[test]
+fn relay_channel_is_not_the_speaker() {
+    let s = speakers("\"Saya kurang tahan di gim kedua,\" kata Putri dalam keterangannya melalui [PBSI|org:pbsi].");
+    assert_eq!(s, [None], "PBSI relayed the statement");
+}
+
+#[test]
+fn country_ending_a_title_is_not_the_speaker() {
+    let s = speakers(
+        "Menteri Keuangan [Israel|gpe:israel] mengatakan bahwa perang itu akan berlangsung lama.",
+    );
+    assert!(
+        s.iter().all(|x| x.as_deref() != Some("gpe:israel")),
+        "{s:?}"
+    );
+    let s = speakers("[Israel|gpe:israel] mengatakan bahwa perang itu akan berlangsung lama.");
+    assert_eq!(s, [Some("gpe:israel".to_string())], "a country as subject");
+}
+
+#[test]
+fn description_refers_to_the_last_speaker() {
+    let s = speakers(
+        "\"Kami fokus ke turnamen berikutnya,\" ujar [Fajar|per:fajar]. \"Jadi kondisinya harus prima,\" lanjut pebulutangkis berusia 31 tahun itu.",
+    );
+    assert_eq!(
+        s,
+        [Some("per:fajar".to_string()), Some("per:fajar".to_string())]
+    );
+    let s = speakers(
+        "\"Kami fokus ke turnamen berikutnya,\" ujar [Fajar|per:fajar]. \"Belum ada keputusan soal itu,\" kata sumber tersebut.",
+    );
+    assert_eq!(
+        s.get(1),
+        Some(&None),
+        "an anonymous source is not Fajar: {s:?}"
+    );
+}
+
+#[test]
+fn purpose_clause_reports_no_statement() {
+    let s = speakers(
+        "Badan itu dibentuk [pemerintah AS|gpe:as] untuk menilai bahwa model AI aman dipakai.",
+    );
+    assert!(s.is_empty(), "{s:?}");
+}
