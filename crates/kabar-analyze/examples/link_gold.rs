@@ -2,7 +2,7 @@
 //! linker, scored against the gold files of `crates/kabar-link/gold/` (B³), plus the checks
 //! a reader makes on the store (event time extent and size) and order independence.
 //!
-//! `cargo run --release -p kabar-analyze --example link_gold [-- gold.tsv …] [--list N] [--set key=json]…`
+//! `cargo run --release -p kabar-analyze --example link_gold [-- gold.tsv …] [--list N] [--find WORD]… [--set key=json]… [--audit]`
 //!
 //! Gold files default to every `*.tsv` in `crates/kabar-link/gold/`. `--list N` prints the
 //! N largest events with their span and titles (TUNE-side articles only).
@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use kabar_analyze::{link_doc, Pipeline};
 use kabar_core::split::{split_of, Split};
 use kabar_extract::sources::{read_inputs, ReadOptions};
+use kabar_link::checks::reader_checks;
 use kabar_link::gold::{b_cubed, parse_gold};
 use kabar_link::{Assignment, LinkConfig, LinkDoc, Linker};
 
@@ -42,6 +43,16 @@ fn config(args: &[String]) -> LinkConfig {
 }
 
 fn link(docs: &[&LinkDoc], batch: usize, cfg: &LinkConfig) -> HashMap<String, Assignment> {
+    link_with(docs, batch, cfg).0
+}
+
+/// Links `docs` in batches (save/load between, like `kabar ingest`); returns the
+/// assignments and the final linker.
+fn link_with(
+    docs: &[&LinkDoc],
+    batch: usize,
+    cfg: &LinkConfig,
+) -> (HashMap<String, Assignment>, Linker) {
     let mut l = Linker::new(cfg.clone());
     let mut out = HashMap::new();
     for chunk in docs.chunks(batch) {
@@ -55,7 +66,7 @@ fn link(docs: &[&LinkDoc], batch: usize, cfg: &LinkConfig) -> HashMap<String, As
             out.insert(a.article.clone(), a);
         }
     }
-    out
+    (out, l)
 }
 
 fn main() {
@@ -122,6 +133,12 @@ fn main() {
             .iter()
             .filter_map(|f| std::fs::read_to_string(f).ok())
             .filter_map(|t| parse_gold("gold", &t).ok())
+            // Tuning sees TUNE-side keys only.
+            .map(|rows| {
+                rows.into_iter()
+                    .filter(|r| split_of(&r.key) == Split::Tune)
+                    .collect()
+            })
             .collect();
         let id_of: HashMap<&str, &str> = keys
             .iter()
@@ -133,8 +150,17 @@ fn main() {
                 a2.push("--set".into());
                 a2.push(kv.into());
             }
-            let out = link(&order, 500, &config(&a2));
-            let mut line = format!("{t}:");
+            let (out, l) = link_with(&order, 500, &config(&a2));
+            let c = reader_checks(&docs, &out, Some(&l));
+            let mut line = format!(
+                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, person-only story joins {};",
+                c.events,
+                c.largest,
+                c.market_days_max,
+                c.market_over,
+                c.person_days_max,
+                c.person_only_story_joins
+            );
             for rows in &golds {
                 let ge: HashMap<&str, &str> = rows
                     .iter()
@@ -167,8 +193,9 @@ fn main() {
     let order_a: Vec<&LinkDoc> = docs.iter().collect();
     let t1 = std::time::Instant::now();
     let cfg = config(&args);
-    let a = link(&order_a, 500, &cfg);
+    let (a, linker_a) = link_with(&order_a, 500, &cfg);
     let link_time = t1.elapsed();
+    let checks = reader_checks(&docs, &a, Some(&linker_a));
     // Order B: test, val, train; order C: a fixed shuffle, batches of 200.
     let mut order_b: Vec<&LinkDoc> = Vec::new();
     for f in ["test.csv", "val.csv", "train.csv"] {
@@ -233,6 +260,13 @@ fn main() {
         largest,
         events.values().map(|v| span(v)).fold(0.0, f64::max)
     );
+    println!(
+        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through person names alone: {}",
+        checks.market_over,
+        checks.market_days_max,
+        checks.person_days_max,
+        checks.person_only_story_joins
+    );
     if list > 0 {
         let mut big: Vec<_> = events.iter().collect();
         big.sort_by_key(|(id, v)| (std::cmp::Reverse(v.len()), *id));
@@ -240,6 +274,34 @@ fn main() {
             println!("  {id}  {} articles, {:.1} days", v.len(), span(v));
             for d in v.iter().take(12) {
                 if split_of(&keys[&d.id]) == Split::Tune {
+                    println!(
+                        "     {} {}",
+                        d.published.map(|t| t.to_string()).unwrap_or_default(),
+                        d.title
+                    );
+                }
+            }
+        }
+    }
+
+    // `--find WORD` (repeatable): events holding several TUNE-side articles whose title
+    // contains WORD (case-insensitive), with their days — to inspect over-merges.
+    for w in args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i > 0 && args[i - 1] == "--find")
+        .map(|x| x.1.to_lowercase())
+    {
+        for (id, v) in &events {
+            let hits: Vec<&&LinkDoc> = v
+                .iter()
+                .filter(|d| {
+                    split_of(&keys[&d.id]) == Split::Tune && d.title.to_lowercase().contains(&w)
+                })
+                .collect();
+            if hits.len() >= 2 {
+                println!("  [{w}] {id}  {} articles, {:.1} days", v.len(), span(v));
+                for d in v.iter().filter(|d| split_of(&keys[&d.id]) == Split::Tune) {
                     println!(
                         "     {} {}",
                         d.published.map(|t| t.to_string()).unwrap_or_default(),
@@ -288,11 +350,17 @@ fn main() {
             })
             .collect();
         let missing = rows.len() - ge.len();
-        for (side, want) in [
-            ("all", None),
-            ("TUNE", Some(Split::Tune)),
-            ("AUDIT", Some(Split::Audit)),
-        ] {
+        // AUDIT-side figures only on request (`--audit`), once, at the end of tuning.
+        let sides: &[(&str, Option<Split>)] = if args.iter().any(|a| a == "--audit") {
+            &[
+                ("all", None),
+                ("TUNE", Some(Split::Tune)),
+                ("AUDIT", Some(Split::Audit)),
+            ]
+        } else {
+            &[("TUNE", Some(Split::Tune))]
+        };
+        for &(side, want) in sides {
             let keep = |id: &String| want.is_none_or(|w| split_of(&keys[id]) == w);
             let ge: HashMap<String, String> = ge
                 .iter()

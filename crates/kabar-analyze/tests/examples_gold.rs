@@ -279,8 +279,12 @@ fn pipeline_meets_the_examples_gold() {
     // Stories: 0.872 on 2026-11-22; the story rule was made stricter on 2026-12-01 for
     // real news (Detik gold, docs/link.md: unrelated events no longer share a story only
     // through one ministry or country), which costs these fictional threads recall
-    // (measured 0.791).
-    assert!(sf >= 0.75, "story B³ F1 {sf:.3}");
+    // (measured 0.791). On 2026-12-02 event identity moved to what happened (person
+    // names out of the term channel, a persistence discount, join threshold 0.4, story
+    // term cosine 0.2; Detik TUNE gold stories 0.760 -> 0.802, events 0.868 -> 0.904):
+    // these fictional threads lose story recall (measured 0.662, events 0.828); see
+    // docs/link.md.
+    assert!(sf >= 0.65, "story B³ F1 {sf:.3}");
     assert!(
         hit * 10 >= gold_dups.len() * 6,
         "duplicates found {hit}/{}",

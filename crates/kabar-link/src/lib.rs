@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+pub mod checks;
 pub mod gold;
 mod minhash;
 mod sparse;
@@ -173,6 +174,20 @@ pub struct LinkConfig {
     pub relink_window_docs: usize,
     /// At most this many active stories.
     pub max_active_stories: usize,
+    /// Days looked back to measure how *persistent* a term or entity is: on how many
+    /// distinct earlier days it appeared (0 switches the measure off).
+    pub persist_window_days: i64,
+    /// A key seen on at most this many of those days keeps its full weight; one seen on
+    /// more days (a daily market report's vocabulary, a minister quoted every day) is
+    /// weighted by `(persist_free_days / days) ^ persist_power`: it marks a recurring
+    /// topic, not one happening.
+    pub persist_free_days: f32,
+    /// Exponent of the persistence discount.
+    pub persist_power: f32,
+    /// Factor on content terms that are tokens of the article's person entities (the
+    /// name "purbaya" as a word): who was involved is the entity channel's evidence, so
+    /// the term channel measures what happened.
+    pub name_term_factor: f32,
 }
 
 impl Default for LinkConfig {
@@ -190,7 +205,7 @@ impl Default for LinkConfig {
             title_weight: 5.0,
             entity_weight: 0.5,
             place_factor: 0.3,
-            join_threshold: 0.3,
+            join_threshold: 0.4,
             time_sigma_days: 7.0,
             time_floor: 0.3,
             event_window_days: 30,
@@ -205,12 +220,16 @@ impl Default for LinkConfig {
             profile_terms: 150,
             query_keys: 12,
             max_candidates: 48,
-            story_text_min: 0.12,
+            story_text_min: 0.2,
             story_entity_min: 0.15,
             story_text_only: 0.2,
             story_retention_days: 120,
             relink_window_docs: 5_000,
             max_active_stories: 20_000,
+            persist_window_days: 14,
+            persist_free_days: 3.0,
+            persist_power: 1.0,
+            name_term_factor: 0.0,
         }
     }
 }
@@ -227,7 +246,7 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
@@ -292,6 +311,74 @@ struct State {
     next_slot: u32,
     max_time: Option<i64>,
     since_evict: u32,
+    /// Days on which each key (term or entity) was seen recently (see [`Seen`]).
+    seen: HashMap<u64, Seen>,
+}
+
+/// The recent days on which a key appeared: bit `i` of `mask` is day `day - i`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Seen {
+    day: i32,
+    mask: u32,
+}
+
+impl Seen {
+    const BITS: i32 = 32;
+
+    fn new(day: i32) -> Self {
+        Seen { day, mask: 1 }
+    }
+
+    fn record(&mut self, day: i32) {
+        if day > self.day {
+            let shift = day - self.day;
+            self.mask = if shift >= Self::BITS {
+                0
+            } else {
+                self.mask << shift
+            };
+            self.day = day;
+            self.mask |= 1;
+        } else if self.day - day < Self::BITS {
+            self.mask |= 1 << (self.day - day);
+        }
+    }
+
+    /// Distinct days in `[day - window, day - 1]` on which the key was seen.
+    fn days_before(&self, day: i32, window: i32) -> u32 {
+        (day - window..day)
+            .filter(|d| {
+                let i = self.day - d;
+                (0..Self::BITS).contains(&i) && self.mask & (1 << i) != 0
+            })
+            .count() as u32
+    }
+}
+
+/// IDF of a key times its persistence discount on `day` (see
+/// [`LinkConfig::persist_free_days`]).
+fn key_weight(
+    df: &HashMap<u64, u32>,
+    seen: &HashMap<u64, Seen>,
+    n_docs: u64,
+    cfg: &LinkConfig,
+    k: u64,
+    day: Option<i32>,
+) -> f32 {
+    let n = n_docs as f32;
+    let idf = ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+    let window = cfg.persist_window_days.clamp(0, i64::from(Seen::BITS - 1)) as i32;
+    match (day, seen.get(&k)) {
+        (Some(d), Some(s)) if window > 0 => {
+            let days = s.days_before(d, window) as f32;
+            if days > cfg.persist_free_days {
+                idf * (cfg.persist_free_days.max(0.5) / days).powf(cfg.persist_power)
+            } else {
+                idf
+            }
+        }
+        _ => idf,
+    }
 }
 
 /// Sizes of the linker's state, for monitoring and benchmarks.
@@ -370,6 +457,9 @@ struct SnapshotRef<'a> {
 /// An article reduced to weighted keys.
 struct Prepared {
     time: Option<i64>,
+    /// Day number of the article (of the newest article seen when undated), for the
+    /// persistence discount.
+    day: Option<i32>,
     terms: Sparse,
     ents: Sparse,
     /// Person/organisation entities only (for the story rule).
@@ -377,6 +467,9 @@ struct Prepared {
     sig: Signature,
     wterms: Weighted,
     wents: Weighted,
+    /// Terms and actors weighted by plain IDF, for the story rule: a story *is* a
+    /// recurring subject, so its terms are not discounted for persistence.
+    sterms: Weighted,
     wactors: Weighted,
 }
 
@@ -394,6 +487,11 @@ fn is_place(e: &str) -> bool {
 
 fn minutes(t: &NaiveDateTime) -> i64 {
     t.and_utc().timestamp().div_euclid(60)
+}
+
+/// Day number of a time in minutes.
+fn day_of(t: i64) -> i32 {
+    t.div_euclid(1440) as i32
 }
 
 fn id_hash(prefix: &str, article: &str, salt: u32) -> u64 {
@@ -446,6 +544,7 @@ impl Linker {
                 next_slot: 0,
                 max_time: None,
                 since_evict: 0,
+                seen: HashMap::new(),
             },
             event_postings: HashMap::new(),
             story_postings: HashMap::new(),
@@ -671,9 +770,16 @@ impl Linker {
         }
     }
 
-    fn idf(&self, k: u64) -> f32 {
-        let df = self.st.df.get(&k).copied().unwrap_or(0) as f32;
-        ((self.st.n_docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+    /// IDF with the persistence discount of `day`.
+    fn weight(&self, k: u64, day: Option<i32>) -> f32 {
+        key_weight(
+            &self.st.df,
+            &self.st.seen,
+            self.st.n_docs,
+            &self.st.cfg,
+            k,
+            day,
+        )
     }
 
     fn raw(&self, d: &LinkDoc) -> Raw {
@@ -686,8 +792,20 @@ impl Linker {
             tf.push((term_key(t), 1.0));
         }
         let mut terms = from_pairs(tf);
+        // Tokens of the article's person names, as term keys (see `name_term_factor`).
+        let name_keys: HashSet<u64> = d
+            .entities
+            .iter()
+            .filter_map(|e| e.strip_prefix("per:"))
+            .flat_map(|e| e.split(['-', '_']))
+            .filter(|w| w.chars().count() > 2)
+            .map(term_key)
+            .collect();
         for p in &mut terms {
             p.1 = sublinear(p.1);
+            if name_keys.contains(&p.0) {
+                p.1 *= cfg.name_term_factor;
+            }
         }
         let mut places = Vec::new();
         let mut actors = Vec::new();
@@ -734,12 +852,15 @@ impl Linker {
     }
 
     fn prepare(&self, r: &Raw) -> Prepared {
-        let idf = |k| self.idf(k);
+        let day = r.time.or(self.st.max_time).map(day_of);
+        let idf = |k| self.weight(k, day);
         Prepared {
             time: r.time,
+            day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
-            wactors: Weighted::new(&r.actors, idf),
+            sterms: Weighted::new(&r.terms, |k| self.weight(k, None)),
+            wactors: Weighted::new(&r.actors, |k| self.weight(k, None)),
             terms: r.terms.clone(),
             ents: r.ents.clone(),
             actors: r.actors.clone(),
@@ -750,7 +871,11 @@ impl Linker {
     /// The article's index keys: its `query_keys` highest TF-IDF terms and all its
     /// entities (places included; they are down-weighted in scoring, not in retrieval).
     fn query_keys(&self, p: &Prepared) -> Vec<u64> {
-        let mut ts: Vec<(f32, u64)> = p.terms.iter().map(|&(k, w)| (w * self.idf(k), k)).collect();
+        let mut ts: Vec<(f32, u64)> = p
+            .terms
+            .iter()
+            .map(|&(k, w)| (w * self.weight(k, p.day), k))
+            .collect();
         ts.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut keys: Vec<u64> = ts
             .iter()
@@ -774,6 +899,15 @@ impl Linker {
         self.st.n_docs += 1;
         for &(k, _) in p.terms.iter().chain(p.ents.iter()) {
             *self.st.df.entry(k).or_insert(0) += 1;
+        }
+        if let Some(d) = p.day {
+            for &(k, _) in p.terms.iter().chain(p.ents.iter()) {
+                self.st
+                    .seen
+                    .entry(k)
+                    .and_modify(|s| s.record(d))
+                    .or_insert_with(|| Seen::new(d));
+            }
         }
         let activity = self.activity_of(p.time);
         let keys = self.query_keys(&p);
@@ -926,7 +1060,7 @@ impl Linker {
         }
         let centroid = p.wterms.cosine(&e.terms, e.tnorm);
         let text = if cfg.member_mix > 0.0 && !e.members.is_empty() {
-            let idf = |k| self.idf(k);
+            let idf = |k| self.weight(k, p.day);
             let sum: f32 = e
                 .members
                 .iter()
@@ -987,10 +1121,10 @@ impl Linker {
     fn join_event(&mut self, id: u64, p: &Prepared, keys: &[u64], activity: i64) {
         let keep = self.st.cfg.profile_terms;
         let cap = keep;
-        let df = &self.st.df;
+        let (df, seen, cfg) = (&self.st.df, &self.st.seen, &self.st.cfg);
         let seq_now = self.st.n_docs;
-        let n = seq_now as f32;
-        let idf = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+        let day = p.day;
+        let idf = |k: u64| key_weight(df, seen, seq_now, cfg, k, day);
         let member_terms = self.st.cfg.member_terms;
         let max_members = self.st.cfg.max_members;
         let Some(e) = self.st.events.get_mut(&id) else {
@@ -1025,10 +1159,10 @@ impl Linker {
 
     fn reinforce_story(&mut self, id: u64, p: &Prepared, keys: &[u64], activity: i64) {
         let keep = self.st.cfg.profile_terms;
-        let df = &self.st.df;
+        let (df, seen, cfg) = (&self.st.df, &self.st.seen, &self.st.cfg);
         let seq_now = self.st.n_docs;
-        let n = seq_now as f32;
-        let idf = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+        // Plain IDF: see `Prepared::sterms`.
+        let idf = |k: u64| key_weight(df, seen, seq_now, cfg, k, None);
         let Some(s) = self.st.stories.get_mut(&id) else {
             return;
         };
@@ -1059,7 +1193,7 @@ impl Linker {
             let Some(s) = self.st.stories.get(&id) else {
                 continue;
             };
-            let text = p.wterms.cosine(&s.terms, s.tnorm);
+            let text = p.sterms.cosine(&s.terms, s.tnorm);
             let actors = if p.actors.is_empty() || s.ents.is_empty() {
                 0.0
             } else {
@@ -1227,6 +1361,12 @@ impl Linker {
             if let Some(s) = self.st.stories.remove(&id) {
                 unlink(&mut self.story_postings, &s.keys, id);
             }
+        }
+
+        // Persistence days: a key not seen for longer than the bitmask is forgotten.
+        if let Some(m) = now {
+            let lim = day_of(m) - Seen::BITS;
+            self.st.seen.retain(|_, s| s.day >= lim);
         }
 
         // Signatures: by time, then by count (oldest slot first).

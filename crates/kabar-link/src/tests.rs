@@ -379,3 +379,40 @@ fn any_arrival_order_gives_the_same_events_and_ids() {
         }
     }
 }
+
+#[test]
+fn seen_counts_distinct_earlier_days() {
+    let mut s = Seen::new(100);
+    s.record(100);
+    s.record(102);
+    s.record(101);
+    s.record(90);
+    // Days 90, 100, 101, 102 seen; the window before day 103 of 14 days holds all four,
+    // the window before day 102 holds 90, 100, 101.
+    assert_eq!(s.days_before(103, 14), 4);
+    assert_eq!(s.days_before(102, 14), 3);
+    assert_eq!(s.days_before(102, 2), 2);
+    // A jump past the mask forgets everything older.
+    s.record(200);
+    assert_eq!(s.days_before(201, 30), 1);
+}
+
+#[test]
+fn persistent_keys_are_discounted_new_ones_not() {
+    let cfg = LinkConfig::default();
+    let mut df = HashMap::new();
+    df.insert(1u64, 10);
+    df.insert(2u64, 10);
+    let mut seen = HashMap::new();
+    let mut daily = Seen::new(0);
+    for d in 1..14 {
+        daily.record(d);
+    }
+    seen.insert(1u64, daily);
+    seen.insert(2u64, Seen::new(13));
+    let persistent = key_weight(&df, &seen, 1000, &cfg, 1, Some(14));
+    let fresh = key_weight(&df, &seen, 1000, &cfg, 2, Some(14));
+    let plain = key_weight(&df, &seen, 1000, &cfg, 1, None);
+    assert!((fresh - plain).abs() < 1e-6, "{fresh} vs {plain}");
+    assert!(persistent < plain / 4.0, "{persistent} vs {plain}");
+}
