@@ -106,7 +106,7 @@ fn api_serves_stories_search_and_errors() {
 
     let (st, body) = get(addr, "/");
     assert_eq!(st, 200);
-    assert!(body.contains("<title>Kabar</title>"));
+    assert!(body.contains("<title>Home · Kabar</title>"));
 }
 
 /// Serves `db` on an ephemeral loopback port for the rest of the test.
@@ -177,7 +177,7 @@ fn every_error_is_json_with_the_right_status() {
     json_error(st, &body, 404, "not_found");
     let (st, body) = get(addr, "/api/v1/articles/a:nope");
     json_error(st, &body, 404, "not_found");
-    let (st, body) = get(addr, "/no/such/route");
+    let (st, body) = get(addr, "/api/v1/no/such/route");
     json_error(st, &body, 404, "not_found");
     let (st, body) = request(addr, "POST", "/api/v1/articles");
     json_error(st, &body, 405, "method_not_allowed");

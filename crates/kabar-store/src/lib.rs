@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod browse;
 pub mod error;
 pub mod fetch_state;
 pub mod link_extra;
