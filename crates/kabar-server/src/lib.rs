@@ -36,6 +36,7 @@ use std::sync::{Arc, Mutex};
 
 mod api;
 mod html;
+mod openapi;
 mod pages;
 mod params;
 
@@ -230,6 +231,10 @@ pub fn router(cfg: ServerConfig) -> Router {
                     with_store(c, move |s| kabar_analyze::views::entity_record(s, &id)).await
                 },
             ),
+        )
+        .route(
+            "/api/v1/openapi.json",
+            get(|| async { Json(openapi::document()) }),
         )
         .merge(api::routes())
         .merge(pages::routes())

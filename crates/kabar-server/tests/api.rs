@@ -233,3 +233,20 @@ fn the_server_never_creates_or_migrates_a_store() {
         .unwrap();
     assert_eq!(version, 1);
 }
+
+#[test]
+fn openapi_document_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    one_article_store(&db);
+    let (_rt, addr) = serve(db);
+    let (st, body) = get(addr, "/api/v1/openapi.json");
+    assert_eq!(st, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["openapi"], "3.1.0");
+    for p in ["/api/v1/stories", "/api/v1/articles/{id}", "/api/v1/search"] {
+        assert!(v["paths"][p]["get"].is_object(), "{p}");
+    }
+    let params = v["paths"]["/api/v1/stories"]["get"]["parameters"].to_string();
+    assert!(params.contains("\"sort\"") && params.contains("\"entity\""));
+}
