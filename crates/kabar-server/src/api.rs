@@ -167,6 +167,51 @@ async fn event(State(pool): P, UrlPath(id): UrlPath<String>) -> Result<Response,
     Ok(Json(e).into_response())
 }
 
+#[derive(Debug, serde::Deserialize)]
+struct ExportQuery {
+    format: Option<String>,
+}
+
+/// `/api/v1/export/{table}?format=jsonl|csv`: the whole table, as `kabar export` writes it.
+async fn export(
+    State(pool): P,
+    UrlPath(table): UrlPath<String>,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, ApiError> {
+    use kabar_store::export::{Format, Table};
+    let bad = |m: String| ApiError(axum::http::StatusCode::BAD_REQUEST, m);
+    let t = Table::parse(&table).ok_or_else(|| {
+        ApiError(
+            axum::http::StatusCode::NOT_FOUND,
+            format!("no export {table:?}: events, actions, entities or articles"),
+        )
+    })?;
+    let fmt_name = q.format.as_deref().unwrap_or("jsonl");
+    let fmt = Format::parse(fmt_name)
+        .ok_or_else(|| bad(format!("format must be jsonl or csv, got {fmt_name:?}")))?;
+    let bytes = run_store(pool, move |s| {
+        let mut out = Vec::new();
+        s.export(t, fmt, &mut out).map_err(|e| match e {
+            kabar_store::export::ExportError::Store(e) => e,
+            other => StoreError::NotFound(other.to_string()),
+        })?;
+        Ok(out)
+    })
+    .await?;
+    let ctype = match fmt {
+        Format::Csv => "text/csv; charset=utf-8",
+        Format::Jsonl => "application/x-ndjson",
+    };
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            HeaderValue::from_static(ctype),
+        )],
+        bytes,
+    )
+        .into_response())
+}
+
 /// The routes of this module.
 pub(crate) fn routes() -> Router<Arc<Pool>> {
     Router::new()
@@ -177,4 +222,5 @@ pub(crate) fn routes() -> Router<Arc<Pool>> {
         .route("/api/v1/articles/{id}", get(article))
         .route("/api/v1/entities", get(entities))
         .route("/api/v1/search", get(search))
+        .route("/api/v1/export/{table}", get(export))
 }

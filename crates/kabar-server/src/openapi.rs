@@ -82,6 +82,13 @@ const ROUTES: &[RouteDoc] = &[
         extra: &[("q", "words to search for", true)],
     },
     RouteDoc {
+        path: "/api/v1/export/{table}",
+        summary:
+            "A whole table (events, actions GDELT-like, entities, articles) as JSON Lines or CSV",
+        list: false,
+        extra: &[("format", "jsonl (default) or csv", false)],
+    },
+    RouteDoc {
         path: "/api/v1/openapi.json",
         summary: "This document",
         list: false,
@@ -120,6 +127,14 @@ pub(crate) fn document() -> Value {
         let mut params: Vec<Value> = Vec::new();
         if r.path.contains("{id}") {
             params.push(param("id", "path", "the record's ID", true));
+        }
+        if r.path.contains("{table}") {
+            params.push(param(
+                "table",
+                "path",
+                "events, actions, entities or articles",
+                true,
+            ));
         }
         for (n, d, req) in r.extra {
             params.push(param(n, "query", d, *req));

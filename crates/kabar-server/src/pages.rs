@@ -212,7 +212,7 @@ async fn stories_page(pool: Arc<Pool>, q: ListQuery) -> Result<String, ApiError>
     Ok(page("Stories", Nav::Stories, "", &body))
 }
 
-fn event_item(e: &EventRow) -> String {
+fn event_item(e: &EventRow, story_link: bool) -> String {
     let mut li = format!(
         "<li><a href=\"/events/{}\">{}</a><div class=\"muted\">{} · {}",
         enc(&e.id),
@@ -223,7 +223,7 @@ fn event_item(e: &EventRow) -> String {
     if e.outlets > 1 {
         let _ = write!(li, " · {} outlets", e.outlets);
     }
-    if let Some(s) = &e.story {
+    if let Some(s) = e.story.as_ref().filter(|_| story_link) {
         let _ = write!(li, " · <a href=\"/stories/{}\">story</a>", enc(s));
     }
     li.push_str("</div></li>");
@@ -260,7 +260,7 @@ async fn events_page(pool: Arc<Pool>, q: ListQuery) -> Result<String, ApiError> 
     ));
     body.push_str("<ol class=\"rows\">");
     for e in &list.items {
-        body.push_str(&event_item(e));
+        body.push_str(&event_item(e, true));
     }
     body.push_str("</ol>");
     body.push_str(&pager_of("/events", &q, page_no, req, list.total));
@@ -718,7 +718,11 @@ async fn article_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     if an.published.as_ref().is_some_and(|p| p.inferred) {
         meta.push("date inferred".into());
     }
-    meta.push(esc(&kind_name(&an.lang)));
+    match kind_name(&an.lang).as_str() {
+        "id" => meta.push("Indonesian".into()),
+        "en" => meta.push("English".into()),
+        _ => {}
+    }
     if let Some(u) = an
         .url
         .as_deref()
@@ -852,13 +856,12 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
                     format!(
                         "<a href=\"/articles/{}\">{}</a>",
                         enc(&c.id),
-                        esc(&format!(
+                        esc(format!(
                             "{} {}",
                             c.outlet.as_deref().unwrap_or(""),
                             html::when(c.published.as_deref())
                         )
-                        .trim()
-                        .to_string())
+                        .trim())
                     )
                 })
                 .collect();
@@ -914,7 +917,7 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     );
     body.push_str("<h2>Events</h2><ol class=\"rows\">");
     for e in &st.events {
-        body.push_str(&event_item(e));
+        body.push_str(&event_item(e, false));
     }
     body.push_str("</ol><h2>Timeline</h2>");
     if st.timeline.is_empty() {

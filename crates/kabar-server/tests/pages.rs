@@ -445,3 +445,37 @@ fn home_shows_growing_stories_with_sparklines_and_stays_small() {
     assert_eq!(nf.status, 404);
     assert!(nf.headers.contains("application/json"));
 }
+
+#[test]
+fn exports_write_every_row_as_jsonl_or_csv() {
+    let (_d, _rt, addr) = setup();
+    let a = get(addr, "/api/v1/export/actions?format=csv");
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert!(a.headers.contains("text/csv"));
+    let mut lines = a.body.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "date,source,source_name,source_country,target,target_name,target_country,type,kind,sources,urls"
+    );
+    // six articles each report the act on their own day: one row per day
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    assert!(
+        rows[4].starts_with("2026-05-29,per:joko-widodo,Joko Widodo,,,,,COOPERATE,inaugurate,2,"),
+        "{}",
+        rows[4]
+    );
+    let a = get(addr, "/api/v1/export/articles");
+    assert!(a.headers.contains("application/x-ndjson"));
+    assert_eq!(a.body.lines().count(), 6);
+    let first: serde_json::Value = serde_json::from_str(a.body.lines().next().unwrap()).unwrap();
+    assert_eq!(first["url"], "https://warta.example/a:1");
+    assert_eq!(first["event"], "e:old");
+    let a = get(addr, "/api/v1/export/events?format=csv");
+    assert_eq!(a.body.lines().count(), 5);
+    let a = get(addr, "/api/v1/export/entities?format=xml");
+    assert_eq!(a.status, 400);
+    assert!(a.body.contains("format must be jsonl or csv"));
+    let a = get(addr, "/api/v1/export/quotes");
+    assert_eq!(a.status, 404);
+}

@@ -11,6 +11,7 @@
 
 pub mod browse;
 pub mod error;
+pub mod export;
 pub mod fetch_state;
 pub mod link_extra;
 pub mod query;
