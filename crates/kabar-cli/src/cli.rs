@@ -118,6 +118,15 @@ pub enum Command {
         #[arg(long, value_parser = ["id", "en"])]
         lang: Option<String>,
     },
+    /// Export a whole table as JSON Lines or CSV (actions in a GDELT-like layout).
+    Export {
+        /// What to export.
+        #[arg(value_parser = ["events", "actions", "entities", "articles"])]
+        table: String,
+        /// Output format.
+        #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
+        format: String,
+    },
     /// Serve the HTTP JSON API (/api/v1/) and the web UI (/).
     Serve {
         /// Address to listen on.

@@ -24,23 +24,32 @@
 
 #![warn(missing_docs)]
 
-use axum::extract::{Path as UrlPath, Query, State};
+use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use kabar_store::{Store, StoreError};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-const INDEX_HTML: &str = include_str!("../assets/index.html");
+mod api;
+mod html;
+mod openapi;
+mod pages;
+mod params;
+
+pub use params::{DEFAULT_LIMIT, MAX_LIMIT};
 
 /// The most store connections the server opens (and requests it serves at once).
 pub const POOL_SIZE: usize = 4;
 
 /// The most hits one search may ask for; a larger `limit` is lowered to it.
 pub const MAX_SEARCH_LIMIT: usize = 200;
+
+/// Search hits per page when `limit` is not given.
+pub const DEFAULT_SEARCH_LIMIT: u64 = 20;
 
 /// Server configuration.
 #[derive(Debug, Clone)]
@@ -75,6 +84,7 @@ impl Pool {
 }
 
 /// An HTTP status and the message sent as `{"error": code, "message": …}`.
+#[derive(Debug)]
 struct ApiError(StatusCode, String);
 
 impl From<StoreError> for ApiError {
@@ -118,10 +128,9 @@ impl IntoResponse for ApiError {
 /// query string or path, 405s) into the API's JSON error shape, keeping its status.
 async fn json_errors(resp: Response) -> Response {
     let status = resp.status();
-    let is_json = resp
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let is_json = resp.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(b"application/json") || v.as_bytes().starts_with(b"text/html")
+    });
     if !(status.is_client_error() || status.is_server_error()) || is_json {
         return resp;
     }
@@ -149,6 +158,15 @@ where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 {
+    run_store(pool, f).await.map(Json)
+}
+
+/// Runs `f` on a pooled read-only connection on tokio's blocking pool.
+async fn run_store<T, F>(pool: Arc<Pool>, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+{
     let _permit = pool.permits.acquire().await.map_err(|_| {
         ApiError(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -164,36 +182,11 @@ where
     })
     .await
     {
-        Ok(answer) => answer.map(Json).map_err(ApiError::from),
+        Ok(answer) => answer.map_err(ApiError::from),
         Err(e) => Err(ApiError(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("request failed: {e}"),
         )),
-    }
-}
-
-#[derive(Debug, Deserialize)]
-struct SearchParams {
-    q: String,
-    #[serde(default = "default_limit")]
-    limit: i64,
-}
-
-fn default_limit() -> i64 {
-    20
-}
-
-impl SearchParams {
-    /// The limit to use: 1 up to [`MAX_SEARCH_LIMIT`] (larger values are lowered), anything
-    /// below 1 refused.
-    fn limit(&self) -> Result<usize, ApiError> {
-        if self.limit < 1 {
-            return Err(ApiError(
-                StatusCode::BAD_REQUEST,
-                format!("limit must be at least 1, got {}", self.limit),
-            ));
-        }
-        Ok((self.limit as u64).min(MAX_SEARCH_LIMIT as u64) as usize)
     }
 }
 
@@ -211,7 +204,6 @@ pub fn router(cfg: ServerConfig) -> Router {
         permits: tokio::sync::Semaphore::new(POOL_SIZE),
     });
     Router::new()
-        .route("/", get(|| async { Html(INDEX_HTML) }))
         .route(
             "/api/v1/health",
             get(|State(c): State<Arc<Pool>>| async move {
@@ -225,36 +217,12 @@ pub fn router(cfg: ServerConfig) -> Router {
             }),
         )
         .route(
-            "/api/v1/articles",
-            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.articles()).await }),
-        )
-        .route(
-            "/api/v1/articles/{id}",
-            get(
-                |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
-                    with_store(c, move |s| s.analysis(&id)).await
-                },
-            ),
-        )
-        .route(
-            "/api/v1/events",
-            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.events()).await }),
-        )
-        .route(
-            "/api/v1/stories",
-            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.stories()).await }),
-        )
-        .route(
             "/api/v1/stories/{id}",
             get(
                 |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
                     with_store(c, move |s| kabar_analyze::views::story_record(s, &id)).await
                 },
             ),
-        )
-        .route(
-            "/api/v1/entities",
-            get(|State(c): State<Arc<Pool>>| async move { with_store(c, |s| s.entities()).await }),
         )
         .route(
             "/api/v1/entities/{id}",
@@ -265,19 +233,20 @@ pub fn router(cfg: ServerConfig) -> Router {
             ),
         )
         .route(
-            "/api/v1/search",
-            get(
-                |State(c): State<Arc<Pool>>, Query(p): Query<SearchParams>| async move {
-                    let limit = p.limit()?;
-                    with_store(c, move |s| s.search(&p.q, limit)).await
-                },
-            ),
+            "/api/v1/openapi.json",
+            get(|| async { Json(openapi::document()) }),
         )
-        .fallback(|| async {
-            error_response(
-                StatusCode::NOT_FOUND,
-                "no such route; see /api/v1/stories, /api/v1/entities, /api/v1/search?q=",
-            )
+        .merge(api::routes())
+        .merge(pages::routes())
+        .fallback(|uri: axum::http::Uri| async move {
+            if uri.path().starts_with("/api/") {
+                error_response(
+                    StatusCode::NOT_FOUND,
+                    "no such route; see /api/v1/openapi.json",
+                )
+            } else {
+                pages::not_found_page()
+            }
         })
         .layer(axum::middleware::map_response(json_errors))
         .with_state(pool)

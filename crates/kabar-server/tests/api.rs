@@ -106,7 +106,7 @@ fn api_serves_stories_search_and_errors() {
 
     let (st, body) = get(addr, "/");
     assert_eq!(st, 200);
-    assert!(body.contains("<title>Kabar</title>"));
+    assert!(body.contains("<title>Home · Kabar</title>"));
 }
 
 /// Serves `db` on an ephemeral loopback port for the rest of the test.
@@ -177,7 +177,7 @@ fn every_error_is_json_with_the_right_status() {
     json_error(st, &body, 404, "not_found");
     let (st, body) = get(addr, "/api/v1/articles/a:nope");
     json_error(st, &body, 404, "not_found");
-    let (st, body) = get(addr, "/no/such/route");
+    let (st, body) = get(addr, "/api/v1/no/such/route");
     json_error(st, &body, 404, "not_found");
     let (st, body) = request(addr, "POST", "/api/v1/articles");
     json_error(st, &body, 405, "method_not_allowed");
@@ -232,4 +232,21 @@ fn the_server_never_creates_or_migrates_a_store() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, 1);
+}
+
+#[test]
+fn openapi_document_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    one_article_store(&db);
+    let (_rt, addr) = serve(db);
+    let (st, body) = get(addr, "/api/v1/openapi.json");
+    assert_eq!(st, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["openapi"], "3.1.0");
+    for p in ["/api/v1/stories", "/api/v1/articles/{id}", "/api/v1/search"] {
+        assert!(v["paths"][p]["get"].is_object(), "{p}");
+    }
+    let params = v["paths"]["/api/v1/stories"]["get"]["parameters"].to_string();
+    assert!(params.contains("\"sort\"") && params.contains("\"entity\""));
 }

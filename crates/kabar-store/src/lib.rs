@@ -9,7 +9,9 @@
 
 #![warn(missing_docs)]
 
+pub mod browse;
 pub mod error;
+pub mod export;
 pub mod fetch_state;
 pub mod link_extra;
 mod packed;

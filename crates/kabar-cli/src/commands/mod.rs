@@ -40,6 +40,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Search { json, limit, query } => {
             query::search(&db, json.json, &query.join(" "), limit)
         }
+        Command::Export { table, format } => query::export(&db, &table, &format),
         Command::Tag { conll, lang } => tag::run(&conll, lang.as_deref()),
         Command::Fetch(cmd) => fetch::fetch(&db, &cmd),
         Command::Watch(cmd) => fetch::watch(&db, &cmd),

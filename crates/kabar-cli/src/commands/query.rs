@@ -159,3 +159,20 @@ pub fn search(db: &Path, json: bool, q: &str, limit: usize) -> Result<Outcome> {
     }
     Ok(Outcome::Ok)
 }
+
+/// `kabar export TABLE --format jsonl|csv`: the whole table to standard output.
+pub fn export(db: &Path, table: &str, format: &str) -> Result<Outcome> {
+    use kabar_store::export::{Format, Table};
+    let usage = |m: String| anyhow::Error::new(super::UsageError(m));
+    let t = Table::parse(table).ok_or_else(|| {
+        usage(format!(
+            "no export {table:?}: events, actions, entities or articles"
+        ))
+    })?;
+    let f = Format::parse(format)
+        .ok_or_else(|| usage(format!("format must be jsonl or csv, got {format:?}")))?;
+    let store = open(db)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    store.export(t, f, &mut out).context("exporting")?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,325 @@
+//! HTML building blocks of the web app: escaping, the page frame, pagers and the
+//! server-side SVG charts (no script, no CDN: pages work offline and without JavaScript).
+
+use std::fmt::Write as _;
+
+/// Escapes text for HTML element content and double-quoted attribute values.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes one URL path segment or query value.
+pub(crate) fn enc(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// A query string (`?a=1&b=2`) of the non-empty pairs, or `""`.
+pub(crate) fn qs(pairs: &[(&str, &str)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", enc(v)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// The sections of the navigation bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Nav {
+    Home,
+    Stories,
+    Events,
+    Entities,
+    Articles,
+    Search,
+}
+
+const STYLE: &str = r#"
+:root{--fg:#1d232b;--muted:#58616c;--line:#dde1e6;--accent:#a63a22;--bg:#fafaf8;--mark:#fff1a8}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
+a{color:#1a4f8b}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #1a4f8b;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.3rem;z-index:9}
+header{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;padding:.5rem 1rem;border-bottom:1px solid var(--line);background:#fff}
+header .brand{font-weight:700;color:var(--accent);text-decoration:none;font-size:1.1rem}
+header nav{display:flex;flex-wrap:wrap;gap:.2rem .8rem}
+header nav a{color:var(--fg);text-decoration:none;padding:.2rem 0}
+header nav a[aria-current]{color:var(--accent);font-weight:600;border-bottom:2px solid var(--accent)}
+header form{margin-left:auto;display:flex;gap:.3rem;flex:1 1 14rem;max-width:24rem;min-width:0}
+header input{flex:1;min-width:0;padding:.35rem .5rem;border:1px solid #8a939d;border-radius:4px;font:inherit}
+button{font:inherit;padding:.3rem .7rem;border:1px solid #8a939d;border-radius:4px;background:#fff;cursor:pointer}
+main{max-width:60rem;margin:0 auto;padding:.8rem 1rem 3rem}
+h1{font-size:1.35rem;margin:.6rem 0 .3rem}h2{font-size:1.1rem;margin:1.4rem 0 .4rem}
+.muted{color:var(--muted);font-size:.9rem}
+ol.rows,ul.rows{list-style:none;padding:0;margin:0}
+.rows li{padding:.5rem 0;border-bottom:1px solid var(--line)}
+.rows li>a{font-weight:600}
+.tag{display:inline-block;font-size:.75rem;padding:0 .35rem;border:1px solid var(--line);border-radius:3px;margin-right:.3rem;color:var(--muted)}
+table{border-collapse:collapse;width:100%}td,th{padding:.35rem .4rem;border-bottom:1px solid var(--line);vertical-align:top;text-align:left}
+td.date{white-space:nowrap}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0;padding:.5rem;background:#fff;border:1px solid var(--line);border-radius:4px}
+.filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
+.filters input,.filters select{font:inherit;padding:.2rem .3rem;border:1px solid #8a939d;border-radius:3px;max-width:11rem}
+.pager{display:flex;gap:1rem;align-items:center;margin:1rem 0}
+.text{white-space:pre-wrap;background:#fff;border:1px solid var(--line);padding:1rem;border-radius:4px;overflow-wrap:anywhere}
+.m-ent{background:#e3efff;border-bottom:2px solid #3a6fb0;color:inherit;text-decoration:none}
+.m-time{background:#e4f6e4;border-bottom:2px solid #2f8a3c}
+.m-act{background:#ffe6d5;border-bottom:2px solid #b8561d;font-weight:600}
+.m-quote{font-style:italic;background:#f3eefc}
+.legend span{margin-right:.8rem}
+mark{background:var(--mark)}
+svg{max-width:100%;height:auto}
+.spark{vertical-align:middle;margin-left:.4rem}
+.err{color:#a00}
+@media (max-width:480px){header form{margin-left:0;max-width:none;flex-basis:100%}main{padding:.5rem .7rem 2rem}td.date{white-space:normal}}
+"#;
+
+/// A whole page: header with navigation and search, the body, no script.
+pub(crate) fn page(title: &str, nav: Nav, q: &str, body: &str) -> String {
+    let item = |n: Nav, href: &str, label: &str| {
+        let cur = if n == nav {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        format!("<a href=\"{href}\"{cur}>{label}</a>")
+    };
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>{t} · Kabar</title><style>{STYLE}</style></head><body>\
+<a class=\"skip\" href=\"#main\">Skip to content</a>\
+<header><a class=\"brand\" href=\"/\">Kabar</a><nav aria-label=\"Sections\">{}{}{}{}{}</nav>\
+<form role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\" class=\"skip\">Search articles</label>\
+<input id=\"q\" name=\"q\" type=\"search\" value=\"{qv}\" placeholder=\"Search articles…\">\
+<button type=\"submit\">Search</button></form></header>\
+<main id=\"main\">{body}</main></body></html>",
+        item(Nav::Home, "/", "Home"),
+        item(Nav::Stories, "/stories", "Stories"),
+        item(Nav::Events, "/events", "Events"),
+        item(Nav::Entities, "/entities", "Entities"),
+        item(Nav::Articles, "/articles", "Articles"),
+        t = esc(title),
+        qv = esc(q),
+    )
+}
+
+/// "12 articles", "1 article", "no articles".
+pub(crate) fn count(n: u64, one: &str, many: &str) -> String {
+    match n {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        n => format!("{} {many}", thousands(n)),
+    }
+}
+
+/// `6227` → `6,227`.
+pub(crate) fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A date as a reader wants it: `2026-05-29 22:02` from an ISO timestamp; TimeML's
+/// `PRESENT_REF` as "now"; `None` as "undated".
+pub(crate) fn when(d: Option<&str>) -> String {
+    match d {
+        None | Some("") => "undated".into(),
+        Some("PRESENT_REF") => "now".into(),
+        Some("PAST_REF") => "in the past".into(),
+        Some("FUTURE_REF") => "in the future".into(),
+        Some(d) if d.len() >= 16 && d.as_bytes()[10] == b'T' => {
+            format!("{} {}", &d[..10], &d[11..16])
+        }
+        Some(d) => d.to_string(),
+    }
+}
+
+/// `first → last`, one day once, "undated" when unknown.
+pub(crate) fn span(first: Option<&str>, last: Option<&str>) -> String {
+    let f = first.map(|d| when(Some(d)));
+    let l = last.map(|d| when(Some(d)));
+    match (f, l) {
+        (Some(f), Some(l)) if f != l => format!("{f} → {l}"),
+        (Some(f), _) => f,
+        (None, Some(l)) => l,
+        (None, None) => "undated".into(),
+    }
+}
+
+/// A pager: "Newer / page x of y / Older" links keeping the other parameters.
+pub(crate) fn pager(
+    path: &str,
+    keep: &[(&str, &str)],
+    page: u64,
+    limit: u64,
+    total: u64,
+) -> String {
+    let pages = total.div_ceil(limit.max(1)).max(1);
+    if pages <= 1 {
+        return String::new();
+    }
+    let link = |p: u64, label: &str, rel: &str| {
+        let ps = p.to_string();
+        let mut pairs: Vec<(&str, &str)> = keep.to_vec();
+        pairs.push(("page", &ps));
+        format!(
+            "<a rel=\"{rel}\" href=\"{path}{}\">{label}</a>",
+            esc(&qs(&pairs))
+        )
+    };
+    let mut out = String::from("<nav class=\"pager\" aria-label=\"Pages\">");
+    if page > 1 {
+        out.push_str(&link(page - 1, "← Previous", "prev"));
+    }
+    let _ = write!(out, "<span>Page {page} of {}</span>", thousands(pages));
+    if page < pages {
+        out.push_str(&link(page + 1, "Next →", "next"));
+    }
+    out.push_str("</nav>");
+    out
+}
+
+/// A sparkline of daily counts (oldest first) as inline SVG, with a text equivalent.
+pub(crate) fn sparkline(counts: &[u64], label: &str) -> String {
+    let (w, h) = (120.0_f64, 24.0_f64);
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let n = counts.len().max(2) as f64;
+    let pts: Vec<String> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let x = i as f64 * (w - 2.0) / (n - 1.0) + 1.0;
+            let y = h - 2.0 - (*c as f64 / max) * (h - 4.0);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    format!(
+        "<svg class=\"spark\" width=\"120\" height=\"24\" viewBox=\"0 0 120 24\" role=\"img\" \
+aria-label=\"{}\"><title>{}</title><polyline fill=\"none\" stroke=\"#a63a22\" \
+stroke-width=\"1.5\" points=\"{}\"/></svg>",
+        esc(label),
+        esc(label),
+        pts.join(" ")
+    )
+}
+
+/// A bar chart of articles per day, bars stacked by outlet, as inline SVG.
+/// `days` is `(day, [(outlet, n)])` oldest first.
+pub(crate) fn day_chart(days: &[(String, Vec<(String, u64)>)]) -> String {
+    const COLOURS: [&str; 6] = [
+        "#a63a22", "#1a4f8b", "#2f8a3c", "#b8861d", "#6b3fa0", "#58616c",
+    ];
+    if days.is_empty() {
+        return "<p class=\"muted\">No dated articles.</p>".into();
+    }
+    let mut outlets: Vec<&str> = Vec::new();
+    for (_, parts) in days {
+        for (o, _) in parts {
+            if !outlets.contains(&o.as_str()) {
+                outlets.push(o);
+            }
+        }
+    }
+    let max = days
+        .iter()
+        .map(|(_, p)| p.iter().map(|x| x.1).sum::<u64>())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let bw = 18.0;
+    let (w, h) = (days.len() as f64 * (bw + 4.0) + 30.0, 120.0);
+    let mut svg = format!(
+        "<svg width=\"{w:.0}\" height=\"{:.0}\" viewBox=\"0 0 {w:.0} {:.0}\" role=\"img\" \
+aria-label=\"Articles per day by outlet\"><title>Articles per day by outlet</title>",
+        h + 40.0,
+        h + 40.0
+    );
+    let _ = write!(
+        svg,
+        "<text x=\"0\" y=\"10\" font-size=\"10\" fill=\"#58616c\">{}</text>",
+        max as u64
+    );
+    for (i, (day, parts)) in days.iter().enumerate() {
+        let x = 28.0 + i as f64 * (bw + 4.0);
+        let mut y = h + 10.0;
+        for (o, n) in parts {
+            let bh = *n as f64 / max * h;
+            y -= bh;
+            let c = COLOURS[outlets.iter().position(|x| x == o).unwrap_or(0) % COLOURS.len()];
+            let _ = write!(
+                svg,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bw}\" height=\"{bh:.1}\" fill=\"{c}\"><title>{}: {} article(s), {}</title></rect>",
+                esc(day),
+                n,
+                esc(o)
+            );
+        }
+        if i == 0 || i == days.len() - 1 || days.len() <= 8 {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.1}\" y=\"{:.0}\" font-size=\"9\" fill=\"#58616c\">{}</text>",
+                h + 24.0,
+                esc(day.get(5..).unwrap_or(day))
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    if outlets.len() > 1 {
+        svg.push_str("<p class=\"legend muted\">");
+        for (i, o) in outlets.iter().enumerate() {
+            let _ = write!(
+                svg,
+                "<span><span style=\"color:{}\">■</span> {}</span>",
+                COLOURS[i % COLOURS.len()],
+                esc(o)
+            );
+        }
+        svg.push_str("</p>");
+    }
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_leaves_no_markup() {
+        assert_eq!(
+            esc("<script>alert('x')</script>&\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"
+        );
+        assert_eq!(qs(&[("q", "a b&c"), ("x", "")]), "?q=a+b%26c");
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(when(Some("2026-05-29T22:02:00+07:00")), "2026-05-29 22:02");
+        assert_eq!(when(Some("PRESENT_REF")), "now");
+        assert_eq!(span(Some("2026-05-01"), Some("2026-05-01")), "2026-05-01");
+        assert_eq!(count(0, "outlet", "outlets"), "no outlets");
+        assert_eq!(thousands(6227), "6,227");
+    }
+}
