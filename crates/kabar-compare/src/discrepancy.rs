@@ -107,7 +107,10 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
         let mut right: BTreeSet<String> = BTreeSet::new();
         let mut right_spans = Vec::new();
         for d in l.docs.iter().filter(|d| !bad.contains(&d.outlet)) {
-            let same = d.analysis.times.iter().find(|t| t.value == value);
+            // the same day, also as part of a time ("2026-03-05TNI": that night)
+            let same = d.analysis.times.iter().find(|t| {
+                t.value == value || (value.len() == 10 && t.value.starts_with(&format!("{value}T")))
+            });
             if let Some(t) = same {
                 right.insert(d.outlet.clone());
                 right_spans.push(SpanRef {

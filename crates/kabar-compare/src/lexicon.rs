@@ -2,7 +2,7 @@
 //! agencies), parsed once. They are embedded in the binary, so a malformed line is a
 //! build-time mistake; it is still reported as a typed error naming the file and line.
 
-use crate::CompareError;
+use crate::LexiconError as CompareError;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -75,7 +75,7 @@ fn rows(file: &'static str, text: &'static str, cols: usize) -> impl Iterator<It
         }
         let f: Vec<&str> = l.split('\t').collect();
         if f.len() != cols {
-            return Some(Err(CompareError::Lexicon {
+            return Some(Err(CompareError {
                 file,
                 line: i + 1,
                 message: format!("expected {cols} tab-separated fields, found {}", f.len()),
@@ -93,7 +93,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
     let mut lx = Lexicon::default();
     for r in rows("data/numbers.tsv", NUMBERS, 4) {
         let (line, f) = r?;
-        let value: f64 = f[3].parse().map_err(|_| CompareError::Lexicon {
+        let value: f64 = f[3].parse().map_err(|_| CompareError {
             file: "data/numbers.tsv",
             line,
             message: format!("{:?} is not a number", f[3]),
@@ -167,7 +167,7 @@ fn lang_mut<'a>(
     match code {
         "id" => Ok(&mut lx.id),
         "en" => Ok(&mut lx.en),
-        other => Err(CompareError::Lexicon {
+        other => Err(CompareError {
             file,
             line,
             message: format!("unknown language {other:?}"),
@@ -176,7 +176,7 @@ fn lang_mut<'a>(
 }
 
 fn bad_kind(file: &'static str, line: usize, kind: &str) -> CompareError {
-    CompareError::Lexicon {
+    CompareError {
         file,
         line,
         message: format!("unknown kind {kind:?}"),

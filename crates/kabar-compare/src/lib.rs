@@ -34,39 +34,39 @@ pub use sources::{find_credits, Credit};
 use serde::Serialize;
 
 /// Why a comparison could not be made.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum CompareError {
-    /// The store failed or has no such event or story.
-    #[error("{0}")]
-    Store(String),
-    /// No event or story with this ID.
-    #[error("{0}")]
-    NotFound(String),
+    /// The store failed, or has no such event or story ([`kabar_store::StoreError::NotFound`]).
+    #[error(transparent)]
+    Store(#[from] kabar_store::StoreError),
     /// A word list of `data/` is malformed (a build-time mistake).
-    #[error("kabar-compare {file} line {line}: {message}")]
-    Lexicon {
-        /// The data file.
-        file: &'static str,
-        /// 1-based line.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
 }
 
-impl From<kabar_store::StoreError> for CompareError {
-    fn from(e: kabar_store::StoreError) -> Self {
-        match e {
-            kabar_store::StoreError::NotFound(m) => CompareError::NotFound(m),
-            other => CompareError::Store(other.to_string()),
-        }
+impl CompareError {
+    /// Is this "no such event or story" (a usage error, HTTP 404)?
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, CompareError::Store(kabar_store::StoreError::NotFound(_)))
     }
 }
 
 impl From<rusqlite::Error> for CompareError {
     fn from(e: rusqlite::Error) -> Self {
-        CompareError::Store(e.to_string())
+        CompareError::Store(e.into())
     }
+}
+
+/// A malformed line in one of the embedded word lists.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("kabar-compare {file} line {line}: {message}")]
+pub struct LexiconError {
+    /// The data file.
+    pub file: &'static str,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
 }
 
 /// A span of an article's cleaned text (char offsets, end exclusive).

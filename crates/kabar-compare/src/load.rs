@@ -52,9 +52,10 @@ pub(crate) fn event_articles(
         .query_row("SELECT title FROM events WHERE id = ?1", [&id], |r| r.get(0))
         .optional()?;
     let Some(title) = title else {
-        return Err(CompareError::NotFound(format!(
+        return Err(kabar_store::StoreError::NotFound(format!(
             "no event {id} (see `kabar events`)"
-        )));
+        ))
+        .into());
     };
     let mut st = store.conn().prepare(
         "SELECT a.id FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
@@ -78,7 +79,7 @@ pub(crate) fn load(store: &Store, ids: &[String]) -> Result<Loaded, CompareError
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         let Some((outlet, published, duplicate_of)) = row else {
-            return Err(CompareError::NotFound(format!("no article {id}")));
+            return Err(kabar_store::StoreError::NotFound(format!("no article {id}")).into());
         };
         let analysis = store.analysis(id)?;
         docs.push(Doc {
