@@ -27,8 +27,15 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
     let dir = root.join(REL);
     let Ok(rd) = std::fs::read_dir(&dir) else {
-        eprintln!("eval_real: no data at {} (see docs/EVALUATION.md)", dir.display());
-        std::process::exit(if std::env::var("CI").as_deref() == Ok("true") { 1 } else { 0 });
+        eprintln!(
+            "eval_real: no data at {} (see docs/EVALUATION.md)",
+            dir.display()
+        );
+        std::process::exit(if std::env::var("CI").as_deref() == Ok("true") {
+            1
+        } else {
+            0
+        });
     };
     let mut files: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
@@ -39,7 +46,9 @@ fn main() {
         if split_of(&format!("{REL}/{name}")) != want {
             continue;
         }
-        let Ok(s) = std::fs::read_to_string(&f) else { continue };
+        let Ok(s) = std::fs::read_to_string(&f) else {
+            continue;
+        };
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&s) else {
             eprintln!("eval_real: {}: not JSON, skipped", f.display());
             continue;
@@ -61,14 +70,20 @@ fn main() {
     let mut kinds: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut times = Vec::new();
     for (ev, raws) in events {
-        let outlets: std::collections::BTreeSet<_> = raws.iter().filter_map(|r| r.outlet.clone()).collect();
+        let outlets: std::collections::BTreeSet<_> =
+            raws.iter().filter_map(|r| r.outlet.clone()).collect();
         if outlets.len() < 2 {
             continue;
         }
         let analyses = p.analyze_all(raws, &|| {});
         let mut store = Store::in_memory().unwrap();
         ingest_batch(&mut store, &analyses).unwrap();
-        let ids: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.id).collect();
+        let ids: Vec<String> = store
+            .articles()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
         let t = Instant::now();
         let c = match compare_articles(&store, &ids) {
             Ok(c) => c,
@@ -100,10 +115,19 @@ fn main() {
                         println!("UNLABELLED {key}");
                         for s in &d.sides {
                             for sp in s.spans.iter().take(2) {
-                                let text = store.analysis(&sp.article).map(|a| a.text).unwrap_or_default();
+                                let text = store
+                                    .analysis(&sp.article)
+                                    .map(|a| a.text)
+                                    .unwrap_or_default();
                                 let from = sp.start.saturating_sub(80);
-                                let ctx: String = text.chars().skip(from).take(sp.end - from + 60).collect();
-                                println!("   [{}] {:?}: …{}…", s.value, s.outlets, ctx.replace('\n', " "));
+                                let ctx: String =
+                                    text.chars().skip(from).take(sp.end - from + 60).collect();
+                                println!(
+                                    "   [{}] {:?}: …{}…",
+                                    s.value,
+                                    s.outlets,
+                                    ctx.replace('\n', " ")
+                                );
                             }
                         }
                     }
@@ -123,7 +147,10 @@ fn main() {
     times.sort_by(|a, b| a.0.total_cmp(&b.0));
     if let Some(max) = times.last() {
         let median = times[times.len() / 2].0;
-        println!("compare time: median {median:.1} ms, max {:.1} ms ({} articles)", max.0, max.1);
+        println!(
+            "compare time: median {median:.1} ms, max {:.1} ms ({} articles)",
+            max.0, max.1
+        );
     }
 }
 
@@ -131,7 +158,9 @@ fn main() {
 fn load_labels() -> BTreeMap<String, String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gold/giveme-flags.tsv");
     let mut m = BTreeMap::new();
-    let Ok(s) = std::fs::read_to_string(&path) else { return m };
+    let Ok(s) = std::fs::read_to_string(&path) else {
+        return m;
+    };
     for (i, line) in s.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;

@@ -31,7 +31,11 @@ impl Matrix {
         span: SpanRef,
         value: Option<String>,
     ) -> usize {
-        let row = match self.facts.iter().position(|f| f.kind == kind && f.key == key) {
+        let row = match self
+            .facts
+            .iter()
+            .position(|f| f.kind == kind && f.key == key)
+        {
             Some(r) => r,
             None => {
                 self.facts.push(Fact {
@@ -150,11 +154,19 @@ fn acts<'a>(l: &'a Loaded, m: &mut Matrix) -> Vec<ActMention<'a>> {
             names(&e.target)
         );
         for r in &live {
-            if !e.articles.contains(&r.article) || r.action.kind != e.kind || r.action.plover != e.plover {
+            if !e.articles.contains(&r.article)
+                || r.action.kind != e.kind
+                || r.action.plover != e.plover
+            {
                 continue;
             }
-            let (s, t, rkey) =
-                act_key(r.action.plover.name(), &r.action.kind, &r.action.source, &r.action.target, &l.levels);
+            let (s, t, rkey) = act_key(
+                r.action.plover.name(),
+                &r.action.kind,
+                &r.action.source,
+                &r.action.target,
+                &l.levels,
+            );
             let agrees = match (&e.date, &r.date) {
                 (Some(a), Some(b)) => kabar_actions::dates_agree(a, b),
                 _ => true,
@@ -206,7 +218,14 @@ fn quotes(l: &Loaded, m: &mut Matrix) -> Vec<(QuoteMention, usize)> {
     for (gi, g) in quotes::align(&qs).into_iter().enumerate() {
         let lead = &qs[g[0]];
         let short: String = lead.text.chars().take(80).collect();
-        let label = format!("“{short}{}”", if lead.text.chars().count() > 80 { "…" } else { "" });
+        let label = format!(
+            "“{short}{}”",
+            if lead.text.chars().count() > 80 {
+                "…"
+            } else {
+                ""
+            }
+        );
         for i in g {
             let q = &qs[i];
             let fact = m.add(
@@ -219,7 +238,11 @@ fn quotes(l: &Loaded, m: &mut Matrix) -> Vec<(QuoteMention, usize)> {
                     start: q.start,
                     end: q.end,
                 },
-                Some(q.speaker.as_deref().map_or("(unnamed)".to_string(), |s| l.name(s))),
+                Some(
+                    q.speaker
+                        .as_deref()
+                        .map_or("(unnamed)".to_string(), |s| l.name(s)),
+                ),
             );
             out.push((q.clone(), fact));
         }
@@ -421,7 +444,12 @@ pub fn compare_story(store: &Store, id: &str) -> Result<StoryComparison, Compare
             .map(|c| c.id.clone())
             .collect();
     }
-    outlets.sort_by(|a, b| b.events.len().cmp(&a.events.len()).then(a.outlet.cmp(&b.outlet)));
+    outlets.sort_by(|a, b| {
+        b.events
+            .len()
+            .cmp(&a.events.len())
+            .then(a.outlet.cmp(&b.outlet))
+    });
     Ok(StoryComparison {
         id: s.id,
         title: s.title,

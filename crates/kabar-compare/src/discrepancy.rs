@@ -21,7 +21,11 @@ fn sides(mut by_value: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>)>) -> Ve
             *seen.entry(o.clone()).or_default() += 1;
         }
     }
-    let both: BTreeSet<String> = seen.into_iter().filter(|(_, n)| *n > 1).map(|(o, _)| o).collect();
+    let both: BTreeSet<String> = seen
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(o, _)| o)
+        .collect();
     let mut out = Vec::new();
     for (value, (outlets, spans)) in std::mem::take(&mut by_value) {
         let outlets: Vec<String> = outlets.into_iter().filter(|o| !both.contains(o)).collect();
@@ -85,7 +89,12 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
     // date value → (outlets with the contradiction, spans, message)
     let mut wrong: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>, String)> = BTreeMap::new();
     for d in &l.docs {
-        for w in d.analysis.warnings.iter().filter(|w| w.kind == "weekday_mismatch") {
+        for w in d
+            .analysis
+            .warnings
+            .iter()
+            .filter(|w| w.kind == "weekday_mismatch")
+        {
             let value = d
                 .analysis
                 .times
@@ -93,7 +102,9 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
                 .find(|t| t.start < w.end.max(w.start + 1) && w.start < t.end)
                 .map(|t| t.value.clone())
                 .unwrap_or_else(|| w.message.clone());
-            let e = wrong.entry(value).or_insert_with(|| (BTreeSet::new(), Vec::new(), w.message.clone()));
+            let e = wrong
+                .entry(value)
+                .or_insert_with(|| (BTreeSet::new(), Vec::new(), w.message.clone()));
             e.0.insert(d.outlet.clone());
             e.1.push(SpanRef {
                 article: d.id.clone(),
@@ -129,12 +140,20 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
             format!("{value} without a contradicting weekday")
         };
         if right.is_empty() {
-            right = outlets.iter().filter(|o| !bad.contains(**o)).map(|o| o.to_string()).collect();
+            right = outlets
+                .iter()
+                .filter(|o| !bad.contains(**o))
+                .map(|o| o.to_string())
+                .collect();
         }
         out.push(Discrepancy {
             kind: "weekday".into(),
             about: format!("the weekday of {value}"),
-            message: format!("{} ({})", message, bad.iter().cloned().collect::<Vec<_>>().join(", ")),
+            message: format!(
+                "{} ({})",
+                message,
+                bad.iter().cloned().collect::<Vec<_>>().join(", ")
+            ),
             sides: vec![
                 Side {
                     value: message.clone(),
@@ -153,6 +172,9 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
     }
 }
 
+/// Counts that are measures, not tallies of the event.
+const MEASURES: [&str; 4] = ["miles", "kilometres", "hectares", "tonnes"];
+
 /// An outlet's figures for one count.
 #[derive(Default)]
 struct Figures {
@@ -169,7 +191,7 @@ fn close(a: f64, b: f64) -> bool {
 
 /// Do two outlets' figures for one count conflict? (`a.max < b.max`.)
 fn figures_conflict(a: &Figures, b: &Figures) -> bool {
-    let partial = b.values.iter().any(|v| *v == a.max);
+    let partial = b.values.contains(&a.max);
     let bound = a.lower_bound;
     let approx = (a.approx || b.approx) && close(a.max, b.max);
     !(partial || bound || approx)
@@ -186,6 +208,12 @@ pub(crate) fn numbers(
     let mut by_count: BTreeMap<&str, BTreeMap<&str, Figures>> = BTreeMap::new();
     for n in nums {
         if n.number.counts.starts_with("money:") && n.number.counts.matches(':').count() < 2 {
+            continue;
+        }
+        // measures (distances, areas, weights) in one report are usually of different
+        // things (measured on giveme5w1h: every such flag was wrong); they stay in the
+        // matrix but are not compared
+        if MEASURES.contains(&n.number.counts.rsplit('/').next().unwrap_or("")) {
             continue;
         }
         let f = by_count
@@ -209,7 +237,12 @@ pub(crate) fn numbers(
             f.spans.push(span);
         }
     }
-    let rank = |o: &str| outlets.iter().position(|x| x.outlet == o).unwrap_or(usize::MAX);
+    let rank = |o: &str| {
+        outlets
+            .iter()
+            .position(|x| x.outlet == o)
+            .unwrap_or(usize::MAX)
+    };
     for (count, figs) in by_count {
         let list: Vec<(&str, &Figures)> = figs.iter().map(|(o, f)| (*o, f)).collect();
         let mut conflicting: BTreeSet<&str> = BTreeSet::new();
@@ -237,7 +270,10 @@ pub(crate) fn numbers(
         if s.len() < 2 {
             continue;
         }
-        let fact = m.facts.iter().find(|f| f.kind == "number" && f.key == count);
+        let fact = m
+            .facts
+            .iter()
+            .find(|f| f.kind == "number" && f.key == count);
         out.push(Discrepancy {
             kind: "number".into(),
             about: format!("the number {count}"),
@@ -262,7 +298,10 @@ pub(crate) fn actors(acts: &[ActMention<'_>], l: &Loaded, out: &mut Vec<Discrepa
         let Some(d) = a.row.action.date.as_deref().filter(|d| d.len() == 10) else {
             continue;
         };
-        if a.target.is_empty() || a.source.is_empty() || kabar_actions::lexicon::is_symmetric(&a.row.action.kind) {
+        if a.target.is_empty()
+            || a.source.is_empty()
+            || kabar_actions::lexicon::is_symmetric(&a.row.action.kind)
+        {
             continue;
         }
         let k = format!(
@@ -276,7 +315,12 @@ pub(crate) fn actors(acts: &[ActMention<'_>], l: &Loaded, out: &mut Vec<Discrepa
     for (_, g) in groups {
         let mut by_source: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>)> = BTreeMap::new();
         for a in &g {
-            let names = a.source.iter().map(|s| l.name(s)).collect::<Vec<_>>().join(", ");
+            let names = a
+                .source
+                .iter()
+                .map(|s| l.name(s))
+                .collect::<Vec<_>>()
+                .join(", ");
             let e = by_source.entry(names).or_default();
             e.0.insert(a.outlet.clone());
             e.1.push(SpanRef {
@@ -297,7 +341,9 @@ pub(crate) fn actors(acts: &[ActMention<'_>], l: &Loaded, out: &mut Vec<Discrepa
         };
         let related = ids.iter().any(|x| {
             ids.iter().any(|y| {
-                x != y && x.iter().any(|a| y.iter().any(|b| same_speaker(a, b, &l.levels)))
+                x != y
+                    && x.iter()
+                        .any(|a| y.iter().any(|b| same_speaker(a, b, &l.levels)))
             })
         });
         if related {
@@ -314,7 +360,12 @@ pub(crate) fn actors(acts: &[ActMention<'_>], l: &Loaded, out: &mut Vec<Discrepa
                 "{} {} → {}",
                 first.row.action.plover.name(),
                 first.row.action.kind,
-                first.target.iter().map(|t| l.name(t)).collect::<Vec<_>>().join(", ")
+                first
+                    .target
+                    .iter()
+                    .map(|t| l.name(t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             message: format!(
                 "outlets name different actors: {}",
@@ -348,12 +399,19 @@ pub(crate) fn quote_speakers(qs: &[(QuoteMention, usize)], l: &Loaded, out: &mut
                 start: q.start,
                 end: q.end,
             };
-            match classes.iter_mut().find(|(s, _, _)| same_speaker(s, sp, &l.levels)) {
+            match classes
+                .iter_mut()
+                .find(|(s, _, _)| same_speaker(s, sp, &l.levels))
+            {
                 Some(c) => {
                     c.1.insert(q.outlet.clone());
                     c.2.push(span);
                 }
-                None => classes.push((sp.to_string(), BTreeSet::from([q.outlet.clone()]), vec![span])),
+                None => classes.push((
+                    sp.to_string(),
+                    BTreeSet::from([q.outlet.clone()]),
+                    vec![span],
+                )),
             }
         }
         if classes.len() < 2 {

@@ -67,7 +67,11 @@ pub(crate) fn lexicon() -> Result<&'static Lexicon, CompareError> {
         .map_err(Clone::clone)
 }
 
-fn rows(file: &'static str, text: &'static str, cols: usize) -> impl Iterator<Item = Result<(usize, Vec<&'static str>), CompareError>> {
+fn rows(
+    file: &'static str,
+    text: &'static str,
+    cols: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'static str>), CompareError>> {
     text.lines().enumerate().filter_map(move |(i, l)| {
         let l = l.trim_end();
         if l.is_empty() || l.starts_with('#') {
@@ -150,7 +154,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             &mut l.purposes,
             &mut l.modifiers,
         ] {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         l.attribution.sort_by_key(|p| std::cmp::Reverse(p.len()));
         l.credit.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -189,7 +193,11 @@ mod tests {
     fn the_data_files_parse() {
         let lx = super::lexicon().expect("data files parse");
         assert_eq!(lx.id.scales["triliun"], 1e12);
-        assert!(lx.en.cues.iter().any(|(p, c)| p == &["death", "toll"] && c == "dead"));
+        assert!(lx
+            .en
+            .cues
+            .iter()
+            .any(|(p, c)| p == &["death", "toll"] && c == "dead"));
         assert!(lx.wires.iter().any(|w| w.name == "Antara" && w.strict));
     }
 }

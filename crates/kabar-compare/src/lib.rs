@@ -47,7 +47,10 @@ pub enum CompareError {
 impl CompareError {
     /// Is this "no such event or story" (a usage error, HTTP 404)?
     pub fn is_not_found(&self) -> bool {
-        matches!(self, CompareError::Store(kabar_store::StoreError::NotFound(_)))
+        matches!(
+            self,
+            CompareError::Store(kabar_store::StoreError::NotFound(_))
+        )
     }
 }
 

@@ -38,7 +38,11 @@ pub(crate) fn lineage(l: &Loaded) -> (Option<FirstReport>, Vec<OutletReport>, Ve
         v
     };
     let credits_of = |d: &crate::load::Doc| -> Vec<String> {
-        let others: Vec<String> = all_outlets.iter().filter(|o| **o != d.outlet).cloned().collect();
+        let others: Vec<String> = all_outlets
+            .iter()
+            .filter(|o| **o != d.outlet)
+            .cloned()
+            .collect();
         crate::find_credits(&d.analysis, &others)
             .into_iter()
             .map(|c| c.name)
@@ -56,7 +60,9 @@ pub(crate) fn lineage(l: &Loaded) -> (Option<FirstReport>, Vec<OutletReport>, Ve
         article: d.id.clone(),
         published: d.published.clone(),
     });
-    let t0 = order.first().and_then(|d| d.published.as_deref().and_then(instant));
+    let t0 = order
+        .first()
+        .and_then(|d| d.published.as_deref().and_then(instant));
     let mut outlets: Vec<OutletReport> = Vec::new();
     for d in &order {
         let credits = credits_of(d);
@@ -98,10 +104,14 @@ pub(crate) fn lineage(l: &Loaded) -> (Option<FirstReport>, Vec<OutletReport>, Ve
     }
     let mut links = Vec::new();
     for d in &order {
-        let Some(orig) = &d.duplicate_of else { continue };
+        let Some(orig) = &d.duplicate_of else {
+            continue;
+        };
         let lag = match (
             d.published.as_deref().and_then(instant),
-            l.doc(orig).and_then(|o| o.published.as_deref()).and_then(instant),
+            l.doc(orig)
+                .and_then(|o| o.published.as_deref())
+                .and_then(instant),
         ) {
             (Some(c), Some(o)) => Some(delay(o, c).0),
             _ => None,

@@ -37,7 +37,10 @@ impl Loaded {
     }
 
     pub fn name(&self, id: &str) -> String {
-        self.names.get(id).cloned().unwrap_or_else(|| id.to_string())
+        self.names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
     }
 }
 
@@ -49,7 +52,9 @@ pub(crate) fn event_articles(
     let id = store.resolve_link_id(id)?;
     let title: Option<Option<String>> = store
         .conn()
-        .query_row("SELECT title FROM events WHERE id = ?1", [&id], |r| r.get(0))
+        .query_row("SELECT title FROM events WHERE id = ?1", [&id], |r| {
+            r.get(0)
+        })
         .optional()?;
     let Some(title) = title else {
         return Err(kabar_store::StoreError::NotFound(format!(

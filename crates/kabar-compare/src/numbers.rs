@@ -32,7 +32,10 @@ pub(crate) fn parse_digits(s: &str, lang: &str) -> Option<f64> {
     if s.is_empty() || s.len() > 24 || !s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    if !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let dots = s.matches('.').count();
@@ -76,7 +79,9 @@ fn split_currency<'a>(t: &'a str, lex: &LangLex) -> Option<(String, &'a str)> {
     let lower = t.to_lowercase();
     lex.currencies
         .iter()
-        .filter(|(p, _)| p.len() == 1 && lower.starts_with(p[0].as_str()) && lower.len() > p[0].len())
+        .filter(|(p, _)| {
+            p.len() == 1 && lower.starts_with(p[0].as_str()) && lower.len() > p[0].len()
+        })
         .max_by_key(|(p, _)| p[0].len())
         .and_then(|(p, code)| {
             let rest = t.get(p[0].len()..)?;
@@ -86,7 +91,12 @@ fn split_currency<'a>(t: &'a str, lex: &LangLex) -> Option<(String, &'a str)> {
 }
 
 /// The value of the number at token `i` and how many tokens it takes.
-fn number_at(toks: &[Tok], i: usize, lex: &LangLex, lang: &str) -> Option<(f64, usize, Option<String>)> {
+fn number_at(
+    toks: &[Tok],
+    i: usize,
+    lex: &LangLex,
+    lang: &str,
+) -> Option<(f64, usize, Option<String>)> {
     let t = &toks[i];
     let (mut value, currency) = if let Some((code, rest)) = split_currency(&t.text, lex) {
         (parse_digits(rest, lang)?, Some(code))
@@ -143,11 +153,19 @@ fn read_count(
     }
     // a currency as its own token before the number: "Rp 5 triliun", "US$ 3"
     let (pre_currency, num_at) = match phrase_at(toks, i, &lex.currencies) {
-        Some((n, code)) if toks.get(i + n).is_some_and(|t| parse_digits(&t.text, lang).is_some()) => {
+        Some((n, code))
+            if toks
+                .get(i + n)
+                .is_some_and(|t| parse_digits(&t.text, lang).is_some()) =>
+        {
             (Some(code.to_string()), i + n)
         }
         _ => (None, i),
     };
+    // "no one was injured" is nobody, not one
+    if num_at > 0 && matches!(toks[num_at - 1].lower.as_str(), "no" | "tidak" | "tak") {
+        return None;
+    }
     let (value, used, glued) = number_at(toks, num_at, lex, lang)?;
     let mut k = num_at + used;
     let mut currency = pre_currency.or(glued);
@@ -162,7 +180,13 @@ fn read_count(
     let mut unit_cat = None;
     if currency.is_none() {
         if let Some((n, cat)) = phrase_at(toks, k, &lex.units) {
-            unit = Some(toks[k..k + n].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "));
+            unit = Some(
+                toks[k..k + n]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             if cat != "-" {
                 unit_cat = Some(cat.to_string());
             }
@@ -210,18 +234,13 @@ fn read_count(
 
 /// A cue within three tokens after the number or its unit, over skip words.
 fn cue_after(toks: &[Tok], from: usize, lex: &LangLex) -> Option<String> {
-    let mut k = from;
-    for _ in 0..3 {
-        if k >= toks.len() {
-            return None;
-        }
+    for k in from..(from + 3).min(toks.len()) {
         if let Some((_, cat)) = phrase_at(toks, k, &lex.cues) {
             return Some(cat.to_string());
         }
         if !lex.skip.contains(&toks[k].lower) {
             return None;
         }
-        k += 1;
     }
     None
 }
@@ -282,23 +301,54 @@ mod tests {
 
     #[test]
     fn indonesian_counts() {
-        assert_eq!(one("Sebanyak 12 orang tewas dalam banjir itu.", "id").1, "dead");
-        assert_eq!(one("Banjir menewaskan sedikitnya 9 orang.", "id"), (9.0, "dead".into(), Some("at_least".into())));
-        assert_eq!(one("Polisi mengerahkan 300 personel.", "id").1, "deployed/personnel");
+        assert_eq!(
+            one("Sebanyak 12 orang tewas dalam banjir itu.", "id").1,
+            "dead"
+        );
+        assert_eq!(
+            one("Banjir menewaskan sedikitnya 9 orang.", "id"),
+            (9.0, "dead".into(), Some("at_least".into()))
+        );
+        assert_eq!(
+            one("Polisi mengerahkan 300 personel.", "id").1,
+            "deployed/personnel"
+        );
         assert_eq!(one("Sebanyak 300 personel berjaga.", "id").1, "personnel");
-        assert_eq!(one("Kerugian ditaksir Rp 5 triliun.", "id"), (5e12, "money:loss:IDR".into(), None));
-        assert_eq!(one("Anggaran Rp1,2 miliar disiapkan.", "id"), (1.2e9, "money:budget:IDR".into(), None));
-        assert_eq!(one("Sebanyak 1.200 warga mengungsi.", "id"), (1200.0, "displaced".into(), None));
+        assert_eq!(
+            one("Kerugian ditaksir Rp 5 triliun.", "id"),
+            (5e12, "money:loss:IDR".into(), None)
+        );
+        assert_eq!(
+            one("Anggaran Rp1,2 miliar disiapkan.", "id"),
+            (1.2e9, "money:budget:IDR".into(), None)
+        );
+        assert_eq!(
+            one("Sebanyak 1.200 warga mengungsi.", "id"),
+            (1200.0, "displaced".into(), None)
+        );
     }
 
     #[test]
     fn english_counts() {
-        assert_eq!(one("At least 40 people were killed.", "en"), (40.0, "dead".into(), Some("at_least".into())));
+        assert_eq!(
+            one("At least 40 people were killed.", "en"),
+            (40.0, "dead".into(), Some("at_least".into()))
+        );
         assert_eq!(one("The death toll rose to 130 on Sunday.", "en").1, "dead");
-        assert_eq!(one("Losses reached US$2.5 million.", "en"), (2.5e6, "money:loss:USD".into(), None));
-        assert_eq!(one("Some 1,500 troops were sent.", "en"), (1500.0, "personnel".into(), Some("approx".into())));
+        assert_eq!(
+            one("Losses reached US$2.5 million.", "en"),
+            (2.5e6, "money:loss:USD".into(), None)
+        );
+        assert_eq!(
+            one("Some 1,500 troops were sent.", "en"),
+            (1500.0, "personnel".into(), Some("approx".into()))
+        );
         // the second number's cue is its own, not the first one's
-        let v = extract_numbers("The blast killed 3 people and wounded 10 others.", "en", &[]);
+        let v = extract_numbers(
+            "The blast killed 3 people and wounded 10 others.",
+            "en",
+            &[],
+        );
         let got: Vec<_> = v.iter().map(|m| (m.value, m.counts.as_str())).collect();
         assert_eq!(got, [(3.0, "dead"), (10.0, "injured")]);
     }
@@ -307,6 +357,7 @@ mod tests {
     fn bare_numbers_dates_and_years_are_not_counts() {
         assert!(extract_numbers("Pada 2025 ada 3 usulan dan 12 pasal.", "id", &[]).is_empty());
         assert!(extract_numbers("He met two ministers in 2019.", "en", &[]).is_empty());
+        assert!(extract_numbers("It said no one was injured.", "en", &[]).is_empty());
         // a number inside a time expression the tagger found is skipped
         let t = "Pada 12 Maret 5 orang tewas.";
         let v = extract_numbers(t, "id", &[(5, 13)]);

@@ -71,7 +71,10 @@ pub(crate) fn same_speaker(a: &str, b: &str, levels: &ActorLevels) -> bool {
     }
     let parts = |s: &str| -> Option<(String, BTreeSet<String>)> {
         let (ty, slug) = s.split_once(':')?;
-        Some((ty.to_string(), slug.split('-').map(str::to_string).collect()))
+        Some((
+            ty.to_string(),
+            slug.split('-').map(str::to_string).collect(),
+        ))
     };
     match (parts(a), parts(b)) {
         (Some((ta, wa)), Some((tb, wb))) => ta == tb && (wa.is_subset(&wb) || wb.is_subset(&wa)),

@@ -35,7 +35,11 @@ pub fn event_text(c: &Comparison) -> String {
         c.outlets.len(),
         c.facts.len(),
         c.discrepancies.len(),
-        if c.discrepancies.len() == 1 { "y" } else { "ies" }
+        if c.discrepancies.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        }
     );
     let _ = writeln!(s, "\nOutlets (first report first):");
     for o in &c.outlets {
@@ -43,10 +47,22 @@ pub fn event_text(c: &Comparison) -> String {
             s,
             "  {:<28} {:>12}  {} article(s){}{}  unique {}  missing {}",
             o.outlet,
-            if o.first { "FIRST".to_string() } else { delay(o.delay_seconds, o.delay_precision.as_deref()) },
+            if o.first {
+                "FIRST".to_string()
+            } else {
+                delay(o.delay_seconds, o.delay_precision.as_deref())
+            },
             o.articles.len(),
-            if o.copies > 0 { format!(", {} copy", o.copies) } else { String::new() },
-            if o.credits.is_empty() { String::new() } else { format!(", credits {}", o.credits.join(", ")) },
+            if o.copies > 0 {
+                format!(", {} copy", o.copies)
+            } else {
+                String::new()
+            },
+            if o.credits.is_empty() {
+                String::new()
+            } else {
+                format!(", credits {}", o.credits.join(", "))
+            },
             o.unique.len(),
             o.missing.len()
         );
@@ -62,7 +78,11 @@ pub fn event_text(c: &Comparison) -> String {
                 l.copy_of,
                 l.copy_of_outlet,
                 delay(l.lag_seconds, Some("second")),
-                if l.credited.is_empty() { String::new() } else { format!(", credits {}", l.credited.join(", ")) }
+                if l.credited.is_empty() {
+                    String::new()
+                } else {
+                    format!(", credits {}", l.credited.join(", "))
+                }
             );
         }
     }
@@ -74,7 +94,11 @@ pub fn event_text(c: &Comparison) -> String {
                 "  [{}] {}{}",
                 d.kind,
                 d.message,
-                if d.later_update { " (the later report may be an update)" } else { "" }
+                if d.later_update {
+                    " (the later report may be an update)"
+                } else {
+                    ""
+                }
             );
         }
     }
@@ -83,7 +107,13 @@ pub fn event_text(c: &Comparison) -> String {
     for f in &c.facts {
         let marks: String = outlets
             .iter()
-            .map(|o| if f.cells.iter().any(|c| c.outlet == *o) { 'x' } else { '.' })
+            .map(|o| {
+                if f.cells.iter().any(|c| c.outlet == *o) {
+                    'x'
+                } else {
+                    '.'
+                }
+            })
             .collect();
         let values: Vec<String> = f
             .cells

@@ -75,7 +75,10 @@ pub(crate) fn phrase_at<'a>(
 
 /// Char offsets to a substring (end exclusive).
 pub(crate) fn slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use kabar_store::Store;
 use std::path::Path;
 
 fn store_of(file: &str) -> Store {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(file);
     let raws: Vec<_> = read_inputs(&[path], &ReadOptions::default())
         .into_iter()
         .map(|r| r.expect("fixture readable"))
@@ -22,7 +24,12 @@ fn store_of(file: &str) -> Store {
 
 fn landslide() -> (Store, Comparison) {
     let store = store_of("garut-landslide.jsonl");
-    let ids: Vec<String> = store.articles().unwrap().into_iter().map(|a| a.id).collect();
+    let ids: Vec<String> = store
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
     assert_eq!(ids.len(), 4);
     let c = compare_articles(&store, &ids).unwrap();
     (store, c)
@@ -41,15 +48,28 @@ fn first_report_delays_and_copies() {
     let (_, c) = landslide();
     let first = c.first.as_ref().unwrap();
     assert_eq!(first.outlet, "Warta Lereng");
-    let delay = |o: &str| c.outlets.iter().find(|x| x.outlet == o).unwrap().delay_seconds;
+    let delay = |o: &str| {
+        c.outlets
+            .iter()
+            .find(|x| x.outlet == o)
+            .unwrap()
+            .delay_seconds
+    };
     assert_eq!(delay("Warta Lereng"), Some(0));
     assert_eq!(delay("Harian Bukit"), Some(9_000));
     assert_eq!(delay("Valley Post"), Some(25 * 3600));
     // the word-for-word copy is linked to its original and credits it
-    let copy = c.lineage.iter().find(|l| l.outlet == "Kabar Lembah").expect("copy found");
+    let copy = c
+        .lineage
+        .iter()
+        .find(|l| l.outlet == "Kabar Lembah")
+        .expect("copy found");
     assert_eq!(copy.copy_of_outlet, "Warta Lereng");
     assert_eq!(copy.lag_seconds, Some(5 * 3600 + 15 * 60));
-    assert!(copy.credited.contains(&"Warta Lereng".to_string()), "{copy:?}");
+    assert!(
+        copy.credited.contains(&"Warta Lereng".to_string()),
+        "{copy:?}"
+    );
 }
 
 #[test]
@@ -64,12 +84,19 @@ fn different_death_tolls_are_flagged_with_outlets_on_each_side() {
     assert_eq!(twelve.outlets, ["Kabar Lembah", "Warta Lereng"]);
     assert_eq!(fourteen.outlets, ["Harian Bukit"]);
     // "at least 10" contradicts neither
-    assert!(d.sides.iter().all(|s| !s.outlets.contains(&"Valley Post".to_string())));
+    assert!(d
+        .sides
+        .iter()
+        .all(|s| !s.outlets.contains(&"Valley Post".to_string())));
     // every span points at the figure in its article's text
     for s in &d.sides {
         for sp in &s.spans {
             let text = store.analysis(&sp.article).unwrap().text;
-            let got: String = text.chars().skip(sp.start).take(sp.end - sp.start).collect();
+            let got: String = text
+                .chars()
+                .skip(sp.start)
+                .take(sp.end - sp.start)
+                .collect();
             assert!(got.contains(&s.value), "{got:?} for {}", s.value);
         }
     }
@@ -81,7 +108,11 @@ fn a_wrong_weekday_in_one_outlet_is_flagged() {
     let w = outlets_of(&c, "weekday");
     assert_eq!(w.len(), 1, "{:#?}", c.discrepancies);
     assert_eq!(w[0][0], ["Harian Bukit"]);
-    assert!(w[0][1].contains(&"Warta Lereng".to_string()), "{:#?}", c.discrepancies);
+    assert!(
+        w[0][1].contains(&"Warta Lereng".to_string()),
+        "{:#?}",
+        c.discrepancies
+    );
     assert!(!w[0][1].contains(&"Harian Bukit".to_string()));
 }
 
@@ -101,7 +132,11 @@ fn coverage_cells_unique_and_missing_facts() {
     assert!(o("Harian Bukit").unique.contains(&budget.id));
     assert!(o("Warta Lereng").missing.contains(&budget.id));
     // the count of injured is reported by the original and its copy only
-    let injured = c.facts.iter().find(|f| f.key == "injured").expect("injured row");
+    let injured = c
+        .facts
+        .iter()
+        .find(|f| f.key == "injured")
+        .expect("injured row");
     let mut outlets: Vec<&str> = injured.cells.iter().map(|c| c.outlet.as_str()).collect();
     outlets.sort();
     assert_eq!(outlets, ["Kabar Lembah", "Warta Lereng"]);
@@ -115,4 +150,33 @@ fn an_unknown_event_is_not_found() {
     let (store, _) = landslide();
     let e = compare_event(&store, "e:0000000000000000").unwrap_err();
     assert!(e.is_not_found(), "{e}");
+}
+
+#[test]
+fn one_quote_given_to_two_speakers_is_flagged() {
+    let (_, c) = landslide();
+    let d = c
+        .discrepancies
+        .iter()
+        .find(|d| d.kind == "quote_speaker")
+        .unwrap_or_else(|| panic!("{:#?}", c.discrepancies));
+    let mut sides: Vec<(String, Vec<String>)> = d
+        .sides
+        .iter()
+        .map(|s| (s.value.clone(), s.outlets.clone()))
+        .collect();
+    sides.sort();
+    assert_eq!(
+        sides,
+        [
+            (
+                "Dedi Kurniawan".to_string(),
+                vec!["Harian Bukit".to_string()]
+            ),
+            (
+                "Hendra Permana".to_string(),
+                vec!["Kabar Lembah".to_string(), "Warta Lereng".to_string()]
+            ),
+        ]
+    );
 }
