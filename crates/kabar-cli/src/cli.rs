@@ -139,6 +139,9 @@ pub enum Command {
     Watch(crate::commands::fetch::WatchCmd),
     /// Manage the sources file: add, list, remove, status.
     Sources(crate::commands::fetch::SourcesCmd),
+    /// Compare outlets on one event or story: coverage of facts, first report and
+    /// copies, discrepancies, unique and missing facts.
+    Compare(crate::commands::compare::CompareCmd),
     /// Ingest the bundled example articles into a fresh store and show what was found.
     Demo {
         /// The example articles.

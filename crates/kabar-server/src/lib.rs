@@ -11,6 +11,7 @@
 //! | `GET /api/v1/entities` | `kabar entities` |
 //! | `GET /api/v1/entities/{id_or_name}` | `kabar entity ID_OR_NAME` |
 //! | `GET /api/v1/search?q=…&limit=…` | `kabar search` |
+//! | `GET /api/v1/events/{id}/compare`, `/api/v1/stories/{id}/compare` | `kabar compare event\|story ID` |
 //!
 //! The store is opened **read-only**, never created or migrated here (`kabar serve` checks
 //! and migrates it once before serving): a small pool of at most [`POOL_SIZE`] connections,
@@ -23,6 +24,8 @@
 //! 500 `internal`.
 
 #![warn(missing_docs)]
+
+mod compare;
 
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -236,6 +239,7 @@ pub fn router(cfg: ServerConfig) -> Router {
             "/api/v1/openapi.json",
             get(|| async { Json(openapi::document()) }),
         )
+        .merge(compare::routes())
         .merge(api::routes())
         .merge(pages::routes())
         .fallback(|uri: axum::http::Uri| async move {

@@ -82,6 +82,18 @@ const ROUTES: &[RouteDoc] = &[
         extra: &[("q", "words to search for", true)],
     },
     RouteDoc {
+        path: "/api/v1/events/{id}/compare",
+        summary: "Cross-outlet comparison of one event: coverage matrix, first reports, copies, discrepancies",
+        list: false,
+        extra: &[],
+    },
+    RouteDoc {
+        path: "/api/v1/stories/{id}/compare",
+        summary: "Cross-outlet comparison of one story, rolled up by outlet",
+        list: false,
+        extra: &[],
+    },
+    RouteDoc {
         path: "/api/v1/export/{table}",
         summary:
             "A whole table (events, actions GDELT-like, entities, articles) as JSON Lines or CSV",
@@ -188,7 +200,11 @@ mod tests {
         let doc = document();
         let paths = doc["paths"].as_object().unwrap();
         let mut registered = Vec::new();
-        for src in [include_str!("lib.rs"), include_str!("api.rs")] {
+        for src in [
+            include_str!("lib.rs"),
+            include_str!("api.rs"),
+            include_str!("compare.rs"),
+        ] {
             for part in src.split(".route(").skip(1) {
                 let path = part.trim_start().trim_start_matches('"');
                 let path = &path[..path.find('"').unwrap()];

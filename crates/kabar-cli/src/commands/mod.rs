@@ -1,6 +1,7 @@
 //! One module per command group; [`run`] dispatches.
 
 mod analyze;
+pub mod compare;
 mod demo;
 pub mod fetch;
 mod ingest;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Fetch(cmd) => fetch::fetch(&db, &cmd),
         Command::Watch(cmd) => fetch::watch(&db, &cmd),
         Command::Sources(cmd) => fetch::sources(&db, &cmd),
+        Command::Compare(cmd) => compare::run(&db, &cmd),
         Command::Demo { dir, keep } => demo::run(&dir, keep.as_deref()),
         Command::Serve { addr } => {
             // fail now, with the same message as the queries, rather than on each request

@@ -1,0 +1,367 @@
+//! Numbers with a unit and what they count: "12 orang tewas", "menewaskan sedikitnya 12
+//! orang", "Rp 5 triliun", "300 personel", "at least 40 people were killed",
+//! "US$2.5 million in losses". A number counts something only when a word list of
+//! `data/counts.tsv` says what (a cue, a unit with a category, or a currency); bare
+//! numbers, years and dates are left out.
+
+use crate::lexicon::LangLex;
+use crate::tokens::{phrase_at, Tok};
+use serde::Serialize;
+
+/// A number found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberMention {
+    /// Char offset where the expression starts (modifier or currency included).
+    pub start: usize,
+    /// Char offset where it ends (exclusive).
+    pub end: usize,
+    /// The value (scales applied: "5 triliun" is 5e12).
+    pub value: f64,
+    /// What is counted: `dead`, `injured`, `personnel`, … or `money:<purpose>:<currency>`
+    /// (`money:<currency>` when nothing says what the money is).
+    pub counts: String,
+    /// The unit word as written in the list (`orang`, `personel`, `IDR`), if any.
+    pub unit: Option<String>,
+    /// An approximation before the number: `at_least`, `more_than`, `approx`, `at_most`.
+    pub modifier: Option<String>,
+}
+
+/// Parses a digit string with the separators of its language: Indonesian writes
+/// `1.200,5`, English `1,200.5`. Hand-written: no crate reads both conventions.
+pub(crate) fn parse_digits(s: &str, lang: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 24 || !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    let groups_of_three = |sep: char| s.split(sep).skip(1).all(|g| g.len() == 3);
+    let normal: String = match (dots, commas) {
+        (0, 0) => s.to_string(),
+        (_, 0) => {
+            if (lang != "en" || dots > 1) && groups_of_three('.') {
+                s.replace('.', "")
+            } else if dots == 1 {
+                s.to_string()
+            } else {
+                return None;
+            }
+        }
+        (0, _) => {
+            if (lang == "en" || commas > 1) && groups_of_three(',') {
+                s.replace(',', "")
+            } else if commas == 1 {
+                s.replace(',', ".")
+            } else {
+                return None;
+            }
+        }
+        _ => {
+            // both: the later one is the decimal mark
+            let (dec, thou) = if s.rfind(',') > s.rfind('.') {
+                (',', '.')
+            } else {
+                ('.', ',')
+            };
+            s.replace(thou, "").replace(dec, ".")
+        }
+    };
+    normal.parse().ok()
+}
+
+/// The currency written glued to a number ("Rp5.000", "US$3"), and the rest.
+fn split_currency<'a>(t: &'a str, lex: &LangLex) -> Option<(String, &'a str)> {
+    let lower = t.to_lowercase();
+    lex.currencies
+        .iter()
+        .filter(|(p, _)| {
+            p.len() == 1 && lower.starts_with(p[0].as_str()) && lower.len() > p[0].len()
+        })
+        .max_by_key(|(p, _)| p[0].len())
+        .and_then(|(p, code)| {
+            let rest = t.get(p[0].len()..)?;
+            rest.starts_with(|c: char| c.is_ascii_digit())
+                .then(|| (code.clone(), rest))
+        })
+}
+
+/// The value of the number at token `i` and how many tokens it takes.
+fn number_at(
+    toks: &[Tok],
+    i: usize,
+    lex: &LangLex,
+    lang: &str,
+) -> Option<(f64, usize, Option<String>)> {
+    let t = &toks[i];
+    let (mut value, currency) = if let Some((code, rest)) = split_currency(&t.text, lex) {
+        (parse_digits(rest, lang)?, Some(code))
+    } else if let Some(v) = parse_digits(&t.text, lang) {
+        (v, None)
+    } else {
+        (*lex.words.get(&t.lower)?, None)
+    };
+    let mut used = 1;
+    if let Some(s) = toks.get(i + 1).and_then(|n| lex.scales.get(&n.lower)) {
+        value *= s;
+        used += 1;
+    }
+    Some((value, used, currency))
+}
+
+/// Is a number here part of a date, a time or a year the time tagger found?
+fn in_spans(t: &Tok, spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(s, e)| t.start < e && s < t.end)
+}
+
+/// Finds the counted numbers of a text. `skip` are char spans (dates and times) whose
+/// numbers are not counts.
+pub fn extract_numbers(text: &str, lang: &str, skip: &[(usize, usize)]) -> Vec<NumberMention> {
+    let Ok(lx) = crate::lexicon::lexicon() else {
+        return Vec::new();
+    };
+    let lex = lx.lang(lang);
+    let toks = crate::tokens::tokenize(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match read_count(&toks, i, lex, lang, skip) {
+            Some((m, next)) => {
+                out.push(m);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Reads one counted number starting at token `i`, and the token after it.
+fn read_count(
+    toks: &[Tok],
+    i: usize,
+    lex: &LangLex,
+    lang: &str,
+    skip: &[(usize, usize)],
+) -> Option<(NumberMention, usize)> {
+    if in_spans(&toks[i], skip) {
+        return None;
+    }
+    // a currency as its own token before the number: "Rp 5 triliun", "US$ 3"
+    let (pre_currency, num_at) = match phrase_at(toks, i, &lex.currencies) {
+        Some((n, code))
+            if toks
+                .get(i + n)
+                .is_some_and(|t| parse_digits(&t.text, lang).is_some()) =>
+        {
+            (Some(code.to_string()), i + n)
+        }
+        _ => (None, i),
+    };
+    // "no one was injured" is nobody, not one
+    if num_at > 0 && matches!(toks[num_at - 1].lower.as_str(), "no" | "tidak" | "tak") {
+        return None;
+    }
+    let (value, used, glued) = number_at(toks, num_at, lex, lang)?;
+    let mut k = num_at + used;
+    let mut currency = pre_currency.or(glued);
+    // a currency after the number: "5 triliun rupiah"
+    if currency.is_none() {
+        if let Some((n, code)) = phrase_at(toks, k, &lex.currencies) {
+            currency = Some(code.to_string());
+            k += n;
+        }
+    }
+    let mut unit = None;
+    let mut unit_cat = None;
+    if currency.is_none() {
+        if let Some((n, cat)) = phrase_at(toks, k, &lex.units) {
+            unit = Some(
+                toks[k..k + n]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            if cat != "-" {
+                unit_cat = Some(cat.to_string());
+            }
+            k += n;
+        }
+    }
+    let end_tok = k;
+    let cue_after = cue_after(toks, k, lex);
+    let back = i.saturating_sub(5);
+    let cue_before = || cue_before(toks, back, i, lex);
+    let counts = if let Some(code) = &currency {
+        match purpose_before(toks, back, i, lex) {
+            Some(p) => format!("money:{p}:{code}"),
+            None => format!("money:{code}"),
+        }
+    } else {
+        // what happened (the cue) and to what (a unit with a category): "dead/personnel"
+        // for soldiers killed, never mixed with troops deployed
+        match (cue_after.clone().or_else(cue_before), unit_cat) {
+            (Some(c), Some(u)) => format!("{c}/{u}"),
+            (Some(c), None) => c,
+            (None, Some(u)) => u,
+            (None, None) => return None,
+        }
+    };
+    // a bare number word with no unit ("satu", "one") counts only next to its cue
+    if unit.is_none() && currency.is_none() && toks[num_at].text.chars().all(char::is_alphabetic) {
+        cue_after?;
+    }
+    let modifier = modifier_before(toks, i, lex);
+    let start = modifier.as_ref().map_or(toks[i].start, |(s, _)| *s);
+    let unit = unit.or_else(|| currency.clone());
+    Some((
+        NumberMention {
+            start,
+            end: toks[end_tok - 1].end,
+            value,
+            counts,
+            unit,
+            modifier: modifier.map(|(_, m)| m),
+        },
+        end_tok,
+    ))
+}
+
+/// A cue within three tokens after the number or its unit, over skip words.
+fn cue_after(toks: &[Tok], from: usize, lex: &LangLex) -> Option<String> {
+    for k in from..(from + 3).min(toks.len()) {
+        if let Some((_, cat)) = phrase_at(toks, k, &lex.cues) {
+            return Some(cat.to_string());
+        }
+        if !lex.skip.contains(&toks[k].lower) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The nearest cue in the tokens `[from, to)` before a number.
+/// The search stops at an earlier number: its cue is that number's.
+fn cue_before(toks: &[Tok], from: usize, to: usize, lex: &LangLex) -> Option<String> {
+    for k in (from..to).rev() {
+        if toks[k].text.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Some((n, c)) = phrase_at(toks, k, &lex.cues) {
+            if k + n <= to {
+                return Some(c.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// What an amount of money is, from the words before it.
+fn purpose_before(toks: &[Tok], from: usize, to: usize, lex: &LangLex) -> Option<String> {
+    (from..to)
+        .rev()
+        .find_map(|k| phrase_at(toks, k, &lex.purposes).filter(|(n, _)| k + n <= to))
+        .map(|(_, c)| c.to_string())
+}
+
+/// A modifier right before the number: its start offset and its kind.
+fn modifier_before(toks: &[Tok], i: usize, lex: &LangLex) -> Option<(usize, String)> {
+    (i.saturating_sub(2)..i).find_map(|k| {
+        phrase_at(toks, k, &lex.modifiers)
+            .filter(|(n, m)| k + n == i && *m != "exact")
+            .map(|(_, m)| (toks[k].start, m.to_string()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, lang: &str) -> (f64, String, Option<String>) {
+        let v = extract_numbers(text, lang, &[]);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].value, v[0].counts.clone(), v[0].modifier.clone())
+    }
+
+    #[test]
+    fn separators_follow_the_language() {
+        assert_eq!(parse_digits("1.200", "id"), Some(1200.0));
+        assert_eq!(parse_digits("5,2", "id"), Some(5.2));
+        assert_eq!(parse_digits("1,200", "en"), Some(1200.0));
+        assert_eq!(parse_digits("2.5", "en"), Some(2.5));
+        assert_eq!(parse_digits("1.234.567,5", "id"), Some(1234567.5));
+        assert_eq!(parse_digits("1,234,567.5", "en"), Some(1234567.5));
+        assert_eq!(parse_digits("abc", "en"), None);
+    }
+
+    #[test]
+    fn indonesian_counts() {
+        assert_eq!(
+            one("Sebanyak 12 orang tewas dalam banjir itu.", "id").1,
+            "dead"
+        );
+        assert_eq!(
+            one("Banjir menewaskan sedikitnya 9 orang.", "id"),
+            (9.0, "dead".into(), Some("at_least".into()))
+        );
+        assert_eq!(
+            one("Polisi mengerahkan 300 personel.", "id").1,
+            "deployed/personnel"
+        );
+        assert_eq!(one("Sebanyak 300 personel berjaga.", "id").1, "personnel");
+        assert_eq!(
+            one("Kerugian ditaksir Rp 5 triliun.", "id"),
+            (5e12, "money:loss:IDR".into(), None)
+        );
+        assert_eq!(
+            one("Anggaran Rp1,2 miliar disiapkan.", "id"),
+            (1.2e9, "money:budget:IDR".into(), None)
+        );
+        assert_eq!(
+            one("Sebanyak 1.200 warga mengungsi.", "id"),
+            (1200.0, "displaced".into(), None)
+        );
+    }
+
+    #[test]
+    fn english_counts() {
+        assert_eq!(
+            one("At least 40 people were killed.", "en"),
+            (40.0, "dead".into(), Some("at_least".into()))
+        );
+        assert_eq!(one("The death toll rose to 130 on Sunday.", "en").1, "dead");
+        assert_eq!(
+            one("Losses reached US$2.5 million.", "en"),
+            (2.5e6, "money:loss:USD".into(), None)
+        );
+        assert_eq!(
+            one("Some 1,500 troops were sent.", "en"),
+            (1500.0, "personnel".into(), Some("approx".into()))
+        );
+        // the second number's cue is its own, not the first one's
+        let v = extract_numbers(
+            "The blast killed 3 people and wounded 10 others.",
+            "en",
+            &[],
+        );
+        let got: Vec<_> = v.iter().map(|m| (m.value, m.counts.as_str())).collect();
+        assert_eq!(got, [(3.0, "dead"), (10.0, "injured")]);
+    }
+
+    #[test]
+    fn bare_numbers_dates_and_years_are_not_counts() {
+        assert!(extract_numbers("Pada 2025 ada 3 usulan dan 12 pasal.", "id", &[]).is_empty());
+        assert!(extract_numbers("He met two ministers in 2019.", "en", &[]).is_empty());
+        assert!(extract_numbers("It said no one was injured.", "en", &[]).is_empty());
+        // a number inside a time expression the tagger found is skipped
+        let t = "Pada 12 Maret 5 orang tewas.";
+        let v = extract_numbers(t, "id", &[(5, 13)]);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].value, 5.0);
+    }
+}
