@@ -143,14 +143,15 @@ struct ArticleExport {
 /// Writes rows one by one in the chosen format.
 enum Sink<'w> {
     Jsonl(&'w mut dyn Write),
-    Csv(csv::Writer<&'w mut dyn Write>),
+    // boxed: the CSV writer carries its buffer state, far larger than a reference
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
 }
 
 impl<'w> Sink<'w> {
     fn new(fmt: Format, out: &'w mut dyn Write) -> Self {
         match fmt {
             Format::Jsonl => Sink::Jsonl(out),
-            Format::Csv => Sink::Csv(csv::Writer::from_writer(out)),
+            Format::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
         }
     }
 
