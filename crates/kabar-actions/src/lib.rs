@@ -46,7 +46,9 @@ pub struct Extracted {
 /// * `entities`: this article's entities with byte-span mentions;
 /// * `times`: its time expressions (TimeML values); the action date is the nearest DATE in
 ///   the trigger's sentence, else the last DATE of the previous sentence, else `None`
-///   (`published` is not used as a default date).
+///   (`published` is not used as a default date; a date that begins after the publication
+///   day is dropped: acts are reported as done, and "2027" in "target … pada 2027" is not
+///   when a praise happened).
 ///
 /// `lang` is accepted for future language-specific rules; the lexicon holds Indonesian and
 /// English forms together, so mixed text works either way. Never panics: spans that do not
@@ -60,9 +62,9 @@ pub fn extract(
     times: &[TimeExpr],
     published: Option<&str>,
 ) -> Extracted {
-    // the publication date no longer dates acts by default (docs/actions.md, "Date"); it is
-    // kept in the signature for callers and future relative-date use
-    let _ = (lang, published);
+    // the publication date no longer dates acts by default (docs/actions.md, "Date"); it
+    // only bounds them: an act reported as done cannot begin after the day it was reported
+    let _ = lang;
     let marks = quotes::find_marks(text);
     let inner: Vec<Span> = marks.iter().map(|m| m.inner).collect();
     let doc = doc::Doc::new(text, sentences, tokens, entities, inner);
@@ -73,8 +75,26 @@ pub fn extract(
         .filter(|q| q.direct && q.text.split_whitespace().count() >= 4)
         .map(|q| q.span)
         .collect();
-    let actions = actions::extract_actions(&doc, times, &quoted);
+    let mut actions = actions::extract_actions(&doc, times, &quoted);
+    if let Some(day) = published.and_then(|p| p.get(..10)) {
+        for a in &mut actions {
+            if a.date.as_deref().is_some_and(|d| begins_after(d, day)) {
+                a.date = None;
+            }
+        }
+    }
     Extracted { actions, quotes }
+}
+
+/// True when the period `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) begins after `day`
+/// (`YYYY-MM-DD`): a year or month that holds the day does not.
+fn begins_after(date: &str, day: &str) -> bool {
+    let start = match date.len() {
+        4 => format!("{date}-01-01"),
+        7 => format!("{date}-01"),
+        _ => date.chars().take(10).collect(),
+    };
+    start.as_str() > day
 }
 
 /// Convenience for callers that only have the text: tokenises and splits it with
@@ -89,4 +109,20 @@ pub fn extract_text(
     let tokens = kabar_text::tokenize(text);
     let sentences = kabar_text::sentences(text);
     extract(text, lang, &sentences, &tokens, entities, times, published)
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::begins_after;
+
+    #[test]
+    fn a_period_after_the_publication_day_is_not_an_act_date() {
+        assert!(begins_after("2027", "2026-05-22"));
+        assert!(begins_after("2026-06", "2026-05-22"));
+        assert!(begins_after("2026-05-23", "2026-05-22"));
+        assert!(!begins_after("2026", "2026-05-22"));
+        assert!(!begins_after("2026-05", "2026-05-22"));
+        assert!(!begins_after("2026-05-22", "2026-05-22"));
+        assert!(!begins_after("2025-12-31", "2026-05-22"));
+    }
 }
