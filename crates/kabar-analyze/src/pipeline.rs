@@ -59,6 +59,14 @@ impl Pipeline {
         // The outlet, always when a URL is known: the given name normalised, else the
         // outlet list by domain, else the registrable domain (docs/fetch.md).
         raw.outlet = kabar_extract::outlet::resolve(raw.outlet.as_deref(), raw.url.as_deref());
+        if let std::borrow::Cow::Owned(fixed) = kabar_extract::mojibake::repair(&raw.body) {
+            raw.body = fixed;
+        }
+        if let Some(std::borrow::Cow::Owned(fixed)) =
+            raw.title.as_deref().map(kabar_extract::mojibake::repair)
+        {
+            raw.title = Some(fixed);
+        }
         let truncated = truncate_body(&mut raw.body, self.max_text_bytes);
         let cleaned = kabar_extract::clean::clean(&raw.body, raw.title.as_deref());
         let text = cleaned.text.as_str();

@@ -21,6 +21,7 @@
 
 pub mod clean;
 pub mod html;
+pub mod mojibake;
 pub mod outlet;
 pub mod page_meta;
 pub mod sources;
