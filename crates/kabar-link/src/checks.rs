@@ -44,6 +44,17 @@ fn market_words() -> Vec<&'static str> {
         .collect()
 }
 
+/// True when `title` starts with a market word (`data/market-titles.txt`): a report of one
+/// day's exchange rate, index or gold price.
+pub fn is_market_title(title: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(market_words);
+    let t = title.trim_start().to_lowercase();
+    WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
 /// Name tokens of a person entity ID (`per:purbaya-yudhi-sadewa` → `purbaya`, …).
 fn person_tokens(id: &str) -> Vec<&str> {
     id.strip_prefix("per:")
@@ -68,7 +79,6 @@ pub fn reader_checks(
             events.entry(a.event.as_str()).or_default().push(d);
         }
     }
-    let words = market_words();
     let mut c = ReaderChecks {
         events: events.len(),
         ..ReaderChecks::default()
@@ -83,10 +93,7 @@ pub fn reader_checks(
         }
         let market: BTreeSet<_> = v
             .iter()
-            .filter(|d| {
-                let t = d.title.to_lowercase();
-                words.iter().any(|w| t.starts_with(w))
-            })
+            .filter(|d| is_market_title(&d.title))
             .filter_map(|d| d.published.map(|p| p.date()))
             .collect();
         c.market_days_max = c.market_days_max.max(market.len());
@@ -126,4 +133,20 @@ pub fn reader_checks(
         }
     }
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_market_title;
+
+    #[test]
+    fn market_titles_start_with_a_market_word() {
+        assert!(is_market_title("Rupiah Ditutup Menguat ke Rp 16.200"));
+        assert!(is_market_title("Harga Emas Antam Hari Ini Naik Rp 20.000"));
+        assert!(is_market_title(
+            "IHSG Masih Loyo, Saham-saham Tambang Berguguran"
+        ));
+        assert!(!is_market_title("Kursi Menteri Diisi Wajah Baru"));
+        assert!(!is_market_title("Purbaya: Rupiah Akan Menguat"));
+    }
 }

@@ -425,6 +425,10 @@ struct Raw {
     /// Readable names of the article's distinctive terms and its entities, by key (for
     /// [`Why`]).
     names: Vec<(u64, String)>,
+    /// A market-level report (its title starts with a word of `data/market-titles.txt`):
+    /// each day's close is its own happening, so it joins only events of about one day.
+    #[serde(default)]
+    market: bool,
 }
 
 impl Raw {
@@ -455,6 +459,9 @@ struct SnapshotRef<'a> {
 }
 
 /// An article reduced to weighted keys.
+/// The longest span an event may reach by taking a market-level report (see [`Raw::market`]).
+const MARKET_SPAN_DAYS: f32 = 1.5;
+
 struct Prepared {
     time: Option<i64>,
     /// Day number of the article (of the newest article seen when undated), for the
@@ -471,6 +478,8 @@ struct Prepared {
     /// recurring subject, so its terms are not discounted for persistence.
     sterms: Weighted,
     wactors: Weighted,
+    /// See [`Raw::market`].
+    market: bool,
 }
 
 fn term_key(t: &str) -> u64 {
@@ -848,6 +857,7 @@ impl Linker {
             ents,
             actors,
             sig: signature(&sh, cfg.num_perm),
+            market: checks::is_market_title(&d.title),
         }
     }
 
@@ -856,6 +866,7 @@ impl Linker {
         let idf = |k| self.weight(k, day);
         Prepared {
             time: r.time,
+            market: r.market,
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
@@ -1052,6 +1063,11 @@ impl Linker {
             let gap = gap_days(t, f, l);
             let span = (l.max(t) - f.min(t)) as f32 / MINUTES_PER_DAY;
             if gap > cfg.event_window_days as f32 || span > cfg.max_event_span_days {
+                return (0.0, 0.0, 0.0);
+            }
+            // a day's market close and the next morning's recap at most: a market report
+            // never joins an event that would then span more than MARKET_SPAN_DAYS
+            if p.market && span > MARKET_SPAN_DAYS {
                 return (0.0, 0.0, 0.0);
             }
             let s = cfg.time_sigma_days.max(1e-3);
