@@ -166,6 +166,8 @@ fn a_closed_pipe_ends_listings_quietly() {
         &["articles"][..],
         &["entities", "--json"][..],
         &["search", "--json", "padi"][..],
+        &["export", "articles", "--format", "csv"][..],
+        &["export", "events", "--format", "jsonl"][..],
     ] {
         let mut child = kabar()
             .arg("--db")

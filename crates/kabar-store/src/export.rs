@@ -140,6 +140,18 @@ struct ArticleExport {
     story: Option<String>,
 }
 
+/// A CSV error, with a failed write kept as [`ExportError::Io`] so callers see the I/O
+/// error itself (a closed pipe ends `kabar export … | head` quietly).
+fn from_csv(e: csv::Error) -> ExportError {
+    if !e.is_io_error() {
+        return ExportError::Csv(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => ExportError::Io(io),
+        _ => unreachable!("is_io_error() holds only for ErrorKind::Io"),
+    }
+}
+
 /// Writes rows one by one in the chosen format.
 enum Sink<'w> {
     Jsonl(&'w mut dyn Write),
@@ -157,7 +169,7 @@ impl<'w> Sink<'w> {
 
     fn row<T: Serialize>(&mut self, row: &T) -> Result<(), ExportError> {
         match self {
-            Sink::Csv(w) => w.serialize(row)?,
+            Sink::Csv(w) => w.serialize(row).map_err(from_csv)?,
             Sink::Jsonl(out) => {
                 serde_json::to_writer(&mut **out, row)?;
                 out.write_all(b"\n")?;
