@@ -46,25 +46,5 @@ where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, CompareError> + Send + 'static,
 {
-    let _permit = pool.permits.acquire().await.map_err(|_| {
-        ApiError(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "server is shutting down".into(),
-        )
-    })?;
-    let p = pool.clone();
-    match tokio::task::spawn_blocking(move || {
-        let store = p.checkout()?;
-        let answer = f(&store);
-        p.checkin(store);
-        answer
-    })
-    .await
-    {
-        Ok(answer) => answer.map(Json).map_err(ApiError::from),
-        Err(e) => Err(ApiError(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("request failed: {e}"),
-        )),
-    }
+    super::run_pooled(pool, f).await.map(Json)
 }

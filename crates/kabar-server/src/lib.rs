@@ -170,6 +170,18 @@ where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 {
+    run_pooled(pool, f).await
+}
+
+/// [`run_store`] for work whose error is not a [`StoreError`] (but can hold one), such as
+/// a comparison.
+pub(crate) async fn run_pooled<T, E, F>(pool: Arc<Pool>, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    E: From<StoreError> + Send + 'static,
+    ApiError: From<E>,
+    F: FnOnce(&Store) -> Result<T, E> + Send + 'static,
+{
     let _permit = pool.permits.acquire().await.map_err(|_| {
         ApiError(
             StatusCode::SERVICE_UNAVAILABLE,
