@@ -172,6 +172,17 @@ fn reapply_redirects(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
     Ok(out)
 }
 
+/// Name part → the persons holding it (to find candidates without comparing all pairs).
+fn persons_by_part(persons: &[Person]) -> HashMap<&str, Vec<usize>> {
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in persons.iter().enumerate() {
+        for w in &p.parts {
+            by_part.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    by_part
+}
+
 fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
     let mut persons: BTreeMap<String, Person> = BTreeMap::new();
     let mut st = tx.prepare("SELECT id, name FROM entities WHERE type = 'PER'")?;
@@ -358,13 +369,7 @@ fn plan_merges(
     let persons = load_persons(tx)?;
     let by_article = article_entities(tx)?;
     let others = non_person_names(tx)?;
-    // name part → persons holding it (to find candidates without comparing all pairs)
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, p) in persons.iter().enumerate() {
-        for w in &p.parts {
-            by_part.entry(w.as_str()).or_default().push(i);
-        }
-    }
+    let by_part = persons_by_part(&persons);
     let mut plan: Vec<Merge> = Vec::new();
     let mut merged: HashSet<usize> = HashSet::new();
     let mut order: Vec<usize> = (0..persons.len()).collect();
@@ -855,12 +860,7 @@ mod tests {
             ),
             person("per:listyo-sigit-prabowo", "Listyo Sigit Prabowo", &["a8"]),
         ];
-        let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, p) in persons.iter().enumerate() {
-            for w in &p.parts {
-                by_part.entry(w.as_str()).or_default().push(i);
-            }
-        }
+        let by_part = persons_by_part(&persons);
         let others: HashSet<String> = ["castrol honda".to_string()].into();
         let not_name = |w: &str| w == "menpora";
         let merges = padded_names(&persons, &by_part, &HashSet::new(), &not_name, &others);
@@ -887,12 +887,7 @@ mod tests {
             ),
             person("per:budi-santoso", "Budi Santoso", &["a1"]),
         ];
-        let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, p) in persons.iter().enumerate() {
-            for w in &p.parts {
-                by_part.entry(w.as_str()).or_default().push(i);
-            }
-        }
+        let by_part = persons_by_part(&persons);
         let places = vec![
             person("gpe:giannantonio", "Giannantonio", &["a1", "a2", "a9"]),
             person("gpe:santoso", "Santoso", &["a1", "a7", "a8"]),
