@@ -1,10 +1,11 @@
 //! Action extraction: trigger hits → typed actions with source, target, date, negation.
 
-use crate::doc::{heads, is_in, words, Doc, HitKind, Mention};
+use crate::doc::{heads, is_in, Doc, HitKind, Mention};
 use crate::lexicon::{
     arg_rules, blocked_objects, need_words, person_titles, target_may_be_place, word_row, ArgRule,
     Need, Trigger, Voice,
 };
+use crate::words::words;
 use kabar_core::{Action, EntityType, Span, TimeExpr, TimeType};
 
 /// The trigger's cue condition (`data/needs.tsv`): envoy, troops, policy and deal words
@@ -68,7 +69,7 @@ fn described_person(doc: &Doc, ls: usize, b: usize) -> Option<String> {
         .iter()
         .rfind(|m| !m.anaphor && matches!(m.kind, EntityType::Org | EntityType::Gpe))?;
     let after = doc.tok_from(m.span.end);
-    if !is_in(doc.word(after), &["itu", "ini", "tersebut"]) {
+    if !is_in(doc.word(after), &words().demonstrative) {
         return None;
     }
     let first = doc.tok_from(ls);
@@ -143,7 +144,7 @@ fn arg_sense_fails(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
 fn object_is_actor(doc: &Doc, trig: Span, sent: Span, row: &[&str]) -> bool {
     let mut i = doc.tok_from(trig.end);
     let end = doc.tok_from(sent.end);
-    while i < end && is_in(doc.word(i), &["kepada", "agar", "supaya", "sang", "pihak"]) {
+    while i < end && is_in(doc.word(i), &words().object_skip) {
         i += 1;
     }
     if i >= end {
@@ -169,7 +170,7 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 /// A mention is eligible as a subject when it is an actor (not a place) and no
 /// preposition introduces it.
 fn subject_ok(doc: &Doc, m: &Mention) -> bool {
-    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), words::PREPS) && !after_report(doc, m)
+    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), &words().preps) && !after_report(doc, m)
 }
 
 /// The speaker of an inserted reporting clause ("Barang bukti, jelas Risal, telah disita"):
@@ -215,9 +216,7 @@ fn left_chain(doc: &Doc, a: usize, b: usize) -> Vec<String> {
     if let Some(&p) = ms.iter().rev().skip(1).find(|p| {
         p.kind == EntityType::Per && {
             let r = doc.toks_between(p.span.end, last.span.start);
-            r.len() <= 8
-                && r.clone()
-                    .any(|i| is_in(doc.word(i), &["selaku", "sebagai"]))
+            r.len() <= 8 && r.clone().any(|i| is_in(doc.word(i), &words().as_role))
         }
     }) {
         if last.kind != EntityType::Per {
@@ -279,13 +278,13 @@ fn is_negated(doc: &Doc, trig: Span, sent_start: usize) -> bool {
             break;
         }
         let w = doc.word(i);
-        if is_in(w, words::NEG) {
+        if is_in(w, &words().neg) {
             return true;
         }
         if w == "'t" || w == "’t" {
             return true;
         }
-        if !is_in(w, words::AUX) && w != "'" && w != "’" {
+        if !is_in(w, &words().aux) && w != "'" && w != "’" {
             break;
         }
         steps += 1;
@@ -385,67 +384,6 @@ fn names_a_period(text: &str, span: Span) -> bool {
         })
 }
 
-/// Words that make the following verb a purpose, not an act.
-const PURPOSE: &[&str] = &["untuk", "guna", "demi", "agar", "supaya", "to", "bertujuan"];
-
-/// Modal verbs: the act is an obligation or a possibility, not a report.
-const MODAL: &[&str] = &[
-    "harus", "wajib", "berhak", "perlu", "mesti", "boleh", "dapat", "bisa", "ingin", "hendak",
-    "should", "must", "may", "might", "could", "would", "can",
-];
-
-/// Words that make a clause hypothetical.
-const CONDITIONAL: &[&str] = &[
-    "jika",
-    "jikalau",
-    "apabila",
-    "kalau",
-    "bila",
-    "seandainya",
-    "andaikan",
-    "apakah",
-    "whether",
-    "if",
-    "unless",
-];
-
-/// Words that make what follows in their clause wished, asked for or possible, not done:
-/// "X meminta Y dideportasi", "peluang mendeportasi", "berharap … mendukung".
-const IRREALIS: &[&str] = &[
-    "meminta",
-    "berharap",
-    "berencana",
-    "rencana",
-    "peluang",
-    "kemungkinan",
-    "wacana",
-    "mengusulkan",
-    "usulan",
-    "asked",
-    "hopes",
-    "hoped",
-    "plans",
-    "planned",
-    "possibility",
-];
-
-/// Words that may sit between "yang" and a trigger.
-const REL_SKIP: &[&str] = &[
-    "diduga",
-    "disebut",
-    "dituding",
-    "telah",
-    "sudah",
-    "akan",
-    "pernah",
-    "juga",
-    "allegedly",
-    "reportedly",
-    "had",
-    "has",
-    "have",
-];
-
 /// A verb (or reporting verb), as opposed to an action noun.
 fn is_verbal(h: &crate::doc::Hit) -> bool {
     match h.kind {
@@ -456,12 +394,7 @@ fn is_verbal(h: &crate::doc::Hit) -> bool {
 
 fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     let p = doc.prep_of(m);
-    if is_in(
-        p,
-        &[
-            "oleh", "by", "menurut", "antara", "between", "tentang", "about",
-        ],
-    ) {
+    if is_in(p, &words().not_target_prep) {
         return false;
     }
     // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor
@@ -472,9 +405,10 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
             return false;
         }
     }
-    let place = is_in(p, words::PLACE);
+    let place = is_in(p, &words().place);
     if place || m.kind == EntityType::Loc {
-        return target_may_be_place(kind) && !(is_in(p, &["di", "in", "at"]) && kind != "visit");
+        return target_may_be_place(kind)
+            && !(is_in(p, &words().static_place_prep) && kind != "visit");
     }
     true
 }
@@ -534,10 +468,10 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         let mut new_clause = false;
         for i in doc.toks_between(ls, trig.start) {
             let w = doc.word(i);
-            if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, &["bahwa", "that"]) {
+            if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, &words().complementizer) {
                 ls = ls.max(doc.tokens[i].span.end);
             }
-            if matches!(w, "," | ";" | ":") || is_in(w, words::CLAUSE_END) {
+            if matches!(w, "," | ";" | ":") || is_in(w, &words().clause_end) {
                 new_clause = true;
             }
         }
@@ -548,10 +482,10 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         // relative clause: "kelompok yang diduga menyerang X" — the subject is the head
         // noun before "yang", an entity only when one ends right there
         let mut k = doc.tok_from(trig.start);
-        while k > 0 && is_in(doc.word(k - 1), REL_SKIP) {
+        while k > 0 && is_in(doc.word(k - 1), &words().rel_skip) {
             k -= 1;
         }
-        let relative = k > 0 && is_in(doc.word(k - 1), &["yang", "who", "which"]);
+        let relative = k > 0 && is_in(doc.word(k - 1), &words().relative);
         let mut re = sent.end;
         // the next verb ends the object; an action noun ("mengecam serangan X") does not
         if let Some(n) = doc.hits[hi + 1..].iter().find(|n| match n.kind {
@@ -564,7 +498,7 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         }
         for i in doc.toks_between(trig.end, re) {
             let w = doc.word(i);
-            if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, words::CLAUSE_END) {
+            if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, &words().clause_end) {
                 re = doc.tokens[i].span.start;
                 break;
             }
@@ -573,15 +507,10 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         // menolak …", "urged X to sign …"
         {
             let mut k = doc.tok_from(trig.start);
-            while k > 0
-                && is_in(
-                    doc.word(k - 1),
-                    &["terus", "ikut", "turut", "dapat", "bisa", "segera", "juga"],
-                )
-            {
+            while k > 0 && is_in(doc.word(k - 1), &words().pre_verb_adverb) {
                 k -= 1;
             }
-            if k > 0 && is_in(doc.word(k - 1), PURPOSE) {
+            if k > 0 && is_in(doc.word(k - 1), &words().purpose) {
                 continue;
             }
             // modals: "harus segera menandatangani", "berhak menyerang", "could sign"
@@ -590,11 +519,11 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             let mut modal = false;
             while j > 0 && steps < 3 {
                 let w = doc.word(j - 1);
-                if is_in(w, MODAL) {
+                if is_in(w, &words().modal) {
                     modal = true;
                     break;
                 }
-                if !is_in(w, words::AUX) && !is_in(w, &["segera", "terus", "juga", "pun"]) {
+                if !is_in(w, &words().aux) && !is_in(w, &words().modal_skip) {
                     break;
                 }
                 j -= 1;
@@ -605,7 +534,7 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             }
             let window = doc.toks_between(ls.max(sent.start), trig.start);
             if window.clone().any(|i| {
-                is_in(doc.word(i), CONDITIONAL)
+                is_in(doc.word(i), &words().conditional)
                     || (doc.word(i).eq_ignore_ascii_case("siapa")
                         && doc.word(i + 1).eq_ignore_ascii_case("pun"))
             }) {
@@ -613,8 +542,12 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             }
             // "meminta Y dideportasi" is irrealis; "meminta warga … dan memperingatkan" is
             // two acts
-            if let Some(r) = window.clone().rev().find(|&i| is_in(doc.word(i), IRREALIS)) {
-                if !(r + 1..window.end).any(|i| is_in(doc.word(i), words::COORD)) {
+            if let Some(r) = window
+                .clone()
+                .rev()
+                .find(|&i| is_in(doc.word(i), &words().irrealis))
+            {
+                if !(r + 1..window.end).any(|i| is_in(doc.word(i), &words().coord)) {
                     continue;
                 }
             }
@@ -623,9 +556,9 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         let before = doc.word_before(trig.start);
         if voice == Voice::Active
             && tr.form.ends_with("ed")
-            && (is_in(before, words::BE)
+            && (is_in(before, &words().be)
                 || (before.ends_with("ly")
-                    && is_in(doc.word_before(trig.start - before.len() - 1), words::BE)))
+                    && is_in(doc.word_before(trig.start - before.len() - 1), &words().be)))
         {
             voice = Voice::Passive;
         }
@@ -639,7 +572,7 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             }
         }
         if matches!(voice, Voice::NominalAgent | Voice::NominalObject)
-            && is_in(before, words::LIGHT)
+            && is_in(before, &words().light)
         {
             voice = Voice::Active;
         }
@@ -658,7 +591,7 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
                 matches!(doc.hits[pi].kind, HitKind::Action(t) if t.plover == kabar_core::Plover::Demand)
             }) && !doc
                 .toks_between(ls, trig.start)
-                .any(|i| is_in(doc.word(i), words::COORD));
+                .any(|i| is_in(doc.word(i), &words().coord));
             if demanded {
                 // "mendesak TNI menarik pasukan": demanded, not done
                 continue;
@@ -745,15 +678,14 @@ fn roles(
             .enumerate()
             .position(|(k, m)| starts[k] && pred(m))
     };
-    let by_agent = |m: &Mention| is_in(doc.prep_of(m), &["oleh", "by"]);
-    let between = |m: &Mention| is_in(doc.prep_of(m), &["antara", "between"]);
+    let by_agent = |m: &Mention| is_in(doc.prep_of(m), &words().agent_prep);
+    let between = |m: &Mention| is_in(doc.prep_of(m), &words().between_prep);
     let close = |m: &Mention, n: usize| {
         let r = doc.toks_between(trig.end, m.span.start);
         r.len() <= n
             && r.clone().all(|i| {
                 let w = doc.word(i);
-                doc.tokens[i].kind == kabar_core::TokenKind::Word
-                    && !is_in(w, &["itu", "ini", "tersebut", "the", "this", "that"])
+                doc.tokens[i].kind == kabar_core::TokenKind::Word && !is_in(w, &words().determiner)
             })
     };
     match voice {
@@ -763,8 +695,8 @@ fn roles(
             // ("menolak keras penggunaan APBN untuk … proyek KCJB" has no actor as object)
             let reach = |m: &Mention| {
                 doc.toks_between(trig.end, m.span.start).len() <= 5
-                    || is_in(doc.prep_of(m), words::TARGET)
-                    || is_in(doc.prep_of(m), words::PLACE)
+                    || is_in(doc.prep_of(m), &words().target)
+                    || is_in(doc.prep_of(m), &words().place)
             };
             let target = find(&|m| eligible_target(doc, m, kind) && reach(m))
                 .map(|i| right_chain(doc, right, i))
@@ -795,10 +727,7 @@ fn roles(
             }
             // "Penandatanganan dilakukan X dan Y": a light passive verb right after the
             // noun makes what follows the agent, as "oleh" would.
-            let light_passive = is_in(
-                doc.word(doc.tok_from(trig.end)),
-                &["dilakukan", "dilaksanakan"],
-            );
+            let light_passive = is_in(doc.word(doc.tok_from(trig.end)), &words().light_passive);
             if light_passive && source.is_empty() {
                 if let Some(i) = find(&|m| close(m, 4) && subject_ok(doc, m)) {
                     source = right_chain(doc, right, i);
@@ -820,8 +749,8 @@ fn roles(
                 let rest = &right[from.min(right.len())..];
                 if let Some(j) = rest.iter().position(|m| {
                     let p = doc.prep_of(m);
-                    (is_in(p, words::TARGET)
-                        || (is_in(p, words::PLACE) && target_may_be_place(kind)))
+                    (is_in(p, &words().target)
+                        || (is_in(p, &words().place) && target_may_be_place(kind)))
                         && eligible_target(doc, m, kind)
                 }) {
                     target = right_chain(doc, right, from + j);

@@ -2,6 +2,7 @@
 //! sentences, entity mentions (with cheap anaphora resolution) and trigger hits.
 
 use crate::lexicon::{reports, triggers, ReportVerb, Trigger};
+use crate::words::words;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use kabar_core::{Entity, EntityType, Span, Token, TokenKind};
 use std::sync::OnceLock;
@@ -102,182 +103,6 @@ pub(crate) fn hits(text: &str) -> Vec<Hit> {
         });
     }
     out
-}
-
-/// Lower-case word lists used by the role and quote logic.
-pub(crate) mod words {
-    /// Prepositions: a mention right after one of these is not a subject.
-    pub const PREPS: &[&str] = &[
-        "di", "ke", "dari", "untuk", "dengan", "terhadap", "kepada", "atas", "pada", "oleh",
-        "bagi", "tentang", "soal", "menuju", "antara", "dalam", "in", "at", "to", "from", "for",
-        "with", "against", "by", "of", "on", "about", "into", "between", "over", "toward",
-        "towards", "near", "menurut", "depan", "sekitar", "seberang",
-    ];
-    /// Prepositions of place.
-    pub const PLACE: &[&str] = &[
-        "di", "ke", "dari", "menuju", "in", "at", "to", "from", "into", "toward", "towards",
-        "dalam", "depan", "sekitar", "seberang",
-    ];
-    /// Prepositions introducing a target.
-    pub const TARGET: &[&str] = &[
-        "dengan", "terhadap", "kepada", "atas", "bagi", "with", "against", "on", "over",
-    ];
-    /// Coordinators joining two actors.
-    pub const COORD: &[&str] = &["dan", "serta", "and", "&", "bersama"];
-    /// Lower-case words that may sit inside a title between two mentions of one actor.
-    pub const TITLE: &[&str] = &[
-        "menteri",
-        "luar",
-        "negeri",
-        "presiden",
-        "perdana",
-        "wakil",
-        "duta",
-        "besar",
-        "dubes",
-        "menlu",
-        "kepala",
-        "juru",
-        "bicara",
-        "jubir",
-        "sekretaris",
-        "jenderal",
-        "direktur",
-        "ketua",
-        "panglima",
-        "minister",
-        "foreign",
-        "president",
-        "prime",
-        "ambassador",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "secretary",
-        "general",
-        "chief",
-        "head",
-        "deputy",
-        "'s",
-        "’s",
-        "s",
-        "the",
-        "of",
-        "untuk",
-        "pertahanan",
-        "dalam",
-    ];
-    /// Words that close a clause for the role search.
-    pub const CLAUSE_END: &[&str] = &[
-        "bahwa",
-        "that",
-        "karena",
-        "because",
-        "setelah",
-        "after",
-        "sebelum",
-        "before",
-        "sementara",
-        "while",
-        "namun",
-        "but",
-        "tetapi",
-        "sedangkan",
-        "meskipun",
-        "although",
-        "sehingga",
-        "agar",
-        "supaya",
-        "whereas",
-        "ketika",
-        "when",
-        "sebagai",
-    ];
-    /// Negators.
-    pub const NEG: &[&str] = &[
-        "tidak",
-        "tak",
-        "belum",
-        "bukan",
-        "tanpa",
-        "not",
-        "never",
-        "n't",
-        "no",
-        "without",
-        "didn't",
-        "hasn't",
-        "haven't",
-        "won't",
-        "wasn't",
-        "weren't",
-        "doesn't",
-        "don't",
-        "membantah",
-        "menyangkal",
-        "denied",
-        "refused",
-        "menolak",
-    ];
-    /// Words that may sit between a negator and the trigger.
-    pub const AUX: &[&str] = &[
-        "akan",
-        "pernah",
-        "sudah",
-        "telah",
-        "lagi",
-        "jadi",
-        "mau",
-        "ingin",
-        "sempat",
-        "bisa",
-        "dapat",
-        "will",
-        "have",
-        "has",
-        "had",
-        "did",
-        "does",
-        "do",
-        "yet",
-        "to",
-        "be",
-        "been",
-        "ever",
-        "so",
-        "far",
-        "pun",
-        "juga",
-        "secara",
-        "resmi",
-        "officially",
-        "formally",
-        "formal",
-    ];
-    /// Light verbs that turn a following action noun into an active predicate.
-    pub const LIGHT: &[&str] = &[
-        "melakukan",
-        "menggelar",
-        "mengadakan",
-        "menyampaikan",
-        "melancarkan",
-        "memberikan",
-        "melayangkan",
-        "mengeluarkan",
-        "menyatakan",
-        "held",
-        "made",
-        "launched",
-        "conducted",
-        "issued",
-        "paid",
-        "voiced",
-        "expressed",
-        "melaksanakan",
-        "menerima",
-    ];
-    /// English auxiliaries that make an -ed trigger passive.
-    pub const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
 }
 
 /// True for the first word of an anaphor ("ia", "pihaknya", "kedua", "the two", …),
@@ -539,7 +364,7 @@ impl<'a> Doc<'a> {
                     });
                 }
             };
-            if is_in(w, &["ia", "dia", "beliau", "he", "she"]) {
+            if is_in(w, &words().pronoun_person) {
                 if let Some(id) = self.resolve_person(t.span.start) {
                     one(t.span, vec![id], EntityType::Per);
                 }
@@ -557,15 +382,13 @@ impl<'a> Doc<'a> {
                 } else if orgs.is_empty() && pers.len() == 1 {
                     one(t.span, pers, EntityType::Per);
                 }
-            } else if is_in(
-                w,
-                &["kementerian", "lembaga", "badan", "ministry", "organisasi"],
-            ) && (is_in(next, &["itu", "tersebut"])
-                || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")))
+            } else if is_in(w, &words().org_anaphor_head)
+                && (is_in(next, &words().definite)
+                    || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")))
             {
                 let orgs = self.distinct(self.window_start(s, 2), t.span.start, EntityType::Org);
                 if orgs.len() == 1 {
-                    let end = if is_in(next, &["itu", "tersebut"]) {
+                    let end = if is_in(next, &words().definite) {
                         self.tokens[i + 1].span.end
                     } else {
                         t.span.end
@@ -576,28 +399,12 @@ impl<'a> Doc<'a> {
                     }
                 }
             } else if w.eq_ignore_ascii_case("keduanya")
-                || (is_in(w, &["kedua", "both", "two"])
+                || (is_in(w, &words().pair_head)
                     && (!w.eq_ignore_ascii_case("two")
                         || (i > 0 && self.word(i - 1).eq_ignore_ascii_case("the")))
-                    && is_in(
-                        next,
-                        &[
-                            "menteri",
-                            "pemimpin",
-                            "tokoh",
-                            "presiden",
-                            "menlu",
-                            "leaders",
-                            "ministers",
-                            "presidents",
-                            "negara",
-                            "countries",
-                            "pihak",
-                            "sides",
-                        ],
-                    ))
+                    && is_in(next, &words().pair_noun))
             {
-                let kind = if is_in(next, &["negara", "countries"]) {
+                let kind = if is_in(next, &words().pair_country) {
                     EntityType::Gpe
                 } else {
                     EntityType::Per
@@ -614,7 +421,7 @@ impl<'a> Doc<'a> {
                     ids
                 };
                 let mut ids = pick(kind);
-                if is_in(next, &["pihak", "sides"]) && ids.len() != 2 {
+                if is_in(next, &words().pair_side) && ids.len() != 2 {
                     ids = pick(EntityType::Gpe);
                 }
                 if ids.len() == 2 {
@@ -654,10 +461,10 @@ impl<'a> Doc<'a> {
         let mut coord = false;
         for i in r {
             let w = self.word(i);
-            if is_in(w, words::COORD) {
+            if is_in(w, &words().coord) {
                 coord = true;
             } else if matches!(w, "," | "(" | ")" | "'" | "’")
-                || is_in(w, words::TITLE)
+                || is_in(w, &words().title)
                 || w.chars().next().is_some_and(|c| c.is_uppercase())
             {
                 // part of a title or a name: still one noun phrase

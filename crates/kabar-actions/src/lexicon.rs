@@ -228,7 +228,7 @@ pub fn reports() -> &'static [ReportVerb] {
     T.get_or_init(|| parse_reports().0)
 }
 
-fn word_table(src: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+pub(crate) fn word_table(src: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
     rows(src)
         .filter_map(|(_, f)| {
             let words = f

@@ -22,6 +22,7 @@ pub mod lexicon;
 mod quotes;
 pub mod real;
 mod timeline;
+mod words;
 
 use kabar_core::{Action, Entity, Lang, Quote, Span, TimeExpr, Token};
 

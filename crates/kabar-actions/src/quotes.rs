@@ -2,8 +2,9 @@
 //! after, reported speech ("X mengatakan bahwa …", "menurut X, …", "…, kata X"), and
 //! partial quotes inside reported speech.
 
-use crate::doc::{heads, is_in, words, Doc, Hit, HitKind, Mention};
+use crate::doc::{heads, is_in, Doc, Hit, HitKind, Mention};
 use crate::lexicon::{Report, ReportVerb};
+use crate::words::words;
 use kabar_core::{EntityType, Plover, Quote, Span};
 
 /// A pair of quotation marks: the content span (inside the marks) and the outer span.
@@ -163,7 +164,7 @@ impl Ctx<'_, '_> {
         (m.kind == EntityType::Per
             && speaks
             && doc.toks_between(sent.start, m.span.start).len() <= 8
-            && !is_in(doc.prep_of(m), words::PREPS)
+            && !is_in(doc.prep_of(m), &words().preps)
             && !doc.in_quote(m.span))
         .then(|| m.ids.first().cloned())
         .flatten()
@@ -177,11 +178,7 @@ impl Ctx<'_, '_> {
             EntityType::Per | EntityType::Org => true,
             EntityType::Gpe => {
                 let i = self.doc.tok_from(m.span.start);
-                i > 0
-                    && is_in(
-                        self.doc.word(i - 1),
-                        &["pemerintah", "government", "negara"],
-                    )
+                i > 0 && is_in(self.doc.word(i - 1), &words().government_noun)
             }
             _ => false,
         }
@@ -222,7 +219,7 @@ impl Ctx<'_, '_> {
         let ms: Vec<&Mention> = doc
             .mentions_in(a, b)
             .iter()
-            .filter(|m| !is_in(doc.prep_of(m), RELAY))
+            .filter(|m| !is_in(doc.prep_of(m), &words().relay))
             .collect();
         let fallback = || self.known_person_at(doc.tok_from(a));
         let Some(first) = ms
@@ -257,7 +254,7 @@ impl Ctx<'_, '_> {
         let ms: Vec<&Mention> = doc
             .mentions_in(a, b)
             .iter()
-            .filter(|m| m.anaphor || !is_in(doc.prep_of(m), words::PREPS))
+            .filter(|m| m.anaphor || !is_in(doc.prep_of(m), &words().preps))
             .collect();
         // a country right before the verb is its subject ("Tiongkok menyatakan …"); one
         // further away is a place in the speaker's title ("Kapolrestabes Makassar Kombes
@@ -274,7 +271,7 @@ impl Ctx<'_, '_> {
                 // "Militer Israel"), and the country is not the speaker
                 && (i == 0 || doc.tokens[i - 1].span.end <= doc.sentences[doc.sentence_of(m.span.start).unwrap_or(0)].start || {
                     let p = doc.word(i - 1);
-                    is_in(p, &["pemerintah", "dan", "serta", "bahwa", "namun", "sementara", "kemudian", "lalu", "pun", "and", "but", ","])
+                    p == "," || is_in(p, &words().subject_opener)
                 })
                 && !doc.toks_between(m.span.end, b).any(capital)
         };
@@ -299,7 +296,7 @@ impl Ctx<'_, '_> {
             || gap.clone().any(|i| {
                 let w = doc.word(i);
                 (w == "," && i != first)
-                    || (is_in(w, words::CLAUSE_END) && !is_in(w, &["but", "namun", "tetapi"]))
+                    || (is_in(w, &words().clause_end) && !is_in(w, &words().contrast))
             })
         {
             return None;
@@ -316,51 +313,25 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Prepositions and verbs that introduce a channel, relay or addressee of a statement.
-const RELAY: &[&str] = &[
-    "melalui", "via", "lewat", "kepada", "dalam", "mengutip", "dilansir", "dikutip", "seperti",
-];
-
 /// "… itu"/"… tersebut" closing up to eight lower-case words right after byte `a` (a
 /// definite description: "pebulutangkis berusia 31 tahun itu"); its end byte.
 fn description_end(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let r = doc.toks_between(a, b);
     let first = r.start;
     // "sumber tersebut", "dokumen itu": not a person named before
-    if is_in(
-        doc.word(first),
-        &[
-            "sumber",
-            "pihak",
-            "laporan",
-            "dokumen",
-            "pernyataan",
-            "keterangan",
-            "akun",
-            "unggahan",
-            "situs",
-            "media",
-            "surat",
-            "kelompok",
-        ],
-    ) {
+    if is_in(doc.word(first), &words().non_person_description) {
         return None;
     }
     for i in r.take(9) {
         let w = doc.word(i);
-        if is_in(w, &["itu", "tersebut"]) && i > first + 1 {
+        if is_in(w, &words().definite) && i > first + 1 {
             return Some(doc.tokens[i].span.end);
         }
         let lower = w
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-        if !lower
-            || is_in(
-                w,
-                &["dari", "di", "kepada", "dalam", "saat", "ketika", "melalui"],
-            )
-        {
+        if !lower || is_in(w, &words().description_stop) {
             return None;
         }
     }
@@ -368,7 +339,7 @@ fn description_end(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 }
 
 fn is_pronoun_word(w: &str) -> bool {
-    is_in(w, &["dia", "ia", "beliau", "he", "she", "mereka", "they"])
+    is_in(w, &words().pronoun_speaker)
 }
 
 /// Extracts the quotes of one article; also returns the spans of direct quotes, inside
@@ -389,7 +360,7 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
             HitKind::Action(t) => {
                 matches!(t.kind, "warn" | "deny" | "accuse" | "threaten" | "report")
                     && matches!(t.voice, crate::lexicon::Voice::Active)
-                    && is_in(doc.word(doc.tok_from(h.span.end)), &["bahwa", "that"])
+                    && is_in(doc.word(doc.tok_from(h.span.end)), &words().complementizer)
             }
         })
         .filter(|h| {
@@ -611,11 +582,11 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
     };
     // "X tidak menyebut …" reports that nothing was said
     let i = doc.tok_from(h.span.start);
-    if i > 0 && is_in(doc.word(i - 1), &["tidak", "tak", "belum", "bukan", "not"]) {
+    if i > 0 && is_in(doc.word(i - 1), &words().quote_neg) {
         return None;
     }
     // "… untuk menilai …", "… guna menyebut …": a purpose clause reports no statement
-    if i > 0 && is_in(doc.word(i - 1), &["untuk", "guna", "demi", "agar", "to"]) {
+    if i > 0 && is_in(doc.word(i - 1), &words().quote_purpose) {
         return None;
     }
     let si = doc.sentence_of(h.span.start)?;
@@ -644,7 +615,7 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
     let tail_short = rest_toks.len() <= 4
         && doc.toks_between(h.span.end, sent.end).all(|i| {
             let w = doc.word(i);
-            !matches!(w, ",") && !is_in(w, &["bahwa", "that"])
+            !matches!(w, ",") && !is_in(w, &words().complementizer)
         });
     match r.how {
         Report::According => {
@@ -694,7 +665,7 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
             let mut a = sent.start;
             for i in doc.toks_between(sent.start, h.span.start) {
                 let w = doc.word(i);
-                if matches!(w, ";" | ":") || is_in(w, &["bahwa", "that"]) {
+                if matches!(w, ";" | ":") || is_in(w, &words().complementizer) {
                     a = doc.tokens[i].span.end;
                 }
             }
@@ -703,7 +674,7 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
             let mut s = h.span.end;
             for i in doc.toks_between(h.span.end, sent.end).take(7) {
                 let w = doc.word(i);
-                if is_in(w, &["bahwa", "that"]) || w == "," || w == ":" {
+                if is_in(w, &words().complementizer) || w == "," || w == ":" {
                     s = doc.tokens[i].span.end;
                     break;
                 }
