@@ -108,6 +108,10 @@ fn store_and_link(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSumma
         Ok((links, linker.save()))
     })?;
     store.save_link_extras(&why, &redirects)?;
+    // Re-linking may have emptied events and stories that `save_link_extras` just
+    // removed: count after it, so the summary matches what the store lists.
+    let mut summary = summary;
+    (summary.events, summary.stories) = store.event_and_story_counts()?;
     Ok(summary)
 }
 

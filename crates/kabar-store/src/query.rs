@@ -582,6 +582,17 @@ impl Store {
         Ok(m)
     }
 
+    /// The number of events and of stories in the store.
+    pub fn event_and_story_counts(&self) -> Result<(usize, usize), StoreError> {
+        let n = |t: &str| -> Result<usize, StoreError> {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        Ok((n("events")?, n("stories")?))
+    }
+
     /// Distinct outlets of a set of articles.
     pub fn outlets_of(&self, articles: &[String]) -> Result<BTreeSet<String>, StoreError> {
         let mut st = self
