@@ -209,6 +209,26 @@ impl Ctx<'_, '_> {
             .flatten()
     }
 
+    /// An organisation of the article named by exactly the capitalised word at token `i`
+    /// ("MSCI" where the tagger found "MSCI" elsewhere but missed this mention).
+    fn known_org_at(&self, i: usize) -> Option<String> {
+        let w = self.doc.word(i);
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 3 {
+            return None;
+        }
+        let ids: std::collections::BTreeSet<&String> = self
+            .doc
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityType::Org && !m.anaphor)
+            .filter(|m| m.span.slice(self.doc.text) == w)
+            .filter_map(|m| m.ids.first())
+            .collect();
+        (ids.len() == 1)
+            .then(|| ids.into_iter().next().cloned())
+            .flatten()
+    }
+
     /// Speaker named right after byte `a` (within `n` tokens, before `b`). A place is
     /// the speaker only right after the verb; further on it is a venue or part of a title
     /// ("kata Purbaya … di Bogor", "ujar jubir Kemlu Tiongkok Guo Ming" → Guo Ming).
@@ -221,7 +241,16 @@ impl Ctx<'_, '_> {
             .iter()
             .filter(|m| !is_in(doc.prep_of(m), &words().relay))
             .collect();
-        let fallback = || self.known_person_at(doc.tok_from(a));
+        // "tulis pengumuman MSCI", "kata keterangan resmi Kemenkes": the author of a
+        // document, named by a word the tagger missed here but found elsewhere
+        let fallback = || {
+            let mut i = doc.tok_from(a);
+            let end = doc.tok_from(b);
+            while i < end && is_in(doc.word(i), &words().document_noun) {
+                i += 1;
+            }
+            self.known_person_at(i).or_else(|| self.known_org_at(i))
+        };
         let Some(first) = ms
             .first()
             .filter(|m| doc.toks_between(a, m.span.start).len() <= n)

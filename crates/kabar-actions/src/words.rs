@@ -127,6 +127,8 @@ word_lists! {
     quote_neg,
     /// Purpose words before a reporting verb.
     quote_purpose,
+    /// Documents whose author follows them ("pengumuman MSCI", "keterangan resmi X").
+    document_noun,
 }
 
 fn missing(name: &str) -> LexiconError {

@@ -62,3 +62,14 @@ fn purpose_clause_reports_no_statement() {
     );
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn author_of_a_document_is_the_speaker_when_named_elsewhere() {
+    // the tagger found the agency once; after "pengumuman" the same name is untagged
+    let s = speakers(
+        "[Lembaga Indeks|org:li] meninjau saham itu. \"Likuiditasnya terlalu rendah,\" tulis pengumuman Lembaga, Sabtu. [LIX|org:li] menunda keputusan. \"Kami akan menilai ulang,\" tulis keterangan resmi LIX.",
+    );
+    assert_eq!(s.get(1), Some(&Some("org:li".to_string())), "{s:?}");
+    // an unknown name after a document noun is not guessed
+    assert_eq!(s.first(), Some(&None), "{s:?}");
+}
