@@ -25,6 +25,38 @@ pub struct JsonArg {
     pub json: bool,
 }
 
+/// Paging and filters of the list commands (`articles`, `events`, `stories`, `entities`).
+/// Without any of them the whole list is printed in its usual order, as before.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ListArgs {
+    /// Print at most N rows: one page (see --offset).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Skip the first N rows (the next page is --offset of the last plus --limit).
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u64>,
+    /// Order: latest (most recently active first, the default with paging), oldest,
+    /// biggest, growth (most articles in the last two days against the two before;
+    /// stories only). Not for entities, which come most mentioned first.
+    #[arg(long, value_parser = ["latest", "oldest", "biggest", "growth"])]
+    pub sort: Option<String>,
+    /// Only rows reported on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    pub from: Option<String>,
+    /// Only rows reported on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    pub to: Option<String>,
+    /// Only rows with an article of this outlet (exact name, as `kabar articles` shows it).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only rows with an article that mentions this entity ID (`per:…`); not for entities.
+    #[arg(long, value_name = "ID")]
+    pub entity: Option<String>,
+    /// Only rows with an article in this language (`id`, `en`).
+    #[arg(long)]
+    pub lang: Option<String>,
+}
+
 /// Options shared by commands that read articles.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
@@ -63,16 +95,22 @@ pub enum Command {
     Articles {
         #[command(flatten)]
         json: JsonArg,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// List events: the articles that report one real-world happening.
     Events {
         #[command(flatten)]
         json: JsonArg,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// List stories: threads of related events over time.
     Stories {
         #[command(flatten)]
         json: JsonArg,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// Show one story: its events, merged timeline of actions, entities and quotes.
     Story {
@@ -89,6 +127,8 @@ pub enum Command {
     Entities {
         #[command(flatten)]
         json: JsonArg,
+        #[command(flatten)]
+        list: ListArgs,
     },
     /// Show one entity: aliases, roles over time, quotes, related entities, timeline.
     Entity {

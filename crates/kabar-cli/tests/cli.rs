@@ -257,3 +257,64 @@ fn demo_runs_on_the_examples() {
         "the examples hold at least 4 stories"
     );
 }
+
+#[test]
+fn list_commands_page_and_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let o = run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .arg("ingest")
+        .arg(examples().join("articles")));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let list = |args: &[&str]| -> Vec<Value> {
+        let o = run(kabar().arg("--db").arg(&db).args(args).arg("--json"));
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        serde_json::from_slice::<Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    for cmd in ["stories", "events", "articles", "entities"] {
+        let all = list(&[cmd]);
+        assert!(all.len() > 3, "{cmd}: {}", all.len());
+        // two pages of 2 are 4 distinct rows, the same as one page of 4
+        let p1 = list(&[cmd, "--limit", "2"]);
+        let p2 = list(&[cmd, "--limit", "2", "--offset", "2"]);
+        let both = list(&[cmd, "--limit", "4"]);
+        assert_eq!(p1.len(), 2, "{cmd}");
+        let ids = |v: &[Value]| v.iter().map(|r| r["id"].clone()).collect::<Vec<_>>();
+        assert_eq!([ids(&p1), ids(&p2)].concat(), ids(&both), "{cmd}");
+        // a page past the end is empty, not an error
+        assert!(list(&[cmd, "--offset", "100000"]).is_empty(), "{cmd}");
+    }
+    // a date filter keeps only stories active on or after it
+    let late = list(&["stories", "--from", "2025-03-10"]);
+    assert!(late
+        .iter()
+        .all(|s| s["last"].as_str().unwrap() >= "2025-03-10"));
+    assert!(late.len() < list(&["stories"]).len());
+    // the text page says which rows it shows and how to get the next
+    let o = run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .args(["stories", "--limit", "2"]));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("rows 1–2 of ") && text.contains("--offset 2"),
+        "{text}"
+    );
+    // a malformed day is a usage error naming the flag
+    let o = run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .args(["events", "--from", "2025-3-1"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--from"));
+}

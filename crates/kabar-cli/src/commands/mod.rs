@@ -32,11 +32,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Analyze { json, input } => analyze::run(json.json, &input),
         Command::Ingest { json, input, batch } => ingest::run(&db, json.json, &input, batch),
-        Command::Articles { json } => query::articles(&db, json.json),
-        Command::Events { json } => query::events(&db, json.json),
-        Command::Stories { json } => query::stories(&db, json.json),
+        Command::Articles { json, list } => query::articles(&db, json.json, &list),
+        Command::Events { json, list } => query::events(&db, json.json, &list),
+        Command::Stories { json, list } => query::stories(&db, json.json, &list),
         Command::Story { json, id, why } => query::story(&db, json.json, &id, why),
-        Command::Entities { json } => query::entities(&db, json.json),
+        Command::Entities { json, list } => query::entities(&db, json.json, &list),
         Command::Entity { json, id_or_name } => query::entity(&db, json.json, &id_or_name),
         Command::Search { json, limit, query } => {
             query::search(&db, json.json, &query.join(" "), limit)

@@ -1,10 +1,13 @@
 //! The read-only queries: `articles`, `events`, `stories`, `story`, `entities`, `entity`,
 //! `search`. The JSON shapes are SPEC.md's; the data comes from `kabar_store::query`.
 
+use crate::cli::ListArgs;
 use crate::output;
 use crate::Outcome;
 use anyhow::{Context, Result};
 pub use kabar_analyze::views::{entity_record, story_record, EntityOut, StoryOut};
+use kabar_store::browse::{Filter, PageReq, Sort};
+use kabar_store::query::StoryRow;
 use kabar_store::{Store, StoreError};
 use serde::Serialize;
 use std::io::Write;
@@ -33,32 +36,144 @@ fn print_json<T: Serialize>(v: &T) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-pub fn articles(db: &Path, json: bool) -> Result<Outcome> {
-    let rows = open(db)?.articles()?;
-    if json {
-        return print_json(&rows);
-    }
-    output::articles(&mut std::io::stdout().lock(), &rows)?;
-    Ok(Outcome::Ok)
+/// A page request and filters from the list flags; `None` when no flag is given, so the
+/// whole list is printed in its usual order (the interface before paging).
+struct Paged {
+    filter: Filter,
+    sort: Sort,
+    page: PageReq,
 }
 
-pub fn events(db: &Path, json: bool) -> Result<Outcome> {
-    let rows = open(db)?.events()?;
-    if json {
-        return print_json(&rows);
+fn paged(list: &ListArgs) -> Result<Option<Paged>> {
+    let any = list.limit.is_some()
+        || list.offset.is_some()
+        || list.sort.is_some()
+        || list.from.is_some()
+        || list.to.is_some()
+        || list.outlet.is_some()
+        || list.entity.is_some()
+        || list.lang.is_some();
+    if !any {
+        return Ok(None);
     }
-    output::events(&mut std::io::stdout().lock(), &rows)?;
-    Ok(Outcome::Ok)
+    let day = |flag: &str, v: &Option<String>| -> Result<Option<String>> {
+        match v {
+            Some(d)
+                if d.len() != 10 || chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() =>
+            {
+                Err(anyhow::Error::new(super::UsageError(format!(
+                    "{flag} {d:?}: want a day as YYYY-MM-DD"
+                ))))
+            }
+            other => Ok(other.clone()),
+        }
+    };
+    Ok(Some(Paged {
+        filter: Filter {
+            from: day("--from", &list.from)?,
+            to: day("--to", &list.to)?,
+            outlet: list.outlet.clone(),
+            entity: list.entity.clone(),
+            lang: list.lang.clone(),
+        },
+        // the value parser admits only these names
+        sort: list
+            .sort
+            .as_deref()
+            .and_then(Sort::parse)
+            .unwrap_or_default(),
+        page: PageReq {
+            offset: list.offset.unwrap_or(0),
+            limit: list.limit.unwrap_or(i64::MAX as u64),
+        },
+    }))
 }
 
-pub fn stories(db: &Path, json: bool) -> Result<Outcome> {
+/// After a text page: which rows were shown of how many, and how to get the next.
+fn page_footer(out: &mut impl Write, p: &Paged, shown: usize, total: u64) -> Result<()> {
+    if shown == 0 {
+        return Ok(());
+    }
+    let first = p.page.offset + 1;
+    let last = p.page.offset + shown as u64;
+    write!(out, "rows {first}–{last} of {total}")?;
+    if last < total {
+        write!(out, " (next page: --offset {last})")?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+pub fn articles(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
     let store = open(db)?;
-    let rows = store.stories()?;
-    if json {
-        return print_json(&rows);
-    }
     let mut out = std::io::stdout().lock();
+    let Some(p) = paged(list)? else {
+        let rows = store.articles()?;
+        if json {
+            return print_json(&rows);
+        }
+        output::articles(&mut out, &rows)?;
+        return Ok(Outcome::Ok);
+    };
+    let page = store.article_page(&p.filter, p.sort, None, p.page)?;
+    if json {
+        return print_json(&page.items);
+    }
+    output::articles(&mut out, &page.items)?;
+    page_footer(&mut out, &p, page.items.len(), page.total)?;
+    Ok(Outcome::Ok)
+}
+
+pub fn events(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
+    let store = open(db)?;
+    let mut out = std::io::stdout().lock();
+    let Some(p) = paged(list)? else {
+        let rows = store.events()?;
+        if json {
+            return print_json(&rows);
+        }
+        output::events(&mut out, &rows)?;
+        return Ok(Outcome::Ok);
+    };
+    let page = store.event_page(&p.filter, p.sort, None, p.page)?;
+    if json {
+        return print_json(&page.items);
+    }
+    output::events(&mut out, &page.items)?;
+    page_footer(&mut out, &p, page.items.len(), page.total)?;
+    Ok(Outcome::Ok)
+}
+
+pub fn stories(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
+    let store = open(db)?;
+    let mut out = std::io::stdout().lock();
+    let Some(p) = paged(list)? else {
+        let rows = store.stories()?;
+        if json {
+            return print_json(&rows);
+        }
+        output::stories(&mut out, &store, &rows)?;
+        return Ok(Outcome::Ok);
+    };
+    let page = store.story_page(&p.filter, p.sort, p.page)?;
+    if json {
+        // the rows of `kabar stories --json`, with two more fields: outlets and growth
+        return print_json(&page.items);
+    }
+    let rows: Vec<StoryRow> = page
+        .items
+        .iter()
+        .map(|s| StoryRow {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            first: s.first.clone(),
+            last: s.last.clone(),
+            events: s.events.clone(),
+            articles: s.articles.clone(),
+        })
+        .collect();
     output::stories(&mut out, &store, &rows)?;
+    page_footer(&mut out, &p, rows.len(), page.total)?;
     Ok(Outcome::Ok)
 }
 
@@ -114,12 +229,28 @@ fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
     Ok(serde_json::json!({ "story": sid, "events": events }))
 }
 
-pub fn entities(db: &Path, json: bool) -> Result<Outcome> {
-    let rows = open(db)?.entities()?;
-    if json {
-        return print_json(&rows);
+pub fn entities(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
+    let store = open(db)?;
+    let mut out = std::io::stdout().lock();
+    let Some(p) = paged(list)? else {
+        let rows = store.entities()?;
+        if json {
+            return print_json(&rows);
+        }
+        output::entities(&mut out, &rows)?;
+        return Ok(Outcome::Ok);
+    };
+    if list.sort.is_some() || list.entity.is_some() {
+        return Err(anyhow::Error::new(super::UsageError(
+            "--sort and --entity do not apply to entities, which come most mentioned first".into(),
+        )));
     }
-    output::entities(&mut std::io::stdout().lock(), &rows)?;
+    let page = store.entity_page(&p.filter, None, None, p.page)?;
+    if json {
+        return print_json(&page.items);
+    }
+    output::entities(&mut out, &page.items)?;
+    page_footer(&mut out, &p, page.items.len(), page.total)?;
     Ok(Outcome::Ok)
 }
 
