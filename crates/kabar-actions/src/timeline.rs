@@ -202,6 +202,29 @@ fn score(m: &TimelineMention) -> (usize, usize, usize) {
     (actors, prec, m.text.chars().count().min(300))
 }
 
+/// A visit lasts days and its reports name the place at several levels ("Paris",
+/// "Prancis", "Paris, Prancis"): reports of one actor's visit whose places overlap (one
+/// set within the other) and whose days are at most this far apart are one visit.
+const VISIT_DAYS: i64 = 2;
+
+fn same_visit(g: &Group, k: &Key, d: &str) -> bool {
+    let within = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+    let day = |v: &str| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
+    g.key.kind == "visit"
+        && k.kind == "visit"
+        && g.key.plover == k.plover
+        && !k.source.is_empty()
+        && g.key.source == k.source
+        && !k.target.is_empty()
+        && !g.key.target.is_empty()
+        && (within(&k.target, &g.key.target) || within(&g.key.target, &k.target))
+        && g.date
+            .as_deref()
+            .and_then(day)
+            .zip(day(d))
+            .is_some_and(|(a, b)| (a - b).num_days().abs() <= VISIT_DAYS)
+}
+
 struct Group {
     key: Key,
     date: Option<String>,
@@ -252,11 +275,26 @@ pub fn merge_timeline_levels(
         let best = groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.key == k && g.date.as_deref().is_some_and(|gd| dates_agree(gd, &d)))
+            .filter(|(_, g)| {
+                (g.key == k && g.date.as_deref().is_some_and(|gd| dates_agree(gd, &d)))
+                    || same_visit(g, &k, &d)
+            })
             .max_by_key(|(gi, g)| (g.members.len(), usize::MAX - gi))
             .map(|(gi, _)| gi);
         match best {
-            Some(gi) => groups[gi].members.push((i, m)),
+            Some(gi) => {
+                let g = &mut groups[gi];
+                if g.key != k {
+                    // one visit: its places at every level, from its first day
+                    g.key.target.extend(k.target);
+                    g.key.target.sort();
+                    g.key.target.dedup();
+                    if g.date.as_deref().is_some_and(|gd| d.as_str() < gd) {
+                        g.date = Some(d);
+                    }
+                }
+                g.members.push((i, m))
+            }
             None => groups.push(Group {
                 key: k,
                 date: Some(d),
@@ -384,6 +422,30 @@ mod tests {
         assert_eq!(t[0].articles, ["a:1", "a:2", "a:3", "a:4", "a:5"]);
         assert_eq!(t[0].date.as_deref(), Some("2025-03-06"));
         assert_eq!(t[0].plover, Plover::Disapprove);
+    }
+
+    #[test]
+    fn one_visit_over_days_and_place_levels_is_one_entry() {
+        let v = |a: &str, tgt: &[&str], d: &str| mention(a, "visit", &["per:p"], tgt, Some(d));
+        let ms = vec![
+            v("a:1", &["gpe:prancis"], "2026-05-27"),
+            v("a:2", &["gpe:paris", "gpe:prancis"], "2026-05-28"),
+            v("a:3", &["gpe:paris"], "2026-05-28"),
+            v("a:4", &["gpe:prancis"], "2026-05-29"),
+            // a visit elsewhere, and the same place a week later, are other visits
+            v("a:5", &["gpe:jepang"], "2026-05-28"),
+            v("a:6", &["gpe:prancis"], "2026-06-05"),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2", "a:3", "a:4"]);
+        assert_eq!(t[0].date.as_deref(), Some("2026-05-27"));
+        // another kind with the same actors is not merged across days
+        let ms = vec![
+            mention("a:1", "meet", &["per:p"], &["per:q"], Some("2026-05-27")),
+            mention("a:2", "meet", &["per:p"], &["per:q"], Some("2026-05-28")),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 2);
     }
 
     #[test]
