@@ -722,7 +722,10 @@ fn roles(
             let mut from = 0;
             if let Some(i) = find(&by_agent) {
                 source = right_chain(doc, right, i);
-            } else if let Some(i) = find(&between) {
+            } else if let Some(i) = find(&|m| between(m) && close(m, 4)) {
+                // "pertemuan (bilateral) antara X dan Y"; further on, "antara X dan Y"
+                // qualifies something else ("kunjungan Prabowo … hubungan antara
+                // Indonesia dan Prancis")
                 return (right_chain(doc, right, i), Vec::new());
             }
             // "Penandatanganan dilakukan X dan Y": a light passive verb right after the

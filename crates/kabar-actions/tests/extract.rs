@@ -63,6 +63,14 @@ fn nominal_with_antara() {
 }
 
 #[test]
+fn far_antara_is_not_the_agent_of_a_noun() {
+    // the visitor is the possessor; "antara X dan Y" at the end qualifies the relations
+    let a = one("Kunjungan resmi kenegaraan [Prabowo|per:prabowo] diharapkan memperkuat hubungan strategis antara [Indonesia|gpe:indonesia] dan [Prancis|gpe:prancis].");
+    assert_eq!(a.kind, "visit");
+    assert_eq!(a.source, ["per:prabowo"], "{a:?}");
+}
+
+#[test]
 fn light_verb_phrase_and_title_apposition() {
     let a = one("Presiden [Joko|per:joko] melakukan panggilan telepon dengan Perdana Menteri [Jepang|gpe:jepang] [Kenji Morita|per:kenji].");
     assert_eq!(a.kind, "phone_call");
