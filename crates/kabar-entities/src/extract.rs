@@ -66,6 +66,18 @@ struct Mention {
     surface: String,
     /// Key of the entity it belongs to.
     key: usize,
+    /// A product cue stands right before it or opens its capitalised run ("game Free
+    /// Fire", "Bundle Legendary Eclipse"): see `drop_products`.
+    product_cue: Option<Cue>,
+}
+
+/// What a product cue before a mention makes of it (`data/lang/id/product_cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A product, feature or app label: not a person or place.
+    Label,
+    /// A work's title (game, film, song): no entity of any type.
+    Title,
 }
 
 #[derive(Debug, Clone)]
@@ -241,6 +253,7 @@ impl EntityExtractor {
                 &mut mentions,
             );
         }
+        self.drop_products(&mut mentions);
         if mentions.is_empty() {
             return Vec::new();
         }
@@ -644,9 +657,78 @@ impl EntityExtractor {
                     kind,
                     surface,
                     key: 0,
+                    product_cue: self.after_product_cue(folded, stoks, s),
                 });
             }
         }
+    }
+
+    /// The organisation a name with a country qualifier names ("Kementerian Kesehatan RI",
+    /// "Kemenkes RI", "Badan Gizi Nasional Republik Indonesia"): the lexicon's entry for the
+    /// name without the qualifier when it is an organisation (fixed), else — for a mention
+    /// tagged ORG — the name without it when its shape allows (`Unqualified::by_shape`).
+    /// None keeps the name as written ("Bank Rakyat Indonesia", "Majelis Ulama
+    /// Indonesia", "Kementerian Luar Negeri Jepang").
+    fn without_country(&self, name: &str, kind: EntityType) -> Option<(EntityType, String, bool)> {
+        let u = self.words.strip_country_qualifier(name)?;
+        if let Some(e) = self.lex.lookup(&u.base) {
+            return (e.kind == EntityType::Org).then(|| (e.kind, e.name.clone(), true));
+        }
+        (kind == EntityType::Org && u.by_shape).then_some((EntityType::Org, u.base, false))
+    }
+
+    /// The product cue (`data/lang/id/product_cues.txt`) that is the word right before
+    /// sentence token `s`, or a capitalised word of the run of capitalised words that ends
+    /// at `s` ("[Bundle] Legendary Eclipse"), or the mention's own first word.
+    fn after_product_cue(&self, folded: &[String], stoks: &[&str], s: usize) -> Option<Cue> {
+        let cue = |k: usize| {
+            let w = &folded[k];
+            if self.words.title_cues.contains(w) {
+                Some(Cue::Title)
+            } else {
+                self.words.product_cues.contains(w).then_some(Cue::Label)
+            }
+        };
+        if let Some(c) = cue(s) {
+            return Some(c);
+        }
+        let mut k = s;
+        while k > 0 && s - k < 4 {
+            k -= 1;
+            if let Some(c) = cue(k) {
+                return Some(c);
+            }
+            if !is_cap(stoks[k]) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Products, games, works' titles and app labels are no persons or places: a mention
+    /// the lexicon does not know is dropped, with every mention of the same name in the
+    /// article, when one of them follows a product cue ("game Free Fire" makes "di Free
+    /// Fire" no place; "tap Add DANA" no person). After a label cue organisations keep
+    /// their type ("fitur Canva Pro", "pilih DANA" name the company); after a title cue
+    /// ("game", "lagu") nothing does.
+    fn drop_products(&self, mentions: &mut Vec<Mention>) {
+        let unknown = |m: &Mention| self.lex.lookup(&m.surface).is_none();
+        let products: HashMap<String, Cue> = mentions
+            .iter()
+            .filter_map(|m| {
+                let c = m.product_cue?;
+                (unknown(m) && (c == Cue::Title || m.kind != EntityType::Org))
+                    .then(|| (fold(&m.surface), c))
+            })
+            .collect();
+        if products.is_empty() {
+            return;
+        }
+        mentions.retain(|m| match products.get(&fold(&m.surface)) {
+            Some(Cue::Title) => !unknown(m),
+            Some(Cue::Label) => !(unknown(m) && m.kind != EntityType::Org),
+            None => true,
+        });
     }
 
     /// Two names joined by a hyphen inside one token ("Jepang-Tiongkok", "Prabowo
@@ -822,8 +904,16 @@ impl EntityExtractor {
                 .lex
                 .lookup(&m.surface)
                 .or_else(|| unlegal.as_deref().and_then(|u| self.lex.lookup(u)));
+            let unqualified = match lexed {
+                None if m.kind != EntityType::Per => {
+                    self.without_country(unlegal.as_deref().unwrap_or(&m.surface), m.kind)
+                }
+                _ => None,
+            };
             let key = if let Some(e) = lexed {
                 add(e.kind, e.name.clone(), true, &mut ents)
+            } else if let Some((kind, name, fixed)) = unqualified {
+                add(kind, name, fixed, &mut ents)
             } else if let Some(&k) = acronyms.get(&m.surface) {
                 k
             } else {
