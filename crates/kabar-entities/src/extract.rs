@@ -278,6 +278,15 @@ impl EntityExtractor {
         let stoks = &toks[a..b];
         let folded = &folded_all[a..b];
         let tagged = self.tagger.spans_folded_lang(stoks, folded, lang);
+        // a title-case headline ("Kekesalan Bagnaia Usai Gagal Finis") capitalises common
+        // words, so they may pad a person's name there
+        let headline = {
+            let words: Vec<&&str> = stoks
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            words.len() >= 4 && words.iter().filter(|w| is_cap(w)).count() * 4 >= words.len() * 3
+        };
         // punctuation never starts or ends a mention; a person's name holds no lower-case
         // word except name particles ("da", "van", "bin"): "Theresa May greets Israeli
         // Prime Minister Benjamin Netanyahu" is two people
@@ -328,6 +337,25 @@ impl EntityExtractor {
                     a += 1;
                 }
                 while b > a && !folded[b - 1].chars().any(|c| c.is_alphanumeric()) {
+                    b -= 1;
+                }
+                // words news writes in lower case are no part of a person's name where only
+                // the sentence start or a headline capitalised them: "[Kekesalan] Bagnaia",
+                // "Prabowo [Benahi]"; what is left joins the full name of the article
+                while kind == EntityType::Per
+                    && b - a > 1
+                    && (a == 0 || headline)
+                    && self.tagger.usually_lower(stoks[a])
+                    && self.lex.names.get(stoks[a]).is_none()
+                {
+                    a += 1;
+                }
+                while kind == EntityType::Per
+                    && b - a > 1
+                    && headline
+                    && self.tagger.usually_lower(stoks[b - 1])
+                    && self.lex.names.get(stoks[b - 1]).is_none()
+                {
                     b -= 1;
                 }
                 // degrees after the name: "Budi Santoso, M.Kes", "X SpJP"
