@@ -662,6 +662,14 @@ impl EntityExtractor {
                     }
                     _ => kind,
                 };
+                // a team, company or school the tagger took for a person or place:
+                // "Leopard Racing", "Universitas Airlangga" (the lexicon still decides
+                // for the names it knows)
+                let kind = if kind != EntityType::Org && self.words.org_shaped(&surface) {
+                    EntityType::Org
+                } else {
+                    kind
+                };
                 if surface.is_empty()
                     || !surface.chars().any(|c| c.is_alphanumeric())
                     || self.words.is_non_entity(&surface)

@@ -17,6 +17,7 @@ const INTERJECTIONS: &str = include_str!("../data/lang/id/interjections.txt");
 const FORMER_WORDS: &str = include_str!("../data/lang/id/former_words.txt");
 const COUNTRY_QUALIFIERS: &str = include_str!("../data/lang/id/country_qualifiers.txt");
 const STATE_BODIES: &str = include_str!("../data/lang/id/state_bodies.txt");
+const ORG_ENDS: &str = include_str!("../data/lang/id/org_ends.tsv");
 const PRODUCT_CUES: &str = include_str!("../data/lang/id/product_cues.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
@@ -140,6 +141,10 @@ pub struct Words {
     pub product_cues: HashSet<String>,
     /// Those that make the name a work's title, whatever its tagged type ("game", "lagu").
     pub title_cues: HashSet<String>,
+    /// Words that make a name an organisation when they start it ("universitas").
+    pub org_first: HashSet<String>,
+    /// Words that make a name an organisation when they end it ("racing", "holdings").
+    pub org_last: HashSet<String>,
 }
 
 /// Which kind of name a country qualifier was cut from (see
@@ -192,6 +197,14 @@ impl Words {
                 .map(|r| fold(r[0]))
                 .collect(),
             product_cues: set(PRODUCT_CUES),
+            org_first: rows(ORG_ENDS)
+                .filter(|r| r.get(1) == Some(&"first"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            org_last: rows(ORG_ENDS)
+                .filter(|r| r.get(1) == Some(&"last"))
+                .map(|r| fold(r[0]))
+                .collect(),
             title_cues: rows(PRODUCT_CUES)
                 .filter(|r| r.get(1) == Some(&"title"))
                 .map(|r| fold(r[0]))
@@ -299,6 +312,15 @@ impl Words {
         None
     }
 
+    /// True when a name of two words or more starts or ends with a word that makes it an
+    /// organisation (`data/lang/id/org_ends.tsv`: "Leopard Racing", "Universitas X").
+    pub fn org_shaped(&self, surface: &str) -> bool {
+        let words: Vec<String> = surface.split_whitespace().map(fold).collect();
+        words.len() >= 2
+            && (self.org_first.contains(&words[0])
+                || self.org_last.contains(&words[words.len() - 1]))
+    }
+
     /// A company name without its legal forms ("PT Bank Central Asia Tbk" → "Bank Central
     /// Asia", "PT Pertamina (Persero)" → "Pertamina"), or None when nothing changes or
     /// nothing would remain.
@@ -373,5 +395,16 @@ mod tests {
         );
         assert!(!w.is_non_entity("Komite Olimpiade Internasional"));
         assert!(!w.is_non_entity("Rater"), "last phrases match whole words");
+        for o in [
+            "Leopard Racing",
+            "Mulia Industrindo",
+            "Universitas Airlangga",
+            "Evos Esports",
+        ] {
+            assert!(w.org_shaped(o), "{o} is an organisation by its words");
+        }
+        for n in ["Racing", "Tim Cook", "Budi Santoso", "Racing Point Budi"] {
+            assert!(!w.org_shaped(n), "{n} is not organisation-shaped");
+        }
     }
 }
