@@ -66,9 +66,6 @@ struct Mention {
     surface: String,
     /// Key of the entity it belongs to.
     key: usize,
-    /// A product cue stands right before it or opens its capitalised run ("game Free
-    /// Fire", "Bundle Legendary Eclipse"): see `drop_products`.
-    product_cue: Option<Cue>,
 }
 
 /// What a product cue before a mention makes of it (`data/lang/id/product_cues.txt`).
@@ -108,6 +105,42 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Strips an English possessive ("Indonesia's") and returns the base.
+/// A person's name followed by a bracketed abbreviation whose letters do not fit it but
+/// fit it with the capitalised words before it (across a colon) is a fragment of a longer
+/// name, a title's subtitle: "Mobile Legends: [Bang Bang] (MLBB)". Such mentions go, with
+/// the other mentions of the same text.
+fn drop_fragments(toks: &[&str], mentions: &mut Vec<Mention>) {
+    let mut fragments: Vec<String> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Per) {
+        let (Some(&"("), Some(abbr), Some(&")")) =
+            (toks.get(m.t1), toks.get(m.t1 + 1), toks.get(m.t1 + 2))
+        else {
+            continue;
+        };
+        if !is_acronym(abbr) || abbreviation_fits(abbr, &m.surface) {
+            continue;
+        }
+        let mut before: Vec<&str> = Vec::new();
+        let mut k = m.t0;
+        while k > 0 && before.len() < 4 {
+            k -= 1;
+            match toks[k] {
+                ":" => continue,
+                w if is_cap(w) => before.insert(0, w),
+                _ => break,
+            }
+        }
+        if !before.is_empty()
+            && abbreviation_fits(abbr, &format!("{} {}", before.join(" "), m.surface))
+        {
+            fragments.push(m.surface.clone());
+        }
+    }
+    if !fragments.is_empty() {
+        mentions.retain(|m| !(m.kind == EntityType::Per && fragments.contains(&m.surface)));
+    }
+}
+
 /// Tokens that end a clause inside a sentence (a role's date comes from its own clause).
 fn is_clause_break(t: &str) -> bool {
     matches!(t, "," | ";" | ":" | "—" | "–" | "\"" | "“" | "”")
@@ -253,7 +286,8 @@ impl EntityExtractor {
                 &mut mentions,
             );
         }
-        self.drop_products(&mut mentions);
+        self.drop_products(&toks, &folded, &mut mentions);
+        drop_fragments(&toks, &mut mentions);
         if mentions.is_empty() {
             return Vec::new();
         }
@@ -693,7 +727,6 @@ impl EntityExtractor {
                     kind,
                     surface,
                     key: 0,
-                    product_cue: self.after_product_cue(folded, stoks, s),
                 });
             }
         }
@@ -714,8 +747,8 @@ impl EntityExtractor {
     }
 
     /// The product cue (`data/lang/id/product_cues.txt`) that is the word right before
-    /// sentence token `s`, or a capitalised word of the run of capitalised words that ends
-    /// at `s` ("[Bundle] Legendary Eclipse"), or the mention's own first word.
+    /// token `s`, or a capitalised word of the run of capitalised words that ends at `s`
+    /// ("[Bundle] Legendary Eclipse"), or the name's own first word.
     fn after_product_cue(&self, folded: &[String], stoks: &[&str], s: usize) -> Option<Cue> {
         let cue = |k: usize| {
             let w = &folded[k];
@@ -725,6 +758,9 @@ impl EntityExtractor {
                 self.words.product_cues.contains(w).then_some(Cue::Label)
             }
         };
+        if self.words.label_starts.contains(&folded[s]) {
+            return Some(Cue::Label);
+        }
         if let Some(c) = cue(s) {
             return Some(c);
         }
@@ -743,27 +779,40 @@ impl EntityExtractor {
 
     /// Products, games, works' titles and app labels are no persons or places: a mention
     /// the lexicon does not know is dropped, with every mention of the same name in the
-    /// article, when one of them follows a product cue ("game Free Fire" makes "di Free
-    /// Fire" no place; "tap Add DANA" no person). After a label cue organisations keep
-    /// their type ("fitur Canva Pro", "pilih DANA" name the company); after a title cue
-    /// ("game", "lagu") nothing does.
-    fn drop_products(&self, mentions: &mut Vec<Mention>) {
-        let unknown = |m: &Mention| self.lex.lookup(&m.surface).is_none();
-        let products: HashMap<String, Cue> = mentions
-            .iter()
-            .filter_map(|m| {
-                let c = m.product_cue?;
-                (unknown(m) && (c == Cue::Title || m.kind != EntityType::Org))
-                    .then(|| (fold(&m.surface), c))
-            })
-            .collect();
-        if products.is_empty() {
-            return;
+    /// article, when the name follows a product cue anywhere in the article, tagged there
+    /// or not ("game Free Fire" makes "di Free Fire" no place; "tap Add DANA" no person).
+    /// After a label cue organisations keep their type ("fitur Canva Pro", "tap DANA"
+    /// name the company); after a title cue ("game", "lagu") nothing does.
+    fn drop_products(&self, toks: &[&str], folded: &[String], mentions: &mut Vec<Mention>) {
+        let mut cue_of: HashMap<&[String], Option<Cue>> = HashMap::new();
+        for m in mentions.iter() {
+            if m.t1 <= m.t0 || m.t1 > folded.len() || self.lex.lookup(&m.surface).is_some() {
+                continue;
+            }
+            let name = &folded[m.t0..m.t1];
+            cue_of.entry(name).or_insert_with(|| {
+                let mut best = None;
+                for p in 0..=folded.len() - name.len() {
+                    if &folded[p..p + name.len()] == name {
+                        match self.after_product_cue(folded, toks, p) {
+                            Some(Cue::Title) => return Some(Cue::Title),
+                            Some(Cue::Label) => best = Some(Cue::Label),
+                            None => {}
+                        }
+                    }
+                }
+                best
+            });
         }
-        mentions.retain(|m| match products.get(&fold(&m.surface)) {
-            Some(Cue::Title) => !unknown(m),
-            Some(Cue::Label) => !(unknown(m) && m.kind != EntityType::Org),
-            None => true,
+        mentions.retain(|m| {
+            let Some(name) = folded.get(m.t0..m.t1) else {
+                return true;
+            };
+            match cue_of.get(name).copied().flatten() {
+                Some(Cue::Title) => false,
+                Some(Cue::Label) => m.kind == EntityType::Org,
+                None => true,
+            }
         });
     }
 

@@ -141,6 +141,8 @@ pub struct Words {
     pub product_cues: HashSet<String>,
     /// Those that make the name a work's title, whatever its tagged type ("game", "lagu").
     pub title_cues: HashSet<String>,
+    /// Words of app labels, cues only as a name's own first word ("Add DANA").
+    pub label_starts: HashSet<String>,
     /// Words that make a name an organisation when they start it ("universitas").
     pub org_first: HashSet<String>,
     /// Words that make a name an organisation when they end it ("racing", "holdings").
@@ -196,7 +198,14 @@ impl Words {
                 .filter(|r| r.get(1) == Some(&"ministry"))
                 .map(|r| fold(r[0]))
                 .collect(),
-            product_cues: set(PRODUCT_CUES),
+            product_cues: rows(PRODUCT_CUES)
+                .filter(|r| r.get(1) != Some(&"own"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            label_starts: rows(PRODUCT_CUES)
+                .filter(|r| r.get(1) == Some(&"own"))
+                .map(|r| fold(r[0]))
+                .collect(),
             org_first: rows(ORG_ENDS)
                 .filter(|r| r.get(1) == Some(&"first"))
                 .map(|r| fold(r[0]))
