@@ -696,14 +696,20 @@ impl EntityExtractor {
                     }
                     _ => kind,
                 };
-                // a team, company or school the tagger took for a person or place:
-                // "Leopard Racing", "Universitas Airlangga" (the lexicon still decides
-                // for the names it knows)
-                let kind = if kind != EntityType::Org && self.words.org_shaped(&surface) {
-                    EntityType::Org
-                } else {
-                    kind
+                // a team, company, school or site the tagger took for a person or place:
+                // "Leopard Racing", "Universitas Airlangga", "Selhurst Park" (the lexicon
+                // still decides for the names it knows; an organisation stays one)
+                let kind = match self.words.type_by_words(&surface) {
+                    Some(t) if kind != EntityType::Org || t == EntityType::Org => t,
+                    _ => kind,
                 };
+                // a person's name holds no model code: "Micro RGB R95H" is a product
+                let model_code = |w: &str| {
+                    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+                };
+                if kind == EntityType::Per && surface.split(' ').any(model_code) {
+                    continue;
+                }
                 if surface.is_empty()
                     || !surface.chars().any(|c| c.is_alphanumeric())
                     || self.words.is_non_entity(&surface)

@@ -2,7 +2,8 @@
 //! `data/non_entities.tsv`, `data/outlets.tsv`), embedded and parsed once.
 
 use crate::lexicon::fold;
-use std::collections::HashSet;
+use kabar_core::EntityType;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const HONORIFICS: &str = include_str!("../data/lang/id/honorifics.txt");
@@ -17,7 +18,7 @@ const INTERJECTIONS: &str = include_str!("../data/lang/id/interjections.txt");
 const FORMER_WORDS: &str = include_str!("../data/lang/id/former_words.txt");
 const COUNTRY_QUALIFIERS: &str = include_str!("../data/lang/id/country_qualifiers.txt");
 const STATE_BODIES: &str = include_str!("../data/lang/id/state_bodies.txt");
-const ORG_ENDS: &str = include_str!("../data/lang/id/org_ends.tsv");
+const TYPE_ENDS: &str = include_str!("../data/lang/id/type_ends.tsv");
 const PRODUCT_CUES: &str = include_str!("../data/lang/id/product_cues.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
@@ -143,10 +144,10 @@ pub struct Words {
     pub title_cues: HashSet<String>,
     /// Words of app labels, cues only as a name's own first word ("Add DANA").
     pub label_starts: HashSet<String>,
-    /// Words that make a name an organisation when they start it ("universitas").
-    pub org_first: HashSet<String>,
-    /// Words that make a name an organisation when they end it ("racing", "holdings").
-    pub org_last: HashSet<String>,
+    /// Words that give a name its type when they start it ("universitas" → ORG).
+    pub type_first: HashMap<String, EntityType>,
+    /// Words that give a name its type when they end it ("racing" → ORG, "stadium" → LOC).
+    pub type_last: HashMap<String, EntityType>,
 }
 
 /// Which kind of name a country qualifier was cut from (see
@@ -159,6 +160,20 @@ pub struct Unqualified {
     /// name ("Badan Gizi Nasional RI") or a one-word short name ("KPU RI") for `any`
     /// qualifiers, after a ministry's ("Kementerian Agama Indonesia") for the others.
     pub by_shape: bool,
+}
+
+/// The `where` rows of `type_ends.tsv`: word → type (ORG unless the row says LOC).
+fn type_words(text: &str, place: &str) -> HashMap<String, EntityType> {
+    rows(text)
+        .filter(|r| r.get(1) == Some(&place))
+        .map(|r| {
+            let kind = match r.get(2) {
+                Some(&"LOC") => EntityType::Loc,
+                _ => EntityType::Org,
+            };
+            (fold(r[0]), kind)
+        })
+        .collect()
 }
 
 fn set(text: &str) -> HashSet<String> {
@@ -206,14 +221,8 @@ impl Words {
                 .filter(|r| r.get(1) == Some(&"own"))
                 .map(|r| fold(r[0]))
                 .collect(),
-            org_first: rows(ORG_ENDS)
-                .filter(|r| r.get(1) == Some(&"first"))
-                .map(|r| fold(r[0]))
-                .collect(),
-            org_last: rows(ORG_ENDS)
-                .filter(|r| r.get(1) == Some(&"last"))
-                .map(|r| fold(r[0]))
-                .collect(),
+            type_first: type_words(TYPE_ENDS, "first"),
+            type_last: type_words(TYPE_ENDS, "last"),
             title_cues: rows(PRODUCT_CUES)
                 .filter(|r| r.get(1) == Some(&"title"))
                 .map(|r| fold(r[0]))
@@ -321,13 +330,18 @@ impl Words {
         None
     }
 
-    /// True when a name of two words or more starts or ends with a word that makes it an
-    /// organisation (`data/lang/id/org_ends.tsv`: "Leopard Racing", "Universitas X").
-    pub fn org_shaped(&self, surface: &str) -> bool {
+    /// The type a name of two words or more has by its first or last word
+    /// (`data/lang/id/type_ends.tsv`: "Leopard Racing", "Universitas X" → ORG, "Selhurst
+    /// Park" → LOC); the last word decides when both do.
+    pub fn type_by_words(&self, surface: &str) -> Option<EntityType> {
         let words: Vec<String> = surface.split_whitespace().map(fold).collect();
-        words.len() >= 2
-            && (self.org_first.contains(&words[0])
-                || self.org_last.contains(&words[words.len() - 1]))
+        if words.len() < 2 {
+            return None;
+        }
+        self.type_last
+            .get(&words[words.len() - 1])
+            .or_else(|| self.type_first.get(&words[0]))
+            .copied()
     }
 
     /// A company name without its legal forms ("PT Bank Central Asia Tbk" → "Bank Central
@@ -410,10 +424,11 @@ mod tests {
             "Universitas Airlangga",
             "Evos Esports",
         ] {
-            assert!(w.org_shaped(o), "{o} is an organisation by its words");
+            assert_eq!(w.type_by_words(o), Some(EntityType::Org), "{o}");
         }
+        assert_eq!(w.type_by_words("Selhurst Park"), Some(EntityType::Loc));
         for n in ["Racing", "Tim Cook", "Budi Santoso", "Racing Point Budi"] {
-            assert!(!w.org_shaped(n), "{n} is not organisation-shaped");
+            assert_eq!(w.type_by_words(n), None, "{n} has no type by its words");
         }
     }
 }
