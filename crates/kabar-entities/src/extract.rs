@@ -741,7 +741,8 @@ impl EntityExtractor {
     /// The organisation a name with a country qualifier names ("Kementerian Kesehatan RI",
     /// "Kemenkes RI", "Badan Gizi Nasional Republik Indonesia"): the lexicon's entry for the
     /// name without the qualifier when it is an organisation (fixed), else — for a mention
-    /// tagged ORG — the name without it when its shape allows (`Unqualified::by_shape`).
+    /// tagged ORG or GPE — the name without it, as an organisation, when its shape allows
+    /// (`Unqualified::by_shape`).
     /// None keeps the name as written ("Bank Rakyat Indonesia", "Majelis Ulama
     /// Indonesia", "Kementerian Luar Negeri Jepang").
     fn without_country(&self, name: &str, kind: EntityType) -> Option<(EntityType, String, bool)> {
@@ -749,7 +750,13 @@ impl EntityExtractor {
         if let Some(e) = self.lex.lookup(&u.base) {
             return (e.kind == EntityType::Org).then(|| (e.kind, e.name.clone(), true));
         }
-        (kind == EntityType::Org && u.by_shape).then_some((EntityType::Org, u.base, false))
+        // the tagger sometimes takes "Lemhannas RI" for a place; a state body or short
+        // name with Indonesia's qualifier is an organisation
+        (matches!(kind, EntityType::Org | EntityType::Gpe) && u.by_shape).then_some((
+            EntityType::Org,
+            u.base,
+            false,
+        ))
     }
 
     /// The product cue (`data/lang/id/product_cues.txt`) that is the word right before
