@@ -68,6 +68,15 @@ struct Mention {
     key: usize,
 }
 
+/// What a product cue before a mention makes of it (`data/lang/id/product_cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A product, feature or app label: not a person or place.
+    Label,
+    /// A work's title (game, film, song): no entity of any type.
+    Title,
+}
+
 #[derive(Debug, Clone)]
 struct Ent {
     kind: EntityType,
@@ -96,6 +105,42 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Strips an English possessive ("Indonesia's") and returns the base.
+/// A person's name followed by a bracketed abbreviation whose letters do not fit it but
+/// fit it with the capitalised words before it (across a colon) is a fragment of a longer
+/// name, a title's subtitle: "Mobile Legends: [Bang Bang] (MLBB)". Such mentions go, with
+/// the other mentions of the same text.
+fn drop_fragments(toks: &[&str], mentions: &mut Vec<Mention>) {
+    let mut fragments: Vec<String> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Per) {
+        let (Some(&"("), Some(abbr), Some(&")")) =
+            (toks.get(m.t1), toks.get(m.t1 + 1), toks.get(m.t1 + 2))
+        else {
+            continue;
+        };
+        if !is_acronym(abbr) || abbreviation_fits(abbr, &m.surface) {
+            continue;
+        }
+        let mut before: Vec<&str> = Vec::new();
+        let mut k = m.t0;
+        while k > 0 && before.len() < 4 {
+            k -= 1;
+            match toks[k] {
+                ":" => continue,
+                w if is_cap(w) => before.insert(0, w),
+                _ => break,
+            }
+        }
+        if !before.is_empty()
+            && abbreviation_fits(abbr, &format!("{} {}", before.join(" "), m.surface))
+        {
+            fragments.push(m.surface.clone());
+        }
+    }
+    if !fragments.is_empty() {
+        mentions.retain(|m| !(m.kind == EntityType::Per && fragments.contains(&m.surface)));
+    }
+}
+
 /// Tokens that end a clause inside a sentence (a role's date comes from its own clause).
 fn is_clause_break(t: &str) -> bool {
     matches!(t, "," | ";" | ":" | "—" | "–" | "\"" | "“" | "”")
@@ -241,6 +286,8 @@ impl EntityExtractor {
                 &mut mentions,
             );
         }
+        self.drop_products(&toks, &folded, &mut mentions);
+        drop_fragments(&toks, &mut mentions);
         if mentions.is_empty() {
             return Vec::new();
         }
@@ -265,6 +312,15 @@ impl EntityExtractor {
         let stoks = &toks[a..b];
         let folded = &folded_all[a..b];
         let tagged = self.tagger.spans_folded_lang(stoks, folded, lang);
+        // a title-case headline ("Kekesalan Bagnaia Usai Gagal Finis") capitalises common
+        // words, so they may pad a person's name there
+        let headline = {
+            let words: Vec<&&str> = stoks
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            words.len() >= 4 && words.iter().filter(|w| is_cap(w)).count() * 4 >= words.len() * 3
+        };
         // punctuation never starts or ends a mention; a person's name holds no lower-case
         // word except name particles ("da", "van", "bin"): "Theresa May greets Israeli
         // Prime Minister Benjamin Netanyahu" is two people
@@ -315,6 +371,25 @@ impl EntityExtractor {
                     a += 1;
                 }
                 while b > a && !folded[b - 1].chars().any(|c| c.is_alphanumeric()) {
+                    b -= 1;
+                }
+                // words news writes in lower case are no part of a person's name where only
+                // the sentence start or a headline capitalised them: "[Kekesalan] Bagnaia",
+                // "Prabowo [Benahi]"; what is left joins the full name of the article
+                while kind == EntityType::Per
+                    && b - a > 1
+                    && (a == 0 || headline)
+                    && self.tagger.usually_lower(stoks[a])
+                    && self.lex.names.get(stoks[a]).is_none()
+                {
+                    a += 1;
+                }
+                while kind == EntityType::Per
+                    && b - a > 1
+                    && headline
+                    && self.tagger.usually_lower(stoks[b - 1])
+                    && self.lex.names.get(stoks[b - 1]).is_none()
+                {
                     b -= 1;
                 }
                 // degrees after the name: "Budi Santoso, M.Kes", "X SpJP"
@@ -621,6 +696,20 @@ impl EntityExtractor {
                     }
                     _ => kind,
                 };
+                // a team, company, school or site the tagger took for a person or place:
+                // "Leopard Racing", "Universitas Airlangga", "Selhurst Park" (the lexicon
+                // still decides for the names it knows; an organisation stays one)
+                let kind = match self.words.type_by_words(&surface) {
+                    Some(t) if kind != EntityType::Org || t == EntityType::Org => t,
+                    _ => kind,
+                };
+                // a person's name holds no model code: "Micro RGB R95H" is a product
+                let model_code = |w: &str| {
+                    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+                };
+                if kind == EntityType::Per && surface.split(' ').any(model_code) {
+                    continue;
+                }
                 if surface.is_empty()
                     || !surface.chars().any(|c| c.is_alphanumeric())
                     || self.words.is_non_entity(&surface)
@@ -647,6 +736,97 @@ impl EntityExtractor {
                 });
             }
         }
+    }
+
+    /// The organisation a name with a country qualifier names ("Kementerian Kesehatan RI",
+    /// "Kemenkes RI", "Badan Gizi Nasional Republik Indonesia"): the lexicon's entry for the
+    /// name without the qualifier when it is an organisation (fixed), else — for a mention
+    /// tagged ORG or GPE — the name without it, as an organisation, when its shape allows
+    /// (`Unqualified::by_shape`).
+    /// None keeps the name as written ("Bank Rakyat Indonesia", "Majelis Ulama
+    /// Indonesia", "Kementerian Luar Negeri Jepang").
+    fn without_country(&self, name: &str, kind: EntityType) -> Option<(EntityType, String, bool)> {
+        let u = self.words.strip_country_qualifier(name)?;
+        if let Some(e) = self.lex.lookup(&u.base) {
+            return (e.kind == EntityType::Org).then(|| (e.kind, e.name.clone(), true));
+        }
+        // the tagger sometimes takes "Lemhannas RI" for a place; a state body or short
+        // name with Indonesia's qualifier is an organisation
+        (matches!(kind, EntityType::Org | EntityType::Gpe) && u.by_shape).then_some((
+            EntityType::Org,
+            u.base,
+            false,
+        ))
+    }
+
+    /// The product cue (`data/lang/id/product_cues.txt`) that is the word right before
+    /// token `s`, or a capitalised word of the run of capitalised words that ends at `s`
+    /// ("[Bundle] Legendary Eclipse"), or the name's own first word.
+    fn after_product_cue(&self, folded: &[String], stoks: &[&str], s: usize) -> Option<Cue> {
+        let cue = |k: usize| {
+            let w = &folded[k];
+            if self.words.title_cues.contains(w) {
+                Some(Cue::Title)
+            } else {
+                self.words.product_cues.contains(w).then_some(Cue::Label)
+            }
+        };
+        if self.words.label_starts.contains(&folded[s]) {
+            return Some(Cue::Label);
+        }
+        if let Some(c) = cue(s) {
+            return Some(c);
+        }
+        let mut k = s;
+        while k > 0 && s - k < 4 {
+            k -= 1;
+            if let Some(c) = cue(k) {
+                return Some(c);
+            }
+            if !is_cap(stoks[k]) {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Products, games, works' titles and app labels are no persons or places: a mention
+    /// the lexicon does not know is dropped, with every mention of the same name in the
+    /// article, when the name follows a product cue anywhere in the article, tagged there
+    /// or not ("game Free Fire" makes "di Free Fire" no place; "tap Add DANA" no person).
+    /// After a label cue organisations keep their type ("fitur Canva Pro", "tap DANA"
+    /// name the company); after a title cue ("game", "lagu") nothing does.
+    fn drop_products(&self, toks: &[&str], folded: &[String], mentions: &mut Vec<Mention>) {
+        let mut cue_of: HashMap<&[String], Option<Cue>> = HashMap::new();
+        for m in mentions.iter() {
+            if m.t1 <= m.t0 || m.t1 > folded.len() || self.lex.lookup(&m.surface).is_some() {
+                continue;
+            }
+            let name = &folded[m.t0..m.t1];
+            cue_of.entry(name).or_insert_with(|| {
+                let mut best = None;
+                for p in 0..=folded.len() - name.len() {
+                    if &folded[p..p + name.len()] == name {
+                        match self.after_product_cue(folded, toks, p) {
+                            Some(Cue::Title) => return Some(Cue::Title),
+                            Some(Cue::Label) => best = Some(Cue::Label),
+                            None => {}
+                        }
+                    }
+                }
+                best
+            });
+        }
+        mentions.retain(|m| {
+            let Some(name) = folded.get(m.t0..m.t1) else {
+                return true;
+            };
+            match cue_of.get(name).copied().flatten() {
+                Some(Cue::Title) => false,
+                Some(Cue::Label) => m.kind == EntityType::Org,
+                None => true,
+            }
+        });
     }
 
     /// Two names joined by a hyphen inside one token ("Jepang-Tiongkok", "Prabowo
@@ -822,8 +1002,16 @@ impl EntityExtractor {
                 .lex
                 .lookup(&m.surface)
                 .or_else(|| unlegal.as_deref().and_then(|u| self.lex.lookup(u)));
+            let unqualified = match lexed {
+                None if m.kind != EntityType::Per => {
+                    self.without_country(unlegal.as_deref().unwrap_or(&m.surface), m.kind)
+                }
+                _ => None,
+            };
             let key = if let Some(e) = lexed {
                 add(e.kind, e.name.clone(), true, &mut ents)
+            } else if let Some((kind, name, fixed)) = unqualified {
+                add(kind, name, fixed, &mut ents)
             } else if let Some(&k) = acronyms.get(&m.surface) {
                 k
             } else {

@@ -200,6 +200,20 @@ impl Tagger {
         Tagger::from_pair(MODEL_BYTES, MODEL_EN_BYTES)
     }
 
+    /// True when unlabelled news (the Indonesian model's word statistics) writes `word`
+    /// in lower case in the middle of sentences (capitalised in < 5 % of them): a
+    /// common word ("kekesalan", "benahi"), not a name, when a title-case headline or a
+    /// sentence start capitalises it.
+    pub fn usually_lower(&self, word: &str) -> bool {
+        let key = crate::features::WordStats::key(&word.to_lowercase());
+        self.id
+            .model
+            .stats
+            .map
+            .get(&key)
+            .is_some_and(|&c| c / 4 == 0)
+    }
+
     /// A tagger from an Indonesian and an English model in the format `kabar-train-ner`
     /// writes.
     pub fn from_pair(id: &[u8], en: &[u8]) -> Result<Tagger, Error> {

@@ -2,7 +2,8 @@
 //! `data/non_entities.tsv`, `data/outlets.tsv`), embedded and parsed once.
 
 use crate::lexicon::fold;
-use std::collections::HashSet;
+use kabar_core::EntityType;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const HONORIFICS: &str = include_str!("../data/lang/id/honorifics.txt");
@@ -15,6 +16,10 @@ const SENTENCE_OPENERS: &str = include_str!("../data/lang/id/sentence_openers.tx
 const DEGREES: &str = include_str!("../data/lang/id/degrees.txt");
 const INTERJECTIONS: &str = include_str!("../data/lang/id/interjections.txt");
 const FORMER_WORDS: &str = include_str!("../data/lang/id/former_words.txt");
+const COUNTRY_QUALIFIERS: &str = include_str!("../data/lang/id/country_qualifiers.txt");
+const STATE_BODIES: &str = include_str!("../data/lang/id/state_bodies.txt");
+const TYPE_ENDS: &str = include_str!("../data/lang/id/type_ends.tsv");
+const PRODUCT_CUES: &str = include_str!("../data/lang/id/product_cues.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -124,6 +129,51 @@ pub struct Words {
     pub former_words: HashSet<String>,
     /// Outlets' own brand and section names (boilerplate).
     pub outlets: PhraseList,
+    /// Qualifiers naming Indonesia after an organisation ("RI"), folded, with `true` when
+    /// they may be cut after any short name or state body (`any`), `false` only after a
+    /// ministry ("Indonesia").
+    pub country_qualifiers: Vec<(String, bool)>,
+    /// First words of state bodies' names ("kementerian", "badan").
+    pub state_bodies: HashSet<String>,
+    /// Those of ministries ("kementerian", "kemenko").
+    pub ministries: HashSet<String>,
+    /// Words before a name that make it a product, a work's title or a label of an app's
+    /// screen, not a person or place ("game Free Fire", "tap Add DANA").
+    pub product_cues: HashSet<String>,
+    /// Those that make the name a work's title, whatever its tagged type ("game", "lagu").
+    pub title_cues: HashSet<String>,
+    /// Words of app labels, cues only as a name's own first word ("Add DANA").
+    pub label_starts: HashSet<String>,
+    /// Words that give a name its type when they start it ("universitas" → ORG).
+    pub type_first: HashMap<String, EntityType>,
+    /// Words that give a name its type when they end it ("racing" → ORG, "stadium" → LOC).
+    pub type_last: HashMap<String, EntityType>,
+}
+
+/// Which kind of name a country qualifier was cut from (see
+/// [`Words::strip_country_qualifier`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unqualified {
+    /// The name without the qualifier, as written.
+    pub base: String,
+    /// The qualifier may be cut here without the lexicon's word: after a state body's
+    /// name ("Badan Gizi Nasional RI") or a one-word short name ("KPU RI") for `any`
+    /// qualifiers, after a ministry's ("Kementerian Agama Indonesia") for the others.
+    pub by_shape: bool,
+}
+
+/// The `where` rows of `type_ends.tsv`: word → type (ORG unless the row says LOC).
+fn type_words(text: &str, place: &str) -> HashMap<String, EntityType> {
+    rows(text)
+        .filter(|r| r.get(1) == Some(&place))
+        .map(|r| {
+            let kind = match r.get(2) {
+                Some(&"LOC") => EntityType::Loc,
+                _ => EntityType::Org,
+            };
+            (fold(r[0]), kind)
+        })
+        .collect()
 }
 
 fn set(text: &str) -> HashSet<String> {
@@ -155,6 +205,28 @@ impl Words {
             interjections: set(INTERJECTIONS),
             former_words: set(FORMER_WORDS),
             outlets: PhraseList::parse(OUTLETS),
+            country_qualifiers: rows(COUNTRY_QUALIFIERS)
+                .map(|r| (fold(r[0]), r.get(1) == Some(&"any")))
+                .collect(),
+            state_bodies: set(STATE_BODIES),
+            ministries: rows(STATE_BODIES)
+                .filter(|r| r.get(1) == Some(&"ministry"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            product_cues: rows(PRODUCT_CUES)
+                .filter(|r| r.get(1) != Some(&"own"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            label_starts: rows(PRODUCT_CUES)
+                .filter(|r| r.get(1) == Some(&"own"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            type_first: type_words(TYPE_ENDS, "first"),
+            type_last: type_words(TYPE_ENDS, "last"),
+            title_cues: rows(PRODUCT_CUES)
+                .filter(|r| r.get(1) == Some(&"title"))
+                .map(|r| fold(r[0]))
+                .collect(),
         })
     }
 
@@ -221,6 +293,55 @@ impl Words {
                 .all(|s| s.chars().count() <= 4 && s.chars().all(char::is_alphabetic))
             && w.chars().any(char::is_lowercase)
             && w.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// An organisation's name without a country qualifier at its end ("Kementerian
+    /// Kesehatan RI" → "Kementerian Kesehatan", "Kemenkes Republik Indonesia" → "Kemenkes"),
+    /// or None when it has none or nothing would remain. Whether the base is then the same
+    /// organisation is the caller's decision (the lexicon knows it, or
+    /// [`Unqualified::by_shape`]).
+    pub fn strip_country_qualifier(&self, name: &str) -> Option<Unqualified> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for (q, any) in &self.country_qualifiers {
+            let n = q.split(' ').count();
+            if words.len() <= n {
+                continue;
+            }
+            let tail = fold(&words[words.len() - n..].join(" "));
+            if &tail != q {
+                continue;
+            }
+            let base = words[..words.len() - n]
+                .join(" ")
+                .trim_end_matches([',', '-'])
+                .trim()
+                .to_string();
+            if !base.chars().any(char::is_alphabetic) {
+                return None;
+            }
+            let first = fold(base.split(' ').next().unwrap_or(""));
+            let by_shape = if *any {
+                self.state_bodies.contains(&first) || !base.contains(' ')
+            } else {
+                self.ministries.contains(&first)
+            };
+            return Some(Unqualified { base, by_shape });
+        }
+        None
+    }
+
+    /// The type a name of two words or more has by its first or last word
+    /// (`data/lang/id/type_ends.tsv`: "Leopard Racing", "Universitas X" → ORG, "Selhurst
+    /// Park" → LOC); the last word decides when both do.
+    pub fn type_by_words(&self, surface: &str) -> Option<EntityType> {
+        let words: Vec<String> = surface.split_whitespace().map(fold).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        self.type_last
+            .get(&words[words.len() - 1])
+            .or_else(|| self.type_first.get(&words[0]))
+            .copied()
     }
 
     /// A company name without its legal forms ("PT Bank Central Asia Tbk" → "Bank Central
@@ -297,5 +418,17 @@ mod tests {
         );
         assert!(!w.is_non_entity("Komite Olimpiade Internasional"));
         assert!(!w.is_non_entity("Rater"), "last phrases match whole words");
+        for o in [
+            "Leopard Racing",
+            "Mulia Industrindo",
+            "Universitas Airlangga",
+            "Evos Esports",
+        ] {
+            assert_eq!(w.type_by_words(o), Some(EntityType::Org), "{o}");
+        }
+        assert_eq!(w.type_by_words("Selhurst Park"), Some(EntityType::Loc));
+        for n in ["Racing", "Tim Cook", "Budi Santoso", "Racing Point Budi"] {
+            assert_eq!(w.type_by_words(n), None, "{n} has no type by its words");
+        }
     }
 }

@@ -415,3 +415,67 @@ fn role_dates_from_the_clause() {
         p.roles
     );
 }
+
+/// The ID of the entity with a mention starting where `name` starts in `sentence`.
+fn id_of(sentence: &str, name: &str) -> Option<String> {
+    let at = sentence.find(name)?;
+    run(sentence, &[], Some("2026-05-01"))
+        .into_iter()
+        .find(|e| e.mentions.iter().any(|m| m.start == at))
+        .map(|e| e.id)
+}
+
+/// A country qualifier after an organisation ("RI", "Republik Indonesia", "Indonesia" after
+/// a state body) names the same organisation, known to the lexicon or not; the same words
+/// inside other names, and another country's qualifier, keep the names apart.
+#[test]
+fn country_qualifier_keeps_the_organisation() {
+    let say = |org: &str| format!("Juru bicara {org} mengatakan program itu berjalan baik.");
+    let same = [
+        ("Kementerian Kesehatan RI", "Kementerian Kesehatan"),
+        ("Kemenkes RI", "Kementerian Kesehatan"),
+        (
+            "Kementerian Keuangan Republik Indonesia",
+            "Kementerian Keuangan",
+        ),
+        ("Kementerian Agama Indonesia", "Kementerian Agama"),
+        ("BPOM RI", "Badan Pengawas Obat dan Makanan"),
+        ("Badan Gizi Nasional RI", "Badan Gizi Nasional"),
+        (
+            "Komisi Perlindungan Anak Indonesia RI",
+            "Komisi Perlindungan Anak Indonesia",
+        ),
+        ("KPU RI", "Komisi Pemilihan Umum"),
+    ];
+    let mut failures = Vec::new();
+    let mut whole = 0;
+    for (qualified, plain) in same {
+        let text = say(qualified);
+        let at = text.find(qualified).unwrap_or(0);
+        // the rule is exercised when one mention spans the name with its qualifier
+        whole += run(&text, &[], None)
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .filter(|m| m.start == at && m.end == at + qualified.len())
+            .count();
+        let a = id_of(&text, qualified);
+        let b = id_of(&say(plain), plain);
+        if a.is_none() || a != b {
+            failures.push(format!("{qualified:?} → {a:?}, {plain:?} → {b:?}"));
+        }
+    }
+    let apart = [
+        ("Bank Rakyat Indonesia", "Bank Rakyat"),
+        ("Majelis Ulama Indonesia", "Majelis Ulama"),
+        ("Kementerian Luar Negeri Jepang", "Kementerian Luar Negeri"),
+    ];
+    for (full, short) in apart {
+        let a = id_of(&say(full), full);
+        let b = id_of(&say(short), short);
+        if a.is_some() && a == b {
+            failures.push(format!("{full:?} and {short:?} are one: {a:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(whole >= 2, "only {whole} qualified names tagged whole");
+}
