@@ -482,6 +482,12 @@ struct Prepared {
     market: bool,
 }
 
+/// Key weights ([`Linker::weight`]) of one article's day, memoised while its candidate
+/// events are scored: the state does not change meanwhile, and an event's members share
+/// most of their terms, so the weight of one key is computed once instead of once per
+/// member (it was the linker's hottest function).
+type WeightCache = rustc_hash::FxHashMap<u64, f32>;
+
 fn term_key(t: &str) -> u64 {
     mix64(fnv1a(t.as_bytes()) ^ 0x7465_726d)
 }
@@ -922,18 +928,20 @@ impl Linker {
         }
         let activity = self.activity_of(p.time);
         let keys = self.query_keys(&p);
+        // Key weights are fixed from here until the article is linked.
+        let mut wc = WeightCache::default();
 
         let rec = if let Some(orig) = self.find_duplicate(&p) {
             self.join_as_duplicate(&orig, &p, activity)
         } else {
-            match self.best_event(&p, &keys) {
+            match self.best_event(&p, &keys, &mut wc) {
                 Some(ev) => {
                     let mut why = Why {
                         event: "joined".into(),
                         ..Why::default()
                     };
                     if let Some(e) = self.st.events.get(&ev) {
-                        (why.score, why.terms, why.entities) = self.event_parts(&p, e);
+                        (why.score, why.terms, why.entities) = self.event_parts(&p, e, &mut wc);
                         why.shared = shared_names(r, &e.terms, &e.ents);
                     }
                     self.join_event(ev, &p, &keys, activity);
@@ -1051,12 +1059,12 @@ impl Linker {
     }
 
     /// Score of an article against an event (0 when outside the time window).
-    fn score_event(&self, p: &Prepared, e: &Event) -> f32 {
-        self.event_parts(p, e).0
+    fn score_event(&self, p: &Prepared, e: &Event, wc: &mut WeightCache) -> f32 {
+        self.event_parts(p, e, wc).0
     }
 
     /// (score, term similarity, entity similarity) of an article against an event.
-    fn event_parts(&self, p: &Prepared, e: &Event) -> (f32, f32, f32) {
+    fn event_parts(&self, p: &Prepared, e: &Event, wc: &mut WeightCache) -> (f32, f32, f32) {
         let cfg = &self.st.cfg;
         let mut tfac = 1.0;
         if let (Some(t), Some(f), Some(l)) = (p.time, e.first, e.last) {
@@ -1076,11 +1084,20 @@ impl Linker {
         }
         let centroid = p.wterms.cosine(&e.terms, e.tnorm);
         let text = if cfg.member_mix > 0.0 && !e.members.is_empty() {
-            let idf = |k| self.weight(k, p.day);
+            // A member sharing no term scores 0 whatever its norm; the norms of the
+            // others take their key weights from the article's cache (`WeightCache`).
+            let mut idf = |k| *wc.entry(k).or_insert_with(|| self.weight(k, p.day));
             let sum: f32 = e
                 .members
                 .iter()
-                .map(|m| p.wterms.cosine(m, norm_idf(m, idf)))
+                .map(|m| {
+                    let dot = p.wterms.dot(m);
+                    if dot == 0.0 {
+                        0.0
+                    } else {
+                        p.wterms.cosine_of(dot, norm_idf(m, &mut idf))
+                    }
+                })
                 .sum();
             let mean = sum / e.members.len() as f32;
             (1.0 - cfg.member_mix) * centroid + cfg.member_mix * mean
@@ -1099,14 +1116,14 @@ impl Linker {
         (combined * tfac, text, ent)
     }
 
-    fn best_event(&self, p: &Prepared, keys: &[u64]) -> Option<u64> {
+    fn best_event(&self, p: &Prepared, keys: &[u64], wc: &mut WeightCache) -> Option<u64> {
         let cands = Self::candidates(&self.event_postings, keys, self.st.cfg.max_candidates);
         let mut best: Option<(f32, u64)> = None;
         for id in cands {
             let Some(e) = self.st.events.get(&id) else {
                 continue;
             };
-            let s = self.score_event(p, e);
+            let s = self.score_event(p, e, wc);
             if s >= self.st.cfg.join_threshold
                 && best.is_none_or(|(bs, bid)| s > bs || (s == bs && id < bid))
             {

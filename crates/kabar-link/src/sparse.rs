@@ -121,6 +121,20 @@ impl Weighted {
         if self.norm <= 0.0 || b_norm <= 0.0 {
             return 0.0;
         }
+        self.cosine_of(self.dot(b), b_norm)
+    }
+
+    /// [`Weighted::cosine`] from a dot product of [`Weighted::dot`]: a caller that finds
+    /// the dot product zero (no shared key) knows the cosine is 0 without `b_norm`.
+    pub fn cosine_of(&self, dot: f64, b_norm: f32) -> f32 {
+        if self.norm <= 0.0 || b_norm <= 0.0 {
+            return 0.0;
+        }
+        ((dot / (f64::from(self.norm) * f64::from(b_norm))) as f32).min(1.0)
+    }
+
+    /// Dot product with profile `b` (raw weights), the article's IDF applied to both.
+    pub fn dot(&self, b: &[(u64, f32)]) -> f64 {
         let (mut i, mut j) = (0, 0);
         let mut dot = 0f64;
         while i < self.v.len() && j < b.len() {
@@ -135,12 +149,12 @@ impl Weighted {
                 j += 1;
             }
         }
-        ((dot / (f64::from(self.norm) * f64::from(b_norm))) as f32).min(1.0)
+        dot
     }
 }
 
 /// IDF-weighted norm of a profile.
-pub(crate) fn norm_idf(a: &[(u64, f32)], idf: impl Fn(u64) -> f32) -> f32 {
+pub(crate) fn norm_idf(a: &[(u64, f32)], mut idf: impl FnMut(u64) -> f32) -> f32 {
     a.iter()
         .map(|&(k, w)| {
             let x = f64::from(w * idf(k));
