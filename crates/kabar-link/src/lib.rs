@@ -530,7 +530,9 @@ struct Prepared {
     /// Terms and actors weighted by plain IDF, for the story rule: a story *is* a
     /// recurring subject, so its terms are not discounted for persistence.
     sterms: Weighted,
-    /// `sterms` without the words of entity names (see [`Raw::name_toks`]).
+    /// Content terms (the words of entity names left out, see [`Raw::name_toks`]) with
+    /// the persistence discount: words used every day (`hadir`, `buat`, `tampil`) are
+    /// not a shared subject.
     scontent: Weighted,
     wactors: Weighted,
     /// See [`Raw::market`].
@@ -986,9 +988,7 @@ impl Linker {
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
             sterms: Weighted::new(&r.terms, |k| self.weight(k, None)),
-            scontent: Weighted::new(&content_terms(&r.terms, &r.name_toks), |k| {
-                self.weight(k, None)
-            }),
+            scontent: Weighted::new(&content_terms(&r.terms, &r.name_toks), idf),
             wactors: Weighted::new(&r.actors, |k| self.weight(k, None)),
             terms: r.terms.clone(),
             ents: r.ents.clone(),
