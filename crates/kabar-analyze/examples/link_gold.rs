@@ -153,13 +153,13 @@ fn main() {
             let (out, l) = link_with(&order, 500, &config(&a2));
             let c = reader_checks(&docs, &out, Some(&l));
             let mut line = format!(
-                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, person-only story joins {};",
+                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {};",
                 c.events,
                 c.largest,
                 c.market_days_max,
                 c.market_over,
                 c.person_days_max,
-                c.person_only_story_joins
+                c.entity_only_story_joins
             );
             for rows in &golds {
                 let ge: HashMap<&str, &str> = rows
@@ -261,11 +261,11 @@ fn main() {
         events.values().map(|v| span(v)).fold(0.0, f64::max)
     );
     println!(
-        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through person names alone: {}",
+        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}",
         checks.market_over,
         checks.market_days_max,
         checks.person_days_max,
-        checks.person_only_story_joins
+        checks.entity_only_story_joins
     );
     if list > 0 {
         let mut big: Vec<_> = events.iter().collect();

@@ -80,8 +80,8 @@ fn detik_gold_events_and_stories() {
         c.person_days_max
     );
     assert_eq!(
-        c.person_only_story_joins, 0,
-        "events joined a story through person names alone"
+        c.entity_only_story_joins, 0,
+        "events joined a story through entity names alone (a person, an organisation, a platform)"
     );
 
     // Order independence: the same events and IDs in reverse arrival order.

@@ -1,7 +1,7 @@
 //! The checks a reader makes on linked real news, as numbers a test can assert: how long
 //! and how large events get, whether one event swallowed several days' market reports or
 //! one person's statements over many days, and whether a story was joined through a
-//! person alone. Used by `kabar-analyze`'s `link_gold` example and test.
+//! shared entity alone (a person, an organisation, a platform or brand). Used by `kabar-analyze`'s `link_gold` example and test.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -30,10 +30,17 @@ pub struct ReaderChecks {
     /// of one event's articles: a person quoted on many days on many subjects is many
     /// happenings.
     pub person_days_max: usize,
-    /// Events that joined a story sharing no content term with it besides person names
-    /// (a person alone must never make a story).
-    pub person_only_story_joins: usize,
+    /// Events that joined a story through one shared entity: sharing no content term
+    /// with it besides the words of entity names, or sharing a single person or
+    /// organisation with content-term similarity under [`ONE_ENTITY_CONTENT`] (a person,
+    /// an organisation, a platform or a brand alone — `Google Play` under three unrelated
+    /// game promotions — must never make a story).
+    pub entity_only_story_joins: usize,
 }
+
+/// The content-term similarity (entity name words left out) a reader expects of a story
+/// join that shares one person or organisation only: clearly the same subject.
+pub const ONE_ENTITY_CONTENT: f32 = 0.3;
 
 /// The market words of `data/market-titles.txt`.
 fn market_words() -> Vec<&'static str> {
@@ -122,13 +129,14 @@ pub fn reader_checks(
             if w.story != "joined" {
                 continue;
             }
-            let names: BTreeSet<&str> = d.entities.iter().flat_map(|e| person_tokens(e)).collect();
+            let words = crate::name_words(&d.entities);
             let content = w
                 .story_shared
                 .iter()
-                .any(|s| !s.contains(':') && !names.contains(s.as_str()));
-            if !content {
-                c.person_only_story_joins += 1;
+                .any(|s| !s.contains(':') && !crate::is_name_word(s, &words));
+            let one_entity = w.story_shared_actors == 1 && w.story_content < ONE_ENTITY_CONTENT;
+            if !content || one_entity {
+                c.entity_only_story_joins += 1;
             }
         }
     }

@@ -91,6 +91,13 @@ pub struct Why {
     pub story_actors: f32,
     /// Terms and entities the founding article shares with the story it joined.
     pub story_shared: Vec<String>,
+    /// Term similarity of the founding article with the story over content terms only
+    /// (the words of entity names left out).
+    #[serde(default)]
+    pub story_content: f32,
+    /// Persons/organisations the founding article shares with the story it joined.
+    #[serde(default)]
+    pub story_shared_actors: u32,
 }
 
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
@@ -122,7 +129,8 @@ pub struct LinkConfig {
     /// Factor applied to place entities (`gpe:`, `loc:`): sharing a country is weak
     /// evidence.
     pub place_factor: f32,
-    /// An article joins the best event whose score reaches this.
+    /// An article joins the best event whose score reaches this (languages listed in
+    /// [`LinkConfig::by_lang`] use their own value).
     pub join_threshold: f32,
     /// Standard deviation of the Gaussian time decay, in days.
     pub time_sigma_days: f32,
@@ -158,7 +166,7 @@ pub struct LinkConfig {
     /// Candidates (events or stories) fully scored per article.
     pub max_candidates: usize,
     /// A new event joins the best story whose term cosine with the founding article
-    /// reaches this…
+    /// reaches this (languages in [`LinkConfig::by_lang`] use their own value)…
     pub story_text_min: f32,
     /// …and, when both sides have person/organisation entities, whose entity cosine over
     /// those (places left out) reaches this; when either side has none, the term cosine
@@ -166,6 +174,11 @@ pub struct LinkConfig {
     pub story_entity_min: f32,
     /// Term cosine needed for a story join without person/organisation evidence.
     pub story_text_only: f32,
+    /// The term cosine a story join needs over *content* terms alone (the words of the
+    /// article's entity names left out) when the article shares only one person or
+    /// organisation with the story: one shared person, organisation, platform or brand
+    /// (`Google Play`) never makes a story without clearly shared content.
+    pub story_one_entity_text: f32,
     /// Stories idle for this many days leave the active set.
     pub story_retention_days: i64,
     /// Articles in the re-link window: a batch holding an article that sorts before
@@ -188,6 +201,32 @@ pub struct LinkConfig {
     /// name "purbaya" as a word): who was involved is the entity channel's evidence, so
     /// the term channel measures what happened.
     pub name_term_factor: f32,
+    /// Per-language calibration by ISO 639-1 code (`id`): term cosines are not on one
+    /// scale across languages (stemmers, stop lists and the vocabulary of a daily outlet
+    /// differ), so the two term thresholds are set per language, as Miranda et al. 2018
+    /// train their monolingual clustering per language. Languages not listed use
+    /// `join_threshold` and `story_text_min`.
+    pub by_lang: BTreeMap<String, LangTuning>,
+}
+
+/// Thresholds of one language (see [`LinkConfig::by_lang`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LangTuning {
+    /// Replaces [`LinkConfig::join_threshold`] for articles of this language.
+    pub join_threshold: f32,
+    /// Replaces [`LinkConfig::story_text_min`] for events founded by an article of this
+    /// language.
+    pub story_text_min: f32,
+}
+
+impl LinkConfig {
+    /// The (join threshold, story term minimum) for an article of `lang`.
+    pub fn thresholds(&self, lang: Lang) -> (f32, f32) {
+        match self.by_lang.get(lang.code()) {
+            Some(t) => (t.join_threshold, t.story_text_min),
+            None => (self.join_threshold, self.story_text_min),
+        }
+    }
 }
 
 impl Default for LinkConfig {
@@ -205,7 +244,7 @@ impl Default for LinkConfig {
             title_weight: 5.0,
             entity_weight: 0.5,
             place_factor: 0.3,
-            join_threshold: 0.4,
+            join_threshold: 0.3,
             time_sigma_days: 7.0,
             time_floor: 0.3,
             event_window_days: 30,
@@ -220,9 +259,10 @@ impl Default for LinkConfig {
             profile_terms: 150,
             query_keys: 12,
             max_candidates: 48,
-            story_text_min: 0.2,
+            story_text_min: 0.12,
             story_entity_min: 0.15,
             story_text_only: 0.2,
+            story_one_entity_text: 0.3,
             story_retention_days: 120,
             relink_window_docs: 5_000,
             max_active_stories: 20_000,
@@ -230,6 +270,13 @@ impl Default for LinkConfig {
             persist_free_days: 3.0,
             persist_power: 1.0,
             name_term_factor: 0.0,
+            by_lang: BTreeMap::from([(
+                "id".to_string(),
+                LangTuning {
+                    join_threshold: 0.4,
+                    story_text_min: 0.2,
+                },
+            )]),
         }
     }
 }
@@ -246,7 +293,7 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 3;
+const VERSION: u8 = 4;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
@@ -429,6 +476,12 @@ struct Raw {
     /// each day's close is its own happening, so it joins only events of about one day.
     #[serde(default)]
     market: bool,
+    /// Language of the article (selects its thresholds, [`LinkConfig::by_lang`]).
+    lang: Lang,
+    /// Term keys of the words of the article's person/organisation/other entity names
+    /// (`org:google-play` → `google`, `play`), sorted: a story is a shared *subject*, so
+    /// these words count as entity evidence only, never as shared content terms.
+    name_toks: Vec<u64>,
 }
 
 impl Raw {
@@ -477,9 +530,68 @@ struct Prepared {
     /// Terms and actors weighted by plain IDF, for the story rule: a story *is* a
     /// recurring subject, so its terms are not discounted for persistence.
     sterms: Weighted,
+    /// Content terms (the words of entity names left out, see [`Raw::name_toks`]) with
+    /// the persistence discount: words used every day (`hadir`, `buat`, `tampil`) are
+    /// not a shared subject.
+    scontent: Weighted,
     wactors: Weighted,
     /// See [`Raw::market`].
     market: bool,
+    /// Join threshold of the article's language.
+    join_threshold: f32,
+    /// Story term minimum of the article's language.
+    story_text_min: f32,
+}
+
+/// The words of the names of non-place entity IDs (`org:google-play` → `google`,
+/// `play`), more than two letters each.
+pub(crate) fn name_words(entities: &[String]) -> Vec<&str> {
+    let mut v: Vec<&str> = entities
+        .iter()
+        .filter(|e| !is_place(e))
+        .filter_map(|e| e.split_once(':').map(|x| x.1))
+        .flat_map(|e| e.split(['-', '_']))
+        .filter(|w| w.chars().count() > 2)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// True when the content term (a stem) is one of the name words: equal, or a stem of at
+/// least four letters that the word extends by at most three (`googl` of `google`).
+pub(crate) fn is_name_word(term: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        *w == term || (term.len() >= 4 && w.starts_with(term) && w.len() - term.len() <= 3)
+    })
+}
+
+/// Term keys of the article's content terms that are name words (see [`Raw::name_toks`]),
+/// sorted and unique.
+fn entity_name_tokens(d: &LinkDoc) -> Vec<u64> {
+    let words = name_words(&d.entities);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut v: Vec<u64> = d
+        .title_terms
+        .iter()
+        .chain(&d.body_terms)
+        .filter(|t| is_name_word(t, &words))
+        .map(|t| term_key(t))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// `terms` without the keys in `names` (sorted): what the article says, not who it names.
+fn content_terms(terms: &[(u64, f32)], names: &[u64]) -> Sparse {
+    terms
+        .iter()
+        .filter(|(k, _)| names.binary_search(k).is_err())
+        .copied()
+        .collect()
 }
 
 /// Key weights ([`Linker::weight`]) of one article's day, memoised while its candidate
@@ -857,6 +969,7 @@ impl Linker {
         }
         Raw {
             names,
+            name_toks: entity_name_tokens(d),
             id: d.id.clone(),
             time: d.published.as_ref().map(minutes),
             terms,
@@ -864,19 +977,24 @@ impl Linker {
             actors,
             sig: signature(&sh, cfg.num_perm),
             market: checks::is_market_title(&d.title),
+            lang: d.lang,
         }
     }
 
     fn prepare(&self, r: &Raw) -> Prepared {
         let day = r.time.or(self.st.max_time).map(day_of);
         let idf = |k| self.weight(k, day);
+        let (join_threshold, story_text_min) = self.st.cfg.thresholds(r.lang);
         Prepared {
+            join_threshold,
+            story_text_min,
             time: r.time,
             market: r.market,
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
             sterms: Weighted::new(&r.terms, |k| self.weight(k, None)),
+            scontent: Weighted::new(&content_terms(&r.terms, &r.name_toks), idf),
             wactors: Weighted::new(&r.actors, |k| self.weight(k, None)),
             terms: r.terms.clone(),
             ents: r.ents.clone(),
@@ -1124,8 +1242,7 @@ impl Linker {
                 continue;
             };
             let s = self.score_event(p, e, wc);
-            if s >= self.st.cfg.join_threshold
-                && best.is_none_or(|(bs, bid)| s > bs || (s == bs && id < bid))
+            if s >= p.join_threshold && best.is_none_or(|(bs, bid)| s > bs || (s == bs && id < bid))
             {
                 best = Some((s, id));
             }
@@ -1235,7 +1352,10 @@ impl Linker {
             let ok = if p.actors.is_empty() || s.ents.is_empty() {
                 text >= cfg.story_text_only
             } else {
-                text >= cfg.story_text_min && actors >= cfg.story_entity_min
+                text >= p.story_text_min
+                    && actors >= cfg.story_entity_min
+                    && (shared_keys(&p.actors, &s.ents) > 1
+                        || p.scontent.cosine(&s.terms, s.tnorm) >= cfg.story_one_entity_text)
             };
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
@@ -1271,6 +1391,8 @@ impl Linker {
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
                     why.story_shared = shared_names(r, &st.terms, &st.ents);
+                    why.story_content = p.scontent.cosine(&st.terms, st.tnorm);
+                    why.story_shared_actors = shared_keys(&p.actors, &st.ents) as u32;
                 }
                 s
             }
@@ -1439,15 +1561,29 @@ impl Linker {
 }
 
 /// Names of the article's terms and entities present in a profile, most distinctive
-/// first (the order the article listed them: title terms, then body, then entities).
+/// first (the order the article listed them: title terms, then body, then entities);
+/// content terms come before the words of entity names (see [`Raw::name_toks`]).
 fn shared_names(r: &Raw, terms: &[(u64, f32)], ents: &[(u64, f32)]) -> Vec<String> {
     let has = |v: &[(u64, f32)], k: u64| v.binary_search_by_key(&k, |x| x.0).is_ok();
-    r.names
+    let is_name = |k: u64| r.name_toks.binary_search(&k).is_ok();
+    let shared = r
+        .names
         .iter()
-        .filter(|(k, _)| has(terms, *k) || has(ents, *k))
+        .filter(|(k, _)| has(terms, *k) || has(ents, *k));
+    let (names, content): (Vec<_>, Vec<_>) = shared.partition(|(k, _)| is_name(*k));
+    content
+        .into_iter()
+        .chain(names)
         .map(|x| x.1.clone())
         .take(8)
         .collect()
+}
+
+/// Keys present in both sorted vectors.
+fn shared_keys(a: &[(u64, f32)], b: &[(u64, f32)]) -> usize {
+    a.iter()
+        .filter(|(k, _)| b.binary_search_by_key(k, |x| x.0).is_ok())
+        .count()
 }
 
 fn unlink(postings: &mut HashMap<u64, Vec<u64>>, keys: &[u64], id: u64) {

@@ -416,3 +416,64 @@ fn persistent_keys_are_discounted_new_ones_not() {
     assert!((fresh - plain).abs() < 1e-6, "{fresh} vs {plain}");
     assert!(persistent < plain / 4.0, "{persistent} vs {plain}");
 }
+
+/// Two promotions of different games, ten days apart, sharing the payment platform
+/// (`org:google-play`) and promotion words only: one shared organisation never makes a
+/// story; the same pair sharing the game too does.
+#[test]
+fn one_shared_organisation_never_makes_a_story() {
+    let first = doc(
+        "a:g1",
+        at(1, 9),
+        "Skin baru MLBB hadir lewat Google Play",
+        "skin baru mlbb hadir pemain mobile legends hero karakter event turnamen google play top up diamond",
+        &["org:google-play", "org:mlbb"],
+    );
+    let other_game = doc(
+        "a:g2",
+        at(11, 9),
+        "Bundle Free Fire hadir lewat Google Play",
+        "bundle free fire hadir senjata battle royale kostum google play voucher",
+        &["org:google-play", "org:free-fire"],
+    );
+    let same_game = doc(
+        "a:g3",
+        at(21, 9),
+        "Turnamen MLBB hadir lewat Google Play",
+        "turnamen mlbb hadir pemain mobile legends hero karakter event skin google play top up diamond",
+        &["org:google-play", "org:mlbb"],
+    );
+    let story = |cfg: LinkConfig| {
+        let mut l = Linker::new(cfg);
+        let out = l.add_batch(&[first.clone(), other_game.clone(), same_game.clone()]);
+        let w = l.why("a:g2").cloned().unwrap_or_default();
+        (out, w)
+    };
+    let (out, w) = story(LinkConfig::default());
+    assert_ne!(out[0].story, out[1].story, "{w:?}");
+    assert_eq!(out[0].story, out[2].story, "{out:?}");
+    // Without the rule the platform and the promotion words join them: the test can fail.
+    let (out, _) = story(LinkConfig {
+        story_one_entity_text: 0.0,
+        ..LinkConfig::default()
+    });
+    assert_eq!(out[0].story, out[1].story);
+}
+
+#[test]
+fn thresholds_are_per_language() {
+    let cfg = LinkConfig::default();
+    let (id_join, id_story) = cfg.thresholds(Lang::Id);
+    let (en_join, en_story) = cfg.thresholds(Lang::En);
+    assert!(id_join > en_join && id_story > en_story);
+    assert_eq!(cfg.thresholds(Lang::Unknown), (en_join, en_story));
+}
+
+#[test]
+fn name_words_match_stems_of_entity_names() {
+    let ents = vec!["org:google-play".to_string(), "gpe:jakarta".to_string()];
+    let w = name_words(&ents);
+    assert!(is_name_word("googl", &w) && is_name_word("play", &w));
+    assert!(!is_name_word("jakarta", &w), "places are not actors");
+    assert!(!is_name_word("pla", &w) && !is_name_word("game", &w));
+}
