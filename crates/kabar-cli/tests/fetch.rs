@@ -54,7 +54,12 @@ impl Server {
     }
 
     fn hits(&self, path: &str) -> usize {
-        self.hits.lock().unwrap().iter().filter(|p| *p == path).count()
+        self.hits
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| *p == path)
+            .count()
     }
 
     /// Waits until `path` was requested (at most `limit`).
@@ -183,18 +188,39 @@ fn fetch_stores_a_feed_once_and_refuses_local_addresses_by_default() {
         .arg(s.url("/feed.xml")));
     assert!(o.status.success(), "{}", stderr(&o));
     let r = &docs(&o)[0];
-    assert_eq!((r["feeds"].as_u64(), r["items"].as_u64()), (Some(1), Some(2)));
-    assert_eq!((r["pages"].as_u64(), r["added"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(
+        (r["feeds"].as_u64(), r["items"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(
+        (r["pages"].as_u64(), r["added"].as_u64()),
+        (Some(2), Some(2))
+    );
     assert_eq!(r["failures"].as_array().map(Vec::len), Some(0));
 
-    let arts = docs(&run(kabar().arg("--db").arg(&db).args(["articles", "--json"])));
+    let arts = docs(&run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .args(["articles", "--json"])));
     assert_eq!(arts.len(), 2);
     for a in &arts {
         assert_eq!(a["outlet"], "Kabar Fiktif", "{a}");
-        assert!(a["title"].as_str().unwrap().starts_with("Banjir di "), "{a}");
-        assert!(a["published"].as_str().unwrap().starts_with("2026-12-01T08:15"), "{a}");
+        assert!(
+            a["title"].as_str().unwrap().starts_with("Banjir di "),
+            "{a}"
+        );
+        assert!(
+            a["published"]
+                .as_str()
+                .unwrap()
+                .starts_with("2026-12-01T08:15"),
+            "{a}"
+        );
     }
-    let stories = docs(&run(kabar().arg("--db").arg(&db).args(["stories", "--json"])));
+    let stories = docs(&run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .args(["stories", "--json"])));
     assert!(!stories.is_empty());
 
     // a second run fetches the feed again but none of its pages
@@ -206,7 +232,10 @@ fn fetch_stores_a_feed_once_and_refuses_local_addresses_by_default() {
         .arg(s.url("/feed.xml")));
     assert!(o.status.success(), "{}", stderr(&o));
     let r = &docs(&o)[0];
-    assert_eq!((r["seen"].as_u64(), r["pages"].as_u64()), (Some(2), Some(0)));
+    assert_eq!(
+        (r["seen"].as_u64(), r["pages"].as_u64()),
+        (Some(2), Some(0))
+    );
     assert_eq!(s.hits("/berita/1"), 1);
 
     // the text report, and a failing page named with its reason (exit 2)
@@ -218,7 +247,11 @@ fn fetch_stores_a_feed_once_and_refuses_local_addresses_by_default() {
         .arg(s.url("/rusak.xml")));
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("1 failure(s)"));
-    assert!(stderr(&o).contains("/hilang") && stderr(&o).contains("404"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("/hilang") && stderr(&o).contains("404"),
+        "{}",
+        stderr(&o)
+    );
 
     // without --allow-private, 127.0.0.1 is refused, named, and nothing is fetched
     let before = s.hits.lock().unwrap().len();
@@ -243,7 +276,11 @@ fn bad_input_gets_a_clear_message() {
     };
     let o = run(k().args(["fetch", "ftp://kabar.example/x"]));
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("\"ftp://kabar.example/x\" is not an http(s) URL"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("\"ftp://kabar.example/x\" is not an http(s) URL"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(k().args(["fetch", "bukan url"]));
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not an http(s) URL"));
@@ -258,7 +295,11 @@ fn bad_input_gets_a_clear_message() {
     for args in [&["sources", "list"][..], &["watch", "--once"][..]] {
         let o = run(k().args(args).arg("--sources").arg(&as_dir));
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains("sumber.toml"), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("sumber.toml"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
     }
     let broken = dir.path().join("rusak.toml");
     std::fs::write(&broken, "[[source]]\nname = \"a\"\nurl = \n").unwrap();
@@ -273,7 +314,14 @@ fn bad_input_gets_a_clear_message() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not an http(s) URL"), "{}", stderr(&o));
     let o = run(k()
-        .args(["sources", "add", "x", "https://kabar.example/rss", "--language", "id id"])
+        .args([
+            "sources",
+            "add",
+            "x",
+            "https://kabar.example/rss",
+            "--language",
+            "id id",
+        ])
         .arg("--sources")
         .arg(&file));
     assert_eq!(o.status.code(), Some(2));
@@ -288,56 +336,72 @@ fn sources_add_list_watch_status_remove() {
     let file = dir.path().join("sources.toml");
     let k = || {
         let mut c = kabar();
-        c.arg("--db").arg(&db).arg("--sources").arg(&file);
+        c.arg("--db").arg(&db);
         c
     };
+    // `--sources` belongs to the subcommands: it goes after them
+    let f = || ["--sources".to_string(), file.display().to_string()];
     let add = |name: &str, path: &str| {
         let o = run(k()
             .args(["sources", "add", name])
             .arg(s.url(path))
-            .args(["--language", "id", "--interval", "60"]));
+            .args(["--language", "id", "--interval", "60"])
+            .args(f()));
         assert!(o.status.success(), "{}", stderr(&o));
     };
     add("fiktif", "/feed.xml");
     add("rusak", "/rusak.xml");
-    let o = run(k().args(["sources", "add", "fiktif"]).arg(s.url("/lain.xml")));
+    let o = run(k()
+        .args(["sources", "add", "fiktif"])
+        .arg(s.url("/lain.xml"))
+        .args(f()));
     assert_eq!(o.status.code(), Some(2), "a name used twice is refused");
     assert!(stderr(&o).contains("fiktif"));
 
-    let listed = docs(&run(k().args(["sources", "list", "--json"])));
+    let listed = docs(&run(k().args(["sources", "list", "--json"]).args(f())));
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0]["name"], "fiktif");
     assert_eq!(listed[0]["language"], "id");
     assert_eq!(listed[0]["interval"], 60);
-    let text = run(k().args(["sources", "list"]));
+    let text = run(k().args(["sources", "list"]).args(f()));
     assert!(String::from_utf8_lossy(&text.stdout).contains("rusak\t"));
 
     // before any poll: nothing known, and `status` does not make a store
-    let o = run(k().args(["sources", "status", "--json"]));
+    let o = run(k().args(["sources", "status", "--json"]).args(f()));
     assert_eq!(o.status.code(), Some(2), "no store yet: {}", stderr(&o));
 
-    let o = run(k().args(["watch", "--once"]).args(NET));
+    let o = run(k().args(["watch", "--once"]).args(NET).args(f()));
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("added 2 article(s)"));
-    let status = docs(&run(k().args(["sources", "status", "--json"])));
+    let status = docs(&run(k().args(["sources", "status", "--json"]).args(f())));
     assert_eq!(status.len(), 2);
     let fiktif = &status[0];
     assert_eq!(fiktif["name"], "fiktif");
-    assert_eq!((fiktif["fetched"].as_u64(), fiktif["articles"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(
+        (fiktif["fetched"].as_u64(), fiktif["articles"].as_u64()),
+        (Some(3), Some(2))
+    );
     assert_eq!(fiktif["failing"], 0);
     let rusak = &status[1];
     assert_eq!(rusak["failing"], 1);
     let why = rusak["recent_failures"][0].to_string();
     assert!(why.contains("/hilang") && why.contains("404"), "{why}");
-    let text = String::from_utf8_lossy(&run(k().args(["sources", "status"])).stdout).into_owned();
-    assert!(text.contains("fiktif\t") && text.contains("/hilang"), "{text}");
+    let text = String::from_utf8_lossy(&run(k().args(["sources", "status"]).args(f())).stdout)
+        .into_owned();
+    assert!(
+        text.contains("fiktif\t") && text.contains("/hilang"),
+        "{text}"
+    );
 
-    let o = run(k().args(["sources", "remove", "rusak"]));
+    let o = run(k().args(["sources", "remove", "rusak"]).args(f()));
     assert!(o.status.success());
-    let o = run(k().args(["sources", "remove", "rusak"]));
+    let o = run(k().args(["sources", "remove", "rusak"]).args(f()));
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no source named \"rusak\""));
-    assert_eq!(docs(&run(k().args(["sources", "list", "--json"]))).len(), 1);
+    assert_eq!(
+        docs(&run(k().args(["sources", "list", "--json"]).args(f()))).len(),
+        1
+    );
 }
 
 /// `kabar watch` with one source, its output piped.
@@ -346,10 +410,10 @@ fn watch(db: &Path, file: &Path) -> std::process::Child {
     kabar()
         .arg("--db")
         .arg(db)
-        .arg("--sources")
-        .arg(file)
         .arg("watch")
         .args(NET)
+        .arg("--sources")
+        .arg(file)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -388,20 +452,29 @@ fn sigterm_and_sigint_finish_the_batch_and_exit_cleanly() {
     let file = dir.path().join("sources.toml");
     std::fs::write(
         &file,
-        format!("[[source]]\nname = \"lambat\"\nurl = \"{}\"\n", s.url("/lambat.xml")),
+        format!(
+            "[[source]]\nname = \"lambat\"\nurl = \"{}\"\n",
+            s.url("/lambat.xml")
+        ),
     )
     .unwrap();
 
     // SIGTERM while the slow page is being fetched: the batch finishes and is stored
     let child = watch(&db, &file);
-    assert!(s.wait_for("/berita/lambat", Duration::from_secs(60)), "page not requested");
+    assert!(
+        s.wait_for("/berita/lambat", Duration::from_secs(60)),
+        "page not requested"
+    );
     let sent = Instant::now();
     signal(&child, "-TERM");
     let o = finish(child);
     assert!(o.status.success(), "exit {:?}: {}", o.status, stderr(&o));
     assert!(stderr(&o).contains("stopped"), "{}", stderr(&o));
     assert!(sent.elapsed() < Duration::from_secs(20));
-    let arts = docs(&run(kabar().arg("--db").arg(&db).args(["articles", "--json"])));
+    let arts = docs(&run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .args(["articles", "--json"])));
     assert_eq!(arts.len(), 1, "the batch under way was stored");
     assert!(arts[0]["title"].as_str().unwrap().contains("Desa Contoh"));
 
@@ -415,7 +488,11 @@ fn sigterm_and_sigint_finish_the_batch_and_exit_cleanly() {
     signal(&child, "-INT");
     let o = finish(child);
     assert!(o.status.success(), "exit {:?}: {}", o.status, stderr(&o));
-    assert_eq!(s.hits("/berita/lambat"), 1, "a stored page is not fetched again");
+    assert_eq!(
+        s.hits("/berita/lambat"),
+        1,
+        "a stored page is not fetched again"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -447,12 +524,18 @@ fn detik_csv_rows_are_stored_with_their_outlet() {
         .args(["ingest", "--json"])
         .arg(data.join("test.csv")));
     assert!(o.status.success(), "{}", stderr(&o));
-    let arts = docs(&run(kabar().arg("--db").arg(&db).args(["articles", "--json"])));
+    let arts = docs(&run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .args(["articles", "--json"])));
     assert!(arts.len() > 150, "{} articles", arts.len());
     for a in &arts {
         assert_eq!(a["outlet"], "Detik.com", "{a}");
     }
-    let events = docs(&run(kabar().arg("--db").arg(&db).args(["events", "--json"])));
+    let events = docs(&run(kabar()
+        .arg("--db")
+        .arg(&db)
+        .args(["events", "--json"])));
     assert!(!events.is_empty());
     for e in &events {
         assert!(e["outlets"].as_u64().unwrap_or(0) >= 1, "{e}");

@@ -481,10 +481,19 @@ mod tests {
         );
         let at = |u: &str| extract_page(&page, Some(u)).unwrap().article.published_raw;
         // the canonical URL (kabar.example) is not a listed outlet: the value is kept
-        assert_eq!(at("https://news.detik.com/x").as_deref(), Some("2026-03-05 T09:20:00Z"));
-        let page = page.replace("https://kabar.example/banjir-rendam", "https://news.detik.com/berita/d-1/x");
+        assert_eq!(
+            at("https://news.detik.com/x").as_deref(),
+            Some("2026-03-05 T09:20:00Z")
+        );
+        let page = page.replace(
+            "https://kabar.example/banjir-rendam",
+            "https://news.detik.com/berita/d-1/x",
+        );
         let a = extract_page(&page, None).unwrap().article;
-        assert_eq!(a.published_raw.as_deref(), Some("2026-03-05 T09:20:00+07:00"));
+        assert_eq!(
+            a.published_raw.as_deref(),
+            Some("2026-03-05 T09:20:00+07:00")
+        );
     }
 
     #[test]

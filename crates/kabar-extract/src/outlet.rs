@@ -200,10 +200,19 @@ mod tests {
             page_published("2026-05-29T22:02:00+07:00", detik),
             "2026-05-29T22:02:00+07:00"
         );
-        assert_eq!(page_published("Jumat, 29 Mei 2026 22:02 WIB", detik), "Jumat, 29 Mei 2026 22:02 WIB");
+        assert_eq!(
+            page_published("Jumat, 29 Mei 2026 22:02 WIB", detik),
+            "Jumat, 29 Mei 2026 22:02 WIB"
+        );
         let other = Some("https://www.kompas.com/read/1");
-        assert_eq!(page_published("2015-11-05T10:08:58Z", other), "2015-11-05T10:08:58Z");
-        assert_eq!(page_published("2015-11-05T10:08:58Z", None), "2015-11-05T10:08:58Z");
+        assert_eq!(
+            page_published("2015-11-05T10:08:58Z", other),
+            "2015-11-05T10:08:58Z"
+        );
+        assert_eq!(
+            page_published("2015-11-05T10:08:58Z", None),
+            "2015-11-05T10:08:58Z"
+        );
         assert!(is_offset("+07:00") && is_offset("-03:30"));
         assert!(!is_offset("+7") && !is_offset("07:00") && !is_offset("+07:0x"));
         // every z= fact in the list is well formed (a malformed one would be ignored)

@@ -183,7 +183,8 @@ pub fn is_language_tag(tag: &str) -> bool {
     let primary_ok = parts
         .next()
         .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
-    primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -216,7 +217,10 @@ mod tests {
         let path = dir.path().join("s.toml");
         std::fs::write(&path, "[[source]]\nname = \"x\"\nurl = \"ftp://a\"\n").unwrap();
         let e = SourcesFile::load(&path).unwrap_err().to_string();
-        assert!(e.contains("s.toml") && e.contains("not an http(s) URL"), "{e}");
+        assert!(
+            e.contains("s.toml") && e.contains("not an http(s) URL"),
+            "{e}"
+        );
         std::fs::write(
             &path,
             "[[source]]\nname = \"x\"\nurl = \"https://a.example\"\ncolour = 1\n",
@@ -230,7 +234,10 @@ mod tests {
         )
         .unwrap();
         let e = SourcesFile::load(&path).unwrap_err().to_string();
-        assert!(e.contains("s.toml") && e.contains("\"x\"") && e.contains("not a language tag"), "{e}");
+        assert!(
+            e.contains("s.toml") && e.contains("\"x\"") && e.contains("not a language tag"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -238,7 +245,15 @@ mod tests {
         for ok in ["id", "en", "id-ID", "en_US", "ind", "zh-Hant-TW"] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in ["", "i", "indonesia", "id-", "id ID", "1d", "en-toolongsubtag"] {
+        for bad in [
+            "",
+            "i",
+            "indonesia",
+            "id-",
+            "id ID",
+            "1d",
+            "en-toolongsubtag",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }
