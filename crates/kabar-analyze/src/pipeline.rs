@@ -55,7 +55,14 @@ impl Pipeline {
     }
 
     /// Analyses one article.
-    pub fn analyze(&self, mut raw: RawArticle) -> Analysis {
+    pub fn analyze(&self, raw: RawArticle) -> Analysis {
+        self.analyze_hinted(raw, None)
+    }
+
+    /// Analyses one article with a language hint (a source's configured language, a
+    /// fetched page's declared one): the hint decides only when neither the body nor the
+    /// title tells the language (docs/fetch.md).
+    pub fn analyze_hinted(&self, mut raw: RawArticle, hint: Option<Lang>) -> Analysis {
         // The outlet, always when a URL is known: the given name normalised, else the
         // outlet list by domain, else the registrable domain (docs/fetch.md).
         raw.outlet = kabar_extract::outlet::resolve(raw.outlet.as_deref(), raw.url.as_deref());
@@ -75,6 +82,9 @@ impl Pipeline {
             if let Some(t) = &raw.title {
                 lang = kabar_text::lang::detect(t);
             }
+        }
+        if lang == Lang::Unknown {
+            lang = hint.unwrap_or(Lang::Unknown);
         }
         let sentences = kabar_text::sentences(text);
         let tokens = kabar_text::tokenize(text);
@@ -146,9 +156,19 @@ impl Pipeline {
         raws: Vec<RawArticle>,
         progress: &(dyn Fn() + Sync),
     ) -> Vec<Analysis> {
+        self.analyze_all_hinted(raws.into_iter().map(|r| (r, None)).collect(), progress)
+    }
+
+    /// [`Pipeline::analyze_all`] with a language hint per article
+    /// ([`Pipeline::analyze_hinted`]).
+    pub fn analyze_all_hinted(
+        &self,
+        raws: Vec<(RawArticle, Option<Lang>)>,
+        progress: &(dyn Fn() + Sync),
+    ) -> Vec<Analysis> {
         raws.into_par_iter()
-            .map(|r| {
-                let a = self.analyze(r);
+            .map(|(r, hint)| {
+                let a = self.analyze_hinted(r, hint);
                 progress();
                 a
             })

@@ -62,7 +62,9 @@ pub struct HtmlPage {
 pub fn extract_page(html: &str, url: Option<&str>) -> Result<HtmlPage, HtmlError> {
     let (mut article, meta) = extract_inner(html, url)?;
     if let Some(t) = &meta.title {
-        article.title = Some(clean_title(t, meta.outlet.as_deref()));
+        let t = clean_title(t, meta.outlet.as_deref());
+        let others: Vec<&str> = article.title.as_deref().into_iter().collect();
+        article.title = Some(drop_rubric(t, &others));
     }
     if let Some(p) = &meta.published {
         article.published_raw = Some(p.clone());
@@ -72,6 +74,11 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Result<HtmlPage, HtmlError
     }
     if let Some(u) = &meta.canonical {
         article.url = Some(u.clone());
+    }
+    // an outlet's known date quirk (Detik's local time written with `Z`), from the data file
+    let page_url = article.url.clone().or_else(|| url.map(str::to_string));
+    if let Some(p) = article.published_raw.take() {
+        article.published_raw = Some(crate::outlet::page_published(&p, page_url.as_deref()));
     }
     Ok(HtmlPage { article, meta })
 }
@@ -101,10 +108,18 @@ fn extract_inner(
     if body.is_empty() {
         return Err(HtmlError::EmptyBody);
     }
-    let title = meta
-        .first(&["og:title", "twitter:title", "title", "headline"])
-        .or_else(|| non_empty(&article.title))
-        .map(|t| clean_title(&t, meta.first(&["og:site_name"]).as_deref()));
+    let site = meta.first(&["og:site_name"]);
+    let mut titles: Vec<String> = ["og:title", "twitter:title", "title", "headline"]
+        .iter()
+        .filter_map(|k| meta.first(&[k]))
+        .chain(non_empty(&article.title))
+        .map(|t| clean_title(&t, site.as_deref()))
+        .collect();
+    let title = (!titles.is_empty()).then(|| {
+        let first = titles.remove(0);
+        let others: Vec<&str> = titles.iter().map(String::as_str).collect();
+        drop_rubric(first, &others)
+    });
     let published_raw = meta
         .first(&[
             "article:published_time",
@@ -185,6 +200,36 @@ fn clean_title(t: &str, site: Option<&str>) -> String {
     t
 }
 
+/// Separators between a rubric and a headline: "Musik - Judul", "Foto: Judul".
+const RUBRIC_SEPARATORS: &[&str] = &["-", "–", "—", ":", "|", "»"];
+
+/// `title` without a leading rubric or section ("Musik - ") that another title field of
+/// the page lacks: when one of `others` is the end of `title` after at most four words
+/// and a separator, that shorter title is the headline. Otherwise `title` itself.
+fn drop_rubric(title: String, others: &[&str]) -> String {
+    for o in others {
+        let o = o.trim();
+        if o.chars().count() < 12 || o.len() >= title.len() {
+            continue;
+        }
+        let Some(head) = title.strip_suffix(o) else {
+            continue;
+        };
+        let head = head.trim_end();
+        let Some(rubric) = RUBRIC_SEPARATORS
+            .iter()
+            .find_map(|sep| head.strip_suffix(sep))
+        else {
+            continue;
+        };
+        let words = rubric.split_whitespace().count();
+        if (1..=4).contains(&words) {
+            return o.to_string();
+        }
+    }
+    title
+}
+
 fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -252,7 +297,7 @@ fn canonical_link(html: &str) -> Option<String> {
 }
 
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}\s+[a-z]{3,9},?\s+\d{4}\s*[|,]?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|GMT|UTC))?")
+    Regex::new(r"(?i)\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+\d{1,2}\s+[a-z]{3,9},?\s+\d{4}\s*(?:[|,]|-|–)?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|GMT|UTC))?")
         .expect("valid regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -397,6 +442,58 @@ mod tests {
             "Harga Cabai Naik"
         );
         assert_eq!(clean_title("Satu - Dua", None), "Satu - Dua");
+    }
+
+    #[test]
+    fn a_rubric_other_title_fields_lack_is_dropped() {
+        let t = "Musik - Bikin Gaduh Kota, Rumah Penyanyi Digrebek".to_string();
+        let other = ["Bikin Gaduh Kota, Rumah Penyanyi Digrebek"];
+        assert_eq!(drop_rubric(t.clone(), &other), other[0]);
+        // no other field agrees: kept; a long head is not a rubric
+        assert_eq!(drop_rubric(t.clone(), &[]), t);
+        let long = "Kata menteri hari ini di Jakarta - Harga Beras Naik Lagi".to_string();
+        assert_eq!(drop_rubric(long.clone(), &["Harga Beras Naik Lagi"]), long);
+        // a title that merely ends the same way without a separator is kept
+        let t2 = "Warga Bikin Gaduh Kota, Rumah Penyanyi Digrebek".to_string();
+        assert_eq!(drop_rubric(t2.clone(), &other), t2);
+    }
+
+    #[test]
+    fn written_dates_with_a_dash_or_a_spaced_comma_are_found() {
+        let html = "<p>Rabu, 4 November 2015 16:09 WIB</p>";
+        let dash = format!("<time>Kamis, 5 November 2015 - 15:56 wib</time>{html}");
+        assert_eq!(
+            written_date(&dash).as_deref(),
+            Some("Kamis, 5 November 2015 - 15:56 wib")
+        );
+        let comma = format!("<div>Jumat , 17 February 2017, 13:16 WIB</div>{html}");
+        assert_eq!(
+            written_date(&comma).as_deref(),
+            Some("Jumat , 17 February 2017, 13:16 WIB")
+        );
+    }
+
+    #[test]
+    fn outlet_date_quirks_apply_to_pages() {
+        let page = PAGE.replace(
+            r#"<meta property="article:published_time" content="2026-03-05T09:20:00+07:00">"#,
+            r#"<meta name="pubdate" content="2026-03-05 T09:20:00Z">"#,
+        );
+        let at = |u: &str| extract_page(&page, Some(u)).unwrap().article.published_raw;
+        // the canonical URL (kabar.example) is not a listed outlet: the value is kept
+        assert_eq!(
+            at("https://news.detik.com/x").as_deref(),
+            Some("2026-03-05 T09:20:00Z")
+        );
+        let page = page.replace(
+            "https://kabar.example/banjir-rendam",
+            "https://news.detik.com/berita/d-1/x",
+        );
+        let a = extract_page(&page, None).unwrap().article;
+        assert_eq!(
+            a.published_raw.as_deref(),
+            Some("2026-03-05 T09:20:00+07:00")
+        );
     }
 
     #[test]

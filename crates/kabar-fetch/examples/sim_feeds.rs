@@ -94,6 +94,7 @@ fn main() {
             url: format!("http://{addr}/feed/{i}"),
             source: Some(format!("feed-{i}")),
             outlet: None,
+            language: None,
         })
         .collect();
     println!("{feeds} feeds on http://{addr}, {new_per_poll} new item(s) per steady poll");

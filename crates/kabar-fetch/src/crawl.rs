@@ -12,7 +12,7 @@ use crate::feed::{self, FeedItem};
 use crate::sources::Source;
 use crate::{charset, urls};
 use kabar_analyze::{ingest_batch, Pipeline};
-use kabar_core::RawArticle;
+use kabar_core::{Lang, RawArticle};
 use kabar_store::{FetchRecord, Store, StoreError};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -47,6 +47,9 @@ pub struct Target {
     pub source: Option<String>,
     /// Outlet for pages that do not name one.
     pub outlet: Option<String>,
+    /// Language tag (`id`, `en`, `id-ID`): a hint to the pipeline, used when an
+    /// article's own text does not tell its language ([`language_hint`]).
+    pub language: Option<String>,
 }
 
 impl From<&Source> for Target {
@@ -55,8 +58,17 @@ impl From<&Source> for Target {
             url: s.url.clone(),
             source: Some(s.name.clone()),
             outlet: s.outlet.clone(),
+            language: s.language.clone(),
         }
     }
+}
+
+/// An article page to fetch, with what its target says about it.
+struct PageJob {
+    item: FeedItem,
+    source: Option<String>,
+    outlet: Option<String>,
+    language: Option<String>,
 }
 
 /// What one poll did.
@@ -107,7 +119,7 @@ type TargetResult = (Target, Result<Fetched, FetchError>);
 struct PageResult {
     url: String,
     source: Option<String>,
-    fetched: Result<(Fetched, RawArticle), FetchError>,
+    fetched: Result<(Fetched, RawArticle, Option<Lang>), FetchError>,
 }
 
 impl Crawler {
@@ -170,7 +182,7 @@ impl Crawler {
         progress: &dyn Fn(&str),
     ) -> Result<PollReport, CrawlError> {
         let mut report = PollReport::default();
-        let mut pages: Vec<(FeedItem, Option<String>, Option<String>)> = Vec::new();
+        let mut pages: Vec<PageJob> = Vec::new();
         let mut direct: Vec<Target> = Vec::new();
         let mut docs = Vec::new();
         progress(&format!("fetching {} feed(s)", targets.len()));
@@ -216,12 +228,17 @@ impl Crawler {
                 report.items += 1;
                 let known = store.fetched_url(&item.url)?;
                 let done = known.as_ref().is_some_and(|k| k.fetched_at.is_some())
-                    || pages.iter().any(|(p, _, _)| p.url == item.url);
+                    || pages.iter().any(|p| p.item.url == item.url);
                 if done {
                     report.seen += 1;
                     store.touch_url(&item.url)?;
                 } else {
-                    pages.push((item, t.source.clone(), t.outlet.clone()));
+                    pages.push(PageJob {
+                        item,
+                        source: t.source.clone(),
+                        outlet: t.outlet.clone(),
+                        language: t.language.clone(),
+                    });
                 }
             }
         }
@@ -230,7 +247,12 @@ impl Crawler {
                 url: t.url.clone(),
                 ..Default::default()
             };
-            pages.push((item, t.source, t.outlet));
+            pages.push(PageJob {
+                item,
+                source: t.source,
+                outlet: t.outlet,
+                language: t.language,
+            });
         }
         progress(&format!("fetching {} page(s)", pages.len()));
         let results = self.fetch_pages(pages);
@@ -285,23 +307,19 @@ impl Crawler {
     }
 
     /// Fetches and extracts article pages concurrently.
-    fn fetch_pages(
-        &self,
-        pages: Vec<(FeedItem, Option<String>, Option<String>)>,
-    ) -> Vec<PageResult> {
+    fn fetch_pages(&self, pages: Vec<PageJob>) -> Vec<PageResult> {
         let fetcher = self.fetcher.clone();
         self.rt.block_on(async move {
             let mut set = JoinSet::new();
-            for (i, (item, source, outlet)) in pages.into_iter().enumerate() {
+            for (i, job) in pages.into_iter().enumerate() {
                 let f = fetcher.clone();
                 set.spawn(async move {
-                    let fetched =
-                        fetch_article(&f, &item, outlet.as_deref(), source.as_deref()).await;
+                    let fetched = fetch_article(&f, &job).await;
                     (
                         i,
                         PageResult {
-                            url: item.url,
-                            source,
+                            url: job.item.url,
+                            source: job.source,
                             fetched,
                         },
                     )
@@ -329,7 +347,7 @@ impl Crawler {
         let mut ok = Vec::new();
         for r in results {
             match r.fetched {
-                Ok((f, raw)) => ok.push((r.url, r.source, f, raw)),
+                Ok((f, raw, hint)) => ok.push((r.url, r.source, f, raw, hint)),
                 Err(e) => fail(store, report, &r.url, r.source.as_deref(), &e)?,
             }
         }
@@ -339,14 +357,17 @@ impl Crawler {
         }
         progress(&format!("analysing {} article(s)", ok.len()));
         let fetched_at = Instant::now();
-        let raws: Vec<RawArticle> = ok.iter().map(|(_, _, _, raw)| raw.clone()).collect();
-        let analyses = self.pipeline.analyze_all(raws, &|| {});
+        let raws: Vec<(RawArticle, Option<Lang>)> = ok
+            .iter()
+            .map(|(_, _, _, raw, hint)| (raw.clone(), *hint))
+            .collect();
+        let analyses = self.pipeline.analyze_all_hinted(raws, &|| {});
         let summary = ingest_batch(store, &analyses)?;
         report.store_ms = fetched_at.elapsed().as_millis() as u64;
         report.added += summary.added;
         report.duplicates += summary.duplicates;
         report.already_stored += summary.already_stored;
-        for ((url, source, f, _), a) in ok.iter().zip(&analyses) {
+        for ((url, source, f, _, _), a) in ok.iter().zip(&analyses) {
             let rec = FetchRecord {
                 url,
                 source: source.as_deref(),
@@ -429,13 +450,24 @@ fn fail(
 /// Most pages fetched for one multi-page article.
 const MAX_EXTRA_PAGES: usize = 20;
 
-/// Fetches an article page, follows its later pages, and builds the article.
+/// The pipeline's language of a language tag: `id`, `in`, `ind`, `id-ID` → Indonesian;
+/// `en`, `eng`, `en-US` → English; anything else gives no hint.
+pub fn language_hint(tag: &str) -> Option<Lang> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    match primary.as_str() {
+        "id" | "in" | "ind" => Some(Lang::Id),
+        "en" | "eng" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// Fetches an article page, follows its later pages, and builds the article with its
+/// language hint (the target's language, else the page's declared one).
 async fn fetch_article(
     f: &Fetcher,
-    item: &FeedItem,
-    outlet: Option<&str>,
-    source: Option<&str>,
-) -> Result<(Fetched, RawArticle), FetchError> {
+    job: &PageJob,
+) -> Result<(Fetched, RawArticle, Option<Lang>), FetchError> {
+    let (item, outlet, source) = (&job.item, job.outlet.as_deref(), job.source.as_deref());
     let url = urls::normalize(&item.url).ok_or_else(|| FetchError::BadUrl(item.url.clone()))?;
     let page = f.get(&url, &Validators::default()).await?;
     let (html, _) = charset::decode(&page.body, page.content_type.as_deref());
@@ -470,6 +502,11 @@ async fn fetch_article(
             }
         }
     }
+    let hint = job
+        .language
+        .as_deref()
+        .and_then(language_hint)
+        .or_else(|| got.meta.language.as_deref().and_then(language_hint));
     let a = got.article;
     let canonical = a
         .url
@@ -485,7 +522,7 @@ async fn fetch_article(
         published_raw: a.published_raw.or_else(|| item.published.clone()),
         body: a.body,
     };
-    Ok((page, raw))
+    Ok((page, raw, hint))
 }
 
 async fn page_body(f: &Fetcher, url: &Url) -> Result<String, FetchError> {
@@ -494,4 +531,38 @@ async fn page_body(f: &Fetcher, url: &Url) -> Result<String, FetchError> {
     kabar_extract::html::extract(&html, Some(p.final_url.as_str()))
         .map(|a| a.body)
         .map_err(|e| FetchError::Page(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_give_pipeline_hints() {
+        assert_eq!(language_hint("id"), Some(Lang::Id));
+        assert_eq!(language_hint("id-ID"), Some(Lang::Id));
+        assert_eq!(language_hint(" in "), Some(Lang::Id));
+        assert_eq!(language_hint("en_GB"), Some(Lang::En));
+        assert_eq!(language_hint("ms"), None);
+        assert_eq!(language_hint(""), None);
+    }
+
+    #[test]
+    fn the_hint_decides_only_when_the_text_cannot() {
+        let p = Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap();
+        let raw = |body: &str| RawArticle {
+            source: "t".into(),
+            body: body.into(),
+            ..Default::default()
+        };
+        // figures only: the text tells nothing, so the hint decides
+        let scores = "12.30 — 14.45 — 2-1 — 3-0";
+        assert_eq!(p.analyze_hinted(raw(scores), None).lang, Lang::Unknown);
+        assert_eq!(p.analyze_hinted(raw(scores), Some(Lang::Id)).lang, Lang::Id);
+        assert_eq!(p.analyze_hinted(raw(scores), Some(Lang::En)).lang, Lang::En);
+        // a text that tells its language keeps it against a wrong hint
+        let en = "The minister said the new rules would take effect next month, \
+                  after the parliament approved them on Tuesday.";
+        assert_eq!(p.analyze_hinted(raw(en), Some(Lang::Id)).lang, Lang::En);
+    }
 }

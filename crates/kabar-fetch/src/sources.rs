@@ -5,7 +5,7 @@
 //! name = "antara"
 //! url = "https://www.antaranews.com/rss/terkini.xml"
 //! outlet = "ANTARA News"   # optional: fills what the pages do not say
-//! language = "id"          # optional: recorded, shown by `kabar sources list`
+//! language = "id"          # optional: a hint to the pipeline when a text does not tell
 //! interval = 600           # optional: seconds between polls (default 600)
 //! ```
 
@@ -93,16 +93,21 @@ impl SourcesFile {
             path: path.into(),
             message: e.to_string(),
         })?;
+        // a bad source is named with its file
+        let in_file = |e: SourcesError| SourcesError::Parse {
+            path: path.into(),
+            message: e.to_string(),
+        };
         for s in &file.sources {
-            s.validate()?;
+            s.validate().map_err(in_file)?;
         }
         let mut names: Vec<&str> = file.sources.iter().map(|s| s.name.as_str()).collect();
         names.sort_unstable();
         if let Some(w) = names.windows(2).find(|w| w[0] == w[1]) {
-            return Err(SourcesError::Invalid {
+            return Err(in_file(SourcesError::Invalid {
                 name: w[0].to_string(),
                 message: "the name is used twice".into(),
-            });
+            }));
         }
         Ok(file)
     }
@@ -157,11 +162,29 @@ impl Source {
         if crate::urls::normalize(&self.url).is_none() {
             return bad(&format!("{:?} is not an http(s) URL", self.url));
         }
+        if let Some(l) = &self.language {
+            if !is_language_tag(l) {
+                return bad(&format!(
+                    "language {l:?} is not a language tag (like \"id\", \"en\" or \"id-ID\")"
+                ));
+            }
+        }
         if self.interval == 0 {
             return bad("interval must be at least 1 second");
         }
         Ok(())
     }
+}
+
+/// Whether `tag` is a BCP 47-like language tag: a primary subtag of 2 or 3 ASCII letters,
+/// then `-`/`_`-separated subtags of 1 to 8 letters or digits (`id`, `en-US`, `id_ID`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -194,7 +217,10 @@ mod tests {
         let path = dir.path().join("s.toml");
         std::fs::write(&path, "[[source]]\nname = \"x\"\nurl = \"ftp://a\"\n").unwrap();
         let e = SourcesFile::load(&path).unwrap_err().to_string();
-        assert!(e.contains("not an http(s) URL"), "{e}");
+        assert!(
+            e.contains("s.toml") && e.contains("not an http(s) URL"),
+            "{e}"
+        );
         std::fs::write(
             &path,
             "[[source]]\nname = \"x\"\nurl = \"https://a.example\"\ncolour = 1\n",
@@ -202,5 +228,33 @@ mod tests {
         .unwrap();
         let e = SourcesFile::load(&path).unwrap_err().to_string();
         assert!(e.contains("s.toml") && e.contains("colour"), "{e}");
+        std::fs::write(
+            &path,
+            "[[source]]\nname = \"x\"\nurl = \"https://a.example\"\nlanguage = \"bahasa indonesia\"\n",
+        )
+        .unwrap();
+        let e = SourcesFile::load(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("s.toml") && e.contains("\"x\"") && e.contains("not a language tag"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn language_tags() {
+        for ok in ["id", "en", "id-ID", "en_US", "ind", "zh-Hant-TW"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "i",
+            "indonesia",
+            "id-",
+            "id ID",
+            "1d",
+            "en-toolongsubtag",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
     }
 }

@@ -175,11 +175,13 @@ fn polls_store_articles_once() {
         url: s.url("/feed.xml"),
         source: Some("fiktif".into()),
         outlet: None,
+        language: None,
     };
     let bad = kabar_fetch::Target {
         url: s.url("/bad.xml"),
         source: Some("rusak".into()),
         outlet: None,
+        language: None,
     };
 
     let r = crawler

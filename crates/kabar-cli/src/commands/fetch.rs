@@ -60,6 +60,9 @@ pub struct FetchCmd {
     /// Outlet for pages that do not name one.
     #[arg(long)]
     pub outlet: Option<String>,
+    /// Language of the pages (id, en): a hint used when an article's text does not tell.
+    #[arg(long)]
+    pub language: Option<String>,
     /// Feed, sitemap or article URLs.
     #[arg(required = true, value_name = "URL")]
     pub urls: Vec<String>,
@@ -188,6 +191,14 @@ pub fn fetch(db: &Path, cmd: &FetchCmd) -> Result<Outcome> {
             return Err(UsageError(format!("{u:?} is not an http(s) URL")).into());
         }
     }
+    if let Some(l) = cmd.language.as_deref() {
+        if !kabar_fetch::sources::is_language_tag(l) {
+            return Err(UsageError(format!(
+                "--language {l:?} is not a language tag (like \"id\", \"en\" or \"id-ID\")"
+            ))
+            .into());
+        }
+    }
     let mut store = Store::open(db).with_context(|| format!("opening store {}", db.display()))?;
     let crawler = Crawler::new(cmd.net.config(), today())?;
     crawler.stop_on_signals();
@@ -198,6 +209,7 @@ pub fn fetch(db: &Path, cmd: &FetchCmd) -> Result<Outcome> {
             url: u.clone(),
             source: None,
             outlet: cmd.outlet.clone(),
+            language: cmd.language.clone(),
         })
         .collect();
     let r = crawler.poll(&mut store, &targets, &progress)?;
@@ -212,7 +224,7 @@ pub fn fetch(db: &Path, cmd: &FetchCmd) -> Result<Outcome> {
 /// `kabar watch`.
 pub fn watch(db: &Path, cmd: &WatchCmd) -> Result<Outcome> {
     init_logs();
-    let file = SourcesFile::load(&cmd.file.sources)?;
+    let file = load_sources(&cmd.file.sources)?;
     if file.sources.is_empty() {
         return Err(UsageError(format!(
             "{}: no sources; add one with `kabar sources add NAME URL`",
@@ -252,10 +264,15 @@ pub fn watch(db: &Path, cmd: &WatchCmd) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
+/// The sources file; a file that cannot be read or used is bad input (exit 2), named.
+fn load_sources(path: &Path) -> Result<SourcesFile> {
+    SourcesFile::load(path).map_err(|e| UsageError(format!("sources file {e}")).into())
+}
+
 /// `kabar sources …`.
 pub fn sources(db: &Path, cmd: &SourcesCmd) -> Result<Outcome> {
     let path = &cmd.file.sources;
-    let mut file = SourcesFile::load(path)?;
+    let mut file = load_sources(path)?;
     match &cmd.action {
         SourcesAction::Add {
             name,
