@@ -11,6 +11,7 @@
 //! input completes it, since articles are keyed by content ID.
 
 mod query;
+pub mod scratch;
 pub mod schema;
 mod write;
 
