@@ -60,7 +60,10 @@ fn postgres_matches_sqlite_on_the_examples() {
     assert_eq!((again.added, again.already_stored), (0, analyses.len()));
 
     let articles = lite.articles().unwrap();
-    assert!(articles.iter().any(|a| a.duplicate_of.is_some()), "copies exist");
+    assert!(
+        articles.iter().any(|a| a.duplicate_of.is_some()),
+        "copies exist"
+    );
     assert_eq!(pg.articles().unwrap(), articles);
     let events = lite.events().unwrap();
     assert_eq!(pg.events().unwrap(), events);

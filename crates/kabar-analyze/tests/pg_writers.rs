@@ -150,7 +150,11 @@ fn a_killed_worker_loses_nothing_and_a_rerun_completes_it() {
     });
     killer.join().unwrap();
     assert!(res.is_err(), "the killed worker's batch failed");
-    assert_eq!(snapshot(&mut s), before, "nothing of the killed batch is visible");
+    assert_eq!(
+        snapshot(&mut s),
+        before,
+        "nothing of the killed batch is visible"
+    );
     // The link lock died with the session: a re-run of the worker's input goes through.
     for chunk in rest.chunks(7) {
         ingest_batch_pg(&mut s, chunk).unwrap();

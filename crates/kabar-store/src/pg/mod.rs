@@ -11,8 +11,8 @@
 //! input completes it, since articles are keyed by content ID.
 
 mod query;
-pub mod scratch;
 pub mod schema;
+pub mod scratch;
 mod write;
 
 pub use write::{LockTimes, PgBatch, PgLinkFn};

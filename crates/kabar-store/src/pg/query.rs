@@ -66,7 +66,12 @@ impl PgStore {
              FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
              ORDER BY a.published IS NULL, a.published, a.rowid"
         );
-        Ok(self.client.query(&sql, &[])?.iter().map(article_row).collect())
+        Ok(self
+            .client
+            .query(&sql, &[])?
+            .iter()
+            .map(article_row)
+            .collect())
     }
 
     /// The full stored analysis of one article.
@@ -191,7 +196,12 @@ impl PgStore {
                 FROM entity_mentions GROUP BY entity) m ON m.entity = e.id
              ORDER BY m.mentions DESC NULLS LAST, e.id"
         );
-        Ok(self.client.query(&sql, &[])?.iter().map(entity_row).collect())
+        Ok(self
+            .client
+            .query(&sql, &[])?
+            .iter()
+            .map(entity_row)
+            .collect())
     }
 
     fn entity_by_id(&mut self, id: &str) -> Result<Option<EntityRow>, PgError> {
@@ -201,7 +211,11 @@ impl PgStore {
                 (SELECT count(*) FROM entity_mentions WHERE entity = e.id)
              FROM entities e WHERE e.id = $1"
         );
-        Ok(self.client.query_opt(&sql, &[&id])?.as_ref().map(entity_row))
+        Ok(self
+            .client
+            .query_opt(&sql, &[&id])?
+            .as_ref()
+            .map(entity_row))
     }
 
     /// Finds an entity by ID, canonical name or alias (case-insensitive).

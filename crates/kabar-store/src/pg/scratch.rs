@@ -36,7 +36,13 @@ impl ScratchDb {
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
         let clean: String = label
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
             .take(30)
             .collect();
         let name = format!("kabar_{clean}_{}_{n}", std::process::id());
@@ -76,6 +82,9 @@ mod tests {
             with_database("postgres://u@h/kabar?sslmode=disable", "t1"),
             "postgres://u@h/t1?sslmode=disable"
         );
-        assert_eq!(with_database("postgres://u@h:1", "t1"), "postgres://u@h:1/t1");
+        assert_eq!(
+            with_database("postgres://u@h:1", "t1"),
+            "postgres://u@h:1/t1"
+        );
     }
 }

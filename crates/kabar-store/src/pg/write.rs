@@ -29,8 +29,7 @@ pub struct PgBatch {
 
 /// The linking step of a PostgreSQL batch: the new articles and the saved linker state in,
 /// a [`PgBatch`] out.
-pub type PgLinkFn<'a> =
-    dyn FnMut(&[&Analysis], Option<Vec<u8>>) -> Result<PgBatch, LinkError> + 'a;
+pub type PgLinkFn<'a> = dyn FnMut(&[&Analysis], Option<Vec<u8>>) -> Result<PgBatch, LinkError> + 'a;
 
 /// Timings of one batch's locked section (benchmarks).
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,7 +98,9 @@ impl PgStore {
             save_extras(&mut tx, &batch.why, &batch.redirects)?;
         }
         let count = |tx: &mut Transaction<'_>, t: &str| -> Result<usize, PgError> {
-            let n: i64 = tx.query_one(&format!("SELECT count(*) FROM {t}"), &[])?.get(0);
+            let n: i64 = tx
+                .query_one(&format!("SELECT count(*) FROM {t}"), &[])?
+                .get(0);
             Ok(n as usize)
         };
         summary.events = count(&mut tx, "events")?;
@@ -203,7 +204,10 @@ fn insert_articles(tx: &mut Transaction<'_>, fresh: &[&Analysis]) -> Result<(), 
             )?;
         }
         for (i, q) in a.quotes.iter().enumerate() {
-            tx.execute(&quote, &[&a.id, &(i as i64), &q.speaker, &q.text, &q.direct])?;
+            tx.execute(
+                &quote,
+                &[&a.id, &(i as i64), &q.speaker, &q.text, &q.direct],
+            )?;
         }
     }
     Ok(())
@@ -214,9 +218,8 @@ fn insert_articles(tx: &mut Transaction<'_>, fresh: &[&Analysis]) -> Result<(), 
 fn apply_links(tx: &mut Transaction<'_>, links: &[ArticleLinks]) -> Result<(), PgError> {
     let mut events = BTreeSet::new();
     let mut stories = BTreeSet::new();
-    let set = tx.prepare(
-        "UPDATE articles SET duplicate_of = $2, event = $3, story = $4 WHERE id = $1",
-    )?;
+    let set =
+        tx.prepare("UPDATE articles SET duplicate_of = $2, event = $3, story = $4 WHERE id = $1")?;
     for l in links {
         tx.execute(&set, &[&l.article, &l.duplicate_of, &l.event, &l.story])?;
         events.insert((l.event.clone(), l.story.clone()));
