@@ -116,7 +116,9 @@ fn batches_are_atomic_idempotent_and_listed() {
     let b = analysis("a:2", "Gempa Cianjur", "2025-03-08");
     // A linking failure stores nothing of the batch.
     let err = s
-        .ingest_batch(&[a.clone()], &mut |_, _| Err("linker broke".into()))
+        .ingest_batch(std::slice::from_ref(&a), &mut |_, _| {
+            Err("linker broke".into())
+        })
         .unwrap_err();
     assert!(matches!(err, PgError::Store(StoreError::Link(_))), "{err}");
     assert!(!s.has_article("a:1").unwrap());

@@ -61,7 +61,7 @@ fn listing<T: Serialize>(
     url: &str,
     json: bool,
     read: impl FnOnce(&mut PgStore) -> Result<Vec<T>, PgError>,
-    text: impl FnOnce(&mut std::io::StdoutLock<'static>, &[T]) -> Result<()>,
+    text: impl FnOnce(&mut std::io::StdoutLock<'static>, &[T]) -> std::io::Result<()>,
 ) -> Result<Outcome> {
     let rows = read(&mut open(url)?).map_err(usage_or)?;
     let mut out = std::io::stdout().lock();
@@ -77,7 +77,7 @@ fn listing<T: Serialize>(
 fn stories_text(
     out: &mut std::io::StdoutLock<'static>,
     rows: &[kabar_store::query::StoryRow],
-) -> Result<()> {
+) -> std::io::Result<()> {
     for s in rows {
         writeln!(
             out,

@@ -230,10 +230,8 @@ impl PgStore {
                 &[&id_or_name],
             )?
             .map(|r| r.get(0));
-        if let Some(r) = redirect.map(|to| self.entity_by_id(&to)).transpose()? {
-            if let Some(r) = r {
-                return Ok(r);
-            }
+        if let Some(Some(r)) = redirect.map(|to| self.entity_by_id(&to)).transpose()? {
+            return Ok(r);
         }
         let id: Option<String> = self
             .client
