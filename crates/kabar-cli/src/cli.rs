@@ -9,7 +9,8 @@ use std::path::PathBuf;
 #[command(name = "kabar", version, about, long_about = None)]
 pub struct Cli {
     /// The store file: `--db PATH`, else `$KABAR_DB`, else `./kabar.db` (created on first
-    /// ingest; queries never create one).
+    /// ingest; queries never create one). A `postgres://user@host:port/db` URL selects a
+    /// PostgreSQL store instead (ingest and the listings; see docs/ARCHITECTURE.md).
     #[arg(long, env = "KABAR_DB", default_value = "kabar.db", global = true)]
     pub db: PathBuf,
     /// The command.

@@ -15,6 +15,7 @@ pub mod export;
 pub mod fetch_state;
 pub mod link_extra;
 mod packed;
+pub mod pg;
 pub mod query;
 pub mod resolve;
 pub mod schema;

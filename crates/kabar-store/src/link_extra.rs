@@ -137,7 +137,7 @@ fn fill_missing_titles(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError>
 }
 
 /// The first sentence of a text, cut at a word boundary after [`LABEL_CHARS`] characters.
-fn first_sentence(text: &str) -> String {
+pub(crate) fn first_sentence(text: &str) -> String {
     let t = text.trim();
     let end = t
         .char_indices()

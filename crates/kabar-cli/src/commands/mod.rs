@@ -5,6 +5,7 @@ pub mod compare;
 mod demo;
 pub mod fetch;
 mod ingest;
+mod pg;
 pub mod query;
 mod tag;
 
@@ -29,6 +30,9 @@ impl std::error::Error for UsageError {}
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<Outcome> {
     let db = cli.db;
+    if let Some(url) = pg::url_of(&db) {
+        return pg::run(url, cli.command);
+    }
     match cli.command {
         Command::Analyze { json, input } => analyze::run(json.json, &input),
         Command::Ingest { json, input, batch } => ingest::run(&db, json.json, &input, batch),

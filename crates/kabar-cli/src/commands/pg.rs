@@ -1,0 +1,190 @@
+//! The commands on a PostgreSQL store (`--db postgres://…`, issue 16): `ingest` and the
+//! listings (`articles`, `events`, `stories`, `entities`, `search`), with the same JSON as
+//! on SQLite. The other commands answer a usage error naming what is not there yet.
+
+use super::{progress_counter, read_options, report, today, UsageError};
+use crate::cli::{Command, InputArgs};
+use crate::output;
+use crate::Outcome;
+use anyhow::{Context, Result};
+use kabar_analyze::{ingest_batch_pg, Pipeline};
+use kabar_extract::sources::stream_inputs;
+use kabar_store::pg::{is_url, PgError, PgStore};
+use kabar_store::StoreError;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+/// The URL when `--db` / `$KABAR_DB` names a PostgreSQL store.
+pub fn url_of(db: &Path) -> Option<&str> {
+    db.to_str().filter(|s| is_url(s))
+}
+
+/// Runs `command` on the PostgreSQL store at `url`.
+pub fn run(url: &str, command: Command) -> Result<Outcome> {
+    match command {
+        Command::Ingest { json, input, batch } => ingest(url, json.json, &input, batch),
+        Command::Articles { json } => listing(url, json.json, |s| s.articles(), output::articles),
+        Command::Events { json } => listing(url, json.json, |s| s.events(), output::events),
+        Command::Entities { json } => listing(url, json.json, |s| s.entities(), output::entities),
+        Command::Stories { json } => listing(url, json.json, |s| s.stories(), stories_text),
+        Command::Search { json, limit, query } => search(url, json.json, &query.join(" "), limit),
+        other => Err(anyhow::Error::new(UsageError(format!(
+            "`kabar {}` does not work on a PostgreSQL store yet; ingest, articles, events, \
+             stories, entities and search do",
+            name_of(&other)
+        )))),
+    }
+}
+
+fn name_of(c: &Command) -> String {
+    let dbg = format!("{c:?}");
+    dbg.split([' ', '(', '{'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn open(url: &str) -> Result<PgStore> {
+    Ok(PgStore::open(url)?)
+}
+
+fn usage_or(e: PgError) -> anyhow::Error {
+    match e {
+        PgError::Store(StoreError::BadQuery(q)) => anyhow::Error::new(UsageError(q.to_string())),
+        PgError::Store(StoreError::NotFound(m)) => anyhow::Error::new(UsageError(m)),
+        other => anyhow::Error::new(other),
+    }
+}
+
+fn listing<T: Serialize>(
+    url: &str,
+    json: bool,
+    read: impl FnOnce(&mut PgStore) -> Result<Vec<T>, PgError>,
+    text: impl FnOnce(&mut std::io::StdoutLock<'static>, &[T]) -> std::io::Result<()>,
+) -> Result<Outcome> {
+    let rows = read(&mut open(url)?).map_err(usage_or)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        text(&mut out, &rows)?;
+    }
+    Ok(Outcome::Ok)
+}
+
+fn stories_text(
+    out: &mut std::io::StdoutLock<'static>,
+    rows: &[kabar_store::query::StoryRow],
+) -> std::io::Result<()> {
+    for s in rows {
+        writeln!(
+            out,
+            "{}  {}..{}  {} event(s), {} article(s)  {}",
+            s.id,
+            s.first.as_deref().unwrap_or("?"),
+            s.last.as_deref().unwrap_or("?"),
+            s.events.len(),
+            s.articles.len(),
+            s.title.as_deref().unwrap_or("(untitled)")
+        )?;
+    }
+    Ok(())
+}
+
+fn search(url: &str, json: bool, q: &str, limit: usize) -> Result<Outcome> {
+    let hits = open(url)?.search(q, limit).map_err(usage_or)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer(&mut out, &hits)?;
+        writeln!(out)?;
+        return Ok(Outcome::Ok);
+    }
+    if hits.is_empty() {
+        writeln!(out, "no article matches {q:?}")?;
+    }
+    for h in hits {
+        writeln!(
+            out,
+            "{:>6.2}  {}  {}",
+            h.score,
+            h.article,
+            h.title.as_deref().unwrap_or("(untitled)")
+        )?;
+        writeln!(out, "        {}", h.snippet.replace('\n', " "))?;
+    }
+    Ok(Outcome::Ok)
+}
+
+/// `kabar ingest` into PostgreSQL: as on SQLite (a reader thread analyses batch after
+/// batch on all cores while this thread stores the previous one), except that each batch
+/// is stored and linked under the store's link lock, so several processes may ingest
+/// into one store at once.
+fn ingest(url: &str, json: bool, input: &InputArgs, batch: usize) -> Result<Outcome> {
+    let mut store = PgStore::open(url)?;
+    let target = store.target().to_string();
+    let pipeline = Pipeline::new(today())?;
+    let pb = progress_counter("ingesting");
+    let mut s = super::ingest::IngestSummary::default();
+    let mut waited = std::time::Duration::ZERO;
+    let batch = batch.max(1);
+    let opts = read_options(input);
+    let refused = std::thread::scope(|scope| -> Result<usize> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<kabar_core::Analysis>>(1);
+        let (pipeline, pb, opts) = (&pipeline, &pb, &opts);
+        let reader = scope.spawn(move || {
+            let mut refused = 0usize;
+            let mut items = stream_inputs(&input.inputs, opts);
+            loop {
+                let mut chunk = Vec::with_capacity(batch.min(4096));
+                for item in items.by_ref() {
+                    let (a, e) = report(item);
+                    refused += usize::from(e.is_some());
+                    chunk.extend(a);
+                    if chunk.len() == batch {
+                        break;
+                    }
+                }
+                if chunk.is_empty() || tx.send(pipeline.analyze_all(chunk, &|| pb.inc(1))).is_err()
+                {
+                    break;
+                }
+            }
+            refused
+        });
+        for analyses in rx {
+            let (b, times) = ingest_batch_pg(&mut store, &analyses)
+                .with_context(|| format!("storing into {target}"))?;
+            waited += times.waited;
+            s.added += b.added;
+            s.duplicates += b.duplicates;
+            s.already_stored += b.already_stored;
+            s.events = b.events;
+            s.stories = b.stories;
+        }
+        reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the input reader thread panicked"))
+    })?;
+    s.refused = refused;
+    pb.finish_and_clear();
+    if s.added == 0 && s.already_stored == 0 {
+        let c = store.counts()?;
+        s.events = c["events"] as usize;
+        s.stories = c["stories"] as usize;
+    }
+    if json {
+        println!("{}", serde_json::to_string(&s)?);
+    } else {
+        println!(
+            "added {} article(s) ({} duplicate(s)), {} already stored, {} refused; the store now has {} event(s) in {} story(ies): {target} (waited {:.2} s for the link lock)",
+            s.added, s.duplicates, s.already_stored, s.refused, s.events, s.stories, waited.as_secs_f64()
+        );
+    }
+    Ok(if s.refused == 0 {
+        Outcome::Ok
+    } else {
+        Outcome::Refused
+    })
+}

@@ -1,0 +1,322 @@
+//! The PostgreSQL write side: one transaction per batch, under the link lock.
+//!
+//! The statements are SQLite's (`crate::write`, `crate::link_extra`) in PostgreSQL's
+//! dialect; what differs is that linking's extras (why, redirects, orphan removal, labels)
+//! are written in the same transaction as the articles and their links, so a batch is
+//! all or nothing even for a reader on another machine.
+
+use super::{PgError, PgStore, LINK_LOCK};
+use crate::error::LinkError;
+use crate::{ArticleLinks, BatchSummary, StoreError};
+use kabar_core::Analysis;
+use postgres::Transaction;
+use std::collections::{BTreeSet, HashSet};
+use std::time::{Duration, Instant};
+
+/// What the linking step of a PostgreSQL batch returns: the assignments, the new linker
+/// state, and linking's extras (see [`crate::Store::save_link_extras`]).
+#[derive(Debug, Default)]
+pub struct PgBatch {
+    /// Where each new (or re-linked) article goes.
+    pub links: Vec<ArticleLinks>,
+    /// The linker's new state.
+    pub state: Vec<u8>,
+    /// `(article, why JSON)`.
+    pub why: Vec<(String, String)>,
+    /// `(retired event or story ID, surviving ID)`.
+    pub redirects: Vec<(String, String)>,
+}
+
+/// The linking step of a PostgreSQL batch: the new articles and the saved linker state in,
+/// a [`PgBatch`] out.
+pub type PgLinkFn<'a> = dyn FnMut(&[&Analysis], Option<Vec<u8>>) -> Result<PgBatch, LinkError> + 'a;
+
+/// Timings of one batch's locked section (benchmarks).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LockTimes {
+    /// Time spent waiting for [`LINK_LOCK`].
+    pub waited: Duration,
+    /// Time the lock was held (storing, linking, committing).
+    pub held: Duration,
+}
+
+impl PgStore {
+    /// True when an article with this ID is stored.
+    pub fn has_article(&mut self, id: &str) -> Result<bool, PgError> {
+        Ok(self
+            .client
+            .query_opt("SELECT 1 FROM articles WHERE id = $1", &[&id])?
+            .is_some())
+    }
+
+    /// Stores a batch of analyses and links the new ones in one transaction holding
+    /// [`LINK_LOCK`]: other writers wait for it (their analysis goes on meanwhile), and a
+    /// batch is either wholly stored and linked or not at all.
+    pub fn ingest_batch(
+        &mut self,
+        analyses: &[Analysis],
+        link: &mut PgLinkFn<'_>,
+    ) -> Result<(BatchSummary, LockTimes), PgError> {
+        let asked = Instant::now();
+        let mut tx = self.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LINK_LOCK])?;
+        let locked = Instant::now();
+        let mut summary = BatchSummary::default();
+        let ids: Vec<&str> = analyses.iter().map(|a| a.id.as_str()).collect();
+        let stored: HashSet<String> = tx
+            .query("SELECT id FROM articles WHERE id = ANY($1)", &[&ids])?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut seen = HashSet::new();
+        let mut fresh: Vec<&Analysis> = Vec::new();
+        for a in analyses {
+            if stored.contains(&a.id) || !seen.insert(a.id.as_str()) {
+                summary.already_stored += 1;
+                continue;
+            }
+            fresh.push(a);
+        }
+        insert_articles(&mut tx, &fresh)?;
+        summary.added = fresh.len();
+        if !fresh.is_empty() {
+            let state: Option<Vec<u8>> = tx
+                .query_opt("SELECT state FROM link_state WHERE id = 1", &[])?
+                .map(|r| r.get(0));
+            let batch = link(&fresh, state).map_err(StoreError::Link)?;
+            apply_links(&mut tx, &batch.links)?;
+            summary.duplicates = batch
+                .links
+                .iter()
+                .filter(|l| l.duplicate_of.is_some())
+                .count();
+            tx.execute(
+                "INSERT INTO link_state(id, state) VALUES (1, $1)
+                 ON CONFLICT(id) DO UPDATE SET state = excluded.state",
+                &[&batch.state],
+            )?;
+            save_extras(&mut tx, &batch.why, &batch.redirects)?;
+        }
+        let count = |tx: &mut Transaction<'_>, t: &str| -> Result<usize, PgError> {
+            let n: i64 = tx
+                .query_one(&format!("SELECT count(*) FROM {t}"), &[])?
+                .get(0);
+            Ok(n as usize)
+        };
+        summary.events = count(&mut tx, "events")?;
+        summary.stories = count(&mut tx, "stories")?;
+        tx.commit()?;
+        Ok((
+            summary,
+            LockTimes {
+                waited: locked - asked,
+                held: locked.elapsed(),
+            },
+        ))
+    }
+}
+
+fn insert_articles(tx: &mut Transaction<'_>, fresh: &[&Analysis]) -> Result<(), PgError> {
+    let art = tx.prepare(
+        "INSERT INTO articles(id, external_id, source, title, url, outlet, published, lang, text,
+                              analysis, fts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                 setweight(to_tsvector('simple', coalesce($4, '')), 'A')
+                 || to_tsvector('simple', $9))",
+    )?;
+    let ent = tx.prepare(
+        "INSERT INTO entities(id, name, type) VALUES ($1, $2, $3) ON CONFLICT(id) DO NOTHING",
+    )?;
+    let alias = tx.prepare(
+        "INSERT INTO entity_aliases(entity, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )?;
+    let mention = tx.prepare(
+        "INSERT INTO entity_mentions(article, entity, mentions) VALUES ($1, $2, $3)
+         ON CONFLICT(article, entity) DO UPDATE
+            SET mentions = entity_mentions.mentions + excluded.mentions",
+    )?;
+    let role = tx.prepare(
+        "INSERT INTO roles(entity, title, of, date, article) VALUES ($1, $2, $3, $4, $5)",
+    )?;
+    let action = tx.prepare(
+        "INSERT INTO actions(article, idx, type, kind, source, target, date, negated, text, record)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )?;
+    let quote = tx.prepare(
+        "INSERT INTO quotes(article, idx, speaker, text, direct) VALUES ($1, $2, $3, $4, $5)",
+    )?;
+    for a in fresh {
+        let packed = crate::packed::encode(a)?;
+        let published = a.published.as_ref().map(|p| p.value.clone());
+        tx.execute(
+            &art,
+            &[
+                &a.id,
+                &a.external_id,
+                &a.source,
+                &a.title,
+                &a.url,
+                &a.outlet,
+                &published,
+                &a.lang.code(),
+                &a.text,
+                &packed,
+            ],
+        )?;
+        let article_date = published
+            .as_deref()
+            .map(|p| p.get(..10).unwrap_or(p).to_string());
+        for e in &a.entities {
+            tx.execute(&ent, &[&e.id, &e.name, &e.kind.label()])?;
+            let mut aliases: BTreeSet<&str> = e.aliases.iter().map(String::as_str).collect();
+            aliases.extend(e.mentions.iter().map(|m| m.text.as_str()));
+            aliases.remove(e.name.as_str());
+            for al in aliases {
+                tx.execute(&alias, &[&e.id, &al])?;
+            }
+            tx.execute(&mention, &[&a.id, &e.id, &(e.mentions.len() as i64)])?;
+            for r in &e.roles {
+                let date = r.date.clone().or_else(|| article_date.clone());
+                tx.execute(&role, &[&e.id, &r.title, &r.of, &date, &a.id])?;
+            }
+        }
+        let sentence_text = |i: usize| -> String {
+            a.sentences
+                .get(i)
+                .map(|s| a.text.chars().skip(s.start).take(s.end - s.start).collect())
+                .unwrap_or_default()
+        };
+        for (i, act) in a.actions.iter().enumerate() {
+            tx.execute(
+                &action,
+                &[
+                    &a.id,
+                    &(i as i64),
+                    &act.plover.name(),
+                    &act.kind,
+                    &serde_json::to_string(&act.source)?,
+                    &serde_json::to_string(&act.target)?,
+                    &act.date.clone().or_else(|| article_date.clone()),
+                    &act.negated,
+                    &sentence_text(act.sentence),
+                    &serde_json::to_string(act)?,
+                ],
+            )?;
+        }
+        for (i, q) in a.quotes.iter().enumerate() {
+            tx.execute(
+                &quote,
+                &[&a.id, &(i as i64), &q.speaker, &q.text, &q.direct],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the linking results and refreshes the events and stories they touch
+/// (SQLite's `write::apply_links`).
+fn apply_links(tx: &mut Transaction<'_>, links: &[ArticleLinks]) -> Result<(), PgError> {
+    let mut events = BTreeSet::new();
+    let mut stories = BTreeSet::new();
+    let set =
+        tx.prepare("UPDATE articles SET duplicate_of = $2, event = $3, story = $4 WHERE id = $1")?;
+    for l in links {
+        tx.execute(&set, &[&l.article, &l.duplicate_of, &l.event, &l.story])?;
+        events.insert((l.event.clone(), l.story.clone()));
+        stories.insert(l.story.clone());
+    }
+    let event = tx.prepare(
+        "INSERT INTO events(id, story, title, first, last)
+         SELECT $1::text, $2::text,
+                (SELECT title FROM articles WHERE event = $1::text AND duplicate_of IS NULL
+                   ORDER BY published IS NULL, published, rowid LIMIT 1),
+                min(substr(published, 1, 10)), max(substr(published, 1, 10))
+         FROM articles WHERE event = $1::text
+         ON CONFLICT(id) DO UPDATE SET story = excluded.story, title = excluded.title,
+            first = excluded.first, last = excluded.last",
+    )?;
+    for (e, s) in events {
+        tx.execute(&event, &[&e, &s])?;
+    }
+    let story = tx.prepare(
+        "INSERT INTO stories(id, title, first, last)
+         SELECT $1::text,
+                (SELECT e.title FROM events e WHERE e.story = $1::text
+                   ORDER BY (SELECT count(*) FROM articles a WHERE a.event = e.id) DESC,
+                            e.first IS NULL, e.first, e.seq LIMIT 1),
+                min(first), max(last)
+         FROM events WHERE story = $1::text
+         ON CONFLICT(id) DO UPDATE SET title = excluded.title, first = excluded.first,
+            last = excluded.last",
+    )?;
+    for s in stories {
+        tx.execute(&story, &[&s])?;
+    }
+    Ok(())
+}
+
+/// Linking's extras (SQLite's `Store::save_link_extras`), in the batch's transaction.
+fn save_extras(
+    tx: &mut Transaction<'_>,
+    why: &[(String, String)],
+    redirects: &[(String, String)],
+) -> Result<(), PgError> {
+    let put = tx.prepare(
+        "INSERT INTO link_why(article, why) VALUES ($1, $2)
+         ON CONFLICT(article) DO UPDATE SET why = excluded.why",
+    )?;
+    for (a, w) in why {
+        tx.execute(&put, &[a, w])?;
+    }
+    for (old, new) in redirects {
+        if old == new {
+            continue;
+        }
+        tx.execute(
+            "UPDATE link_redirects SET new = $2 WHERE new = $1",
+            &[old, new],
+        )?;
+        tx.execute(
+            "INSERT INTO link_redirects(old, new) VALUES ($1, $2)
+             ON CONFLICT(old) DO UPDATE SET new = excluded.new",
+            &[old, new],
+        )?;
+        tx.execute("DELETE FROM link_redirects WHERE old = $1", &[new])?;
+    }
+    tx.batch_execute(
+        "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.event = events.id);
+         DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = stories.id);
+         UPDATE stories SET first = (SELECT min(first) FROM events e WHERE e.story = stories.id),
+                            last = (SELECT max(last) FROM events e WHERE e.story = stories.id);",
+    )?;
+    fill_missing_titles(tx)
+}
+
+/// SQLite's `link_extra::fill_missing_titles`.
+fn fill_missing_titles(tx: &mut Transaction<'_>) -> Result<(), PgError> {
+    let missing: Vec<(String, Option<String>)> = tx
+        .query(
+            "SELECT e.id, (SELECT text FROM articles a WHERE a.event = e.id
+                           ORDER BY a.duplicate_of IS NOT NULL, a.published IS NULL, a.published,
+                                    a.rowid LIMIT 1)
+             FROM events e WHERE e.title IS NULL OR trim(e.title) = ''",
+            &[],
+        )?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    for (id, text) in missing {
+        if let Some(text) = text {
+            let label = crate::link_extra::first_sentence(&text);
+            tx.execute("UPDATE events SET title = $2 WHERE id = $1", &[&id, &label])?;
+        }
+    }
+    tx.execute(
+        "UPDATE stories SET title = (SELECT e.title FROM events e WHERE e.story = stories.id
+             ORDER BY (SELECT count(*) FROM articles a WHERE a.event = e.id) DESC,
+                      e.first IS NULL, e.first, e.seq LIMIT 1)
+         WHERE title IS NULL OR trim(title) = ''",
+        &[],
+    )?;
+    Ok(())
+}
