@@ -76,36 +76,62 @@ fn not_name(w: &str) -> bool {
         || words.interjections.contains(w)
 }
 
+/// What linking one batch gives the store: each article's links (earlier articles that
+/// re-linking moved included), the new linker state, why each was linked where it is, and
+/// redirects of retired event and story IDs. The SQLite and PostgreSQL ingests share it.
+pub(crate) struct Linked {
+    pub links: Vec<ArticleLinks>,
+    pub state: Vec<u8>,
+    pub why: Vec<(String, String)>,
+    pub redirects: Vec<(String, String)>,
+}
+
+/// Links the batch's new articles into the linker saved as `state` (a new linker when
+/// none).
+pub(crate) fn link_fresh(
+    fresh: &[&Analysis],
+    state: Option<Vec<u8>>,
+) -> Result<Linked, kabar_store::LinkError> {
+    let mut linker = match state {
+        Some(bytes) => Linker::load(&bytes)?,
+        None => new_linker(),
+    };
+    let docs: Vec<LinkDoc> = fresh.iter().map(|a| link_doc(a)).collect();
+    let mut assigned = linker.add_batch(&docs);
+    // Earlier articles that re-linking moved are stored too.
+    assigned.extend(linker.take_revisions());
+    let redirects = linker.take_redirects();
+    let why = assigned
+        .iter()
+        .filter_map(|l| {
+            let w = linker.why(&l.article)?;
+            Some((l.article.clone(), serde_json::to_string(w).ok()?))
+        })
+        .collect();
+    let links = assigned
+        .into_iter()
+        .map(|l| ArticleLinks {
+            article: l.article,
+            duplicate_of: l.duplicate_of,
+            event: l.event,
+            story: l.story,
+        })
+        .collect();
+    Ok(Linked {
+        links,
+        state: linker.save(),
+        why,
+        redirects,
+    })
+}
+
 fn store_and_link(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     let mut why: Vec<(String, String)> = Vec::new();
     let mut redirects: Vec<(String, String)> = Vec::new();
     let summary = store.ingest_batch(analyses, &mut |fresh, state| {
-        let mut linker = match state {
-            Some(bytes) => Linker::load(&bytes)?,
-            None => new_linker(),
-        };
-        let docs: Vec<LinkDoc> = fresh.iter().map(|a| link_doc(a)).collect();
-        let mut assigned = linker.add_batch(&docs);
-        // Earlier articles that re-linking moved are stored too.
-        assigned.extend(linker.take_revisions());
-        redirects = linker.take_redirects();
-        why = assigned
-            .iter()
-            .filter_map(|l| {
-                let w = linker.why(&l.article)?;
-                Some((l.article.clone(), serde_json::to_string(w).ok()?))
-            })
-            .collect();
-        let links = assigned
-            .into_iter()
-            .map(|l| ArticleLinks {
-                article: l.article,
-                duplicate_of: l.duplicate_of,
-                event: l.event,
-                story: l.story,
-            })
-            .collect();
-        Ok((links, linker.save()))
+        let l = link_fresh(fresh, state)?;
+        (why, redirects) = (l.why, l.redirects);
+        Ok((l.links, l.state))
     })?;
     store.save_link_extras(&why, &redirects)?;
     // Re-linking may have emptied events and stories that `save_link_extras` just
