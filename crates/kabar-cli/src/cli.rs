@@ -58,6 +58,20 @@ pub struct ListArgs {
     pub lang: Option<String>,
 }
 
+impl ListArgs {
+    /// True when no paging or filter flag is given (the whole list is wanted).
+    pub fn is_empty(&self) -> bool {
+        self.limit.is_none()
+            && self.offset.is_none()
+            && self.sort.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.outlet.is_none()
+            && self.entity.is_none()
+            && self.lang.is_none()
+    }
+}
+
 /// Options shared by commands that read articles.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {

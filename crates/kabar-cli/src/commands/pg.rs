@@ -3,7 +3,7 @@
 //! on SQLite. The other commands answer a usage error naming what is not there yet.
 
 use super::{progress_counter, read_options, report, today, UsageError};
-use crate::cli::{Command, InputArgs};
+use crate::cli::{Command, InputArgs, ListArgs};
 use crate::output;
 use crate::Outcome;
 use anyhow::{Context, Result};
@@ -24,10 +24,22 @@ pub fn url_of(db: &Path) -> Option<&str> {
 pub fn run(url: &str, command: Command) -> Result<Outcome> {
     match command {
         Command::Ingest { json, input, batch } => ingest(url, json.json, &input, batch),
-        Command::Articles { json } => listing(url, json.json, |s| s.articles(), output::articles),
-        Command::Events { json } => listing(url, json.json, |s| s.events(), output::events),
-        Command::Entities { json } => listing(url, json.json, |s| s.entities(), output::entities),
-        Command::Stories { json } => listing(url, json.json, |s| s.stories(), stories_text),
+        Command::Articles { json, list } => {
+            whole(&list)?;
+            listing(url, json.json, |s| s.articles(), output::articles)
+        }
+        Command::Events { json, list } => {
+            whole(&list)?;
+            listing(url, json.json, |s| s.events(), output::events)
+        }
+        Command::Entities { json, list } => {
+            whole(&list)?;
+            listing(url, json.json, |s| s.entities(), output::entities)
+        }
+        Command::Stories { json, list } => {
+            whole(&list)?;
+            listing(url, json.json, |s| s.stories(), stories_text)
+        }
         Command::Search { json, limit, query } => search(url, json.json, &query.join(" "), limit),
         other => Err(anyhow::Error::new(UsageError(format!(
             "`kabar {}` does not work on a PostgreSQL store yet; ingest, articles, events, \
@@ -35,6 +47,18 @@ pub fn run(url: &str, command: Command) -> Result<Outcome> {
             name_of(&other)
         )))),
     }
+}
+
+/// Paging and filters are SQLite-only for now: refuse them rather than print a whole list.
+fn whole(list: &ListArgs) -> Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    Err(anyhow::Error::new(UsageError(
+        "paging and filters (--limit, --offset, --sort, --from, --to, --outlet, --entity, \
+         --lang) do not work on a PostgreSQL store yet; the whole list does"
+            .into(),
+    )))
 }
 
 fn name_of(c: &Command) -> String {

@@ -45,15 +45,7 @@ struct Paged {
 }
 
 fn paged(list: &ListArgs) -> Result<Option<Paged>> {
-    let any = list.limit.is_some()
-        || list.offset.is_some()
-        || list.sort.is_some()
-        || list.from.is_some()
-        || list.to.is_some()
-        || list.outlet.is_some()
-        || list.entity.is_some()
-        || list.lang.is_some();
-    if !any {
+    if list.is_empty() {
         return Ok(None);
     }
     let day = |flag: &str, v: &Option<String>| -> Result<Option<String>> {
