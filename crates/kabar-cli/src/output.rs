@@ -2,7 +2,7 @@
 
 use crate::commands::query::{EntityOut, StoryOut};
 use kabar_core::Analysis;
-use kabar_store::query::{ArticleRow, EntityRow, EventRow, StoryRow};
+use kabar_store::query::{ArticleRow, EntityRow, EventRow, SearchHit, StoryRow};
 use kabar_store::Store;
 use std::io::{Result, Write};
 
@@ -419,4 +419,22 @@ mod tests {
             "2025-03 → 2025-04"
         );
     }
+}
+
+/// `kabar search` as text: score, article and title, then the snippet, per hit.
+pub fn search_hits(out: &mut impl Write, q: &str, hits: &[SearchHit]) -> Result<()> {
+    if hits.is_empty() {
+        writeln!(out, "no article matches {q:?}")?;
+    }
+    for h in hits {
+        writeln!(
+            out,
+            "{:>6.2}  {}  {}",
+            h.score,
+            h.article,
+            h.title.as_deref().unwrap_or("(untitled)")
+        )?;
+        writeln!(out, "        {}", h.snippet.replace('\n', " "))?;
+    }
+    Ok(())
 }

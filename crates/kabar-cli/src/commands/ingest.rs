@@ -6,7 +6,7 @@ use crate::Outcome;
 use anyhow::{Context, Result};
 use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_extract::sources::stream_inputs;
-use kabar_store::Store;
+use kabar_store::{BatchSummary, Store};
 use serde::Serialize;
 use std::path::Path;
 
@@ -23,12 +23,31 @@ pub struct IngestSummary {
 }
 
 /// Ingests `input` into the store at `db`; shared with `kabar demo`.
+pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummary> {
+    let mut store = Store::open(db).with_context(|| format!("opening store {}", db.display()))?;
+    let mut summary = stream_batches(input, batch, &mut |analyses| {
+        ingest_batch(&mut store, analyses).with_context(|| format!("storing into {}", db.display()))
+    })?;
+    if summary.added == 0 && summary.already_stored == 0 {
+        let c = store.counts()?;
+        summary.events = c["events"] as usize;
+        summary.stories = c["stories"] as usize;
+    }
+    Ok(summary)
+}
+
+/// Streams `input` through the pipeline and hands each analysed batch to `store`; shared
+/// by the SQLite and PostgreSQL ingests. The summary adds up the batches (events and
+/// stories as the last batch counted them) and the refused inputs.
 ///
 /// Inputs are streamed: a reader thread takes `batch` articles at a time, analyses them
 /// (all cores) and hands the batch to this thread, which stores and links it in one
 /// transaction. A bounded channel of one batch keeps memory flat whatever the input's size.
-pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummary> {
-    let mut store = Store::open(db).with_context(|| format!("opening store {}", db.display()))?;
+pub(super) fn stream_batches(
+    input: &InputArgs,
+    batch: usize,
+    store: &mut dyn FnMut(&[kabar_core::Analysis]) -> Result<BatchSummary>,
+) -> Result<IngestSummary> {
     let pipeline = Pipeline::new(today())?;
     let pb = progress_counter("ingesting");
     let mut summary = IngestSummary::default();
@@ -36,9 +55,7 @@ pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummar
     let opts = read_options(input);
     let refused = std::thread::scope(|scope| -> Result<usize> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<kabar_core::Analysis>>(1);
-        let pipeline = &pipeline;
-        let pb = &pb;
-        let opts = &opts;
+        let (pipeline, pb, opts) = (&pipeline, &pb, &opts);
         let reader = scope.spawn(move || {
             let mut refused = 0usize;
             let mut items = stream_inputs(&input.inputs, opts);
@@ -62,8 +79,7 @@ pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummar
             refused
         });
         for analyses in rx {
-            let s = ingest_batch(&mut store, &analyses)
-                .with_context(|| format!("storing into {}", db.display()))?;
+            let s = store(&analyses)?;
             summary.added += s.added;
             summary.duplicates += s.duplicates;
             summary.already_stored += s.already_stored;
@@ -76,11 +92,6 @@ pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummar
     })?;
     summary.refused = refused;
     pb.finish_and_clear();
-    if summary.added == 0 && summary.already_stored == 0 {
-        let c = store.counts()?;
-        summary.events = c["events"] as usize;
-        summary.stories = c["stories"] as usize;
-    }
     Ok(summary)
 }
 

@@ -2,13 +2,12 @@
 //! listings (`articles`, `events`, `stories`, `entities`, `search`), with the same JSON as
 //! on SQLite. The other commands answer a usage error naming what is not there yet.
 
-use super::{progress_counter, read_options, report, today, UsageError};
+use super::UsageError;
 use crate::cli::{Command, InputArgs, ListArgs};
 use crate::output;
 use crate::Outcome;
 use anyhow::{Context, Result};
-use kabar_analyze::{ingest_batch_pg, Pipeline};
-use kabar_extract::sources::stream_inputs;
+use kabar_analyze::ingest_batch_pg;
 use kabar_store::pg::{is_url, PgError, PgStore};
 use kabar_store::StoreError;
 use serde::Serialize;
@@ -125,19 +124,7 @@ fn search(url: &str, json: bool, q: &str, limit: usize) -> Result<Outcome> {
         writeln!(out)?;
         return Ok(Outcome::Ok);
     }
-    if hits.is_empty() {
-        writeln!(out, "no article matches {q:?}")?;
-    }
-    for h in hits {
-        writeln!(
-            out,
-            "{:>6.2}  {}  {}",
-            h.score,
-            h.article,
-            h.title.as_deref().unwrap_or("(untitled)")
-        )?;
-        writeln!(out, "        {}", h.snippet.replace('\n', " "))?;
-    }
+    output::search_hits(&mut out, q, &hits)?;
     Ok(Outcome::Ok)
 }
 
@@ -148,51 +135,13 @@ fn search(url: &str, json: bool, q: &str, limit: usize) -> Result<Outcome> {
 fn ingest(url: &str, json: bool, input: &InputArgs, batch: usize) -> Result<Outcome> {
     let mut store = PgStore::open(url)?;
     let target = store.target().to_string();
-    let pipeline = Pipeline::new(today())?;
-    let pb = progress_counter("ingesting");
-    let mut s = super::ingest::IngestSummary::default();
     let mut waited = std::time::Duration::ZERO;
-    let batch = batch.max(1);
-    let opts = read_options(input);
-    let refused = std::thread::scope(|scope| -> Result<usize> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<kabar_core::Analysis>>(1);
-        let (pipeline, pb, opts) = (&pipeline, &pb, &opts);
-        let reader = scope.spawn(move || {
-            let mut refused = 0usize;
-            let mut items = stream_inputs(&input.inputs, opts);
-            loop {
-                let mut chunk = Vec::with_capacity(batch.min(4096));
-                for item in items.by_ref() {
-                    let (a, e) = report(item);
-                    refused += usize::from(e.is_some());
-                    chunk.extend(a);
-                    if chunk.len() == batch {
-                        break;
-                    }
-                }
-                if chunk.is_empty() || tx.send(pipeline.analyze_all(chunk, &|| pb.inc(1))).is_err()
-                {
-                    break;
-                }
-            }
-            refused
-        });
-        for analyses in rx {
-            let (b, times) = ingest_batch_pg(&mut store, &analyses)
-                .with_context(|| format!("storing into {target}"))?;
-            waited += times.waited;
-            s.added += b.added;
-            s.duplicates += b.duplicates;
-            s.already_stored += b.already_stored;
-            s.events = b.events;
-            s.stories = b.stories;
-        }
-        reader
-            .join()
-            .map_err(|_| anyhow::anyhow!("the input reader thread panicked"))
+    let mut s = super::ingest::stream_batches(input, batch, &mut |analyses| {
+        let (b, times) = ingest_batch_pg(&mut store, analyses)
+            .with_context(|| format!("storing into {target}"))?;
+        waited += times.waited;
+        Ok(b)
     })?;
-    s.refused = refused;
-    pb.finish_and_clear();
     if s.added == 0 && s.already_stored == 0 {
         let c = store.counts()?;
         s.events = c["events"] as usize;

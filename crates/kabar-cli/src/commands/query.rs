@@ -267,19 +267,7 @@ pub fn search(db: &Path, json: bool, q: &str, limit: usize) -> Result<Outcome> {
         return print_json(&hits);
     }
     let mut out = std::io::stdout().lock();
-    if hits.is_empty() {
-        writeln!(out, "no article matches {q:?}")?;
-    }
-    for h in hits {
-        writeln!(
-            out,
-            "{:>6.2}  {}  {}",
-            h.score,
-            h.article,
-            h.title.as_deref().unwrap_or("(untitled)")
-        )?;
-        writeln!(out, "        {}", h.snippet.replace('\n', " "))?;
-    }
+    output::search_hits(&mut out, q, &hits)?;
     Ok(Outcome::Ok)
 }
 
