@@ -187,31 +187,25 @@ impl Ctx<'_, '_> {
     /// A person of the article whose name holds the capitalised word at token `i`
     /// ("kata Purbaya" when the tagger missed this mention of Purbaya Yudhi Sadewa).
     fn known_person_at(&self, i: usize) -> Option<String> {
-        let w = self.doc.word(i);
-        if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 3 {
-            return None;
-        }
-        let ids: std::collections::BTreeSet<&String> = self
-            .doc
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityType::Per && !m.anaphor)
-            .filter(|m| {
-                m.span
-                    .slice(self.doc.text)
-                    .split_whitespace()
-                    .any(|x| x == w)
-            })
-            .filter_map(|m| m.ids.first())
-            .collect();
-        (ids.len() == 1)
-            .then(|| ids.into_iter().next().cloned())
-            .flatten()
+        self.known_at(i, EntityType::Per, |name, w| {
+            name.split_whitespace().any(|x| x == w)
+        })
     }
 
     /// An organisation of the article named by exactly the capitalised word at token `i`
     /// ("MSCI" where the tagger found "MSCI" elsewhere but missed this mention).
     fn known_org_at(&self, i: usize) -> Option<String> {
+        self.known_at(i, EntityType::Org, |name, w| name == w)
+    }
+
+    /// The one entity of `kind` named elsewhere in the article whose mention text
+    /// `fits` the capitalised word (of 3 or more letters) at token `i`.
+    fn known_at(
+        &self,
+        i: usize,
+        kind: EntityType,
+        fits: impl Fn(&str, &str) -> bool,
+    ) -> Option<String> {
         let w = self.doc.word(i);
         if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 3 {
             return None;
@@ -220,8 +214,8 @@ impl Ctx<'_, '_> {
             .doc
             .mentions
             .iter()
-            .filter(|m| m.kind == EntityType::Org && !m.anaphor)
-            .filter(|m| m.span.slice(self.doc.text) == w)
+            .filter(|m| m.kind == kind && !m.anaphor)
+            .filter(|m| fits(m.span.slice(self.doc.text), w))
             .filter_map(|m| m.ids.first())
             .collect();
         (ids.len() == 1)
