@@ -406,21 +406,6 @@ pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::date_range;
-
-    #[test]
-    fn reference_values_read_as_words() {
-        assert_eq!(date_range(Some("2026"), Some("PRESENT_REF")), "2026 → now");
-        assert_eq!(date_range(Some("PRESENT_REF"), None), "now");
-        assert_eq!(
-            date_range(Some("2025-03"), Some("2025-04")),
-            "2025-03 → 2025-04"
-        );
-    }
-}
-
 /// `kabar search` as text: score, article and title, then the snippet, per hit.
 pub fn search_hits(out: &mut impl Write, q: &str, hits: &[SearchHit]) -> Result<()> {
     if hits.is_empty() {
@@ -437,4 +422,19 @@ pub fn search_hits(out: &mut impl Write, q: &str, hits: &[SearchHit]) -> Result<
         writeln!(out, "        {}", h.snippet.replace('\n', " "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_range;
+
+    #[test]
+    fn reference_values_read_as_words() {
+        assert_eq!(date_range(Some("2026"), Some("PRESENT_REF")), "2026 → now");
+        assert_eq!(date_range(Some("PRESENT_REF"), None), "now");
+        assert_eq!(
+            date_range(Some("2025-03"), Some("2025-04")),
+            "2025-03 → 2025-04"
+        );
+    }
 }
