@@ -9,23 +9,10 @@
 use kabar_analyze::{ingest_batch, ingest_batch_pg, Pipeline};
 use kabar_core::Analysis;
 use kabar_extract::sources::{read_inputs, ReadOptions};
-use kabar_store::pg::scratch::ScratchDb;
+use kabar_store::pg::scratch::{test_server, ScratchDb};
 use kabar_store::pg::PgStore;
 use kabar_store::Store;
 use std::path::Path;
-
-fn pg_url() -> Option<String> {
-    match std::env::var("KABAR_TEST_PG") {
-        Ok(u) if !u.is_empty() => Some(u),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("CI=true but KABAR_TEST_PG is not set: run the tests through scripts/test.sh")
-        }
-        _ => {
-            eprintln!("note: KABAR_TEST_PG is not set; PostgreSQL parity test skipped");
-            None
-        }
-    }
-}
 
 fn examples() -> Vec<Analysis> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
@@ -39,7 +26,9 @@ fn examples() -> Vec<Analysis> {
 
 #[test]
 fn postgres_matches_sqlite_on_the_examples() {
-    let Some(url) = pg_url() else { return };
+    let Some(url) = test_server("PostgreSQL parity test").unwrap() else {
+        return;
+    };
     let analyses = examples();
     assert!(analyses.len() > 20, "the examples are there");
     let db = ScratchDb::create(&url, "parity").unwrap();

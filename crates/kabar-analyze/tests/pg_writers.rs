@@ -7,23 +7,10 @@
 use kabar_analyze::{ingest_batch_pg, Pipeline};
 use kabar_core::Analysis;
 use kabar_extract::sources::{read_inputs, ReadOptions};
-use kabar_store::pg::scratch::ScratchDb;
+use kabar_store::pg::scratch::{test_server, ScratchDb};
 use kabar_store::pg::{PgBatch, PgStore};
 use std::path::Path;
 use std::time::Duration;
-
-fn pg_url() -> Option<String> {
-    match std::env::var("KABAR_TEST_PG") {
-        Ok(u) if !u.is_empty() => Some(u),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("CI=true but KABAR_TEST_PG is not set: run the tests through scripts/test.sh")
-        }
-        _ => {
-            eprintln!("note: KABAR_TEST_PG is not set; PostgreSQL writer tests skipped");
-            None
-        }
-    }
-}
 
 fn examples() -> Vec<Analysis> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
@@ -57,7 +44,9 @@ fn sequential(url: &str, analyses: &[Analysis]) -> String {
 
 #[test]
 fn three_ingests_at_once_equal_one() {
-    let Some(url) = pg_url() else { return };
+    let Some(url) = test_server("PostgreSQL writer tests").unwrap() else {
+        return;
+    };
     let analyses = examples();
     let want = sequential(&url, &analyses);
     let db = ScratchDb::create(&url, "three").unwrap();
@@ -84,7 +73,9 @@ fn three_ingests_at_once_equal_one() {
 
 #[test]
 fn disjoint_ingests_at_once_lose_nothing() {
-    let Some(url) = pg_url() else { return };
+    let Some(url) = test_server("PostgreSQL writer tests").unwrap() else {
+        return;
+    };
     let analyses = examples();
     let db = ScratchDb::create(&url, "disjoint").unwrap();
     let thirds: Vec<&[Analysis]> = analyses.chunks(analyses.len().div_ceil(3)).collect();
@@ -115,7 +106,9 @@ fn disjoint_ingests_at_once_lose_nothing() {
 
 #[test]
 fn a_killed_worker_loses_nothing_and_a_rerun_completes_it() {
-    let Some(url) = pg_url() else { return };
+    let Some(url) = test_server("PostgreSQL writer tests").unwrap() else {
+        return;
+    };
     let analyses = examples();
     let want = sequential(&url, &analyses);
     let db = ScratchDb::create(&url, "killed").unwrap();

@@ -8,22 +8,9 @@
 use kabar_core::analysis::{EntityOut, TextSpan};
 use kabar_core::{Analysis, EntityType, Lang, Published};
 use kabar_store::pg::schema::current_version;
-use kabar_store::pg::scratch::ScratchDb;
+use kabar_store::pg::scratch::{test_server, ScratchDb};
 use kabar_store::pg::{PgBatch, PgError, PgStore};
 use kabar_store::{ArticleLinks, StoreError};
-
-fn pg_url() -> Option<String> {
-    match std::env::var("KABAR_TEST_PG") {
-        Ok(u) if !u.is_empty() => Some(u),
-        _ if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("CI=true but KABAR_TEST_PG is not set: run the tests through scripts/test.sh")
-        }
-        _ => {
-            eprintln!("note: KABAR_TEST_PG is not set; PostgreSQL store tests skipped");
-            None
-        }
-    }
-}
 
 fn analysis(id: &str, title: &str, date: &str) -> Analysis {
     Analysis {
@@ -86,7 +73,9 @@ fn one_event_each(
 
 #[test]
 fn many_openers_migrate_once_and_a_newer_schema_is_refused() {
-    let Some(url) = pg_url() else { return };
+    let Some(url) = test_server("PostgreSQL store tests").unwrap() else {
+        return;
+    };
     let db = ScratchDb::create(&url, "migrate").unwrap();
     std::thread::scope(|scope| {
         for _ in 0..4 {
@@ -109,7 +98,9 @@ fn many_openers_migrate_once_and_a_newer_schema_is_refused() {
 
 #[test]
 fn batches_are_atomic_idempotent_and_listed() {
-    let Some(url) = pg_url() else { return };
+    let Some(url) = test_server("PostgreSQL store tests").unwrap() else {
+        return;
+    };
     let db = ScratchDb::create(&url, "atomic").unwrap();
     let mut s = PgStore::open(&db.url).unwrap();
     let a = analysis("a:1", "Banjir Bandung", "2025-03-07T09:00:00+07:00");

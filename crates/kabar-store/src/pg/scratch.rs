@@ -7,6 +7,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
+/// `CI=true` without `$KABAR_TEST_PG`: the PostgreSQL tests would be skipped silently.
+#[derive(Debug, thiserror::Error)]
+#[error("CI=true but KABAR_TEST_PG is not set: run the tests through scripts/test.sh")]
+pub struct NoTestServer;
+
+/// The test server's URL from `$KABAR_TEST_PG` (scripts/test.sh starts a private server and
+/// sets it). Without it, `None` and a note that `what` is skipped, except under `CI=true`,
+/// where a skipped test would hide the missing server: an error there.
+pub fn test_server(what: &str) -> Result<Option<String>, NoTestServer> {
+    match std::env::var("KABAR_TEST_PG") {
+        Ok(u) if !u.is_empty() => Ok(Some(u)),
+        _ if std::env::var("CI").as_deref() == Ok("true") => Err(NoTestServer),
+        _ => {
+            eprintln!("note: KABAR_TEST_PG is not set; {what} skipped");
+            Ok(None)
+        }
+    }
+}
+
 /// A database created for one test and dropped when this goes out of scope.
 #[derive(Debug)]
 pub struct ScratchDb {
