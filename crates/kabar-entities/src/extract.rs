@@ -1066,6 +1066,22 @@ impl EntityExtractor {
                 )
             })
             .collect();
+        // a short form of the first name with the same other words is the same person
+        // ("Fede Valverde" for "Federico Valverde", "Alex" for "Alexander"); otherwise
+        // the bare surname would have two candidates and stay apart
+        for &a in &per {
+            if let Some(b) = per
+                .iter()
+                .copied()
+                .find(|&b| !ents[a].fixed && b != a && is_short_first_name(&parts[&a], &parts[&b]))
+            {
+                ents[a].merged_into = Some(b);
+            }
+        }
+        let per: Vec<usize> = per
+            .into_iter()
+            .filter(|&i| ents[i].merged_into.is_none())
+            .collect();
         for &a in &per {
             if ents[a].fixed {
                 continue;
@@ -1506,6 +1522,22 @@ pub fn abbreviation_fits(short: &str, long: &str) -> bool {
 }
 
 /// True when every part of `a` appears in `b` in order.
+/// Least length of a short first name ("Fede", "Alex"): shorter prefixes ("Al", "Mo")
+/// are too often other names.
+const SHORT_FIRST_NAME: usize = 4;
+
+/// Whether name `a` is name `b` with its first word shortened: the same number of words
+/// (two or more), the same words after the first, and `a`'s first word a proper prefix of
+/// `b`'s of at least [`SHORT_FIRST_NAME`] letters ("fede valverde", "federico valverde").
+fn is_short_first_name(a: &[String], b: &[String]) -> bool {
+    a.len() >= 2
+        && a.len() == b.len()
+        && a[1..] == b[1..]
+        && a[0].chars().count() >= SHORT_FIRST_NAME
+        && a[0].len() < b[0].len()
+        && b[0].starts_with(a[0].as_str())
+}
+
 fn is_subsequence(a: &[String], b: &[String]) -> bool {
     let mut it = b.iter();
     a.iter().all(|x| it.any(|y| y == x))

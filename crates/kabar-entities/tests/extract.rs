@@ -106,6 +106,24 @@ fn surname_resolves_to_the_full_name() {
 }
 
 #[test]
+fn short_first_name_is_the_same_person() {
+    // a nickname that shortens the first name must not make the bare surname ambiguous
+    let text = "Gelandang Federico Valverde cedera saat latihan. \
+                Menurut klub, Fede Valverde harus beristirahat dua pekan. \
+                Valverde mengatakan kondisinya membaik.";
+    let es = run(text, &[], None);
+    let fede = by_id(&es, "per:federico-valverde").expect("Federico Valverde");
+    assert_eq!(fede.mentions.len(), 3, "{es:?}");
+    assert!(by_id(&es, "per:valverde").is_none(), "{es:?}");
+    assert!(by_id(&es, "per:fede-valverde").is_none(), "{es:?}");
+    // two brothers with different first names stay two
+    let text = "Marc Marquez dan Alex Marquez tampil di Mandalika. Marquez menang.";
+    let es = run(text, &[], None);
+    assert!(by_id(&es, "per:marc-marquez").is_some(), "{es:?}");
+    assert!(by_id(&es, "per:alex-marquez").is_some(), "{es:?}");
+}
+
+#[test]
 fn two_people_sharing_a_surname_stay_two() {
     let text = "Retno Marsudi bertemu Budi Marsudi di Jakarta. \
                 Retno Marsudi mengatakan pertemuan itu lancar. \
