@@ -142,6 +142,32 @@ fn drop_fragments(toks: &[&str], mentions: &mut Vec<Mention>) {
 }
 
 /// Tokens that end a clause inside a sentence (a role's date comes from its own clause).
+/// A bare "Di X" typed as a place is the article's person "… Di X" (see
+/// [`crate::particles`]).
+fn bare_particle_persons(text: &str, tokens: &[Token], toks: &[&str], mentions: &mut [Mention]) {
+    let tails: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Per && m.t1 - m.t0 > 1)
+        .filter_map(|m| {
+            let words = &toks[m.t0..m.t1];
+            let p = words.iter().position(|w| *w == "Di")?;
+            Some(words[p..].join(" ").to_lowercase())
+        })
+        .collect();
+    if tails.is_empty() {
+        return;
+    }
+    let triples: Vec<(EntityType, usize, usize)> =
+        mentions.iter().map(|m| (m.kind, m.t0, m.t1)).collect();
+    for (n, t0) in crate::particles::bare_particles(toks, &tails, &triples) {
+        let m = &mut mentions[n];
+        m.kind = EntityType::Per;
+        m.t0 = t0;
+        m.span = Span::new(tokens[t0].span.start, m.span.end);
+        m.surface = m.span.slice(text).to_string();
+    }
+}
+
 fn is_clause_break(t: &str) -> bool {
     matches!(t, "," | ";" | ":" | "—" | "–" | "\"" | "“" | "”")
 }
@@ -288,6 +314,7 @@ impl EntityExtractor {
         }
         self.drop_products(&toks, &folded, &mut mentions);
         drop_fragments(&toks, &mut mentions);
+        bare_particle_persons(text, tokens, &toks, &mut mentions);
         if mentions.is_empty() {
             return Vec::new();
         }
@@ -405,6 +432,13 @@ impl EntityExtractor {
                 }
             }
         }
+        crate::particles::join_particle_names(
+            stoks,
+            &self.words.name_particles,
+            &|w| self.tagger.usually_lower(w) && self.lex.names.get(w).is_none(),
+            headline,
+            &mut found,
+        );
         // two lexicon names joined by a hyphen in one token ("Jepang-Tiongkok") are
         // names even when the tagger leaves the token untagged; `split_hyphen` later makes
         // them two mentions

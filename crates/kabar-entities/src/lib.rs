@@ -18,6 +18,7 @@ pub mod extract;
 pub mod features;
 pub mod lexicon;
 pub mod model;
+mod particles;
 pub mod roles;
 pub mod tagger;
 pub mod train;

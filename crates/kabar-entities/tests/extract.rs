@@ -124,6 +124,24 @@ fn short_first_name_is_the_same_person() {
 }
 
 #[test]
+fn capitalised_particle_names_are_persons() {
+    // "Di" inside a sentence is no preposition; at a sentence start it is the article's
+    // person when the article names "… Di Giannantonio" elsewhere
+    let text = "Balapan dimenangkan Fabio Di Giannantonio pada Minggu. \
+                Di Giannantonio finis di depan Marc Marquez. \
+                Di Jakarta, hujan turun sejak pagi.";
+    let es = run(text, &[], None);
+    let fabio = by_id(&es, "per:fabio-di-giannantonio").expect("the rider is a person");
+    assert_eq!(fabio.mentions.len(), 2, "{es:?}");
+    assert!(
+        es.iter()
+            .all(|e| !e.id.contains("giannantonio") || e.id == fabio.id),
+        "{es:?}"
+    );
+    assert!(by_id(&es, "gpe:dki-jakarta").is_some(), "{es:?}");
+}
+
+#[test]
 fn two_people_sharing_a_surname_stay_two() {
     let text = "Retno Marsudi bertemu Budi Marsudi di Jakarta. \
                 Retno Marsudi mengatakan pertemuan itu lancar. \
