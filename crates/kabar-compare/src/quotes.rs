@@ -39,6 +39,15 @@ pub(crate) const SAME_STATEMENT: f64 = 0.6;
 /// generic: "kami siap").
 pub(crate) const MIN_WORDS: usize = 4;
 
+/// The least overlap, and the fewest content words of the shorter quote, for two quotes
+/// to count as the same statement when a claim (a speaker conflict) rests on it.
+pub(crate) const STRONG: (f64, usize) = (0.8, 6);
+
+/// Are two quotes the same statement beyond doubt (see [`STRONG`])?
+pub(crate) fn same_statement(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a.len().min(b.len()) >= STRONG.1 && overlap(a, b) >= STRONG.0
+}
+
 /// Groups quotes into statements: a quote joins the first group one of whose members it
 /// overlaps enough.
 pub(crate) fn align(quotes: &[QuoteMention]) -> Vec<Vec<usize>> {

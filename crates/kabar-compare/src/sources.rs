@@ -53,7 +53,11 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
             continue;
         };
         let after = k + cue.len();
-        let found = source_after(a, &toks, after).or_else(|| source_before(a, &toks, k));
+        let found = if lex.attribution_before.contains(cue) {
+            source_before(a, &toks, k)
+        } else {
+            source_after(a, &toks, after).or_else(|| source_before(a, &toks, k))
+        };
         if let Some(s) = found {
             if !out.iter().any(|o| o.key == s.key && o.start == s.start) {
                 out.push(s);

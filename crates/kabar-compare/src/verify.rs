@@ -1,0 +1,179 @@
+//! Checking by text that an outlet really lacks a fact, before the comparison claims the
+//! fact is unique to another outlet or missing from this one.
+//!
+//! The extractors miss much (an outlet may give a quote the quote stage did not find, or
+//! a toll the number rules did not read), so "no cell in the matrix" is not evidence of
+//! absence. A claim is made only when the outlet's texts themselves lack the fact:
+//!
+//! - a quote: fewer than half of its content words (four letters or more; at least six
+//!   of them) occur anywhere in the outlet's texts;
+//! - a number: the outlet gives no figure of that kind (`dead`, `injured`, …) and none of
+//!   the figure's values occurs in its texts as a number;
+//! - a named source: its name (and, for a name of several words, its last word) does not
+//!   occur in the outlet's texts;
+//! - acts and dates are not checked by text (their wording varies too much): they are
+//!   never claimed unique or missing.
+
+use crate::build::NumberCell;
+use crate::load::{Doc, Loaded};
+use crate::{Fact, SpanRef};
+use std::collections::BTreeSet;
+
+/// The fewest content words a quote needs for a text check.
+const QUOTE_MIN_WORDS: usize = 6;
+/// A text with at least this share of a quote's content words may carry the quote.
+const QUOTE_PRESENT: f64 = 0.4;
+/// The longest quote (chars) checked: longer "quotes" are usually a quote the quote
+/// stage failed to close, running on into the narrative.
+const QUOTE_MAX_CHARS: usize = 400;
+
+/// What the texts of one outlet hold, prepared once.
+pub(crate) struct OutletText {
+    /// Lower-case text of all its articles.
+    lower: String,
+    /// Content words (four letters or more).
+    words: BTreeSet<String>,
+    /// Every number value in its texts.
+    values: Vec<f64>,
+}
+
+impl OutletText {
+    pub fn new(docs: &[&Doc]) -> Self {
+        let mut lower = String::new();
+        let mut values = Vec::new();
+        for d in docs {
+            lower.push_str(&d.analysis.text.to_lowercase());
+            lower.push('\n');
+            values.extend(crate::numbers::values_in(
+                &d.analysis.text,
+                d.analysis.lang.code(),
+            ));
+        }
+        let words = long_words(&lower);
+        OutletText {
+            lower,
+            words,
+            values,
+        }
+    }
+}
+
+fn long_words(t: &str) -> BTreeSet<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The text of a span.
+fn span_text(l: &Loaded, s: &SpanRef) -> String {
+    l.doc(&s.article)
+        .map(|d| crate::tokens::slice(&d.analysis.text, s.start, s.end))
+        .unwrap_or_default()
+}
+
+/// What to look for in a text to tell whether it carries a fact, prepared once per fact.
+pub(crate) enum Probe {
+    /// A quote's content words.
+    Quote(BTreeSet<String>),
+    /// A count's kind and the figures the reporting outlets give.
+    Number { kind: String, figures: Vec<f64> },
+    /// A source's name in lower case, and its last word when that is long enough.
+    Source { name: String, last: Option<String> },
+    /// Not checkable by text.
+    Unknown,
+}
+
+/// The kind of a count (`dead/personnel` → `dead`).
+fn kind_of(counts: &str) -> &str {
+    counts.split('/').next().unwrap_or(counts)
+}
+
+impl Probe {
+    pub fn of(fact: &Fact, l: &Loaded, nums: &[NumberCell]) -> Probe {
+        match fact.kind.as_str() {
+            "quote" => {
+                let Some(span) = fact.cells.first().and_then(|c| c.spans.first()) else {
+                    return Probe::Unknown;
+                };
+                if span.end.saturating_sub(span.start) > QUOTE_MAX_CHARS {
+                    return Probe::Unknown;
+                }
+                let words = long_words(&span_text(l, span));
+                if words.len() < QUOTE_MIN_WORDS {
+                    Probe::Unknown
+                } else {
+                    Probe::Quote(words)
+                }
+            }
+            "number" => {
+                let unit = fact.key.rsplit('/').next().unwrap_or("");
+                if crate::discrepancy::MEASURES.contains(&unit) {
+                    return Probe::Unknown;
+                }
+                let figures: Vec<f64> = nums
+                    .iter()
+                    .filter(|n| n.number.counts == fact.key)
+                    .map(|n| n.number.value)
+                    .collect();
+                if figures.is_empty() {
+                    return Probe::Unknown;
+                }
+                Probe::Number {
+                    kind: kind_of(&fact.key).to_string(),
+                    figures,
+                }
+            }
+            // only sources the tagger resolved: a capitalised run after a cue may be a
+            // weekday or a sentence start ("said Tuesday. In …")
+            "source" if !fact.key.starts_with("name:") => {
+                let name = fact.label.strip_prefix("source: ").unwrap_or(&fact.label);
+                let name = name.trim().to_lowercase();
+                if name.chars().count() < 3 {
+                    return Probe::Unknown;
+                }
+                let last = name
+                    .rsplit(' ')
+                    .next()
+                    .filter(|w| w.chars().count() >= 4)
+                    .map(str::to_string);
+                Probe::Source { name, last }
+            }
+            _ => Probe::Unknown,
+        }
+    }
+
+    /// Does this outlet's text lack the fact? `None` when it cannot be told by text.
+    /// `kinds` are the count kinds the outlet gives figures for.
+    pub fn lacks(&self, text: &OutletText, kinds: &BTreeSet<&str>) -> Option<bool> {
+        match self {
+            Probe::Quote(words) => {
+                let shared = words.iter().filter(|w| text.words.contains(*w)).count();
+                Some((shared as f64) < QUOTE_PRESENT * words.len() as f64)
+            }
+            Probe::Number { kind, figures } => Some(
+                !kinds.contains(kind.as_str()) && !figures.iter().any(|f| text.values.contains(f)),
+            ),
+            Probe::Source { name, last } => Some(
+                !text.lower.contains(name.as_str())
+                    && !last
+                        .as_ref()
+                        .is_some_and(|w| text.lower.contains(w.as_str())),
+            ),
+            Probe::Unknown => None,
+        }
+    }
+}
+
+/// The count kinds each outlet gives figures for.
+pub(crate) fn kinds_by_outlet(
+    nums: &[NumberCell],
+) -> std::collections::BTreeMap<&str, BTreeSet<&str>> {
+    let mut m: std::collections::BTreeMap<&str, BTreeSet<&str>> = Default::default();
+    for n in nums {
+        m.entry(n.outlet.as_str())
+            .or_default()
+            .insert(kind_of(&n.number.counts));
+    }
+    m
+}
