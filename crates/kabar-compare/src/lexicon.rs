@@ -30,6 +30,8 @@ pub(crate) struct LangLex {
     /// Attribution cues whose source only stands before them ("X told reporters": the
     /// name after "told" is who was told).
     pub attribution_before: Vec<Phrase>,
+    /// Words before a name that make it an affiliation, not a source ("at MIT").
+    pub affiliation: Vec<Phrase>,
     pub credit: Vec<Phrase>,
 }
 
@@ -136,6 +138,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
                 l.attribution_before.push(phrase(f[2]));
             }
             "credit" => l.credit.push(phrase(f[2])),
+            "affiliation" => l.affiliation.push(phrase(f[2])),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
         }
     }

@@ -54,9 +54,9 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
         };
         let after = k + cue.len();
         let found = if lex.attribution_before.contains(cue) {
-            source_before(a, &toks, k)
+            source_before(a, &toks, k, lex)
         } else {
-            source_after(a, &toks, after).or_else(|| source_before(a, &toks, k))
+            source_after(a, &toks, after).or_else(|| source_before(a, &toks, k, lex))
         };
         if let Some(s) = found {
             if !out.iter().any(|o| o.key == s.key && o.start == s.start) {
@@ -97,10 +97,20 @@ fn source_after(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
     })
 }
 
-/// An entity right before a cue ("…, Smith said"): only a tagged entity counts.
-fn source_before(a: &Analysis, toks: &[Tok], k: usize) -> Option<NamedSource> {
+/// An entity right before a cue ("…, Smith said"): only a tagged entity counts, and not
+/// an affiliation ("a researcher at MIT, said": the source is the researcher).
+fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<NamedSource> {
     let prev = toks.get(k.checked_sub(1)?)?;
     let (id, name, s, e) = entity_in(a, prev.start, prev.end)?;
+    let first = toks.iter().position(|t| t.start >= s)?;
+    if first > 0
+        && lex
+            .affiliation
+            .iter()
+            .any(|p| matches_at(toks, first - 1, p))
+    {
+        return None;
+    }
     Some(NamedSource {
         key: id,
         label: name,

@@ -72,6 +72,17 @@ fn span_text(l: &Loaded, s: &SpanRef) -> String {
         .unwrap_or_default()
 }
 
+/// Is the span a direct quote (in quotation marks) of its article? Indirect speech is
+/// bounded too loosely by the quote stage ("said to be contacting …") to claim.
+fn direct_quote(l: &Loaded, span: &SpanRef) -> bool {
+    l.doc(&span.article).is_some_and(|d| {
+        d.analysis
+            .quotes
+            .iter()
+            .any(|q| q.start == span.start && q.end == span.end && q.direct)
+    })
+}
+
 /// What to look for in a text to tell whether it carries a fact, prepared once per fact.
 pub(crate) enum Probe {
     /// A quote's content words.
@@ -96,10 +107,15 @@ impl Probe {
                 let Some(span) = fact.cells.first().and_then(|c| c.spans.first()) else {
                     return Probe::Unknown;
                 };
-                if span.end.saturating_sub(span.start) > QUOTE_MAX_CHARS {
+                if span.end.saturating_sub(span.start) > QUOTE_MAX_CHARS || !direct_quote(l, span) {
                     return Probe::Unknown;
                 }
-                let words = long_words(&span_text(l, span));
+                let text = span_text(l, span);
+                // a quote mark inside the quote: the quote stage joined or split quotes
+                if text.contains(['"', '“', '”']) || text.contains("''") {
+                    return Probe::Unknown;
+                }
+                let words = long_words(&text);
                 if words.len() < QUOTE_MIN_WORDS {
                     Probe::Unknown
                 } else {
@@ -108,7 +124,11 @@ impl Probe {
             }
             "number" => {
                 let unit = fact.key.rsplit('/').next().unwrap_or("");
-                if crate::discrepancy::MEASURES.contains(&unit) {
+                // measures, and money nothing says the purpose of ("$29", "£180" that
+                // may be a weight), are not claimed
+                let bare_money =
+                    fact.key.starts_with("money:") && fact.key.matches(':').count() < 2;
+                if crate::discrepancy::MEASURES.contains(&unit) || bare_money {
                     return Probe::Unknown;
                 }
                 let figures: Vec<f64> = nums

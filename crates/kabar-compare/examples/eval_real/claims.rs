@@ -48,7 +48,20 @@ impl Claim {
 
     /// Prints each side's spans in context (TUNE only: the caller checks).
     pub fn print_context(&self, texts: &BTreeMap<String, String>, around: usize) {
-        for s in &self.sides {
+        let unique = self.kind.starts_with("unique");
+        for (i, s) in self.sides.iter().enumerate() {
+            if unique && i == 1 {
+                // the others' closest sentence to the claimed fact, to judge "lacks it"
+                let probe = self.sides[0]
+                    .spans
+                    .first()
+                    .map(|(k, a, b)| slice(texts, k, *a, *b))
+                    .unwrap_or_default();
+                for (k, _, _) in &s.spans {
+                    println!("   [other] {k}: closest: {}", closest(texts, k, &probe));
+                }
+                continue;
+            }
             for (k, a, b) in s.spans.iter().take(2) {
                 println!(
                     "   [{}] {:?} {k}@{a}-{b}: {}",
@@ -59,6 +72,37 @@ impl Claim {
             }
         }
     }
+}
+
+fn slice(texts: &BTreeMap<String, String>, key: &str, a: usize, b: usize) -> String {
+    texts
+        .get(key)
+        .map(|t| t.chars().skip(a).take(b.saturating_sub(a)).collect())
+        .unwrap_or_default()
+}
+
+fn words(t: &str) -> std::collections::BTreeSet<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The sentence of a text sharing the most words with `probe`.
+fn closest(texts: &BTreeMap<String, String>, key: &str, probe: &str) -> String {
+    let p = words(probe);
+    texts
+        .get(key)
+        .map(|t| {
+            t.split_inclusive(['.', '\n'])
+                .max_by_key(|s| words(s).intersection(&p).count())
+                .unwrap_or("")
+                .trim()
+                .chars()
+                .take(300)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The span's text with `around` chars each side, the span itself in ⟦ ⟧.
