@@ -341,6 +341,10 @@ fn cue_before(
         if is_number(&toks[k]) {
             return None;
         }
+        // a cue in an earlier sentence is not this number's
+        if text[toks[k].end..toks[k + 1].start].contains(&'.') {
+            return None;
+        }
         if let Some((n, c)) = phrase_at(toks, k, &lex.cues) {
             if k + n <= to {
                 // "Of the 23 pirates arrested, 12 …": a cue after an earlier number and

@@ -148,6 +148,9 @@ fn report(
                 None => e.2 += 1,
             }
         }
+        if show && labels.get(&c.label_key()).is_some_and(|l| l != "correct") {
+            println!("LABELLED WRONG {}", c.label_key());
+        }
         if show && !labels.contains_key(&c.label_key()) {
             println!("UNLABELLED {}", c.label_key());
             println!("   {}", c.words);
