@@ -139,10 +139,22 @@ fn credit_context(text: &[char], s: usize, e: usize, toks: &[Tok], lex: &LangLex
 /// Whole-word occurrences of `form` in `text` (char offsets).
 fn occurrences(text: &[char], form: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if form.is_empty() || form.len() > text.len() {
+    let Some(&first) = form.first() else {
+        return out;
+    };
+    if form.len() > text.len() {
         return out;
     }
-    for s in 0..=text.len() - form.len() {
+    let mut s = 0;
+    while s + form.len() <= text.len() {
+        // the first char first: a slice comparison per position is a memcmp call
+        match text[s..=text.len() - form.len()]
+            .iter()
+            .position(|&c| c == first)
+        {
+            Some(k) => s += k,
+            None => break,
+        }
         let e = s + form.len();
         if text[s..e] == *form
             && (s == 0 || !text[s - 1].is_alphanumeric())
@@ -150,6 +162,7 @@ fn occurrences(text: &[char], form: &[char]) -> Vec<(usize, usize)> {
         {
             out.push((s, e));
         }
+        s += 1;
     }
     out
 }

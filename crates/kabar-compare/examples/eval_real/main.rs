@@ -191,14 +191,22 @@ fn speed(events: &[sets::Event]) {
         .map(|a| a.id)
         .collect();
     let mut ms = Vec::new();
+    let mut cpu = Vec::new();
     let mut last = None;
     for _ in 0..8 {
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), thread_cpu_ms());
         last = compare_articles(&store, &ids).ok();
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        cpu.push(thread_cpu_ms().zip(c).map(|(b, a)| b - a));
     }
     ms.remove(0);
+    cpu.remove(0);
     ms.sort_by(f64::total_cmp);
+    let mut cpu: Vec<f64> = cpu.into_iter().flatten().collect();
+    cpu.sort_by(f64::total_cmp);
+    if let Some(c) = cpu.get(cpu.len() / 2) {
+        println!("speed: CPU time of this thread per comparison: median {c:.1} ms (the wall time below includes waiting for a CPU on a loaded machine)");
+    }
     let c = last.expect("comparison");
     println!(
         "speed: {} articles, {} outlets, {} facts: median {:.1} ms, min {:.1}, max {:.1} (7 runs)",
@@ -209,4 +217,12 @@ fn speed(events: &[sets::Event]) {
         ms[0],
         ms[6]
     );
+}
+
+/// CPU time this thread has run, in ms (Linux `/proc/thread-self/schedstat`), so a
+/// loaded shared machine does not inflate the figure; `None` elsewhere.
+fn thread_cpu_ms() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e6)
 }
