@@ -9,8 +9,9 @@
 //!   of them) occur anywhere in the outlet's texts;
 //! - a number: the outlet gives no figure of that kind (`dead`, `injured`, …) and none of
 //!   the figure's values occurs in its texts as a number;
-//! - a named source the tagger resolved: neither its name nor any of its words of four
-//!   letters or more occurs in the outlet's texts;
+//! - a named source the tagger resolved: neither its name, nor any of its words of four
+//!   letters or more, nor the form the reporting outlet writes it in ("UN") occurs in the
+//!   outlet's texts;
 //! - acts and dates are not checked by text (their wording varies too much): they are
 //!   never claimed unique or missing.
 
@@ -89,8 +90,13 @@ pub(crate) enum Probe {
     Quote(BTreeSet<String>),
     /// A count's kind and the figures the reporting outlets give.
     Number { kind: String, figures: Vec<f64> },
-    /// A source's name in lower case, and its words of four letters or more.
-    Source { name: String, words: Vec<String> },
+    /// A source's name in lower case, its words of four letters or more, and the forms
+    /// the reporting outlet writes it in ("UN" for "Perserikatan Bangsa-Bangsa").
+    Source {
+        name: String,
+        words: Vec<String>,
+        surfaces: Vec<String>,
+    },
     /// Not checkable by text.
     Unknown,
 }
@@ -161,7 +167,20 @@ impl Probe {
                     .filter(|w| w.chars().count() >= 4)
                     .map(str::to_string)
                     .collect();
-                Probe::Source { name, words }
+                let mut surfaces: Vec<String> = fact
+                    .cells
+                    .iter()
+                    .flat_map(|c| &c.spans)
+                    .map(|sp| span_text(l, sp).to_lowercase())
+                    .filter(|t| t.chars().count() >= 2)
+                    .collect();
+                surfaces.sort();
+                surfaces.dedup();
+                Probe::Source {
+                    name,
+                    words,
+                    surfaces,
+                }
             }
             _ => Probe::Unknown,
         }
@@ -178,13 +197,27 @@ impl Probe {
             Probe::Number { kind, figures } => Some(
                 !kinds.contains(kind.as_str()) && !figures.iter().any(|f| text.values.contains(f)),
             ),
-            Probe::Source { name, words } => Some(
+            Probe::Source {
+                name,
+                words,
+                surfaces,
+            } => Some(
                 !text.lower.contains(name.as_str())
-                    && !words.iter().any(|w| text.lower.contains(w.as_str())),
+                    && !words.iter().any(|w| text.lower.contains(w.as_str()))
+                    && !surfaces.iter().any(|f| whole_word_in(&text.lower, f)),
             ),
             Probe::Unknown => None,
         }
     }
+}
+
+/// Does `form` occur in `text` as a whole word (not inside another word)?
+fn whole_word_in(text: &str, form: &str) -> bool {
+    text.match_indices(form).any(|(b, _)| {
+        let before = text[..b].chars().next_back();
+        let after = text[b + form.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The count kinds each outlet gives figures for.
