@@ -18,6 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Default)]
 pub(crate) struct Matrix {
     pub facts: Vec<Fact>,
+    /// (kind, key) → row, so adding stays constant-time on large events.
+    rows: std::collections::HashMap<(String, String), usize>,
 }
 
 impl Matrix {
@@ -31,13 +33,11 @@ impl Matrix {
         span: SpanRef,
         value: Option<String>,
     ) -> usize {
-        let row = match self
-            .facts
-            .iter()
-            .position(|f| f.kind == kind && f.key == key)
-        {
-            Some(r) => r,
+        let row = match self.rows.get(&(kind.to_string(), key.to_string())) {
+            Some(&r) => r,
             None => {
+                self.rows
+                    .insert((kind.to_string(), key.to_string()), self.facts.len());
                 self.facts.push(Fact {
                     id: format!("f{}", self.facts.len() + 1),
                     kind: kind.to_string(),
@@ -374,7 +374,7 @@ fn build(
     discrepancy::numbers(&nums, &m, &outlets, &mut discrepancies);
     discrepancy::actors(&acts, &l, &mut discrepancies);
     discrepancy::quote_speakers(&qs, &l, &mut discrepancies);
-    unique_and_missing(&m, &mut outlets);
+    unique_and_missing(&m, &l, &nums, &mut outlets);
     Ok(Comparison {
         id,
         title,
@@ -388,17 +388,53 @@ fn build(
 }
 
 /// Facts only one outlet reports (when there are several), and for each outlet the facts
-/// others report that it does not.
-fn unique_and_missing(m: &Matrix, outlets: &mut [crate::OutletReport]) {
+/// others report that it does not — each claim checked against the texts
+/// ([`crate::verify`]): a fact is unique only when every other outlet's texts lack it,
+/// and missing from an outlet only when its texts lack it.
+fn unique_and_missing(
+    m: &Matrix,
+    l: &Loaded,
+    nums: &[NumberCell],
+    outlets: &mut [crate::OutletReport],
+) {
     if outlets.len() < 2 {
         return;
     }
-    for o in outlets.iter_mut() {
-        for f in &m.facts {
+    let texts: Vec<crate::verify::OutletText> = outlets
+        .iter()
+        .map(|o| {
+            let docs: Vec<&load::Doc> = l.docs.iter().filter(|d| d.outlet == o.outlet).collect();
+            crate::verify::OutletText::new(&docs)
+        })
+        .collect();
+    let kinds = crate::verify::kinds_by_outlet(nums);
+    let none = BTreeSet::new();
+    for f in &m.facts {
+        let probe = crate::verify::Probe::of(f, l, nums);
+        if matches!(probe, crate::verify::Probe::Unknown) {
+            continue;
+        }
+        // lacks[i]: does outlet i's text lack the fact? (None: cannot tell)
+        let lacks: Vec<Option<bool>> = outlets
+            .iter()
+            .zip(&texts)
+            .map(|(o, t)| {
+                if f.cells.iter().any(|c| c.outlet == o.outlet) {
+                    Some(false)
+                } else {
+                    probe.lacks(t, kinds.get(o.outlet.as_str()).unwrap_or(&none))
+                }
+            })
+            .collect();
+        for (i, o) in outlets.iter_mut().enumerate() {
             let here = f.cells.iter().any(|c| c.outlet == o.outlet);
-            if here && f.cells.len() == 1 {
+            let others_lack = lacks
+                .iter()
+                .enumerate()
+                .all(|(j, x)| j == i || *x == Some(true));
+            if here && f.cells.len() == 1 && others_lack {
                 o.unique.push(f.id.clone());
-            } else if !here {
+            } else if !here && lacks[i] == Some(true) {
                 o.missing.push(f.id.clone());
             }
         }

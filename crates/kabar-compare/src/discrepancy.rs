@@ -41,10 +41,18 @@ fn sides(mut by_value: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>)>) -> Ve
     out
 }
 
-/// One act, different day-precision dates in the text of different outlets.
+/// The most days two outlets' dates of one act may differ by to be a disagreement about
+/// it (farther apart, the "same act" is more likely two acts of one kind).
+const DATE_GAP_DAYS: i64 = 31;
+
+/// One act (with both its actor and its target named), different day-precision dates in
+/// the text of different outlets, each outlet giving one date.
 pub(crate) fn act_dates(acts: &[ActMention<'_>], m: &Matrix, out: &mut Vec<Discrepancy>) {
     let mut by_key: BTreeMap<&str, Vec<&ActMention<'_>>> = BTreeMap::new();
-    for a in acts {
+    for a in acts
+        .iter()
+        .filter(|a| !a.source.is_empty() && !a.target.is_empty())
+    {
         by_key.entry(a.key.as_str()).or_default().push(a);
     }
     for (_, group) in by_key {
@@ -62,7 +70,13 @@ pub(crate) fn act_dates(acts: &[ActMention<'_>], m: &Matrix, out: &mut Vec<Discr
             });
         }
         let s = sides(by_date);
-        if s.len() < 2 {
+        let day = |v: &str| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+        let days: Vec<_> = s.iter().filter_map(|x| day(&x.value)).collect();
+        let spread = match (days.iter().min(), days.iter().max()) {
+            (Some(a), Some(b)) => (*b - *a).num_days(),
+            _ => i64::MAX,
+        };
+        if s.len() < 2 || spread > DATE_GAP_DAYS {
             continue;
         }
         let fact = &m.facts[group[0].fact];
@@ -83,9 +97,27 @@ pub(crate) fn act_dates(acts: &[ActMention<'_>], m: &Matrix, out: &mut Vec<Discr
     }
 }
 
-/// A weekday that contradicts its date, in some outlets only.
+/// How many days from the publication a dated weekday may be to count.
+const WEEKDAY_WINDOW_DAYS: i64 = 10;
+
+/// Is the date of a weekday warning within [`WEEKDAY_WINDOW_DAYS`] of the article's
+/// publication day (both known)?
+fn near_publication(w: &kabar_core::analysis::WarningOut, d: &crate::load::Doc) -> bool {
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
+    let Some(published) = d.published.as_deref().and_then(day) else {
+        return false;
+    };
+    d.analysis
+        .times
+        .iter()
+        .find(|t| t.start < w.end.max(w.start + 1) && w.start < t.end)
+        .and_then(|t| day(&t.value))
+        .is_some_and(|v| (v - published).num_days().abs() <= WEEKDAY_WINDOW_DAYS)
+}
+
+/// A weekday that contradicts its date, in some outlets only, while others give the same
+/// day without the contradiction.
 pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
-    let outlets: BTreeSet<&String> = l.docs.iter().map(|d| &d.outlet).collect();
     // date value → (outlets with the contradiction, spans, message)
     let mut wrong: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>, String)> = BTreeMap::new();
     for d in &l.docs {
@@ -95,6 +127,11 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
             .iter()
             .filter(|w| w.kind == "weekday_mismatch")
         {
+            // a weekday far from the publication date is usually a caption, a sidebar or
+            // a year the time stage guessed: not the happening's date
+            if !near_publication(w, d) {
+                continue;
+            }
             let value = d
                 .analysis
                 .times
@@ -131,21 +168,12 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
                 });
             }
         }
-        if right.is_empty() && bad.len() == outlets.len() {
-            continue; // every outlet says it: nothing differs between outlets
-        }
-        let others_label = if right.is_empty() {
-            "no weekday contradiction (the date is not given)".to_string()
-        } else {
-            format!("{value} without a contradicting weekday")
-        };
+        // the other side must give the same day without the contradiction; an outlet
+        // that only omits the date is no evidence
         if right.is_empty() {
-            right = outlets
-                .iter()
-                .filter(|o| !bad.contains(**o))
-                .map(|o| o.to_string())
-                .collect();
+            continue;
         }
+        let others_label = format!("{value} without a contradicting weekday");
         out.push(Discrepancy {
             kind: "weekday".into(),
             about: format!("the weekday of {value}"),
@@ -173,39 +201,79 @@ pub(crate) fn weekdays(l: &Loaded, out: &mut Vec<Discrepancy>) {
 }
 
 /// Counts that are measures, not tallies of the event.
-const MEASURES: [&str; 4] = ["miles", "kilometres", "hectares", "tonnes"];
+pub(crate) const MEASURES: [&str; 5] = ["miles", "kilometres", "hectares", "tonnes", "measure"];
 
-/// An outlet's figures for one count.
+/// The largest ratio between two figures of one count that are compared: figures farther
+/// apart are in practice a part and a whole (10 houses in one town vs 300 in the province)
+/// or two different counts, not outlets disagreeing.
+const MAX_RATIO: f64 = 2.0;
+
+/// One outlet's figures for one kind of count (`dead`, `injured`, …), over all its
+/// articles.
 #[derive(Default)]
 struct Figures {
+    /// The distinct values of the kind.
     values: Vec<f64>,
-    max: f64,
-    lower_bound: bool,
-    approx: bool,
+    /// The exact count (category, unit word, cue words) of each mention.
+    counts: BTreeSet<String>,
+    /// The modifiers its figures carry (`at_least`, `approx`, …; `-` for none).
+    modifiers: BTreeSet<String>,
     spans: Vec<SpanRef>,
 }
 
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 0.1 * a.abs().max(b.abs())
+/// Rounding: a round figure ("100", "1.500") within 5 % of the other may be the same
+/// count written coarsely.
+fn rounded(a: f64, b: f64) -> bool {
+    let round = |x: f64| x >= 20.0 && x % 10.0 == 0.0;
+    (round(a) || round(b)) && (a - b).abs() <= 0.05 * a.abs().max(b.abs())
 }
 
-/// Do two outlets' figures for one count conflict? (`a.max < b.max`.)
-fn figures_conflict(a: &Figures, b: &Figures) -> bool {
-    let partial = b.values.contains(&a.max);
-    let bound = a.lower_bound;
-    let approx = (a.approx || b.approx) && close(a.max, b.max);
-    !(partial || bound || approx)
+impl Figures {
+    /// `Some(false)` for an exact figure, `Some(true)` for a lower bound ("at least",
+    /// "more than"); `None` for an approximation or an upper bound, which contradict
+    /// nothing.
+    fn bound(&self) -> Option<bool> {
+        match self.modifiers.iter().next().map(String::as_str) {
+            Some("-") => Some(false),
+            Some("at_least" | "more_than") => Some(true),
+            _ => None,
+        }
+    }
 }
 
-/// Different figures for the same count. Money counts only when something says what the
-/// money is (`money:loss:IDR`, not `money:IDR`).
+/// Do the single figures `a` < `b` contradict? Two exact figures do unless one is a
+/// rounding of the other; an exact figure below a lower bound does ("sedikitnya 14" vs
+/// 12); a lower bound below anything does not ("lebih dari 100" vs 102).
+fn contradict(a: &Figures, b: &Figures) -> bool {
+    let (x, y) = (a.values[0], b.values[0]);
+    if x <= 0.0 || y / x > MAX_RATIO {
+        return false;
+    }
+    match (a.bound(), b.bound()) {
+        (Some(false), Some(false)) | (Some(false), Some(true)) => !rounded(x, y),
+        _ => false,
+    }
+}
+
+/// The kind of a count: its category before any unit (`dead/personnel` → `dead`).
+fn kind_of(counts: &str) -> &str {
+    counts.split('/').next().unwrap_or(counts)
+}
+
+/// Different figures for the same count. A flag needs, on each side, one outlet whose
+/// articles give exactly one figure of that kind (a report with several figures of a
+/// kind is about several things: a partial and a total toll, two attacks), the same
+/// count (category, unit word and cue words: "12 orang tewas" vs "14 orang tewas"),
+/// figures that contradict ([`contradict`]: no approximation, no rounding). Money counts only when something says what the money is
+/// (`money:loss:IDR`, not `money:IDR`).
 pub(crate) fn numbers(
     nums: &[NumberCell],
     m: &Matrix,
     outlets: &[OutletReport],
     out: &mut Vec<Discrepancy>,
 ) {
-    let mut by_count: BTreeMap<&str, BTreeMap<&str, Figures>> = BTreeMap::new();
+    // kind → outlet → figures
+    let mut by_kind: BTreeMap<&str, BTreeMap<&str, Figures>> = BTreeMap::new();
     for n in nums {
         if n.number.counts.starts_with("money:") && n.number.counts.matches(':').count() < 2 {
             continue;
@@ -216,26 +284,27 @@ pub(crate) fn numbers(
         if MEASURES.contains(&n.number.counts.rsplit('/').next().unwrap_or("")) {
             continue;
         }
-        let f = by_count
-            .entry(n.number.counts.as_str())
+        // a unit alone ("24 soldiers") does not say what happened to them (killed,
+        // injured, deployed): only counts with a cue word or money with a purpose compare
+        if n.number.cue.is_none() && !n.number.counts.starts_with("money:") {
+            continue;
+        }
+        let f = by_kind
+            .entry(kind_of(&n.number.counts))
             .or_default()
             .entry(n.outlet.as_str())
             .or_default();
-        f.values.push(n.number.value);
-        let span = SpanRef {
+        if !f.values.contains(&n.number.value) {
+            f.values.push(n.number.value);
+        }
+        f.counts.insert(count_identity(&n.number));
+        f.modifiers
+            .insert(n.number.modifier.clone().unwrap_or_else(|| "-".into()));
+        f.spans.push(SpanRef {
             article: n.article.clone(),
             start: n.number.start,
             end: n.number.end,
-        };
-        if n.number.value > f.max || f.spans.is_empty() {
-            f.max = n.number.value;
-            let m = n.number.modifier.as_deref();
-            f.lower_bound = matches!(m, Some("at_least" | "more_than"));
-            f.approx = matches!(m, Some("approx" | "at_most"));
-            f.spans = vec![span];
-        } else if n.number.value == f.max {
-            f.spans.push(span);
-        }
+        });
     }
     let rank = |o: &str| {
         outlets
@@ -243,37 +312,47 @@ pub(crate) fn numbers(
             .position(|x| x.outlet == o)
             .unwrap_or(usize::MAX)
     };
-    for (count, figs) in by_count {
-        let list: Vec<(&str, &Figures)> = figs.iter().map(|(o, f)| (*o, f)).collect();
-        let mut conflicting: BTreeSet<&str> = BTreeSet::new();
+    for (kind, figs) in by_kind {
+        // only outlets with one figure, one count, exact or a lower bound take part
+        let single: Vec<(&str, &Figures)> = figs
+            .iter()
+            .filter(|(_, f)| {
+                f.values.len() == 1
+                    && f.counts.len() == 1
+                    && f.modifiers.len() == 1
+                    && f.bound().is_some()
+            })
+            .map(|(o, f)| (*o, f))
+            .collect();
+        let mut by_value: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>)> = BTreeMap::new();
         let mut later_update = false;
-        for (oa, a) in &list {
-            for (ob, b) in &list {
-                if a.max < b.max && figures_conflict(a, b) {
-                    conflicting.insert(oa);
-                    conflicting.insert(ob);
+        for (oa, a) in &single {
+            for (ob, b) in &single {
+                let (x, y) = (a.values[0], b.values[0]);
+                if x < y && a.counts == b.counts && contradict(a, b) {
+                    for (o, f) in [(oa, a), (ob, b)] {
+                        let e = by_value.entry(format!("{}", f.values[0])).or_default();
+                        if e.0.insert(o.to_string()) {
+                            e.1.extend(f.spans.iter().cloned());
+                        }
+                    }
                     later_update |= rank(ob) > rank(oa);
                 }
             }
-        }
-        if conflicting.is_empty() {
-            continue;
-        }
-        let mut by_value: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>)> = BTreeMap::new();
-        for o in &conflicting {
-            let f = &figs[o];
-            let e = by_value.entry(format!("{}", f.max)).or_default();
-            e.0.insert(o.to_string());
-            e.1.extend(f.spans.iter().cloned());
         }
         let s = sides(by_value);
         if s.len() < 2 {
             continue;
         }
+        let count = single
+            .iter()
+            .find(|(o, _)| s[0].outlets.iter().any(|x| x == o))
+            .and_then(|(_, f)| f.counts.iter().next().cloned())
+            .unwrap_or_else(|| kind.to_string());
         let fact = m
             .facts
             .iter()
-            .find(|f| f.kind == "number" && f.key == count);
+            .find(|f| f.kind == "number" && kind_of(&f.key) == kind);
         out.push(Discrepancy {
             kind: "number".into(),
             about: format!("the number {count}"),
@@ -289,6 +368,16 @@ pub(crate) fn numbers(
             later_update,
         });
     }
+}
+
+/// What exactly a figure counts: category, unit word and cue words ("dead orang tewas").
+fn count_identity(n: &crate::NumberMention) -> String {
+    format!(
+        "{} ({} … {})",
+        n.counts,
+        n.unit.as_deref().unwrap_or("-"),
+        n.cue.as_deref().unwrap_or("-")
+    )
 }
 
 /// The same act (type, kind, target and day) with different, unrelated actors.
@@ -381,46 +470,137 @@ pub(crate) fn actors(acts: &[ActMention<'_>], l: &Loaded, out: &mut Vec<Discrepa
     }
 }
 
-/// One statement attributed to different speakers by different outlets.
+/// Is this speaker a resolved person or organisation that is not the outlet itself, and
+/// is it named near the quote in the article (so the attribution is the text's, not a
+/// guess from far away)?
+fn credible_speaker(q: &QuoteMention, l: &Loaded) -> bool {
+    let Some(sp) = q.speaker.as_deref() else {
+        return false;
+    };
+    if !(sp.starts_with("per:") || sp.starts_with("org:")) {
+        return false;
+    }
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name = norm(&l.name(sp));
+    let outlet = norm(&q.outlet);
+    if name.len() < 3 || outlet.contains(&name) || name.contains(&outlet) {
+        return false;
+    }
+    mentioned_near(l, &q.article, sp, q.start, q.end, NEAR)
+}
+
+/// Two names of one speaker: one the initials of the other ("RAIB", "Rail Accident
+/// Investigation Branch"), or last words (four letters or more) at most one edit apart
+/// (a misspelling: "Heffner", "Hefner"; a shared family name is not enough to tell two
+/// people apart, so it is no conflict either).
+fn alike_names(a: &str, b: &str) -> bool {
+    let initials = |s: &str| -> String {
+        s.split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let acronym = |x: &str, y: &str| !x.contains(' ') && x.chars().count() >= 2 && x == initials(y);
+    let last = |s: &str| -> String { s.split_whitespace().last().unwrap_or("").to_lowercase() };
+    let (la, lb) = (last(a), last(b));
+    acronym(a, b)
+        || acronym(b, a)
+        || (la.chars().count() >= 4 && strsim::levenshtein(&la, &lb) <= 1)
+}
+
+/// Does a word of `name` (four letters or more, capitalised) occur in the article's text
+/// within [`NEAR`] × 2 chars of `[start, end)`? Then the article may well give the quote
+/// to that speaker too (the quote stage picked another name), and a conflict is unsure.
+fn named_in_text_near(l: &Loaded, article: &str, name: &str, start: usize, end: usize) -> bool {
+    let Some(d) = l.doc(article) else {
+        return false;
+    };
+    let from = start.saturating_sub(NEAR * 2);
+    let window = crate::tokens::slice(&d.analysis.text, from, end + NEAR * 2);
+    name.split_whitespace()
+        .filter(|w| w.chars().count() >= 4 && w.starts_with(|c: char| c.is_uppercase()))
+        .any(|w| window.contains(w))
+}
+
+/// How near (chars) a speaker's name must be to the quote.
+const NEAR: usize = 200;
+
+/// Does entity `id` have a mention within `near` chars of `[start, end)` in the article?
+fn mentioned_near(
+    l: &Loaded,
+    article: &str,
+    id: &str,
+    start: usize,
+    end: usize,
+    near: usize,
+) -> bool {
+    l.doc(article).is_some_and(|d| {
+        d.analysis
+            .entities
+            .iter()
+            .filter(|e| e.id == id)
+            .flat_map(|e| &e.mentions)
+            .any(|m| m.start < end + near && start < m.end + near)
+    })
+}
+
+/// One statement attributed to different speakers by different outlets. A flag needs
+/// the same statement (strong word overlap, not only the loose alignment of the matrix),
+/// credible speakers on both sides ([`credible_speaker`]) of the same type (a person vs
+/// a body may be a spokesperson and the body), unrelated by role or name, and neither
+/// side's article naming the other side's speaker near the quote.
 pub(crate) fn quote_speakers(qs: &[(QuoteMention, usize)], l: &Loaded, out: &mut Vec<Discrepancy>) {
     let mut by_fact: BTreeMap<usize, Vec<&QuoteMention>> = BTreeMap::new();
     for (q, f) in qs {
-        if q.speaker.is_some() {
+        if credible_speaker(q, l) {
             by_fact.entry(*f).or_default().push(q);
         }
     }
     for (fact, g) in by_fact {
-        // speaker classes: related speakers are one class
-        let mut classes: Vec<(String, BTreeSet<String>, Vec<SpanRef>)> = Vec::new();
-        for q in &g {
-            let sp = q.speaker.as_deref().expect("filtered");
-            let span = SpanRef {
-                article: q.article.clone(),
-                start: q.start,
-                end: q.end,
-            };
-            match classes
-                .iter_mut()
-                .find(|(s, _, _)| same_speaker(s, sp, &l.levels))
-            {
-                Some(c) => {
-                    c.1.insert(q.outlet.clone());
-                    c.2.push(span);
+        let words: Vec<BTreeSet<String>> = g
+            .iter()
+            .map(|q| crate::quotes::content_words(&q.text))
+            .collect();
+        // pairs of quotes that are one statement with conflicting speakers
+        let mut by_value: BTreeMap<String, (BTreeSet<String>, Vec<SpanRef>)> = BTreeMap::new();
+        for i in 0..g.len() {
+            for j in (i + 1)..g.len() {
+                let (a, b) = (g[i], g[j]);
+                let (sa, sb) = (
+                    a.speaker.as_deref().unwrap_or(""),
+                    b.speaker.as_deref().unwrap_or(""),
+                );
+                if a.outlet == b.outlet
+                    || sa[..4] != sb[..4]
+                    || same_speaker(sa, sb, &l.levels)
+                    || alike_names(&l.name(sa), &l.name(sb))
+                    || named_in_text_near(l, &a.article, &l.name(sb), a.start, a.end)
+                    || named_in_text_near(l, &b.article, &l.name(sa), b.start, b.end)
+                    || !crate::quotes::same_statement(&words[i], &words[j])
+                    || mentioned_near(l, &a.article, sb, a.start, a.end, NEAR * 2)
+                    || mentioned_near(l, &b.article, sa, b.start, b.end, NEAR * 2)
+                {
+                    continue;
                 }
-                None => classes.push((
-                    sp.to_string(),
-                    BTreeSet::from([q.outlet.clone()]),
-                    vec![span],
-                )),
+                for (q, sp) in [(a, sa), (b, sb)] {
+                    let e = by_value.entry(l.name(sp)).or_default();
+                    e.0.insert(q.outlet.clone());
+                    let span = SpanRef {
+                        article: q.article.clone(),
+                        start: q.start,
+                        end: q.end,
+                    };
+                    if !e.1.contains(&span) {
+                        e.1.push(span);
+                    }
+                }
             }
         }
-        if classes.len() < 2 {
-            continue;
-        }
-        let by_value = classes
-            .into_iter()
-            .map(|(s, o, sp)| (l.name(&s), (o, sp)))
-            .collect();
         let s = sides(by_value);
         if s.len() < 2 {
             continue;

@@ -27,6 +27,11 @@ pub(crate) struct LangLex {
     pub modifiers: Vec<(Phrase, String)>,
     pub skip: Vec<String>,
     pub attribution: Vec<Phrase>,
+    /// Attribution cues whose source only stands before them ("X told reporters": the
+    /// name after "told" is who was told).
+    pub attribution_before: Vec<Phrase>,
+    /// Words before a name that make it an affiliation, not a source ("at MIT").
+    pub affiliation: Vec<Phrase>,
     pub credit: Vec<Phrase>,
 }
 
@@ -128,7 +133,12 @@ fn parse_all() -> Result<Lexicon, CompareError> {
         let l = lang_mut(&mut lx, "data/sources.tsv", line, f[0])?;
         match f[1] {
             "attribution" => l.attribution.push(phrase(f[2])),
+            "attribution-before" => {
+                l.attribution.push(phrase(f[2]));
+                l.attribution_before.push(phrase(f[2]));
+            }
             "credit" => l.credit.push(phrase(f[2])),
+            "affiliation" => l.affiliation.push(phrase(f[2])),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
         }
     }

@@ -26,6 +26,7 @@ mod quotes;
 pub mod render;
 mod sources;
 mod tokens;
+mod verify;
 
 pub use build::{compare_articles, compare_event, compare_story};
 pub use numbers::{extract_numbers, NumberMention};
@@ -103,9 +104,11 @@ pub struct OutletReport {
     pub credits: Vec<String>,
     /// How many of its articles are near-copies of another article.
     pub copies: usize,
-    /// Facts only this outlet reports.
+    /// Facts only this outlet reports: the other outlets' texts lack them (checked by
+    /// text, not only by the matrix; acts and dates, which text cannot check, are never
+    /// listed).
     pub unique: Vec<String>,
-    /// Facts other outlets report that this one does not.
+    /// Facts other outlets report that this one's texts lack (checked the same way).
     pub missing: Vec<String>,
 }
 

@@ -24,6 +24,9 @@ pub struct NumberMention {
     pub unit: Option<String>,
     /// An approximation before the number: `at_least`, `more_than`, `approx`, `at_most`.
     pub modifier: Option<String>,
+    /// The cue words that say what happened to what is counted, as written in lower case
+    /// (`tewas`, `killed`); null when only a unit or a currency says it.
+    pub cue: Option<String>,
 }
 
 /// Parses a digit string with the separators of its language: Indonesian writes
@@ -126,10 +129,11 @@ pub fn extract_numbers(text: &str, lang: &str, skip: &[(usize, usize)]) -> Vec<N
     };
     let lex = lx.lang(lang);
     let toks = crate::tokens::tokenize(text);
+    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match read_count(&toks, i, lex, lang, skip) {
+        match read_count(&chars, &toks, i, lex, lang, skip) {
             Some((m, next)) => {
                 out.push(m);
                 i = next;
@@ -140,8 +144,34 @@ pub fn extract_numbers(text: &str, lang: &str, skip: &[(usize, usize)]) -> Vec<N
     out
 }
 
+/// Every number of a text, counted or not ("12", "twelve", "Rp 5 triliun" as 5e12), for
+/// checking whether a text mentions a figure at all.
+pub(crate) fn values_in(text: &str, lang: &str) -> Vec<f64> {
+    let Ok(lx) = crate::lexicon::lexicon() else {
+        return Vec::new();
+    };
+    let lex = lx.lang(lang);
+    let toks = crate::tokens::tokenize(text);
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        let bare = split_currency(&t.text, lex)
+            .and_then(|(_, rest)| parse_digits(rest, lang))
+            .or_else(|| parse_digits(&t.text, lang))
+            .or_else(|| lex.words.get(&t.lower).copied());
+        if let Some(v) = bare {
+            out.push(v);
+        }
+        if let Some((v, _, _)) = number_at(&toks, i, lex, lang) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// Reads one counted number starting at token `i`, and the token after it.
 fn read_count(
+    text: &[char],
     toks: &[Tok],
     i: usize,
     lex: &LangLex,
@@ -167,6 +197,9 @@ fn read_count(
         return None;
     }
     let (value, used, glued) = number_at(toks, num_at, lex, lang)?;
+    if is_age_or_split(toks, num_at, text) {
+        return None;
+    }
     let mut k = num_at + used;
     let mut currency = pre_currency.or(glued);
     // a currency after the number: "5 triliun rupiah"
@@ -194,9 +227,10 @@ fn read_count(
         }
     }
     let end_tok = k;
-    let cue_after = cue_after(toks, k, lex);
+    let cue_after = cue_after(text, toks, k, lex);
     let back = i.saturating_sub(5);
-    let cue_before = || cue_before(toks, back, i, lex);
+    let cue_before = || cue_before(text, toks, back, i, lex);
+    let mut cue = None;
     let counts = if let Some(code) = &currency {
         match purpose_before(toks, back, i, lex) {
             Some(p) => format!("money:{p}:{code}"),
@@ -205,7 +239,8 @@ fn read_count(
     } else {
         // what happened (the cue) and to what (a unit with a category): "dead/personnel"
         // for soldiers killed, never mixed with troops deployed
-        match (cue_after.clone().or_else(cue_before), unit_cat) {
+        cue = cue_after.clone().or_else(cue_before);
+        match (cue.as_ref().map(|(_, c)| c.clone()), unit_cat) {
             (Some(c), Some(u)) => format!("{c}/{u}"),
             (Some(c), None) => c,
             (None, Some(u)) => u,
@@ -227,16 +262,61 @@ fn read_count(
             counts,
             unit,
             modifier: modifier.map(|(_, m)| m),
+            cue: cue.map(|(w, _)| w),
         },
         end_tok,
     ))
 }
 
-/// A cue within three tokens after the number or its unit, over skip words.
-fn cue_after(toks: &[Tok], from: usize, lex: &LangLex) -> Option<String> {
+/// The words of tokens `[k, k + n)` in lower case.
+fn words(toks: &[Tok], k: usize, n: usize) -> String {
+    toks[k..k + n]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Is the number at `i` an age between commas ("Robert Buckley, 32, died") or a part of
+/// a figure split by a space after its thousands separator ("1, 500", "some 1, 600"),
+/// which cannot be read safely?
+fn is_age_or_split(toks: &[Tok], i: usize, text: &[char]) -> bool {
+    let t = &toks[i];
+    let before = |n: usize| t.start.checked_sub(n).and_then(|k| text.get(k)).copied();
+    let after = |n: usize| text.get(t.end + n).copied();
+    let age = before(2) == Some(',') && before(1) == Some(' ') && after(0) == Some(',');
+    let three_digits = |x: &Tok| x.text.len() == 3 && x.text.chars().all(|c| c.is_ascii_digit());
+    // "1, 500": this token, a comma, a space, then three digits
+    let split_head = after(0) == Some(',')
+        && after(1) == Some(' ')
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end + 2 && three_digits(n));
+    // "500" of "1, 500"
+    let split_tail = three_digits(t)
+        && before(1) == Some(' ')
+        && before(2) == Some(',')
+        && i > 0
+        && toks[i - 1].end + 2 == t.start
+        && toks[i - 1].text.chars().all(|c| c.is_ascii_digit());
+    age || split_head || split_tail
+}
+
+/// A cue within three tokens after the number or its unit, over skip words: its words
+/// and its category.
+fn cue_after(text: &[char], toks: &[Tok], from: usize, lex: &LangLex) -> Option<(String, String)> {
     for k in from..(from + 3).min(toks.len()) {
-        if let Some((_, cat)) = phrase_at(toks, k, &lex.cues) {
-            return Some(cat.to_string());
+        // a cue after a comma or a full stop is another clause's ("killed at least six
+        // people, injured almost 50")
+        if k > 0
+            && text[toks[k - 1].end..toks[k].start]
+                .iter()
+                .any(|c| matches!(c, ',' | '.' | ';'))
+        {
+            return None;
+        }
+        if let Some((n, cat)) = phrase_at(toks, k, &lex.cues) {
+            return Some((words(toks, k, n), cat.to_string()));
         }
         if !lex.skip.contains(&toks[k].lower) {
             return None;
@@ -247,14 +327,34 @@ fn cue_after(toks: &[Tok], from: usize, lex: &LangLex) -> Option<String> {
 
 /// The nearest cue in the tokens `[from, to)` before a number.
 /// The search stops at an earlier number: its cue is that number's.
-fn cue_before(toks: &[Tok], from: usize, to: usize, lex: &LangLex) -> Option<String> {
+fn cue_before(
+    text: &[char],
+    toks: &[Tok],
+    from: usize,
+    to: usize,
+    lex: &LangLex,
+) -> Option<(String, String)> {
+    let is_number = |t: &Tok| {
+        t.text.starts_with(|c: char| c.is_ascii_digit()) || lex.words.contains_key(&t.lower)
+    };
     for k in (from..to).rev() {
-        if toks[k].text.starts_with(|c: char| c.is_ascii_digit()) {
+        if is_number(&toks[k]) {
+            return None;
+        }
+        // a cue in an earlier sentence is not this number's
+        if text[toks[k].end..toks[k + 1].start].contains(&'.') {
             return None;
         }
         if let Some((n, c)) = phrase_at(toks, k, &lex.cues) {
             if k + n <= to {
-                return Some(c.to_string());
+                // "Of the 23 pirates arrested, 12 …": a cue after an earlier number and
+                // before a comma is the earlier number's
+                let comma =
+                    to < toks.len() && text[toks[k + n - 1].end..toks[to].start].contains(&',');
+                if comma && (k.saturating_sub(3)..k).any(|j| is_number(&toks[j])) {
+                    return None;
+                }
+                return Some((words(toks, k, n), c.to_string()));
             }
         }
     }

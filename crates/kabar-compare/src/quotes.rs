@@ -33,23 +33,69 @@ pub(crate) fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     a.intersection(b).count() as f64 / small as f64
 }
 
+/// [`overlap`] of two sorted, deduplicated ID lists.
+fn overlap_sorted(a: &[u32], b: &[u32]) -> f64 {
+    let small = a.len().min(b.len());
+    if small == 0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n as f64 / small as f64
+}
+
 /// The least overlap for two quotes to be one statement.
 pub(crate) const SAME_STATEMENT: f64 = 0.6;
 /// The fewest content words a quote needs to be aligned at all (shorter ones are too
 /// generic: "kami siap").
 pub(crate) const MIN_WORDS: usize = 4;
 
+/// The least overlap, and the fewest content words of the shorter quote, for two quotes
+/// to count as the same statement when a claim (a speaker conflict) rests on it.
+pub(crate) const STRONG: (f64, usize) = (0.8, 6);
+
+/// Are two quotes the same statement beyond doubt (see [`STRONG`])?
+pub(crate) fn same_statement(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a.len().min(b.len()) >= STRONG.1 && overlap(a, b) >= STRONG.0
+}
+
 /// Groups quotes into statements: a quote joins the first group one of whose members it
 /// overlaps enough.
 pub(crate) fn align(quotes: &[QuoteMention]) -> Vec<Vec<usize>> {
-    let words: Vec<BTreeSet<String>> = quotes.iter().map(|q| content_words(&q.text)).collect();
+    // words as sorted numbers: comparing strings pair by pair dominated large events
+    let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let words: Vec<Vec<u32>> = quotes
+        .iter()
+        .map(|q| {
+            let mut v: Vec<u32> = content_words(&q.text)
+                .into_iter()
+                .map(|w| {
+                    let n = ids.len() as u32;
+                    *ids.entry(w).or_insert(n)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let joined = (w.len() >= MIN_WORDS)
             .then(|| {
                 groups.iter().position(|g| {
                     g.iter().any(|&j| {
-                        words[j].len() >= MIN_WORDS && overlap(w, &words[j]) >= SAME_STATEMENT
+                        words[j].len() >= MIN_WORDS
+                            && overlap_sorted(w, &words[j]) >= SAME_STATEMENT
                     })
                 })
             })

@@ -53,7 +53,11 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
             continue;
         };
         let after = k + cue.len();
-        let found = source_after(a, &toks, after).or_else(|| source_before(a, &toks, k));
+        let found = if lex.attribution_before.contains(cue) {
+            source_before(a, &toks, k, lex)
+        } else {
+            source_after(a, &toks, after).or_else(|| source_before(a, &toks, k, lex))
+        };
         if let Some(s) = found {
             if !out.iter().any(|o| o.key == s.key && o.start == s.start) {
                 out.push(s);
@@ -93,10 +97,20 @@ fn source_after(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
     })
 }
 
-/// An entity right before a cue ("…, Smith said"): only a tagged entity counts.
-fn source_before(a: &Analysis, toks: &[Tok], k: usize) -> Option<NamedSource> {
+/// An entity right before a cue ("…, Smith said"): only a tagged entity counts, and not
+/// an affiliation ("a researcher at MIT, said": the source is the researcher).
+fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<NamedSource> {
     let prev = toks.get(k.checked_sub(1)?)?;
     let (id, name, s, e) = entity_in(a, prev.start, prev.end)?;
+    let first = toks.iter().position(|t| t.start >= s)?;
+    if first > 0
+        && lex
+            .affiliation
+            .iter()
+            .any(|p| matches_at(toks, first - 1, p))
+    {
+        return None;
+    }
     Some(NamedSource {
         key: id,
         label: name,
@@ -125,10 +139,22 @@ fn credit_context(text: &[char], s: usize, e: usize, toks: &[Tok], lex: &LangLex
 /// Whole-word occurrences of `form` in `text` (char offsets).
 fn occurrences(text: &[char], form: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if form.is_empty() || form.len() > text.len() {
+    let Some(&first) = form.first() else {
+        return out;
+    };
+    if form.len() > text.len() {
         return out;
     }
-    for s in 0..=text.len() - form.len() {
+    let mut s = 0;
+    while s + form.len() <= text.len() {
+        // the first char first: a slice comparison per position is a memcmp call
+        match text[s..=text.len() - form.len()]
+            .iter()
+            .position(|&c| c == first)
+        {
+            Some(k) => s += k,
+            None => break,
+        }
         let e = s + form.len();
         if text[s..e] == *form
             && (s == 0 || !text[s - 1].is_alphanumeric())
@@ -136,6 +162,7 @@ fn occurrences(text: &[char], form: &[char]) -> Vec<(usize, usize)> {
         {
             out.push((s, e));
         }
+        s += 1;
     }
     out
 }

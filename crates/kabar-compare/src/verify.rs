@@ -1,0 +1,234 @@
+//! Checking by text that an outlet really lacks a fact, before the comparison claims the
+//! fact is unique to another outlet or missing from this one.
+//!
+//! The extractors miss much (an outlet may give a quote the quote stage did not find, or
+//! a toll the number rules did not read), so "no cell in the matrix" is not evidence of
+//! absence. A claim is made only when the outlet's texts themselves lack the fact:
+//!
+//! - a quote: fewer than half of its content words (four letters or more; at least six
+//!   of them) occur anywhere in the outlet's texts;
+//! - a number: the outlet gives no figure of that kind (`dead`, `injured`, …) and none of
+//!   the figure's values occurs in its texts as a number;
+//! - a named source the tagger resolved: neither its name, nor any of its words of four
+//!   letters or more, nor the form the reporting outlet writes it in ("UN") occurs in the
+//!   outlet's texts;
+//! - acts and dates are not checked by text (their wording varies too much): they are
+//!   never claimed unique or missing.
+
+use crate::build::NumberCell;
+use crate::load::{Doc, Loaded};
+use crate::{Fact, SpanRef};
+use std::collections::BTreeSet;
+
+/// The fewest content words a quote needs for a text check.
+const QUOTE_MIN_WORDS: usize = 6;
+/// A text with at least this share of a quote's content words may carry the quote.
+const QUOTE_PRESENT: f64 = 0.4;
+/// The longest quote (chars) checked: longer "quotes" are usually a quote the quote
+/// stage failed to close, running on into the narrative.
+const QUOTE_MAX_CHARS: usize = 400;
+
+/// What the texts of one outlet hold, prepared once.
+pub(crate) struct OutletText {
+    /// Lower-case text of all its articles.
+    lower: String,
+    /// Content words (four letters or more).
+    words: BTreeSet<String>,
+    /// Every number value in its texts.
+    values: Vec<f64>,
+}
+
+impl OutletText {
+    pub fn new(docs: &[&Doc]) -> Self {
+        let mut lower = String::new();
+        let mut values = Vec::new();
+        for d in docs {
+            lower.push_str(&d.analysis.text.to_lowercase());
+            lower.push('\n');
+            values.extend(crate::numbers::values_in(
+                &d.analysis.text,
+                d.analysis.lang.code(),
+            ));
+        }
+        let words = long_words(&lower);
+        OutletText {
+            lower,
+            words,
+            values,
+        }
+    }
+}
+
+fn long_words(t: &str) -> BTreeSet<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The text of a span.
+fn span_text(l: &Loaded, s: &SpanRef) -> String {
+    l.doc(&s.article)
+        .map(|d| crate::tokens::slice(&d.analysis.text, s.start, s.end))
+        .unwrap_or_default()
+}
+
+/// Is the span a direct quote (in quotation marks) of its article? Indirect speech is
+/// bounded too loosely by the quote stage ("said to be contacting …") to claim.
+fn direct_quote(l: &Loaded, span: &SpanRef) -> bool {
+    l.doc(&span.article).is_some_and(|d| {
+        d.analysis
+            .quotes
+            .iter()
+            .any(|q| q.start == span.start && q.end == span.end && q.direct)
+    })
+}
+
+/// What to look for in a text to tell whether it carries a fact, prepared once per fact.
+pub(crate) enum Probe {
+    /// A quote's content words.
+    Quote(BTreeSet<String>),
+    /// A count's kind and the figures the reporting outlets give.
+    Number { kind: String, figures: Vec<f64> },
+    /// A source's name in lower case, its words of four letters or more, and the forms
+    /// the reporting outlet writes it in ("UN" for "Perserikatan Bangsa-Bangsa").
+    Source {
+        name: String,
+        words: Vec<String>,
+        surfaces: Vec<String>,
+    },
+    /// Not checkable by text.
+    Unknown,
+}
+
+/// The kind of a count (`dead/personnel` → `dead`).
+fn kind_of(counts: &str) -> &str {
+    counts.split('/').next().unwrap_or(counts)
+}
+
+impl Probe {
+    pub fn of(fact: &Fact, l: &Loaded, nums: &[NumberCell]) -> Probe {
+        match fact.kind.as_str() {
+            "quote" => {
+                let Some(span) = fact.cells.first().and_then(|c| c.spans.first()) else {
+                    return Probe::Unknown;
+                };
+                if span.end.saturating_sub(span.start) > QUOTE_MAX_CHARS || !direct_quote(l, span) {
+                    return Probe::Unknown;
+                }
+                let text = span_text(l, span);
+                // a quote mark inside the quote: the quote stage joined or split quotes
+                if text.contains(['"', '“', '”']) || text.contains("''") {
+                    return Probe::Unknown;
+                }
+                let words = long_words(&text);
+                if words.len() < QUOTE_MIN_WORDS {
+                    Probe::Unknown
+                } else {
+                    Probe::Quote(words)
+                }
+            }
+            "number" => {
+                let unit = fact.key.rsplit('/').next().unwrap_or("");
+                // measures, and money nothing says the purpose of ("$29", "£180" that
+                // may be a weight), are not claimed
+                let bare_money =
+                    fact.key.starts_with("money:") && fact.key.matches(':').count() < 2;
+                if crate::discrepancy::MEASURES.contains(&unit) || bare_money {
+                    return Probe::Unknown;
+                }
+                let figures: Vec<f64> = nums
+                    .iter()
+                    .filter(|n| n.number.counts == fact.key)
+                    .map(|n| n.number.value)
+                    .collect();
+                if figures.is_empty() {
+                    return Probe::Unknown;
+                }
+                Probe::Number {
+                    kind: kind_of(&fact.key).to_string(),
+                    figures,
+                }
+            }
+            // only persons and organisations the tagger resolved: a capitalised run after
+            // a cue may be a weekday or a sentence start ("said Tuesday. In …"), and a
+            // place ("Afghan officials said") is not a named source
+            "source" if fact.key.starts_with("per:") || fact.key.starts_with("org:") => {
+                let name = fact.label.strip_prefix("source: ").unwrap_or(&fact.label);
+                let name = name.trim().to_lowercase();
+                // a name across a sentence break ("Tuesday. In") is a tagging slip
+                if name.chars().count() < 3 || name.contains(". ") {
+                    return Probe::Unknown;
+                }
+                // every word of four letters or more: "Ramon Fonseca Mora" is present
+                // where "Ramon Fonseca" is
+                let words: Vec<String> = name
+                    .split_whitespace()
+                    .filter(|w| w.chars().count() >= 4)
+                    .map(str::to_string)
+                    .collect();
+                let mut surfaces: Vec<String> = fact
+                    .cells
+                    .iter()
+                    .flat_map(|c| &c.spans)
+                    .map(|sp| span_text(l, sp).to_lowercase())
+                    .filter(|t| t.chars().count() >= 2)
+                    .collect();
+                surfaces.sort();
+                surfaces.dedup();
+                Probe::Source {
+                    name,
+                    words,
+                    surfaces,
+                }
+            }
+            _ => Probe::Unknown,
+        }
+    }
+
+    /// Does this outlet's text lack the fact? `None` when it cannot be told by text.
+    /// `kinds` are the count kinds the outlet gives figures for.
+    pub fn lacks(&self, text: &OutletText, kinds: &BTreeSet<&str>) -> Option<bool> {
+        match self {
+            Probe::Quote(words) => {
+                let shared = words.iter().filter(|w| text.words.contains(*w)).count();
+                Some((shared as f64) < QUOTE_PRESENT * words.len() as f64)
+            }
+            Probe::Number { kind, figures } => Some(
+                !kinds.contains(kind.as_str()) && !figures.iter().any(|f| text.values.contains(f)),
+            ),
+            Probe::Source {
+                name,
+                words,
+                surfaces,
+            } => Some(
+                !text.lower.contains(name.as_str())
+                    && !words.iter().any(|w| text.lower.contains(w.as_str()))
+                    && !surfaces.iter().any(|f| whole_word_in(&text.lower, f)),
+            ),
+            Probe::Unknown => None,
+        }
+    }
+}
+
+/// Does `form` occur in `text` as a whole word (not inside another word)?
+fn whole_word_in(text: &str, form: &str) -> bool {
+    text.match_indices(form).any(|(b, _)| {
+        let before = text[..b].chars().next_back();
+        let after = text[b + form.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The count kinds each outlet gives figures for.
+pub(crate) fn kinds_by_outlet(
+    nums: &[NumberCell],
+) -> std::collections::BTreeMap<&str, BTreeSet<&str>> {
+    let mut m: std::collections::BTreeMap<&str, BTreeSet<&str>> = Default::default();
+    for n in nums {
+        m.entry(n.outlet.as_str())
+            .or_default()
+            .insert(kind_of(&n.number.counts));
+    }
+    m
+}
