@@ -80,10 +80,16 @@ fn tune_annotations_score_above_floors() {
         "{score:?}"
     );
     // floors a little under the measured tune figures (docs/actions.md): these are upper
-    // bounds of real quality, the test guards against regressions
+    // bounds of real quality, the test guards against regressions. Since actions3 the tune
+    // set holds 33 articles (18 annotated blind before any rule change: tune-actions-4),
+    // measured 45.8 / 23.9 for actions and 97.1 % for quotes
+    assert!(
+        score.docs >= 33 && score.gold_actions >= 90 && score.gold_quotes >= 190,
+        "{score:?}"
+    );
     assert!(score.quote_precision() >= 0.95, "{}", score.report());
-    assert!(score.action_precision() >= 0.5, "{}", score.report());
-    assert!(score.action_recall() >= 0.3, "{}", score.report());
+    assert!(score.action_precision() >= 0.42, "{}", score.report());
+    assert!(score.action_recall() >= 0.21, "{}", score.report());
 }
 
 #[test]
