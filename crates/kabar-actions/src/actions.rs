@@ -63,11 +63,12 @@ fn sole_authority(doc: &Doc) -> Option<String> {
 /// "Polisi menetapkan …", "penyidik menyita …": the trigger's subject, one of the three
 /// words before it in its clause, is a common noun for the police or prosecutors
 /// (`data/needs.tsv`, row `authority_noun`).
-fn authority_subject(doc: &Doc, ls: usize, trig: Span) -> bool {
+fn authority_subject(doc: &Doc, ls: usize, trig: Span) -> Option<usize> {
     let i = doc.tok_from(trig.start);
     (i.saturating_sub(3)..i)
         .filter(|&j| doc.tokens[j].span.start >= ls)
-        .any(|j| is_in(doc.word(j), word_row("authority_noun")))
+        .find(|&j| is_in(doc.word(j), word_row("authority_noun")))
+        .map(|j| doc.tokens[j].span.start)
 }
 
 /// "Politikus PKB ini mengapresiasi …", "Waka Komisi III DPR itu …": a person's title
@@ -101,6 +102,8 @@ fn starts_word_within(text: &str, within: Span, w: &str, n: usize) -> bool {
     };
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        // "… sebagai tersangka." at a sentence end
+        .map(|x| x.trim_end_matches(['.', ';', ':', ')', '!', '?']))
         .filter(|x| !x.is_empty())
         .take(n)
         .collect();
@@ -669,8 +672,16 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
                 source = vec![p];
             }
         }
+        let authority = authority_subject(doc, ls, trig);
+        // "Di TL Al Azhar, Kebayoran Baru, petugas menyita …": a police noun right before
+        // the verb is its subject; a name before that noun is not
+        if let Some(a) = authority {
+            if voice == Voice::Active && doc.mentions_in(a, trig.start).is_empty() {
+                source.clear();
+            }
+        }
         if source.is_empty()
-            && (!target.is_empty() || authority_subject(doc, ls, trig))
+            && (!target.is_empty() || authority.is_some())
             && matches!(
                 tr.kind,
                 "arrest" | "charge" | "seize" | "search" | "investigate"
