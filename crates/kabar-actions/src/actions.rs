@@ -75,12 +75,9 @@ fn authority_subject(doc: &Doc, ls: usize, trig: Span) -> Option<usize> {
 /// holding an organisation, closed by a demonstrative, describes the person last named
 /// (the organisation is not the actor).
 fn described_person(doc: &Doc, ls: usize, b: usize) -> Option<String> {
-    let m = doc
-        .mentions_in(ls, b)
-        .iter()
-        .rfind(|m| {
-            !m.anaphor && matches!(m.kind, EntityType::Org | EntityType::Gpe) && subject_ok(doc, m)
-        })?;
+    let m = doc.mentions_in(ls, b).iter().rfind(|m| {
+        !m.anaphor && matches!(m.kind, EntityType::Org | EntityType::Gpe) && subject_ok(doc, m)
+    })?;
     let after = doc.tok_from(m.span.end);
     if !is_in(doc.word(after), &words().demonstrative) {
         return None;

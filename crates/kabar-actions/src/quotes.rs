@@ -318,7 +318,12 @@ impl Ctx<'_, '_> {
         // "X pada Selasa (4/4) menyatakan": brackets and slashes of a date do not count
         let gap_words = gap
             .clone()
-            .filter(|&i| doc.word(i).chars().next().is_some_and(char::is_alphanumeric))
+            .filter(|&i| {
+                doc.word(i)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            })
             .count();
         if gap_words > 6
             || gap.clone().any(|i| {
