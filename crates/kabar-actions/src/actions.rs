@@ -60,14 +60,24 @@ fn sole_authority(doc: &Doc) -> Option<String> {
     }
 }
 
+/// "Polisi menetapkan …", "penyidik menyita …": the trigger's subject, one of the three
+/// words before it in its clause, is a common noun for the police or prosecutors
+/// (`data/needs.tsv`, row `authority_noun`).
+fn authority_subject(doc: &Doc, ls: usize, trig: Span) -> Option<usize> {
+    let i = doc.tok_from(trig.start);
+    (i.saturating_sub(3)..i)
+        .filter(|&j| doc.tokens[j].span.start >= ls)
+        .find(|&j| is_in(doc.word(j), word_row("authority_noun")))
+        .map(|j| doc.tokens[j].span.start)
+}
+
 /// "Politikus PKB ini mengapresiasi …", "Waka Komisi III DPR itu …": a person's title
 /// holding an organisation, closed by a demonstrative, describes the person last named
 /// (the organisation is not the actor).
 fn described_person(doc: &Doc, ls: usize, b: usize) -> Option<String> {
-    let m = doc
-        .mentions_in(ls, b)
-        .iter()
-        .rfind(|m| !m.anaphor && matches!(m.kind, EntityType::Org | EntityType::Gpe))?;
+    let m = doc.mentions_in(ls, b).iter().rfind(|m| {
+        !m.anaphor && matches!(m.kind, EntityType::Org | EntityType::Gpe) && subject_ok(doc, m)
+    })?;
     let after = doc.tok_from(m.span.end);
     if !is_in(doc.word(after), &words().demonstrative) {
         return None;
@@ -89,6 +99,8 @@ fn starts_word_within(text: &str, within: Span, w: &str, n: usize) -> bool {
     };
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        // "… sebagai tersangka." at a sentence end
+        .map(|x| x.trim_end_matches(['.', ';', ':', ')', '!', '?']))
         .filter(|x| !x.is_empty())
         .take(n)
         .collect();
@@ -170,7 +182,57 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 /// A mention is eligible as a subject when it is an actor (not a place) and no
 /// preposition introduces it.
 fn subject_ok(doc: &Doc, m: &Mention) -> bool {
-    m.kind != EntityType::Loc && !is_in(doc.prep_of(m), &words().preps) && !after_report(doc, m)
+    m.kind != EntityType::Loc
+        && !is_in(doc.prep_of(m), &words().preps)
+        && !is_in(doc.prep_of(m), &words().relay)
+        && !after_report(doc, m)
+        && !in_noun_pp(doc, m)
+        && !group_place(doc, m)
+}
+
+/// "di kantor Kementerian X", "kepada stasiun TV pan-Arab Al-Mayadeen": a mention inside
+/// a prepositional phrase headed by a common noun is a place or an addressee, not a
+/// subject. Scans back at most six tokens to the preposition; a comma or coordinator
+/// ends the phrase first.
+fn in_noun_pp(doc: &Doc, m: &Mention) -> bool {
+    let i = doc.tok_from(m.span.start);
+    let sent_start = doc
+        .sentence_of(m.span.start)
+        .map(|s| doc.sentences[s].start)
+        .unwrap_or(0);
+    for j in (i.saturating_sub(6)..i).rev() {
+        if doc.tokens[j].span.start < sent_start {
+            return false;
+        }
+        let w = doc.word(j);
+        if is_in(w, &words().preps) {
+            let head = doc.word(j + 1);
+            return j + 1 < i
+                && head.chars().next().is_some_and(char::is_lowercase)
+                && !is_in(head, &words().title)
+                && !is_in(head, &words().preps);
+        }
+        // a coordinator continues the phrase ("di perbatasan Amerika Serikat dan Meksiko")
+        if matches!(w, "," | ";" | ":" | "\"" | "“" | "”") {
+            return false;
+        }
+    }
+    false
+}
+
+/// "kelompok Ambon", "warga negara Brunei", "massa asal Papua": a country or city after a
+/// group noun names where the group is from (`data/needs.tsv`, row `gpe_modifier`), not
+/// a state acting.
+fn group_place(doc: &Doc, m: &Mention) -> bool {
+    let i = doc.tok_from(m.span.start);
+    let sent_start = doc
+        .sentence_of(m.span.start)
+        .map(|s| doc.sentences[s].start)
+        .unwrap_or(0);
+    m.kind == EntityType::Gpe
+        && (i.saturating_sub(2)..i).any(|j| {
+            doc.tokens[j].span.start >= sent_start && is_in(doc.word(j), word_row("gpe_modifier"))
+        })
 }
 
 /// The speaker of an inserted reporting clause ("Barang bukti, jelas Risal, telah disita"):
@@ -311,7 +373,11 @@ pub(crate) fn date_for(
     }
     let dated = |t: &&TimeExpr| {
         let v = t.value.as_bytes();
-        t.kind == TimeType::Date && v.len() >= 4 && v[..4].iter().all(u8::is_ascii_digit)
+        // a day with a part of day or clock time ("Senin (17/4/2017) malam", value
+        // 2017-04-17TNI) is a TIME expression that still dates the act
+        matches!(t.kind, TimeType::Date | TimeType::Time)
+            && v.len() >= 4
+            && v[..4].iter().all(u8::is_ascii_digit)
     };
     let mut best: Option<(usize, &str)> = None;
     for t in times.iter().filter(dated) {
@@ -397,13 +463,10 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     if is_in(p, &words().not_target_prep) {
         return false;
     }
-    // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor
-    if m.kind == EntityType::Gpe {
-        let i = doc.tok_from(m.span.start);
-        // "dolar Amerika", "yuan China": a currency (data/needs.tsv, row gpe_modifier)
-        if (i.saturating_sub(2)..i).any(|j| is_in(doc.word(j), word_row("gpe_modifier"))) {
-            return false;
-        }
+    // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor; "dolar
+    // Amerika", "yuan China": a currency (data/needs.tsv, row gpe_modifier)
+    if group_place(doc, m) {
+        return false;
     }
     let place = is_in(p, &words().place);
     if place || m.kind == EntityType::Loc {
@@ -606,8 +669,16 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
                 source = vec![p];
             }
         }
+        let authority = authority_subject(doc, ls, trig);
+        // "Di TL Al Azhar, Kebayoran Baru, petugas menyita …": a police noun right before
+        // the verb is its subject; a name before that noun is not
+        if let Some(a) = authority {
+            if voice == Voice::Active && doc.mentions_in(a, trig.start).is_empty() {
+                source.clear();
+            }
+        }
         if source.is_empty()
-            && !target.is_empty()
+            && (!target.is_empty() || authority.is_some())
             && matches!(
                 tr.kind,
                 "arrest" | "charge" | "seize" | "search" | "investigate"
@@ -625,7 +696,7 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         let negated = is_negated(doc, trig, sent.start);
         // an attack by states is conventional military force (PLOVER FIGHT), not ASSAULT
         let state_attack = tr.plover == kabar_core::Plover::Assault
-            && tr.kind == "attack"
+            && matches!(tr.kind, "attack" | "kill")
             && !source.is_empty()
             && source.iter().all(|s| s.starts_with("gpe:"));
         let (plover, kind) = if state_attack {

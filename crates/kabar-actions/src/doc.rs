@@ -132,6 +132,8 @@ fn is_anaphor_head(w: &str) -> bool {
             | b"kedua"
             | b"both"
             | b"two"
+            | b"mereka"
+            | b"they"
     )
 }
 
@@ -397,6 +399,24 @@ impl<'a> Doc<'a> {
                     if end != t.span.end {
                         i += 1;
                     }
+                }
+            } else if is_in(w, &words().group_pronoun)
+                && i > 0
+                && is_in(self.word(i - 1), &words().complementizer)
+            {
+                // "Tentara Israel mengklaim bahwa mereka telah membunuh …": the one
+                // organisation or country named before in the sentence (its speaker)
+                let here = self.sentences.get(s).map(|x| x.start).unwrap_or(0);
+                let mut ids = self.distinct(here, t.span.start, EntityType::Org);
+                let gpes = self.distinct(here, t.span.start, EntityType::Gpe);
+                let kind = if ids.is_empty() {
+                    EntityType::Gpe
+                } else {
+                    EntityType::Org
+                };
+                ids.extend(gpes);
+                if ids.len() == 1 {
+                    one(t.span, ids, kind);
                 }
             } else if w.eq_ignore_ascii_case("keduanya")
                 || (is_in(w, &words().pair_head)

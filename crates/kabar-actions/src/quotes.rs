@@ -315,7 +315,17 @@ impl Ctx<'_, '_> {
         // a comma right after the name closes an apposition ("Kuasa hukumnya, X, menyebut");
         // elsewhere it, or a subordinator, puts the name in another clause
         let first = gap.start;
-        if gap.len() > 6
+        // "X pada Selasa (4/4) menyatakan": brackets and slashes of a date do not count
+        let gap_words = gap
+            .clone()
+            .filter(|&i| {
+                doc.word(i)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .count();
+        if gap_words > 6
             || gap.clone().any(|i| {
                 let w = doc.word(i);
                 (w == "," && i != first)
@@ -345,16 +355,20 @@ fn description_end(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     if is_in(doc.word(first), &words().non_person_description) {
         return None;
     }
+    // "ujar eks Wakil Menteri Hukum dan HAM ini": a person title may open a capitalised
+    // description, closed by "ini" as well
+    let titled = is_in(doc.word(first), crate::lexicon::person_titles());
     for i in r.take(9) {
         let w = doc.word(i);
-        if is_in(w, &words().definite) && i > first + 1 {
+        let closes = is_in(w, &words().definite) || (titled && is_in(w, &words().demonstrative));
+        if closes && i > first + 1 {
             return Some(doc.tokens[i].span.end);
         }
         let lower = w
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-        if !lower || is_in(w, &words().description_stop) {
+        if !(lower || titled) || is_in(w, &words().description_stop) {
             return None;
         }
     }
@@ -518,7 +532,11 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
             .sentence_of(h.span.start)
             .map(|s| doc.sentences[s].end)
             .unwrap_or(para_end);
-        if gap.is_empty() || gap_words.iter().all(|w| matches!(*w, "," | "—" | "-")) {
+        if gap.is_empty()
+            || gap_words
+                .iter()
+                .all(|w| matches!(*w, "," | "—" | "-") || is_in(w, &words().quote_gap))
+        {
             // verb right after the quote
             if r.pronoun {
                 return (true, cx.pronoun(h.span.start), Some(ri));

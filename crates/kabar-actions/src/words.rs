@@ -73,6 +73,9 @@ word_lists! {
     relay,
     /// Singular personal pronouns.
     pronoun_person,
+    /// Plural pronouns resolved to the one organisation or country of their sentence
+    /// after "bahwa" ("X mengklaim bahwa mereka …").
+    group_pronoun,
     /// Pronouns that can be a speaker.
     pronoun_speaker,
     /// Heads of an organisation anaphor ("kementerian itu").
@@ -129,6 +132,9 @@ word_lists! {
     quote_purpose,
     /// Documents whose author follows them ("pengumuman MSCI", "keterangan resmi X").
     document_noun,
+    /// Words that may sit between a closing quote and its reporting verb ("…," demikian
+    /// kata X).
+    quote_gap,
 }
 
 fn missing(name: &str) -> LexiconError {

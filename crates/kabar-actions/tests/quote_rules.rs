@@ -73,3 +73,36 @@ fn author_of_a_document_is_the_speaker_when_named_elsewhere() {
     // an unknown name after a document noun is not guessed
     assert_eq!(s.first(), Some(&None), "{s:?}");
 }
+
+#[test]
+fn inverted_verbs_grown_from_real_news() {
+    for verb in ["tutup", "tandas", "jawab", "sahut", "cetus"] {
+        let s = speakers(&format!(
+            "\"Kami akan terus memantau perkembangan itu,\" {verb} [Awi Setiawan|per:awi]."
+        ));
+        assert_eq!(s, [Some("per:awi".to_string())], "{verb}");
+    }
+    let s = speakers(
+        "\"Lima orang terluka dalam kejadian itu,\" demikian kata [Badan SAR|org:sar] dalam keterangannya.",
+    );
+    assert_eq!(s, [Some("org:sar".to_string())]);
+}
+
+#[test]
+fn titled_description_refers_to_the_last_speaker() {
+    let s = speakers(
+        "\"Kasus ini harus dituntaskan,\" ujar [Denny|per:denny]. \"Mengapa demikian? Karena semua pihak dirugikan,\" ujar eks Wakil Menteri Hukum dan HAM ini.",
+    );
+    assert_eq!(
+        s,
+        [Some("per:denny".to_string()), Some("per:denny".to_string())]
+    );
+}
+
+#[test]
+fn a_date_between_speaker_and_verb_keeps_the_speaker() {
+    let s = speakers(
+        "[Kementerian Luar Negeri Utara|org:kemlu] pada Selasa (4/4) menyatakan militer negeri itu tak memiliki senjata kimia.",
+    );
+    assert_eq!(s, [Some("org:kemlu".to_string())]);
+}

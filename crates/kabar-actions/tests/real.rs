@@ -80,10 +80,16 @@ fn tune_annotations_score_above_floors() {
         "{score:?}"
     );
     // floors a little under the measured tune figures (docs/actions.md): these are upper
-    // bounds of real quality, the test guards against regressions
+    // bounds of real quality, the test guards against regressions. Since actions3 the tune
+    // set holds 33 articles (18 annotated blind before any rule change: tune-actions-4),
+    // measured 46.9 / 25.0 for actions and 97.1 % for quotes (fad6c8d)
+    assert!(
+        score.docs >= 33 && score.gold_actions >= 90 && score.gold_quotes >= 190,
+        "{score:?}"
+    );
     assert!(score.quote_precision() >= 0.95, "{}", score.report());
-    assert!(score.action_precision() >= 0.5, "{}", score.report());
-    assert!(score.action_recall() >= 0.3, "{}", score.report());
+    assert!(score.action_precision() >= 0.42, "{}", score.report());
+    assert!(score.action_recall() >= 0.21, "{}", score.report());
 }
 
 #[test]
@@ -97,7 +103,8 @@ fn audit_annotations_score_above_floors() {
         score.docs >= 140 && score.gold_actions >= 300 && score.gold_quotes >= 800,
         "{score:?}"
     );
-    // measured once at a33313c (docs/actions.md): quotes 82.3 %, actions P 36.8 / R 9.3
+    // measured once at a33313c (quotes 82.3 %, actions P 36.8 / R 9.3) and once at fad6c8d
+    // (82.8 %, 37.3 / 9.3), docs/actions.md
     assert!(score.quote_precision() >= 0.80, "{}", score.report());
     assert!(score.action_precision() >= 0.33, "{}", score.report());
     assert!(score.action_recall() >= 0.08, "{}", score.report());

@@ -180,7 +180,9 @@ fn insert_article(tx: &Transaction<'_>, a: &Analysis) -> Result<(), StoreError> 
                 act.kind,
                 serde_json::to_string(&act.source)?,
                 serde_json::to_string(&act.target)?,
-                act.date.clone().or_else(|| article_date.clone()),
+                // the act's own date only: a null date stays null (issue 12: an act
+                // recalled from years ago is not dated the day it was reported)
+                act.date.clone(),
                 act.negated,
                 sentence_text(act.sentence),
                 serde_json::to_string(act)?,
