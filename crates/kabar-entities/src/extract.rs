@@ -144,14 +144,27 @@ fn drop_fragments(toks: &[&str], mentions: &mut Vec<Mention>) {
 /// Tokens that end a clause inside a sentence (a role's date comes from its own clause).
 /// A bare "Di X" typed as a place is the article's person "… Di X" (see
 /// [`crate::particles`]).
-fn bare_particle_persons(text: &str, tokens: &[Token], toks: &[&str], mentions: &mut [Mention]) {
+/// `canonical` gives a person's lexicon name, so a nickname ("Diggia") counts as
+/// naming the full name.
+fn bare_particle_persons(
+    text: &str,
+    tokens: &[Token],
+    toks: &[&str],
+    canonical: &dyn Fn(&str) -> Option<String>,
+    mentions: &mut [Mention],
+) {
+    let tail = |words: &[&str]| -> Option<String> {
+        let p = words.iter().position(|w| *w == "Di")?;
+        (words.len() > 1).then(|| words[p..].join(" ").to_lowercase())
+    };
     let tails: std::collections::HashSet<String> = mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Per && m.t1 - m.t0 > 1)
+        .filter(|m| m.kind == EntityType::Per)
         .filter_map(|m| {
-            let words = &toks[m.t0..m.t1];
-            let p = words.iter().position(|w| *w == "Di")?;
-            Some(words[p..].join(" ").to_lowercase())
+            tail(&toks[m.t0..m.t1]).or_else(|| {
+                let name = canonical(&m.surface)?;
+                tail(&name.split(' ').collect::<Vec<_>>())
+            })
         })
         .collect();
     if tails.is_empty() {
@@ -314,7 +327,17 @@ impl EntityExtractor {
         }
         self.drop_products(&toks, &folded, &mut mentions);
         drop_fragments(&toks, &mut mentions);
-        bare_particle_persons(text, tokens, &toks, &mut mentions);
+        bare_particle_persons(
+            text,
+            tokens,
+            &toks,
+            &|surface| {
+                self.canonical(surface)
+                    .filter(|(kind, _)| *kind == EntityType::Per)
+                    .map(|(_, name)| name)
+            },
+            &mut mentions,
+        );
         if mentions.is_empty() {
             return Vec::new();
         }
