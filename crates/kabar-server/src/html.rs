@@ -301,6 +301,198 @@ aria-label=\"Articles per day by outlet\"><title>Articles per day by outlet</tit
     svg
 }
 
+/// One bar of the roles chart: a role held from `first` to `last` (store date values:
+/// `2025-03-06`, a timestamp, `2025-03`, `2025-W10`, `2025`).
+pub(crate) struct RoleBar {
+    /// "Menteri Luar Negeri (Indonesia)", already plain text (escaped here).
+    pub label: String,
+    pub first: String,
+    pub last: String,
+    pub articles: usize,
+}
+
+/// The days a date value covers, as days since the common era, or `None` for a value
+/// that is no calendar date (`PRESENT_REF`, an empty string).
+fn day_range(v: &str) -> Option<(i32, i32)> {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    let b = v.as_bytes();
+    let num = |r: std::ops::Range<usize>| v.get(r).and_then(|x| x.parse::<u32>().ok());
+    let year = num(0..4)? as i32;
+    let days = |d: NaiveDate| d.num_days_from_ce();
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        let d = NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?;
+        return Some((days(d), days(d)));
+    }
+    if b.len() == 8 && &v[4..6] == "-W" {
+        let w = num(6..8)?;
+        let mon = NaiveDate::from_isoywd_opt(year, w, Weekday::Mon)?;
+        let sun = NaiveDate::from_isoywd_opt(year, w, Weekday::Sun)?;
+        return Some((days(mon), days(sun)));
+    }
+    if b.len() == 7 && b[4] == b'-' {
+        let m = num(5..7)?;
+        let start = NaiveDate::from_ymd_opt(year, m, 1)?;
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, m + 1, 1)?
+        };
+        return Some((days(start), days(next) - 1));
+    }
+    if b.len() == 4 {
+        let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        let end = NaiveDate::from_ymd_opt(year, 12, 31)?;
+        return Some((days(start), days(end)));
+    }
+    None
+}
+
+/// Axis ticks over `[lo, hi]` (days since the common era): month starts, or year starts
+/// over long spans, or a few days over short ones; at most about seven.
+fn ticks(lo: i32, hi: i32) -> Vec<(i32, String)> {
+    use chrono::{Datelike, NaiveDate};
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some(a) = NaiveDate::from_num_days_from_ce_opt(lo) else {
+        return vec![];
+    };
+    let span = hi - lo;
+    let mut out = Vec::new();
+    if span < 60 {
+        let step = (span / 4).max(1);
+        let mut d = lo;
+        while d <= hi {
+            if let Some(x) = NaiveDate::from_num_days_from_ce_opt(d) {
+                out.push((d, format!("{} {}", x.day(), MONTHS[x.month0() as usize])));
+            }
+            d += step;
+        }
+        return out;
+    }
+    let months_per_tick = match span {
+        s if s > 365 * 4 => 12 * (1 + s / (365 * 7)),
+        s if s > 365 * 2 => 12,
+        s if s > 365 => 3,
+        s if s > 200 => 2,
+        _ => 1,
+    } as u32;
+    let (mut y, mut m) = (a.year(), a.month0());
+    loop {
+        m += 1;
+        if m == 12 {
+            m = 0;
+            y += 1;
+        }
+        if m % months_per_tick.min(12) != 0 {
+            continue;
+        }
+        let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) else {
+            break;
+        };
+        let day = d.num_days_from_ce();
+        if day > hi {
+            break;
+        }
+        if months_per_tick > 12 && y % (months_per_tick / 12) as i32 != 0 {
+            continue;
+        }
+        let label = if m == 0 {
+            y.to_string()
+        } else {
+            format!("{} {y}", MONTHS[m as usize])
+        };
+        out.push((day, label));
+    }
+    out
+}
+
+/// The roles an entity held over time as an SVG chart: one labelled row per role, a bar
+/// from the first to the last date it was reported (a dot for one day), a month or year
+/// axis. Roles without a calendar date are left out (the table beside it lists them).
+pub(crate) fn role_chart(bars: &[RoleBar]) -> String {
+    let rows: Vec<(&RoleBar, i32, i32)> = bars
+        .iter()
+        .filter_map(|b| Some((b, day_range(&b.first)?.0, day_range(&b.last)?.1)))
+        .filter(|(_, a, z)| a <= z)
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    let lo = rows.iter().map(|r| r.1).min().unwrap_or(0);
+    let hi = rows.iter().map(|r| r.2).max().unwrap_or(0);
+    let (w, left, right, row_h, top) = (640.0_f64, 8.0, 16.0, 34.0, 6.0);
+    let span = f64::from((hi - lo).max(1));
+    let x = |d: i32| left + f64::from(d - lo) / span * (w - left - right);
+    let axis_y = top + rows.len() as f64 * row_h + 4.0;
+    let h = axis_y + 22.0;
+    let mut svg = format!(
+        "<svg class=\"roles\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" \
+role=\"img\" aria-labelledby=\"roles-title\"><title id=\"roles-title\">Roles over time: {}</title>",
+        esc(&count(rows.len() as u64, "role", "roles"))
+    );
+    for (i, (t, label)) in ticks(lo, hi).iter().enumerate() {
+        let tx = x(*t);
+        let anchor = if tx > w - 60.0 {
+            "end"
+        } else if i == 0 && tx < 30.0 {
+            "start"
+        } else {
+            "middle"
+        };
+        let _ = write!(
+            svg,
+            "<line x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"{top}\" y2=\"{axis_y:.1}\" stroke=\"#dde1e6\"/>\
+<text x=\"{tx:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#58616c\" text-anchor=\"{anchor}\">{}</text>",
+            axis_y + 15.0,
+            esc(label)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<line x1=\"{left}\" x2=\"{:.1}\" y1=\"{axis_y:.1}\" y2=\"{axis_y:.1}\" stroke=\"#8a939d\"/>",
+        w - right
+    );
+    for (i, (b, a, z)) in rows.iter().enumerate() {
+        let y = top + i as f64 * row_h;
+        let (xa, xz) = (x(*a), x(*z));
+        let tip = format!(
+            "{}: {}, {}",
+            b.label,
+            span_text(&b.first, &b.last),
+            count(b.articles as u64, "article", "articles")
+        );
+        let _ = write!(
+            svg,
+            "<g><title>{}</title><text x=\"{left}\" y=\"{:.1}\" font-size=\"12\" fill=\"#1d232b\">{}</text>",
+            esc(&tip),
+            y + 12.0,
+            esc(&b.label)
+        );
+        if xz - xa < 6.0 {
+            let _ = write!(
+                svg,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"#a63a22\"/></g>",
+                (xa + xz) / 2.0,
+                y + 23.0
+            );
+        } else {
+            let _ = write!(
+                svg,
+                "<rect x=\"{xa:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" rx=\"3\" fill=\"#a63a22\"/></g>",
+                y + 18.0,
+                xz - xa
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn span_text(first: &str, last: &str) -> String {
+    span(Some(first), Some(last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +513,40 @@ mod tests {
         assert_eq!(span(Some("2026-05-01"), Some("2026-05-01")), "2026-05-01");
         assert_eq!(count(0, "outlet", "outlets"), "no outlets");
         assert_eq!(thousands(6227), "6,227");
+    }
+
+    #[test]
+    fn role_dates_of_every_grain_become_day_ranges() {
+        let day = |v: &str| day_range(v).unwrap();
+        assert_eq!(day("2025-03-06").0, day("2025-03-06T10:00:00+07:00").0);
+        assert_eq!(day("2025-03").1 - day("2025-03").0, 30);
+        assert_eq!(day("2025-W10").1 - day("2025-W10").0, 6);
+        assert_eq!(day("2025-W10").0, day("2025-03-03").0);
+        assert_eq!(day("2024").1 - day("2024").0, 365);
+        assert_eq!(day_range("PRESENT_REF"), None);
+        assert_eq!(day_range(""), None);
+    }
+
+    #[test]
+    fn role_chart_draws_a_bar_per_dated_role_on_a_month_axis() {
+        let bar = |label: &str, first: &str, last: &str| RoleBar {
+            label: label.into(),
+            first: first.into(),
+            last: last.into(),
+            articles: 2,
+        };
+        let svg = role_chart(&[
+            bar("Menteri <b>Luar</b> Negeri", "2025-01-16", "2025-07-15"),
+            bar("Juru bicara", "2025-03-06", "2025-03-06"),
+            bar("Ketua", "PRESENT_REF", "PRESENT_REF"),
+        ]);
+        assert_eq!(svg.matches("<rect").count(), 1, "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 1, "{svg}");
+        assert!(svg.contains("Menteri &lt;b&gt;Luar&lt;/b&gt; Negeri"));
+        assert!(!svg.contains("Ketua"), "undated roles are not drawn");
+        for m in ["Feb 2025", "Apr 2025", "Jul 2025"] {
+            assert!(svg.contains(m), "tick {m} missing: {svg}");
+        }
+        assert_eq!(role_chart(&[bar("Ketua", "PRESENT_REF", "")]), "");
     }
 }
