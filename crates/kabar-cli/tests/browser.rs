@@ -307,9 +307,7 @@ async fn story_and_article(c: &Client, base: &str) -> (String, String) {
     assert_eq!(path(c).await, story);
     assert_eq!(text(c, "main h1").await, title);
     assert!(
-        !all(c, "main svg[aria-label='Articles per day by outlet'] rect")
-            .await
-            .is_empty(),
+        !all(c, "main svg.days rect").await.is_empty(),
         "the story's articles-per-day chart has bars"
     );
     assert!(!all(c, "main a[href^='/events/']").await.is_empty());
@@ -560,6 +558,26 @@ fn pages_fit_a_360_px_screen() {
     });
 }
 
+/// Saves the current page as `out/name.png`, the window first made as tall as the page
+/// (at most `max_h`) so the shot shows all of it.
+async fn shot(c: &Client, out: &Path, name: &str, width: u32, max_h: u32) {
+    let h = js(c, "return document.documentElement.scrollHeight").await;
+    let h = (h.as_u64().unwrap_or(800) as u32).clamp(400, max_h);
+    // the window's own frame is not part of the viewport
+    let frame = js(c, "return window.outerHeight - window.innerHeight").await;
+    let frame = frame.as_u64().unwrap_or(0) as u32;
+    c.set_window_size(width, h + frame).await.unwrap();
+    let png = c.screenshot().await.unwrap();
+    let file = out.join(format!("{name}.png"));
+    std::fs::write(&file, &png).unwrap();
+    eprintln!(
+        "{} ({} KB) ← {}",
+        file.display(),
+        png.len() / 1024,
+        path(c).await
+    );
+}
+
 /// Screenshots of every page kind for docs/web.md (run by hand: scripts/screenshots.sh).
 #[test]
 #[ignore = "writes docs/screenshots/; run by scripts/screenshots.sh"]
@@ -569,44 +587,51 @@ fn screenshots() {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
     std::fs::create_dir_all(&out).unwrap();
     runtime().block_on(async {
+        let base = &site.base;
         let b = start_browser(&t, 1000, 800).await;
         let c = &b.c;
-        let base = &site.base;
-        let first_of = |list: &'static str| async move {
+        let mut first_of = Vec::new();
+        for list in ["/stories?sort=biggest", "/events?sort=biggest", "/entities"] {
             c.goto(&format!("{base}{list}")).await.unwrap();
-            rows(c).await.into_iter().next().expect("a row").0
-        };
-        let story = first_of("/stories?sort=biggest").await;
-        let event = first_of("/events?sort=biggest").await;
-        let entity = first_of("/entities").await;
+            first_of.push(rows(c).await.into_iter().next().expect("a row").0);
+        }
+        let [story, event, _] = <[String; 3]>::try_from(first_of).unwrap();
+        // a person with roles, so the shot shows the roles chart
+        c.goto(&format!("{base}/entities?type=PER")).await.unwrap();
+        let mut entity = String::new();
+        for (e, _) in rows(c).await.into_iter().take(20) {
+            entity = e;
+            c.goto(&format!("{base}{entity}")).await.unwrap();
+            if !all(c, "main svg.roles rect").await.is_empty() {
+                break;
+            }
+            c.goto(&format!("{base}/entities?type=PER")).await.unwrap();
+        }
         c.goto(&format!("{base}{story}")).await.unwrap();
-        let article = href(
-            &c.find(Locator::Css("main a[href^='/articles/']"))
-                .await
-                .unwrap(),
-        )
-        .await;
-        let shots: [(&str, String, u32); 8] = [
-            ("home", "/".into(), 1000),
-            ("stories", "/stories?sort=biggest".into(), 1000),
-            ("story", story.clone(), 1000),
-            ("event", event, 1000),
-            ("article", article, 1000),
-            ("entity", entity, 1000),
-            ("search", "/search?q=menteri".into(), 1000),
-            ("story-360px", story, 360),
-        ];
-        for (name, p, width) in shots {
-            c.set_window_size(width, 800).await.unwrap();
+        let link = c
+            .find(Locator::Css("main a[href^='/articles/']"))
+            .await
+            .unwrap();
+        let article = href(&link).await;
+        for (name, p) in [
+            ("home", "/"),
+            ("stories", "/stories?sort=biggest"),
+            ("story", &story),
+            ("event", &event),
+            ("article", &article),
+            ("entity", &entity),
+            ("search", "/search?q=menteri"),
+        ] {
+            c.set_window_size(1000, 800).await.unwrap();
             c.goto(&format!("{base}{p}")).await.unwrap();
-            let h = js(c, "return document.documentElement.scrollHeight").await;
-            let h = h.as_u64().unwrap_or(800).clamp(400, 1600) as u32;
-            c.set_window_size(width, h).await.unwrap();
-            let png = c.screenshot().await.unwrap();
-            let file = out.join(format!("{name}.png"));
-            std::fs::write(&file, &png).unwrap();
-            eprintln!("{} ({} KB) ← {p}", file.display(), png.len() / 1024);
+            shot(c, &out, name, 1000, 1500).await;
         }
         b.c.clone().close().await.unwrap();
+        let phone = start_browser(&t, 360, 1200).await;
+        phone.c.goto(&format!("{base}{story}")).await.unwrap();
+        let png = phone.c.screenshot().await.unwrap();
+        std::fs::write(out.join("story-360px.png"), &png).unwrap();
+        eprintln!("story-360px.png ({} KB)", png.len() / 1024);
+        phone.c.clone().close().await.unwrap();
     });
 }

@@ -81,12 +81,12 @@ td.date{white-space:nowrap}
 .m-time{background:#e4f6e4;border-bottom:2px solid #2f8a3c}
 .m-act{background:#ffe6d5;border-bottom:2px solid #b8561d;font-weight:600}
 .m-quote{font-style:italic;background:#f3eefc}
-.legend span{margin-right:.8rem}
+.legend>span{margin-right:.8rem;white-space:nowrap;display:inline-block}
 mark{background:var(--mark)}
 svg{max-width:100%;height:auto}
 .spark{vertical-align:middle;margin-left:.4rem}
 .err{color:#a00}
-@media (max-width:480px){header form{margin-left:0;max-width:none;flex-basis:100%}main{padding:.5rem .7rem 2rem}td.date{white-space:normal}}
+@media (max-width:480px){header{padding:.4rem .7rem}header nav{gap:.2rem .65rem}header form{margin-left:0;max-width:none;flex-basis:100%}main{padding:.5rem .7rem 2rem}table{font-size:.9rem}td,th{padding:.3rem .25rem}}
 "#;
 
 /// A whole page: header with navigation and search, the body, no script.
@@ -225,63 +225,160 @@ stroke-width=\"1.5\" points=\"{}\"/></svg>",
     )
 }
 
-/// A bar chart of articles per day, bars stacked by outlet, as inline SVG.
-/// `days` is `(day, [(outlet, n)])` oldest first.
+/// The grain of a time chart's bars: a day, an ISO week (from Monday) or a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grain {
+    Day,
+    Week,
+    Month,
+}
+
+impl Grain {
+    /// Days up to six weeks, weeks up to a year and a half, months beyond (so a chart
+    /// keeps bars wide enough to see on a phone).
+    fn for_span(days: i64) -> Self {
+        match days {
+            d if d <= 45 => Grain::Day,
+            d if d <= 548 => Grain::Week,
+            _ => Grain::Month,
+        }
+    }
+
+    fn start(self, d: chrono::NaiveDate) -> chrono::NaiveDate {
+        use chrono::Datelike;
+        match self {
+            Grain::Day => d,
+            Grain::Week => {
+                d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
+            }
+            Grain::Month => d.with_day(1).unwrap_or(d),
+        }
+    }
+
+    fn next(self, d: chrono::NaiveDate) -> chrono::NaiveDate {
+        match self {
+            Grain::Day => d + chrono::Duration::days(1),
+            Grain::Week => d + chrono::Duration::days(7),
+            Grain::Month => d
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(d + chrono::Duration::days(31)),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+        }
+    }
+
+    fn label(self, d: chrono::NaiveDate) -> String {
+        match self {
+            Grain::Month => d.format("%b %Y").to_string(),
+            _ => d.format("%-d %b").to_string(),
+        }
+    }
+}
+
+/// A bar chart of a story's articles over time, bars stacked by outlet, as inline SVG:
+/// one bar a day (a week, a month over longer spans), empty days included so gaps show.
+/// `days` is `(YYYY-MM-DD, [(outlet, n)])` oldest first.
 pub(crate) fn day_chart(days: &[(String, Vec<(String, u64)>)]) -> String {
+    use chrono::NaiveDate;
     const COLOURS: [&str; 6] = [
         "#a63a22", "#1a4f8b", "#2f8a3c", "#b8861d", "#6b3fa0", "#58616c",
     ];
-    if days.is_empty() {
+    let dated: Vec<(NaiveDate, &Vec<(String, u64)>)> = days
+        .iter()
+        .filter_map(|(d, p)| Some((NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()?, p)))
+        .collect();
+    let (Some(lo), Some(hi)) = (
+        dated.iter().map(|d| d.0).min(),
+        dated.iter().map(|d| d.0).max(),
+    ) else {
         return "<p class=\"muted\">No dated articles.</p>".into();
-    }
+    };
+    let grain = Grain::for_span((hi - lo).num_days());
     let mut outlets: Vec<&str> = Vec::new();
-    for (_, parts) in days {
-        for (o, _) in parts {
-            if !outlets.contains(&o.as_str()) {
-                outlets.push(o);
+    let mut buckets: Vec<(NaiveDate, Vec<(usize, u64)>)> = Vec::new();
+    let mut d = grain.start(lo);
+    while d <= hi {
+        buckets.push((d, Vec::new()));
+        d = grain.next(d);
+    }
+    for (day, parts) in &dated {
+        let start = grain.start(*day);
+        let Some(b) = buckets.iter_mut().find(|b| b.0 == start) else {
+            continue;
+        };
+        for (o, n) in parts.iter() {
+            let k = match outlets.iter().position(|x| x == o) {
+                Some(k) => k,
+                None => {
+                    outlets.push(o);
+                    outlets.len() - 1
+                }
+            };
+            match b.1.iter_mut().find(|p| p.0 == k) {
+                Some(p) => p.1 += n,
+                None => b.1.push((k, *n)),
             }
         }
     }
-    let max = days
+    let max = buckets
         .iter()
         .map(|(_, p)| p.iter().map(|x| x.1).sum::<u64>())
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let bw = 18.0;
-    let (w, h) = (days.len() as f64 * (bw + 4.0) + 30.0, 120.0);
+    let n = buckets.len() as f64;
+    let step = (440.0 / n).clamp(4.0, 44.0);
+    let bw = (step * 0.8).max(3.0);
+    let (left, h) = (30.0, 110.0);
+    let w = left + n * step + 10.0;
+    let what = format!("Articles per {} by outlet", grain.name());
     let mut svg = format!(
-        "<svg width=\"{w:.0}\" height=\"{:.0}\" viewBox=\"0 0 {w:.0} {:.0}\" role=\"img\" \
-aria-label=\"Articles per day by outlet\"><title>Articles per day by outlet</title>",
-        h + 40.0,
-        h + 40.0
+        "<svg class=\"days\" width=\"{w:.0}\" height=\"{:.0}\" viewBox=\"0 0 {w:.0} {:.0}\" role=\"img\" \
+aria-label=\"{what}\"><title>{what}</title>\
+<text x=\"{:.0}\" y=\"14\" font-size=\"12\" fill=\"#58616c\" text-anchor=\"end\">{}</text>\
+<line x1=\"{left}\" x2=\"{w:.0}\" y1=\"10\" y2=\"10\" stroke=\"#dde1e6\"/>\
+<line x1=\"{left}\" x2=\"{w:.0}\" y1=\"{:.0}\" y2=\"{:.0}\" stroke=\"#8a939d\"/>",
+        h + 34.0,
+        h + 34.0,
+        left - 4.0,
+        max as u64,
+        h + 10.0,
+        h + 10.0,
     );
-    let _ = write!(
-        svg,
-        "<text x=\"0\" y=\"10\" font-size=\"10\" fill=\"#58616c\">{}</text>",
-        max as u64
-    );
-    for (i, (day, parts)) in days.iter().enumerate() {
-        let x = 28.0 + i as f64 * (bw + 4.0);
+    // labels at least 56 px apart, the first and last always
+    let stride = (56.0 / step).ceil().max(1.0) as usize;
+    let last = buckets.len() - 1;
+    for (i, (day, parts)) in buckets.iter().enumerate() {
+        let x = left + i as f64 * step + (step - bw) / 2.0;
         let mut y = h + 10.0;
-        for (o, n) in parts {
-            let bh = *n as f64 / max * h;
+        for (k, cnt) in parts {
+            let bh = *cnt as f64 / max * h;
             y -= bh;
-            let c = COLOURS[outlets.iter().position(|x| x == o).unwrap_or(0) % COLOURS.len()];
             let _ = write!(
                 svg,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bw}\" height=\"{bh:.1}\" fill=\"{c}\"><title>{}: {} article(s), {}</title></rect>",
-                esc(day),
-                n,
-                esc(o)
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bw:.1}\" height=\"{bh:.1}\" fill=\"{}\"><title>{} {}: {}, {}</title></rect>",
+                COLOURS[k % COLOURS.len()],
+                grain.name(),
+                day,
+                count(*cnt, "article", "articles"),
+                esc(outlets[*k])
             );
         }
-        if i == 0 || i == days.len() - 1 || days.len() <= 8 {
+        let near_last = i != last && last - i < stride;
+        if (i % stride == 0 && !near_last) || i == last {
+            let anchor = if i == last && i > 0 { "end" } else { "start" };
+            let tx = if anchor == "end" { x + bw } else { x };
             let _ = write!(
                 svg,
-                "<text x=\"{x:.1}\" y=\"{:.0}\" font-size=\"9\" fill=\"#58616c\">{}</text>",
-                h + 24.0,
-                esc(day.get(5..).unwrap_or(day))
+                "<text x=\"{tx:.1}\" y=\"{:.0}\" font-size=\"12\" fill=\"#58616c\" text-anchor=\"{anchor}\">{}</text>",
+                h + 26.0,
+                esc(&grain.label(*day))
             );
         }
     }
@@ -291,7 +388,7 @@ aria-label=\"Articles per day by outlet\"><title>Articles per day by outlet</tit
         for (i, o) in outlets.iter().enumerate() {
             let _ = write!(
                 svg,
-                "<span><span style=\"color:{}\">■</span> {}</span>",
+                "<span><span style=\"color:{}\" aria-hidden=\"true\">■</span> {}</span>",
                 COLOURS[i % COLOURS.len()],
                 esc(o)
             );
@@ -421,7 +518,7 @@ pub(crate) fn role_chart(bars: &[RoleBar]) -> String {
     }
     let lo = rows.iter().map(|r| r.1).min().unwrap_or(0);
     let hi = rows.iter().map(|r| r.2).max().unwrap_or(0);
-    let (w, left, right, row_h, top) = (640.0_f64, 8.0, 16.0, 34.0, 6.0);
+    let (w, left, right, row_h, top) = (480.0_f64, 8.0, 16.0, 36.0, 6.0);
     let span = f64::from((hi - lo).max(1));
     let x = |d: i32| left + f64::from(d - lo) / span * (w - left - right);
     let axis_y = top + rows.len() as f64 * row_h + 4.0;
@@ -443,7 +540,7 @@ role=\"img\" aria-labelledby=\"roles-title\"><title id=\"roles-title\">Roles ove
         let _ = write!(
             svg,
             "<line x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"{top}\" y2=\"{axis_y:.1}\" stroke=\"#dde1e6\"/>\
-<text x=\"{tx:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#58616c\" text-anchor=\"{anchor}\">{}</text>",
+<text x=\"{tx:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#58616c\" text-anchor=\"{anchor}\">{}</text>",
             axis_y + 15.0,
             esc(label)
         );
@@ -464,7 +561,7 @@ role=\"img\" aria-labelledby=\"roles-title\"><title id=\"roles-title\">Roles ove
         );
         let _ = write!(
             svg,
-            "<g><title>{}</title><text x=\"{left}\" y=\"{:.1}\" font-size=\"12\" fill=\"#1d232b\">{}</text>",
+            "<g><title>{}</title><text x=\"{left}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1d232b\">{}</text>",
             esc(&tip),
             y + 12.0,
             esc(&b.label)
@@ -513,6 +610,37 @@ mod tests {
         assert_eq!(span(Some("2026-05-01"), Some("2026-05-01")), "2026-05-01");
         assert_eq!(count(0, "outlet", "outlets"), "no outlets");
         assert_eq!(thousands(6227), "6,227");
+    }
+
+    #[test]
+    fn story_chart_shows_empty_days_and_coarser_bars_over_long_spans() {
+        let day = |d: &str, n: u64| (d.to_string(), vec![("A".to_string(), n)]);
+        let svg = day_chart(&[day("2025-03-01", 2), day("2025-03-05", 1)]);
+        assert_eq!(svg.matches("<rect").count(), 2);
+        assert!(svg.contains("per day") && svg.contains("1 Mar") && svg.contains("5 Mar"));
+        // bars sit at their day: the 5th is four steps right of the 1st
+        let xs: Vec<f64> = svg
+            .match_indices("<rect x=\"")
+            .map(|(i, m)| {
+                svg[i + m.len()..]
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        let step = (440.0_f64 / 5.0).clamp(4.0, 44.0);
+        assert!((xs[1] - xs[0] - 4.0 * step).abs() < 0.2, "{xs:?}");
+        let long = day_chart(&[
+            day("2024-01-03", 1),
+            day("2024-01-04", 2),
+            day("2024-09-30", 1),
+        ]);
+        assert!(long.contains("per week"), "{long}");
+        assert!(long.contains("week 2024-01-01: 3 articles"), "{long}");
+        assert!(day_chart(&[day("2020-01-01", 1), day("2024-01-01", 1)]).contains("per month"));
+        assert!(day_chart(&[]).contains("No dated articles"));
     }
 
     #[test]

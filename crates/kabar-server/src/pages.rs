@@ -921,7 +921,7 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     .await?;
     let title = titled(st.title.as_deref(), "(untitled story)");
     let mut body = format!(
-        "<h1>{}</h1><p>{}</p><h2>Articles per day</h2>{}",
+        "<h1>{}</h1><p>{}</p><h2>Articles over time</h2>{}",
         esc(&title),
         esc(&st.summary),
         html::day_chart(&days)
