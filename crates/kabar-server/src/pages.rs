@@ -275,7 +275,9 @@ async fn events_page(pool: Arc<Pool>, q: ListQuery) -> Result<String, ApiError> 
     Ok(page("Events", Nav::Events, "", &body))
 }
 
-fn article_item(a: &ArticleRow) -> String {
+/// An article row; `links` adds its event and story (left out on the event's own page,
+/// where every row would point back to the page itself).
+fn article_item(a: &ArticleRow, links: bool) -> String {
     let mut li = format!(
         "<li><a href=\"/articles/{}\">{}</a><div class=\"muted\">{}",
         enc(&a.id),
@@ -292,10 +294,10 @@ fn article_item(a: &ArticleRow) -> String {
             enc(d)
         );
     }
-    if let Some(e) = &a.event {
+    if let Some(e) = a.event.as_ref().filter(|_| links) {
         let _ = write!(li, " · <a href=\"/events/{}\">event</a>", enc(e));
     }
-    if let Some(s) = &a.story {
+    if let Some(s) = a.story.as_ref().filter(|_| links) {
         let _ = write!(li, " · <a href=\"/stories/{}\">story</a>", enc(s));
     }
     li.push_str("</div></li>");
@@ -332,7 +334,7 @@ async fn articles_page(pool: Arc<Pool>, q: ListQuery) -> Result<String, ApiError
     ));
     body.push_str("<ol class=\"rows\">");
     for a in &list.items {
-        body.push_str(&article_item(a));
+        body.push_str(&article_item(a, true));
     }
     body.push_str("</ol>");
     body.push_str(&pager_of("/articles", &q, page_no, req, list.total));
@@ -862,7 +864,7 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         if a.duplicate_of.as_deref().is_some_and(|d| ids.contains(&d)) {
             continue;
         }
-        let mut li = article_item(a);
+        let mut li = article_item(a, false);
         if let Some(cs) = copies.get(a.id.as_str()) {
             let list: Vec<String> = cs
                 .iter()
