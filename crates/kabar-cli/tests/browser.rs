@@ -428,7 +428,8 @@ async fn filter_and_page(c: &Client, base: &str) {
     );
 }
 
-/// At 360 px: no page scrolls sideways, and the search box is on screen.
+/// At 360 px: no page scrolls sideways, the search box is on screen, and every field is
+/// labelled, every chart named, all text readable against its background.
 async fn narrow_screen(c: &Client, base: &str, pages: &[String]) {
     let width = js(c, "return window.innerWidth").await;
     assert_eq!(width, json!(360), "the viewport is 360 px wide");
@@ -454,8 +455,42 @@ async fn narrow_screen(c: &Client, base: &str, pages: &[String]) {
             .is_displayed()
             .await
             .unwrap());
+        let problems = js(c, A11Y_PROBLEMS).await;
+        assert_eq!(problems, json!([]), "{p}: labels, alt text, contrast");
     }
 }
+
+/// Form fields without a label, images without alt text, SVG charts without a name, and
+/// text whose contrast with its background is below WCAG AA (4.5:1, 3:1 for large text).
+const A11Y_PROBLEMS: &str = r#"
+const out = [];
+for (const f of document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+  if (!f.labels || f.labels.length === 0) out.push('unlabelled ' + f.outerHTML.slice(0, 80));
+for (const i of document.querySelectorAll('img:not([alt])')) out.push('no alt ' + i.src);
+for (const g of document.querySelectorAll('svg'))
+  if (g.getAttribute('role') !== 'img' || !(g.getAttribute('aria-label') || g.querySelector('title')))
+    out.push('unnamed chart ' + g.outerHTML.slice(0, 60));
+const rgb = c => (c.match(/[\d.]+/g) || []).map(Number);
+const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255;
+  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+  .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+const bg = el => { for (let e = el; e; e = e.parentElement) {
+  const c = rgb(getComputedStyle(e).backgroundColor);
+  if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3); }
+  return [255, 255, 255]; };
+for (const el of document.querySelectorAll('body *')) {
+  if (el.closest('svg, [aria-hidden=true]') || !el.offsetParent) continue;
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own) continue;
+  const st = getComputedStyle(el);
+  const a = lum(rgb(st.color)), b = lum(bg(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const px = parseFloat(st.fontSize), bold = Number(st.fontWeight) >= 700;
+  const need = px >= 24 || (bold && px >= 18.66) ? 3 : 4.5;
+  if (ratio < need) out.push('contrast ' + ratio.toFixed(2) + ' ' + el.tagName + ' ' + el.textContent.trim().slice(0, 30));
+}
+return out;
+"#;
 
 /// Tab from the top of the page: first the skip link (visible when focused), then the
 /// search box within a few more presses; Enter on the skip link moves to the content.
