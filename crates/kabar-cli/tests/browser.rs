@@ -21,14 +21,26 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A child process killed (and reaped) when dropped, so no server outlives its test.
+/// A child process killed (and reaped) when dropped, so no server outlives its test, even
+/// one that panicked. A child started by [`group_leader`] takes its whole process group
+/// along: chromedriver's browser, which would otherwise outlive a failed test.
 struct Kid(Child);
 
 impl Drop for Kid {
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// Starts `cmd` as the leader of a new process group (its children stay in it).
+fn group_leader(cmd: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    cmd.process_group(0)
 }
 
 /// The Chromium and chromedriver programs.
@@ -136,7 +148,7 @@ fn start_site() -> Site {
         String::from_utf8_lossy(&o.stderr)
     );
     let port = free_port();
-    let child = kabar()
+    let child = group_leader(&mut kabar())
         .arg("--db")
         .arg(&db)
         .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
@@ -162,7 +174,7 @@ struct Browser {
 
 async fn start_browser(t: &Tools, width: u32, height: u32) -> Browser {
     let port = free_port();
-    let child = Command::new(&t.driver)
+    let child = group_leader(&mut Command::new(&t.driver))
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -180,6 +192,8 @@ async fn start_browser(t: &Tools, width: u32, height: u32) -> Browser {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--disable-breakpad",
+        "--disable-crash-reporter",
         "--disable-dev-shm-usage",
         "--hide-scrollbars",
         "--force-device-scale-factor=1",
