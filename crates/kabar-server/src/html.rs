@@ -74,7 +74,7 @@ table{border-collapse:collapse;width:100%}td,th{padding:.35rem .4rem;border-bott
 td.date{white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.5rem 0;padding:.5rem;background:#fff;border:1px solid var(--line);border-radius:4px}
 .filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
-.filters input,.filters select{font:inherit;padding:.2rem .3rem;border:1px solid #8a939d;border-radius:3px;max-width:11rem}
+.filters input,.filters select{font:inherit;padding:.2rem .3rem;border:1px solid #8a939d;border-radius:3px;max-width:11rem;background:#fff;color:inherit;height:2.1rem}
 .pager{display:flex;gap:1rem;align-items:center;margin:1rem 0}
 .text{white-space:pre-wrap;background:#fff;border:1px solid var(--line);padding:1rem;border-radius:4px;overflow-wrap:anywhere}
 .m-ent{background:#e3efff;border-bottom:2px solid #3a6fb0;color:inherit;text-decoration:none}
