@@ -4,10 +4,10 @@
 # stops the cluster at exit. With arguments it runs `cargo test --locked ARGS` instead
 # (e.g. `scripts/test.sh -p kabar-store`).
 #
-# PostgreSQL 15 or later is installed from the distribution when missing (apt-get, as
-# root). The cluster lives in a temporary folder, listens on a loopback port only, trusts
-# local connections, and runs as the `postgres` user when this script runs as root
-# (PostgreSQL refuses to run as root).
+# PostgreSQL 15 or later, and Chromium with chromedriver (for the browser tests), are
+# installed from the distribution when missing (apt-get, as root). The cluster lives in a
+# temporary folder, listens on a loopback port only, trusts local connections, and runs as
+# the `postgres` user when this script runs as root (PostgreSQL refuses to run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +29,15 @@ if ! PGBIN=$(find_bin); then
     apt-get update -qq
     apt-get install -y -qq postgresql >/dev/null
     PGBIN=$(find_bin)
+fi
+
+# The browser tests (crates/kabar-cli/tests/browser.rs) drive Debian's headless Chromium
+# through chromedriver; under CI=true they fail when either is missing.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    echo "== installing chromium and chromium-driver (distribution packages, for the browser tests)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
 WORK=$(mktemp -d /tmp/kabar-pg.XXXXXX)

@@ -54,7 +54,15 @@ fn ent_links(ids: &[String], names: &Names) -> String {
 }
 
 fn title_or(t: Option<&str>) -> String {
-    esc(t.filter(|t| !t.trim().is_empty()).unwrap_or("(untitled)"))
+    esc(&titled(t, "(untitled)"))
+}
+
+/// A record's title, or `none` when it has none or only blanks (or a lone dash).
+fn titled(t: Option<&str>, none: &str) -> String {
+    t.map(str::trim)
+        .filter(|t| !t.is_empty() && !matches!(*t, "—" | "-" | "–"))
+        .unwrap_or(none)
+        .to_string()
 }
 
 // ---------- lists ----------
@@ -267,7 +275,9 @@ async fn events_page(pool: Arc<Pool>, q: ListQuery) -> Result<String, ApiError> 
     Ok(page("Events", Nav::Events, "", &body))
 }
 
-fn article_item(a: &ArticleRow) -> String {
+/// An article row; `links` adds its event and story (left out on the event's own page,
+/// where every row would point back to the page itself).
+fn article_item(a: &ArticleRow, links: bool) -> String {
     let mut li = format!(
         "<li><a href=\"/articles/{}\">{}</a><div class=\"muted\">{}",
         enc(&a.id),
@@ -284,10 +294,10 @@ fn article_item(a: &ArticleRow) -> String {
             enc(d)
         );
     }
-    if let Some(e) = &a.event {
+    if let Some(e) = a.event.as_ref().filter(|_| links) {
         let _ = write!(li, " · <a href=\"/events/{}\">event</a>", enc(e));
     }
-    if let Some(s) = &a.story {
+    if let Some(s) = a.story.as_ref().filter(|_| links) {
         let _ = write!(li, " · <a href=\"/stories/{}\">story</a>", enc(s));
     }
     li.push_str("</div></li>");
@@ -324,7 +334,7 @@ async fn articles_page(pool: Arc<Pool>, q: ListQuery) -> Result<String, ApiError
     ));
     body.push_str("<ol class=\"rows\">");
     for a in &list.items {
-        body.push_str(&article_item(a));
+        body.push_str(&article_item(a, true));
     }
     body.push_str("</ol>");
     body.push_str(&pager_of("/articles", &q, page_no, req, list.total));
@@ -628,6 +638,15 @@ fn highlight(text: &str, marks: &[Mark]) -> String {
     out
 }
 
+/// A `lang` attribute for an article's text when it is not in the page's English, so
+/// screen readers speak it with the right voice.
+fn text_lang(code: &str) -> String {
+    match code {
+        "id" => " lang=\"id\"".into(),
+        _ => String::new(),
+    }
+}
+
 /// An enum's JSON name (`PER`, `read_also`), as the API writes it.
 fn kind_name<T: serde::Serialize>(k: &T) -> String {
     serde_json::to_value(k)
@@ -706,7 +725,7 @@ async fn article_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     })
     .await?;
     let an = &a.analysis;
-    let title = an.title.clone().unwrap_or_else(|| "(untitled)".into());
+    let title = titled(an.title.as_deref(), "(untitled)");
     let mut body = format!("<article><h1>{}</h1><p class=\"muted\">", esc(&title));
     let mut meta = Vec::new();
     if let Some(o) = an.outlet.as_deref().filter(|o| !o.is_empty()) {
@@ -756,7 +775,8 @@ async fn article_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     let marks = article_marks(an, &names);
     let _ = write!(
         body,
-        "<div class=\"text\">{}</div></article>",
+        "<div class=\"text\"{}>{}</div></article>",
+        text_lang(&kind_name(&an.lang)),
         highlight(&an.text, &marks)
     );
     if !an.warnings.is_empty() {
@@ -818,11 +838,7 @@ async fn event(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
 
 async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     let e = run_store(pool, move |s| event_out(s, &id)).await?;
-    let title = e
-        .event
-        .title
-        .clone()
-        .unwrap_or_else(|| "(untitled event)".into());
+    let title = titled(e.event.title.as_deref(), "(untitled event)");
     let mut body = format!(
         "<h1>{}</h1><p class=\"muted\">Event · {} · {}",
         esc(&title),
@@ -848,7 +864,7 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         if a.duplicate_of.as_deref().is_some_and(|d| ids.contains(&d)) {
             continue;
         }
-        let mut li = article_item(a);
+        let mut li = article_item(a, false);
         if let Some(cs) = copies.get(a.id.as_str()) {
             let list: Vec<String> = cs
                 .iter()
@@ -905,12 +921,9 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         Ok((st, by_day, names))
     })
     .await?;
-    let title = st
-        .title
-        .clone()
-        .unwrap_or_else(|| "(untitled story)".into());
+    let title = titled(st.title.as_deref(), "(untitled story)");
     let mut body = format!(
-        "<h1>{}</h1><p>{}</p><h2>Articles per day</h2>{}",
+        "<h1>{}</h1><p>{}</p><h2>Articles over time</h2>{}",
         esc(&title),
         esc(&st.summary),
         html::day_chart(&days)
@@ -1029,11 +1042,29 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         esc(&qs(&[("entity", &en.id)])),
         enc(&en.id)
     );
-    body.push_str("<h2>Roles</h2>");
+    body.push_str("<h2>Roles over time</h2>");
     if e.roles.is_empty() {
         body.push_str("<p class=\"muted\">None seen.</p>");
     } else {
-        body.push_str("<table><tbody>");
+        let bars: Vec<html::RoleBar> = e
+            .roles
+            .iter()
+            .map(|r| html::RoleBar {
+                label: match r.of.as_deref() {
+                    Some(o) => format!(
+                        "{} ({})",
+                        r.title,
+                        names.get(o).map(String::as_str).unwrap_or(o)
+                    ),
+                    None => r.title.clone(),
+                },
+                first: r.first.clone().unwrap_or_default(),
+                last: r.last.clone().unwrap_or_default(),
+                articles: r.articles.len(),
+            })
+            .collect();
+        body.push_str(&html::role_chart(&bars));
+        body.push_str("<table><caption class=\"muted\">The same roles as a table</caption><thead><tr><th>When</th><th>Role</th><th>Reported in</th></tr></thead><tbody>");
         for r in &e.roles {
             let _ = write!(
                 body,
@@ -1052,7 +1083,7 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     if e.timeline.is_empty() {
         body.push_str("<p class=\"muted\">None.</p>");
     } else {
-        body.push_str("<table><tbody>");
+        body.push_str("<table><thead><tr><th>Date</th><th>What happened</th><th>Source</th></tr></thead><tbody>");
         for t in &e.timeline {
             let whom = ent_links(&t.target, &names);
             let _ = write!(
