@@ -189,7 +189,12 @@ pub(crate) fn analyze_impl(
     let mut rt = RefTime::default();
     let mut last_time: Option<LastTime> = None;
     for (i, c) in cands.iter().enumerate() {
-        let v = resolve(c, &env, &rt, day_hint(i, &cands, &days, anchor, text));
+        let mut v = resolve(c, &env, &rt, day_hint(i, &cands, &days, anchor, text));
+        if habitual(i, &cands, &days) {
+            // `buka setiap hari pukul 10.00 - 22.00 WIB`: a time of any day
+            v.value = format!("XXXX-XX-XX{}", v.value.get(10..).unwrap_or(""));
+            v.day = None;
+        }
         let (kind, value) = with_time_of_day(c, v.kind, v.value, v.day, &mut last_time, &ctx);
         if !matches!(c.sem, Sem::Clock { .. }) {
             rt.update(v.day, v.refd);
@@ -311,14 +316,33 @@ fn speech_day(
             })
             .and_then(|j| days[j].1)
     });
+    // the fallback is a written date, not a weekday ("MBG di hari Selasa kemarin")
     attribution.or_else(|| {
         let a = anchor?;
         (0..i)
             .rev()
-            .filter(|&j| written(j))
+            .filter(|&j| matches!(cands[j].sem, Sem::Date { .. }))
             .filter_map(|j| days[j].1)
             .find(|d| *d <= a && (a - *d).num_days() <= 6)
     })
+}
+
+/// A clock time or a part of day alone (candidate `i`) in a sentence with a SET (`setiap
+/// hari`, `tiap pagi`): a habit, on no particular day.
+fn habitual(i: usize, cands: &[Cand], days: &[(usize, Option<NaiveDate>)]) -> bool {
+    let c = &cands[i];
+    let time_alone = match c.sem {
+        Sem::Clock { .. } => true,
+        Sem::Offset {
+            unit: Unit::Day,
+            n: 0,
+            from_ref: true,
+        } => c.pod.is_some(),
+        _ => false,
+    };
+    time_alone
+        && (0..cands.len())
+            .any(|j| days[j].0 == days[i].0 && matches!(cands[j].sem, Sem::Fixed(TimeType::Set, _)))
 }
 
 /// The day a clock time (candidate `i`) takes from its sentence: that of the nearest dated
