@@ -196,8 +196,11 @@ pub(crate) fn analyze_impl(
             v.day = None;
         }
         let (kind, value) = with_time_of_day(c, v.kind, v.value, v.day, &mut last_time, &ctx);
-        if !matches!(c.sem, Sem::Clock { .. }) {
+        if !matches!(c.sem, Sem::Clock { .. } | Sem::ClockOffset { .. }) {
             rt.update(v.day, v.refd);
+        }
+        if kind == TimeType::Time {
+            rt.update_clock(chrono::NaiveDateTime::parse_from_str(&value, "%Y-%m-%dT%H:%M").ok());
         }
         if matches!(c.sem, Sem::Date { .. } | Sem::Weekday { .. }) {
             rt.update_written(v.day);

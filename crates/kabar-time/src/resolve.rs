@@ -219,6 +219,23 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, day_hint: Option<NaiveD
             None => unknown("XXXX-WXX-WE"),
         },
         Sem::Weekday { wd, rel } => resolve_weekday(*wd, *rel, c.start, env),
+        Sem::ClockOffset { minutes, dur } => match rt
+            .clock()
+            .and_then(|t| t.checked_add_signed(chrono::TimeDelta::minutes(*minutes)))
+        {
+            Some(t) => Val {
+                kind: TimeType::Time,
+                value: t.format("%Y-%m-%dT%H:%M").to_string(),
+                day: Some(t.date()),
+                refd: None,
+            },
+            None => Val {
+                kind: TimeType::Duration,
+                value: dur.clone(),
+                day: None,
+                refd: None,
+            },
+        },
         Sem::Clock { h, m } => {
             let day = if env.has_day {
                 day_hint.or(rt.written_day()).or(anchor)

@@ -75,6 +75,9 @@ pub(crate) enum Sem {
     Weekday { wd: Weekday, rel: Rel },
     /// A clock time, on the date of the context.
     Clock { h: u32, m: u32 },
+    /// `minutes` from the last clock time the text gave (`15 menit kemudian`); without one,
+    /// the DURATION `dur` it counts.
+    ClockOffset { minutes: i64, dur: String },
 }
 
 /// A candidate expression: byte span, meaning, part of day if any.

@@ -149,10 +149,35 @@ fn counted(h: &Hit, out: &mut Vec<Cand>) {
         (_, Some(n)) => n.to_string(),
         _ => "X".to_string(),
     };
-    if let Some(v) = duration_value(uw, &q, n) {
-        push(out, s0, e0, Sem::Fixed(TimeType::Duration, v));
+    let Some(v) = duration_value(uw, &q, n) else {
+        return;
+    };
+    // "15 menit kemudian", "dua jam sebelumnya": a time counted from the last clock
+    if let (Some(n), Some(caps)) = (n, AFTER_CLOCK.captures(&text[e0..])) {
+        let per = match uw.to_lowercase().trim_end_matches('s') {
+            "menit" | "minute" => 1,
+            "jam" | "hour" => 60,
+            _ => 0,
+        };
+        if per > 0 {
+            let sign = if caps.name("back").is_some() { -1 } else { 1 };
+            let end = e0 + caps.get(0).map_or(0, |m| m.end());
+            let sem = Sem::ClockOffset {
+                minutes: sign * n * per,
+                dur: v,
+            };
+            push(out, s0, end, sem);
+            return;
+        }
     }
+    push(out, s0, e0, Sem::Fixed(TimeType::Duration, v));
 }
+
+/// The direction word after a count of minutes or hours (`kemudian`, `sebelumnya`).
+static AFTER_CLOCK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:kemudian|setelahnya|sesudahnya|later|(?P<back>sebelumnya|earlier))\b")
+        .expect("valid regex")
+});
 
 /// A range of counts of one unit (`satu hingga dua tahun`, `1-2 bulan`, `4-5 jam`): two
 /// DURATIONs, the first number taking the unit of the second (as ranges of dates are two
