@@ -28,6 +28,11 @@ static DAY_CLOCK_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[ \t]*,?[ \t]*(?:(?:pada|on|at)[ \t]+)?$").expect("valid regex")
 });
 
+/// What stands between a deictic day and a date in apposition (`hari ini, 21 April 2025`).
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(?:,|(?:,[ \t]*)?(?:tanggal|tgl\.?))[ \t]*$").expect("valid regex")
+});
+
 fn date_like(s: &Sem) -> bool {
     matches!(
         s,
@@ -121,6 +126,15 @@ pub(crate) fn merge(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
                     prev.pod = c.pod;
                     continue;
                 }
+                // "hari ini, 21 April 2025", "hari ini tanggal 14 Mei 2025": the date in
+                // apposition says which day the deictic word is (two expressions, one day);
+                // not a dateline with its weekday ("hari ini, Kamis (11/12/2013)", often a typo)
+                if deictic
+                    && matches!(c.sem, Sem::Date { wd: None, .. })
+                    && APPOSITION.is_match(gap)
+                {
+                    prev.sem = c.sem.clone();
+                }
             }
         }
         out.push(c);
@@ -171,5 +185,17 @@ mod tests {
         let s = spans("Data yang dirilis kemarin (19/11) menunjukkan kenaikan.");
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].0, "kemarin (19/11)");
+    }
+
+    #[test]
+    fn deictic_day_takes_its_date_in_apposition() {
+        let a = crate::analyze(
+            "\"Pada hari ini, 21 April 2025, saya mundur,\" katanya.",
+            kabar_core::Lang::Id,
+            Some("2025-05-05"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        );
+        let v: Vec<&str> = a.times.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(v, ["2025-04-21", "2025-04-21"]);
     }
 }

@@ -5,7 +5,7 @@
 //! sebelumnya`) anchor on it, not on the publication date: in an article of Tuesday about a
 //! fire on Sunday, a later `pukul 07.55` is Sunday's.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// The reference time, updated after every resolved expression in text order.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -19,6 +19,8 @@ pub(crate) struct RefTime {
     /// The last day written as a date or a weekday (not `kemarin`, `hari ini`): the day a
     /// clock time without a date is on.
     written_day: Option<NaiveDate>,
+    /// The last clock time given with its day (`15 menit kemudian` counts from it).
+    clock: Option<NaiveDateTime>,
 }
 
 impl RefTime {
@@ -40,6 +42,18 @@ impl RefTime {
         if day.is_some() {
             self.written_day = day;
         }
+    }
+
+    /// Records a clock time with its day.
+    pub(crate) fn update_clock(&mut self, at: Option<NaiveDateTime>) {
+        if at.is_some() {
+            self.clock = at;
+        }
+    }
+
+    /// The last clock time given with its day.
+    pub(crate) fn clock(&self) -> Option<NaiveDateTime> {
+        self.clock
     }
 
     /// The last day written as a date or a weekday.

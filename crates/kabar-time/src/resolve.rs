@@ -139,11 +139,13 @@ pub(crate) struct Env<'a> {
     /// Days written with their date in the text (`Kamis (27/11/2014)`), so a later bare
     /// `Kamis` in the same week is that day.
     pub written: &'a [NaiveDate],
+    /// The text names a calendar day somewhere (else its clocks are generic).
+    pub has_day: bool,
 }
 
-/// Resolves a candidate; `rt` is the reference time at its position, `clock_day` the day a
-/// clock time of its sentence takes (for [`Sem::Clock`]).
-pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<NaiveDate>) -> Val {
+/// Resolves a candidate; `rt` is the reference time at its position, `day_hint` the day its
+/// context gives (a clock's sentence, a quotation's speech day).
+pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, day_hint: Option<NaiveDate>) -> Val {
     let anchor = env.anchor;
     match &c.sem {
         Sem::Date { y, m, d, wd } => resolve_date(*y, *m, *d, *wd, c.start, env),
@@ -197,8 +199,19 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
             // "libur akhir tahun" written in January: the year that just ended
             unknown(&anchor.map_or(0, |a| a.year() - 1).to_string())
         }
+        // a part of day alone in a text that names no day: generic (`pada siang hari`)
+        Sem::Offset {
+            unit: Unit::Day,
+            n: 0,
+            from_ref: true,
+        } if c.pod.is_some() && !env.has_day => unknown("XXXX-XX-XX"),
         Sem::Offset { unit, n, from_ref } => {
-            resolve_offset(*unit, *n, *from_ref, rt.last_is_day(), anchor, rt)
+            // a deictic day in a quotation counts from the day it was spoken
+            let base = match (from_ref, unit) {
+                (false, Unit::Day) => day_hint.or(anchor),
+                _ => anchor,
+            };
+            resolve_offset(*unit, *n, *from_ref, rt.last_is_day(), base, rt)
         }
         Sem::RefUnit { unit, n } => resolve_offset(*unit, *n, true, false, anchor, rt),
         Sem::Weekend(n) => match anchor.and_then(|a| add_days(a, n * 7)) {
@@ -206,8 +219,29 @@ pub(crate) fn resolve(c: &Cand, env: &Env, rt: &RefTime, clock_day: Option<Naive
             None => unknown("XXXX-WXX-WE"),
         },
         Sem::Weekday { wd, rel } => resolve_weekday(*wd, *rel, c.start, env),
+        Sem::ClockOffset { minutes, dur } => match rt
+            .clock()
+            .and_then(|t| t.checked_add_signed(chrono::TimeDelta::minutes(*minutes)))
+        {
+            Some(t) => Val {
+                kind: TimeType::Time,
+                value: t.format("%Y-%m-%dT%H:%M").to_string(),
+                day: Some(t.date()),
+                refd: None,
+            },
+            None => Val {
+                kind: TimeType::Duration,
+                value: dur.clone(),
+                day: None,
+                refd: None,
+            },
+        },
         Sem::Clock { h, m } => {
-            let day = clock_day.or(rt.written_day()).or(anchor);
+            let day = if env.has_day {
+                day_hint.or(rt.written_day()).or(anchor)
+            } else {
+                None
+            };
             let d = day.map(ymd).unwrap_or_else(|| "XXXX-XX-XX".to_string());
             Val {
                 kind: TimeType::Time,

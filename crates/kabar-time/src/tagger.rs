@@ -75,6 +75,9 @@ pub(crate) enum Sem {
     Weekday { wd: Weekday, rel: Rel },
     /// A clock time, on the date of the context.
     Clock { h: u32, m: u32 },
+    /// `minutes` from the last clock time the text gave (`15 menit kemudian`); without one,
+    /// the DURATION `dur` it counts.
+    ClockOffset { minutes: i64, dur: String },
 }
 
 /// A candidate expression: byte span, meaning, part of day if any.
@@ -118,6 +121,20 @@ pub(crate) fn sentence_starts(text: &str) -> Vec<usize> {
         i += 1;
     }
     out
+}
+
+/// Whether byte `pos` of `full` is inside a direct quotation opened in its paragraph
+/// (an odd number of straight quotes before it, or a curly opening quote not yet closed).
+pub(crate) fn in_quote(full: &str, pos: usize) -> bool {
+    let Some(before) = full.get(..pos) else {
+        return false;
+    };
+    let para = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let straight = para.matches('"').count() % 2 == 1;
+    let curly = para
+        .rfind('“')
+        .is_some_and(|o| para.rfind('”').is_none_or(|c| c < o));
+    straight || curly
 }
 
 /// The sentence (start, end) containing byte `pos`.
@@ -192,7 +209,16 @@ pub(crate) fn recognise(text: &str, lc: &str, starts: &[usize], lang: Lang) -> V
             }
         }
     }
-    // longest first, then earliest
+    let mut kept = keep_longest(out);
+    for c in kept.iter_mut() {
+        crate::compose::extend(text, c);
+    }
+    crate::compose::merge(text, drop_swallowed(kept))
+}
+
+/// Resolves overlapping candidates: longest first, then earliest; returns them in text
+/// order.
+fn keep_longest(mut out: Vec<Cand>) -> Vec<Cand> {
     out.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
@@ -205,11 +231,12 @@ pub(crate) fn recognise(text: &str, lc: &str, starts: &[usize], lang: Lang) -> V
         }
     }
     kept.sort_by_key(|c| c.start);
-    for c in kept.iter_mut() {
-        crate::compose::extend(text, c);
-    }
-    // a day widened over its part of day ("Selasa dini hari") swallows the part's own
-    // candidate ("dini hari")
+    kept
+}
+
+/// A day widened over its part of day ("Selasa dini hari") swallows the part's own
+/// candidate ("dini hari").
+fn drop_swallowed(kept: Vec<Cand>) -> Vec<Cand> {
     let mut widened: Vec<Cand> = Vec::with_capacity(kept.len());
     for c in kept {
         match widened.last() {
@@ -221,7 +248,7 @@ pub(crate) fn recognise(text: &str, lc: &str, starts: &[usize], lang: Lang) -> V
         }
         widened.push(c);
     }
-    crate::compose::merge(text, widened)
+    widened
 }
 
 /// Bytes of context either side of a keyword (longer than any expression reaches).

@@ -14,7 +14,7 @@ mod relative;
 mod sets;
 
 pub(crate) use crate::lexicon::{month_alternation, month_of, number_of, weekday_of, NUMBER_RE};
-pub(crate) use crate::tagger::{sentence_of, Cand, Rel, Sem, Unit};
+pub(crate) use crate::tagger::{in_quote, sentence_of, Cand, Rel, Sem, Unit};
 pub(crate) use chrono::Weekday;
 pub(crate) use kabar_core::{Lang, TimeType};
 pub(crate) use regex::{Captures, Regex};
@@ -52,10 +52,12 @@ pub(crate) enum K {
     ClockZone,
     ClockEn,
     Duration,
+    DurRange,
     SeDuration,
     VagueEn,
     Redup,
     SetId,
+    SetFreq,
     SetEn,
     Refs,
     Quarter,
@@ -141,8 +143,8 @@ pub(crate) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
             relative::handle(kind, h, out)
         }
         ClockId | ClockZone | ClockEn => clock::handle(kind, h, out),
-        Duration | SeDuration | VagueEn | Redup => durations::handle(kind, h, out),
-        SetId | SetEn => sets::handle(kind, h, out),
+        Duration | DurRange | SeDuration | VagueEn | Redup => durations::handle(kind, h, out),
+        SetId | SetFreq | SetEn => sets::handle(kind, h, out),
         Refs | Season | Vague => refs::handle(kind, h, out),
     }
 }

@@ -43,6 +43,14 @@ pub(super) fn handle(kind: K, h: &Hit, out: &mut Vec<Cand>) {
     let Some(v) = word_value(list_name, r) else {
         return;
     };
+    // "dulu" is "formerly" only at a sentence start or after "sejak", "dari", "zaman"…
+    // ("makan dulu" is "first")
+    if r == "dulu"
+        && !is_sentence_start(h.full, h.starts, h.base + s0)
+        && word_value("before_dulu", &word_before(h.text, s0).to_lowercase()).is_none()
+    {
+        return;
+    }
     let sem = if kind == K::Season {
         Sem::Season(v)
     } else {
@@ -78,6 +86,9 @@ mod tests {
         let s = sems("Harga menguat hanya sesaat pada musim penghujan.");
         assert_eq!(s[0].1, Sem::Fixed(TimeType::Duration, "PTXM".into()));
         assert_eq!(s[1], ("musim penghujan".to_string(), Sem::Season("WI")));
+        let s = sems("Dulu pasar ini sepi. Sejak dulu warga berjualan, tapi makan dulu.");
+        let spans: Vec<&str> = s.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(spans, ["Dulu", "dulu"], "{s:?}");
     }
 
     #[test]
