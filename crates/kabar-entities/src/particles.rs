@@ -57,9 +57,8 @@ pub(crate) fn join_particle_names(
     while k + 1 < stoks.len() {
         let w = stoks[k];
         let lower = w.to_lowercase();
-        if !(is_cap(w) && w.chars().any(char::is_lowercase) && particles.contains(&lower))
-            || !name_word(stoks[k + 1])
-        {
+        let particle = is_cap(w) && w.chars().any(char::is_lowercase) && particles.contains(&lower);
+        if !(particle && name_word(stoks[k + 1])) {
             k += 1;
             continue;
         }
