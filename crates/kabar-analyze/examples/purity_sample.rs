@@ -29,7 +29,12 @@ fn opt<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
 /// The `n` IDs with the smallest seeded hash.
 fn sample<'a>(ids: impl Iterator<Item = &'a str>, seed: &str, n: usize) -> Vec<&'a str> {
     let mut v: Vec<([u8; 32], &str)> = ids
-        .map(|id| (*blake3::hash(format!("{seed}:{id}").as_bytes()).as_bytes(), id))
+        .map(|id| {
+            (
+                *blake3::hash(format!("{seed}:{id}").as_bytes()).as_bytes(),
+                id,
+            )
+        })
         .collect();
     v.sort();
     v.into_iter().take(n).map(|x| x.1).collect()
@@ -52,17 +57,25 @@ fn article_line(sheet: &mut String, indent: &str, a: &ArticleRow) {
         a.id,
         a.published.as_deref().unwrap_or("(no date)"),
         a.title.as_deref().unwrap_or("(untitled)"),
-        if a.duplicate_of.is_some() { "  (near-copy)" } else { "" }
+        if a.duplicate_of.is_some() {
+            "  (near-copy)"
+        } else {
+            ""
+        }
     );
 }
 
 fn run(args: &[String]) -> Result<(), String> {
     let [db, out, ..] = args else {
-        return Err("usage: purity_sample STORE.db OUT_DIR [--seed S] [--events N] [--stories N]".into());
+        return Err(
+            "usage: purity_sample STORE.db OUT_DIR [--seed S] [--events N] [--stories N]".into(),
+        );
     };
     let seed = opt(args, "--seed").unwrap_or("kabar-purity-1");
     let num = |flag: &str, d: usize| -> Result<usize, String> {
-        opt(args, flag).map_or(Ok(d), |v| v.parse().map_err(|_| format!("{flag}: not a number: {v}")))
+        opt(args, flag).map_or(Ok(d), |v| {
+            v.parse().map_err(|_| format!("{flag}: not a number: {v}"))
+        })
     };
     let (n_events, n_stories) = (num("--events", 50)?, num("--stories", 30)?);
     let store = Store::open_read_only(Path::new(db)).map_err(|e| format!("{db}: {e}"))?;
@@ -76,12 +89,18 @@ fn run(args: &[String]) -> Result<(), String> {
     let stories = store.stories().map_err(|e| format!("{db}: {e}"))?;
     let by_id: HashMap<&str, _> = events.iter().map(|e| (e.id.as_str(), e)).collect();
     let ev_pick = sample(
-        events.iter().filter(|e| e.articles.len() >= 2).map(|e| e.id.as_str()),
+        events
+            .iter()
+            .filter(|e| e.articles.len() >= 2)
+            .map(|e| e.id.as_str()),
         seed,
         n_events,
     );
     let st_pick = sample(
-        stories.iter().filter(|s| s.events.len() >= 2).map(|s| s.id.as_str()),
+        stories
+            .iter()
+            .filter(|s| s.events.len() >= 2)
+            .map(|s| s.id.as_str()),
         seed,
         n_stories,
     );
@@ -92,23 +111,49 @@ fn run(args: &[String]) -> Result<(), String> {
          # a short reason into purity-judgements.tsv (IDs and judgements only).\n\n"
     );
     let mut tsv = format!("{}\n", kabar_link::purity::HEADER);
-    let _ = writeln!(sheet, "## Events ({} of {} with >= 2 articles)\n", ev_pick.len(), events.iter().filter(|e| e.articles.len() >= 2).count());
+    let _ = writeln!(
+        sheet,
+        "## Events ({} of {} with >= 2 articles)\n",
+        ev_pick.len(),
+        events.iter().filter(|e| e.articles.len() >= 2).count()
+    );
     for id in &ev_pick {
         let e = by_id[id];
-        let _ = writeln!(sheet, "event {id}  {} articles  {}", e.articles.len(), e.title.as_deref().unwrap_or("—"));
+        let _ = writeln!(
+            sheet,
+            "event {id}  {} articles  {}",
+            e.articles.len(),
+            e.title.as_deref().unwrap_or("—")
+        );
         for a in e.articles.iter().filter_map(|a| articles.get(a)) {
             article_line(&mut sheet, "    ", a);
         }
         sheet.push('\n');
         let _ = writeln!(tsv, "event\t{id}\t\t");
     }
-    let _ = writeln!(sheet, "## Stories ({} of {} with >= 2 events)\n", st_pick.len(), stories.iter().filter(|s| s.events.len() >= 2).count());
+    let _ = writeln!(
+        sheet,
+        "## Stories ({} of {} with >= 2 events)\n",
+        st_pick.len(),
+        stories.iter().filter(|s| s.events.len() >= 2).count()
+    );
     let st_by: HashMap<&str, _> = stories.iter().map(|s| (s.id.as_str(), s)).collect();
     for id in &st_pick {
         let s = st_by[id];
-        let _ = writeln!(sheet, "story {id}  {} events  {}", s.events.len(), s.title.as_deref().unwrap_or("—"));
+        let _ = writeln!(
+            sheet,
+            "story {id}  {} events  {}",
+            s.events.len(),
+            s.title.as_deref().unwrap_or("—")
+        );
         for e in s.events.iter().filter_map(|e| by_id.get(e.as_str())) {
-            let _ = writeln!(sheet, "  event {}  {} articles  {}", e.id, e.articles.len(), e.title.as_deref().unwrap_or("—"));
+            let _ = writeln!(
+                sheet,
+                "  event {}  {} articles  {}",
+                e.id,
+                e.articles.len(),
+                e.title.as_deref().unwrap_or("—")
+            );
             for a in e.articles.iter().filter_map(|a| articles.get(a)) {
                 article_line(&mut sheet, "      ", a);
             }
@@ -118,7 +163,10 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for (name, text) in [("purity-sheet.txt", &sheet), ("purity-judgements.tsv", &tsv)] {
+    for (name, text) in [
+        ("purity-sheet.txt", &sheet),
+        ("purity-judgements.tsv", &tsv),
+    ] {
         let p = out.join(name);
         std::fs::write(&p, text).map_err(|e| format!("{}: {e}", p.display()))?;
         println!("wrote {}", p.display());

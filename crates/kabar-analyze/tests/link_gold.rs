@@ -106,7 +106,9 @@ fn detik_gold_events_and_stories() {
 
     // Order independence: the same events and IDs in reverse and shuffled arrival order.
     let events_of = |m: &HashMap<String, Assignment>| -> HashMap<String, String> {
-        m.iter().map(|(k, v)| (k.clone(), v.event.clone())).collect()
+        m.iter()
+            .map(|(k, v)| (k.clone(), v.event.clone()))
+            .collect()
     };
     for (name, o) in [("reverse", &b), ("shuffled", &c3)] {
         let same = a.iter().filter(|(k, v)| o[*k].event == v.event).count();

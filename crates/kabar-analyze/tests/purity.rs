@@ -34,7 +34,17 @@ fn judged_samples_are_pure() {
             p.unjudged
         );
         assert!(p.events + p.stories > 0, "{}: nothing judged", f.display());
-        assert!(p.event_rate() >= 0.95, "{}: events {:.1} % pure", f.display(), 100.0 * p.event_rate());
-        assert!(p.story_rate() >= 0.95, "{}: stories {:.1} % pure", f.display(), 100.0 * p.story_rate());
+        assert!(
+            p.event_rate() >= 0.95,
+            "{}: events {:.1} % pure",
+            f.display(),
+            100.0 * p.event_rate()
+        );
+        assert!(
+            p.story_rate() >= 0.95,
+            "{}: stories {:.1} % pure",
+            f.display(),
+            100.0 * p.story_rate()
+        );
     }
 }

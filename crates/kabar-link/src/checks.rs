@@ -236,7 +236,10 @@ mod tests {
             "Cara Mudah Dapat Skin Baru",
             "Ada promo. Segera download aplikasinya, lalu top up saldo."
         ));
-        assert!(!is_promotion("Cara Mudah Dapat Skin Baru", "Ada promo baru."));
+        assert!(!is_promotion(
+            "Cara Mudah Dapat Skin Baru",
+            "Ada promo baru."
+        ));
         // Whole words only: `promosi` (promotion to a post) is no cue.
         assert!(!is_promotion("Kuis", "Ia mendapat promosi jabatan."));
     }

@@ -17,8 +17,8 @@
 
 pub mod checks;
 pub mod gold;
-pub mod purity;
 mod minhash;
+pub mod purity;
 mod sparse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -1298,9 +1298,8 @@ impl Linker {
                 (Some(t), Some(f), Some(l)) => gap_days(t, f, l) <= cfg.cross_lang_days,
                 _ => false,
             };
-            let ok = near
-                && ent >= cfg.cross_lang_entity_min
-                && shared_keys(&p.actors, &e.ents) >= 2;
+            let ok =
+                near && ent >= cfg.cross_lang_entity_min && shared_keys(&p.actors, &e.ents) >= 2;
             return (if ok { ent * tfac } else { 0.0 }, text, ent);
         }
         if text < cfg.event_text_min {

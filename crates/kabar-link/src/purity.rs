@@ -182,7 +182,10 @@ mod tests {
                  event\te:02\tno\ttwo sale days\nstory\ts:03\tYES\nstory\ts:04\t\t\n";
         let j = parse_judgements("t.tsv", t).unwrap();
         let p = score(&j);
-        assert_eq!((p.events, p.pure_events, p.stories, p.pure_stories), (2, 1, 1, 1));
+        assert_eq!(
+            (p.events, p.pure_events, p.stories, p.pure_stories),
+            (2, 1, 1, 1)
+        );
         assert_eq!(p.unjudged, 1);
         assert!((p.event_rate() - 0.5).abs() < 1e-9);
         assert_eq!(j[1].reason, "two sale days");

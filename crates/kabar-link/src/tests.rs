@@ -484,7 +484,8 @@ fn name_words_match_stems_of_entity_names() {
 /// reader contest about a race stays out of the race's story.
 #[test]
 fn promotions_are_their_own_events_and_stories() {
-    const SALE: &str = "serbu diskon transmart full day sale harga promo hemat jutaan belanja hari ini saja";
+    const SALE: &str =
+        "serbu diskon transmart full day sale harga promo hemat jutaan belanja hari ini saja";
     // Different texts (not near-copies of each other), one vocabulary.
     let sale = |id: &str, day: u32, item: &str| {
         doc(
@@ -499,7 +500,11 @@ fn promotions_are_their_own_events_and_stories() {
         "a:r1",
         at(3, 20),
         "Hasil MotoGP Prancis: Martin menang di Le Mans",
-        &body("motogp balapan sirkuit le mans pebalap podium menang finis tikungan crash", "malam race minggu", 60),
+        &body(
+            "motogp balapan sirkuit le mans pebalap podium menang finis tikungan crash",
+            "malam race minggu",
+            60,
+        ),
         &["per:jorge-martin", "org:ducati", "org:motogp"],
     );
     let contest = doc(
@@ -522,7 +527,10 @@ fn promotions_are_their_own_events_and_stories() {
     assert_eq!(out[4].event, out[5].event);
     assert_ne!(out[0].event, out[4].event, "two sale days are two events");
     assert_ne!(out[0].story, out[4].story, "promotions never join a story");
-    assert_ne!(out[2].story, out[3].story, "a contest is not part of the race's story");
+    assert_ne!(
+        out[2].story, out[3].story,
+        "a contest is not part of the race's story"
+    );
     assert!(l.why("a:r2").is_some_and(|w| w.promotion));
     assert!(l.why("a:r1").is_some_and(|w| !w.promotion));
 }
@@ -533,7 +541,8 @@ fn promotions_are_their_own_events_and_stories() {
 #[test]
 fn a_story_join_needs_the_story_subject() {
     let ents = ["org:who", "org:kemenkes"];
-    const OUTBREAK: &str = "kasus virus who kemenkes waspada penyakit menular pasien gejala demam dokter rumah sakit";
+    const OUTBREAK: &str =
+        "kasus virus who kemenkes waspada penyakit menular pasien gejala demam dokter rumah sakit";
     let hanta = |id: &str, day: u32, extra: &str| {
         doc(
             id,
@@ -551,7 +560,13 @@ fn a_story_join_needs_the_story_subject() {
         &ents,
     );
     // Other outbreaks make `wabah` a common word, as it is in real news.
-    let others = ["campak sekolah", "ulat bulu kebun", "flu burung ternak", "kolera pengungsi", "antraks sapi"];
+    let others = [
+        "campak sekolah",
+        "ulat bulu kebun",
+        "flu burung ternak",
+        "kolera pengungsi",
+        "antraks sapi",
+    ];
     let mut docs: Vec<LinkDoc> = others
         .iter()
         .enumerate()
@@ -578,11 +593,20 @@ fn a_story_join_needs_the_story_subject() {
     };
     let (out, w) = run(LinkConfig::default());
     let n = others.len();
-    assert_ne!(out[n].story, out[n + 2].story, "another outbreak is another story");
+    assert_ne!(
+        out[n].story,
+        out[n + 2].story,
+        "another outbreak is another story"
+    );
     assert_eq!(out[n].story, out[n + 3].story, "{w:?}");
     let subject = ["hantavirus", "kapal", "pesiar"];
     assert!(!w.story_subject.is_empty(), "{w:?}");
-    assert!(w.story_subject.iter().all(|t| subject.contains(&t.as_str())), "{w:?}");
+    assert!(
+        w.story_subject
+            .iter()
+            .all(|t| subject.contains(&t.as_str())),
+        "{w:?}"
+    );
     // Without the rule the genre word and the agencies join them: the test can fail.
     let (out, _) = run(LinkConfig {
         story_subject_terms: 0,
