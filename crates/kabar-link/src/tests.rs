@@ -614,3 +614,64 @@ fn a_story_join_needs_the_story_subject() {
     });
     assert_eq!(out[n].story, out[n + 2].story);
 }
+
+/// An English and an Indonesian report of one happening share no terms but the same
+/// canonical entities: they join one event; a report a week later, or one sharing a
+/// single organisation, does not.
+#[test]
+fn cross_language_reports_join_through_shared_entities() {
+    let ents = [
+        "per:ratna-kusumawardani",
+        "org:kemlu",
+        "gpe:vietnam",
+        "gpe:natuna",
+    ];
+    let id = doc(
+        "a:x1",
+        at(9, 9),
+        "Kemlu panggil dubes Vietnam soal insiden Natuna",
+        "kemlu panggil duta besar vietnam insiden kapal natuna menteri luar negeri protes",
+        &ents,
+    );
+    let mut en = doc(
+        "a:x2",
+        at(9, 15),
+        "Indonesia summons Vietnamese envoy over Natuna standoff",
+        "foreign ministry summoned ambassador vessel standoff natuna minister protest",
+        &ents,
+    );
+    en.lang = Lang::En;
+    let mut later = en.clone();
+    later.id = "a:x3".into();
+    later.published = at(20, 9);
+    later.text = "fisheries talks resume quota boundary coast guard patrol agreement".into();
+    let mut one_org = en.clone();
+    one_org.id = "a:x4".into();
+    one_org.entities = vec!["org:kemlu".into(), "gpe:natuna".into()];
+    one_org.title = "Ministry opens visa service office".into();
+    one_org.text = "consular visa service office opens applicants queue online booking".into();
+    let run = |cfg: LinkConfig, docs: &[LinkDoc]| Linker::new(cfg).add_batch(docs);
+    let all = [id.clone(), en.clone(), later.clone()];
+    let out = run(LinkConfig::default(), &all);
+    assert_eq!(out[0].event, out[1].event, "{out:?}");
+    assert_ne!(
+        out[0].event, out[2].event,
+        "eleven days later is another event"
+    );
+    let out = run(LinkConfig::default(), &[id.clone(), one_org]);
+    assert_ne!(
+        out[0].event, out[1].event,
+        "one shared organisation is not enough"
+    );
+    let out = run(
+        LinkConfig {
+            cross_lang_entity_min: 0.0,
+            ..LinkConfig::default()
+        },
+        &all,
+    );
+    assert_ne!(
+        out[0].event, out[1].event,
+        "without the rule they never meet"
+    );
+}
