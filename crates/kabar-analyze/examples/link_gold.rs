@@ -2,7 +2,7 @@
 //! linker, scored against the gold files of `crates/kabar-link/gold/` (B³), plus the checks
 //! a reader makes on the store (event time extent and size) and order independence.
 //!
-//! `cargo run --release -p kabar-analyze --example link_gold [-- gold.tsv …] [--list N] [--find WORD]… [--set key=json]… [--audit]`
+//! `cargo run --release -p kabar-analyze --example link_gold [-- gold.tsv …] [--list N] [--find WORD]… [--story WORD]… [--set key=json]… [--try k=v,…]… [--audit]`
 //!
 //! Gold files default to every `*.tsv` in `crates/kabar-link/gold/`. `--list N` prints the
 //! N largest events with their span and titles (TUNE-side articles only).
@@ -153,13 +153,16 @@ fn main() {
             let (out, l) = link_with(&order, 500, &config(&a2));
             let c = reader_checks(&docs, &out, Some(&l));
             let mut line = format!(
-                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {};",
+                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {};",
                 c.events,
                 c.largest,
                 c.market_days_max,
                 c.market_over,
                 c.person_days_max,
-                c.entity_only_story_joins
+                c.entity_only_story_joins,
+                c.promotion_days_max,
+                c.promotion_story_mixes,
+                c.subjectless_story_joins
             );
             for rows in &golds {
                 let ge: HashMap<&str, &str> = rows
@@ -261,11 +264,14 @@ fn main() {
         events.values().map(|v| span(v)).fold(0.0, f64::max)
     );
     println!(
-        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}",
+        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}",
         checks.market_over,
         checks.market_days_max,
         checks.person_days_max,
-        checks.entity_only_story_joins
+        checks.entity_only_story_joins,
+        checks.promotion_days_max,
+        checks.promotion_story_mixes,
+        checks.subjectless_story_joins
     );
     if list > 0 {
         let mut big: Vec<_> = events.iter().collect();
@@ -308,6 +314,47 @@ fn main() {
                         d.title
                     );
                 }
+            }
+        }
+    }
+
+    // `--story WORD` (repeatable): stories with several events, one of whose TUNE titles
+    // contains WORD, with their events' TUNE titles — to inspect story over-merges.
+    for w in args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i > 0 && args[i - 1] == "--story")
+        .map(|x| x.1.to_lowercase())
+    {
+        let mut stories: BTreeMap<&str, BTreeMap<&str, Vec<&LinkDoc>>> = BTreeMap::new();
+        for d in &docs {
+            let x = &a[&d.id];
+            stories
+                .entry(x.story.as_str())
+                .or_default()
+                .entry(x.event.as_str())
+                .or_default()
+                .push(d);
+        }
+        for (sid, evs) in &stories {
+            let tune = |d: &&&LinkDoc| split_of(&keys[&d.id]) == Split::Tune;
+            let hit = evs
+                .values()
+                .flatten()
+                .filter(tune)
+                .any(|d| d.title.to_lowercase().contains(&w));
+            if !hit || evs.len() < 2 {
+                continue;
+            }
+            println!("  [{w}] story {sid}: {} events", evs.len());
+            for (eid, v) in evs {
+                let titles: Vec<&str> = v.iter().filter(tune).map(|d| d.title.as_str()).collect();
+                println!(
+                    "     {eid} ({} articles, {:.1} days): {}",
+                    v.len(),
+                    span(v),
+                    titles.first().copied().unwrap_or("(AUDIT side only)")
+                );
             }
         }
     }

@@ -275,7 +275,9 @@ fn pipeline_meets_the_examples_gold() {
     // regression floors: these were set a little under the figures measured on
     // 2026-11-22 (docs/BENCHMARKS.md), so they guard against a regression and are not
     // targets of their own
-    assert!(ef >= 0.75, "event B³ F1 {ef:.3}");
+    // Events: 0.920 since cross-language joins (2026-12-02, fourth pass; 0.820 before):
+    // the examples report most happenings in Indonesian and English.
+    assert!(ef >= 0.88, "event B³ F1 {ef:.3}");
     // Stories: 0.872 on 2026-11-22; the story rule was made stricter on 2026-12-01 for
     // real news (Detik gold, docs/link.md: unrelated events no longer share a story only
     // through one ministry or country), which costs these fictional threads recall
@@ -283,8 +285,9 @@ fn pipeline_meets_the_examples_gold() {
     // names out of the term channel, a persistence discount, join threshold 0.4, story
     // term cosine 0.2; Detik TUNE gold stories 0.760 -> 0.802, events 0.868 -> 0.904):
     // these fictional threads lose story recall (measured 0.662, events 0.828); see
-    // docs/link.md.
-    assert!(sf >= 0.65, "story B³ F1 {sf:.3}");
+    // docs/link.md. Fourth pass (cross-language joins, a story join needs the story's
+    // subject term): 0.771.
+    assert!(sf >= 0.74, "story B³ F1 {sf:.3}");
     assert!(
         hit * 10 >= gold_dups.len() * 6,
         "duplicates found {hit}/{}",

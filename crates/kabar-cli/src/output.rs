@@ -375,14 +375,24 @@ pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result
         )?;
         let s = &e["story"];
         match s["how"].as_str() {
-            Some("joined") => writeln!(
+            Some("joined") => {
+                let subject = list(&s["subject"]);
+                writeln!(
+                    out,
+                    "    joined the story: shares its subject{}; terms {:.2} (content words {:.2}), people/organisations {:.2} ({} shared); shared: {}",
+                    if subject.is_empty() { String::new() } else { format!(" ({subject})") },
+                    f(&s["terms"]),
+                    f(&s["content"]),
+                    f(&s["actors"]),
+                    s["shared_actors"].as_u64().unwrap_or(0),
+                    list(&s["shared"])
+                )?
+            }
+            Some(_) if s["promotion"].as_bool() == Some(true) => writeln!(
                 out,
-                "    joined the story: terms {:.2}, people/organisations {:.2}; shared: {}",
-                f(&s["terms"]),
-                f(&s["actors"]),
-                list(&s["shared"])
+                "    founded the story: a promotion (sale, contest, sponsored offer) never joins one"
             )?,
-            Some(_) => writeln!(out, "    founded the story")?,
+            Some(_) => writeln!(out, "    founded the story: no active story shared its subject (see docs/link.md, Story)")?,
             None => {}
         }
         for a in e["articles"].as_array().into_iter().flatten() {
@@ -398,7 +408,14 @@ pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result
                     f(&why["entities"]),
                     list(&why["shared"])
                 )?,
-                Some(how) => writeln!(out, "    {} {title}\n      {how}", a["id"].as_str().unwrap_or(""))?,
+                Some(how) => {
+                    let how = match how {
+                        "founded" => "founded the event (its first report)",
+                        "duplicate" => "a near-copy of an article of the event",
+                        other => other,
+                    };
+                    writeln!(out, "    {} {title}\n      {how}", a["id"].as_str().unwrap_or(""))?
+                }
                 None => writeln!(out, "    {} {title}\n      (no record: linked before --why existed)", a["id"].as_str().unwrap_or(""))?,
             }
         }

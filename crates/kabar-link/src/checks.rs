@@ -9,6 +9,12 @@ use crate::{Assignment, LinkDoc, Linker};
 
 /// Words that mark a market-level report in a title (`data/market-titles.txt`).
 const MARKET_TITLES: &str = include_str!("../data/market-titles.txt");
+/// Promotion cues of titles (`data/promo-titles.txt`).
+const PROMO_TITLES: &str = include_str!("../data/promo-titles.txt");
+/// Promotion cues of texts (`data/promo-text.txt`).
+const PROMO_TEXT: &str = include_str!("../data/promo-text.txt");
+/// Distinct text cues that make an article a promotion without a title cue.
+const PROMO_TEXT_ONLY: usize = 3;
 
 /// Reader checks on one linked corpus.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,16 +42,26 @@ pub struct ReaderChecks {
     /// an organisation, a platform or a brand alone — `Google Play` under three unrelated
     /// game promotions — must never make a story).
     pub entity_only_story_joins: usize,
+    /// The most distinct publication days of promotions ([`is_promotion`]) inside one
+    /// event: each sale day or contest round is its own happening, so more than 2 (an
+    /// announcement the evening before and the day itself) is an over-merge.
+    pub promotion_days_max: usize,
+    /// Stories holding a promotion's event together with any other event: a shared
+    /// sponsor, wallet or platform (DANA, Google Play) or a contest about a sport is no
+    /// shared subject.
+    pub promotion_story_mixes: usize,
+    /// Events that joined a story without holding one of its subject terms
+    /// ([`crate::LinkConfig::story_subject_terms`]; from the linker's `Why`).
+    pub subjectless_story_joins: usize,
 }
 
 /// The content-term similarity (entity name words left out) a reader expects of a story
 /// join that shares one person or organisation only: clearly the same subject.
 pub const ONE_ENTITY_CONTENT: f32 = 0.3;
 
-/// The market words of `data/market-titles.txt`.
-fn market_words() -> Vec<&'static str> {
-    MARKET_TITLES
-        .lines()
+/// The entries of a word-list file (one per line; `#` comments and blank lines skipped).
+fn list_words(text: &'static str) -> Vec<&'static str> {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
@@ -54,12 +70,42 @@ fn market_words() -> Vec<&'static str> {
 /// True when `title` starts with a market word (`data/market-titles.txt`): a report of one
 /// day's exchange rate, index or gold price.
 pub fn is_market_title(title: &str) -> bool {
-    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(market_words);
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| list_words(MARKET_TITLES));
     let t = title.trim_start().to_lowercase();
     WORDS.iter().any(|w| {
         t.strip_prefix(w)
             .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
     })
+}
+
+/// True when `phrase` occurs in `text` (both lower case) as whole words.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(phrase).any(|(i, _)| {
+        !word(text[..i].chars().next_back()) && !word(text[i + phrase.len()..].chars().next())
+    })
+}
+
+/// How many cues of `list` occur in `text` (lower case), counting each cue once.
+fn cues(text: &str, list: &[&str]) -> usize {
+    list.iter().filter(|w| has_phrase(text, w)).count()
+}
+
+/// True when the article is a promotion — a sale, a discount, a reader contest, a
+/// sponsored offer — rather than the report of a happening: its title holds a cue of
+/// `data/promo-titles.txt` and its text one of `data/promo-text.txt`, or its text holds
+/// three text cues. The annotation criteria (`docs/link.md`) make each promotion its own
+/// event unless several articles report the same campaign, and no story joins
+/// unrelated promotions through a shared platform, wallet or sponsor.
+pub fn is_promotion(title: &str, text: &str) -> bool {
+    static TITLE: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| list_words(PROMO_TITLES));
+    static TEXT: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| list_words(PROMO_TEXT));
+    let text = text.to_lowercase();
+    let in_text = cues(&text, &TEXT);
+    in_text >= PROMO_TEXT_ONLY || (in_text >= 1 && cues(&title.to_lowercase(), &TITLE) >= 1)
 }
 
 /// Name tokens of a person entity ID (`per:purbaya-yudhi-sadewa` → `purbaya`, …).
@@ -90,8 +136,15 @@ pub fn reader_checks(
         events: events.len(),
         ..ReaderChecks::default()
     };
+    c.promotion_story_mixes = promotion_story_mixes(docs, links);
     for v in events.values() {
         c.largest = c.largest.max(v.len());
+        let promo_days: BTreeSet<_> = v
+            .iter()
+            .filter(|d| is_promotion(&d.title, &d.text))
+            .filter_map(|d| d.published.map(|p| p.date()))
+            .collect();
+        c.promotion_days_max = c.promotion_days_max.max(promo_days.len());
         let ts: Vec<_> = v.iter().filter_map(|d| d.published).collect();
         if let (Some(x), Some(y)) = (ts.iter().min(), ts.iter().max()) {
             if (*y - *x).num_minutes() as f64 / 1440.0 > 14.0 {
@@ -138,14 +191,58 @@ pub fn reader_checks(
             if !content || one_entity {
                 c.entity_only_story_joins += 1;
             }
+            if w.story_subject_n == 0 {
+                c.subjectless_story_joins += 1;
+            }
         }
     }
     c
 }
 
+/// Stories that hold an event with a promotion and another event (see
+/// [`ReaderChecks::promotion_story_mixes`]).
+fn promotion_story_mixes(docs: &[LinkDoc], links: &HashMap<String, Assignment>) -> usize {
+    let mut stories: BTreeMap<&str, (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    for d in docs {
+        if let Some(a) = links.get(&d.id) {
+            let (all, promo) = stories.entry(a.story.as_str()).or_default();
+            all.insert(a.event.as_str());
+            if is_promotion(&d.title, &d.text) {
+                promo.insert(a.event.as_str());
+            }
+        }
+    }
+    stories
+        .values()
+        .filter(|(all, promo)| !promo.is_empty() && all.len() > 1)
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_market_title;
+    use super::{is_market_title, is_promotion};
+
+    #[test]
+    fn promotions_need_a_title_cue_and_a_text_cue_or_three_text_cues() {
+        let sale = "Serbu diskon 50% di mal ini, hari Minggu saja.";
+        assert!(is_promotion("Diskon Jumbo TV di Full Day Sale", sale));
+        // A policy that cuts fares is news: no offer or call to action in the text.
+        assert!(!is_promotion(
+            "Pemerintah Rilis Paket Stimulus: Diskon Tiket Pesawat",
+            "Menteri mengumumkan paket stimulus ekonomi untuk kuartal ketiga."
+        ));
+        // A sponsored text without a title cue: three calls to action.
+        assert!(is_promotion(
+            "Cara Mudah Dapat Skin Baru",
+            "Ada promo. Segera download aplikasinya, lalu top up saldo."
+        ));
+        assert!(!is_promotion(
+            "Cara Mudah Dapat Skin Baru",
+            "Ada promo baru."
+        ));
+        // Whole words only: `promosi` (promotion to a post) is no cue.
+        assert!(!is_promotion("Kuis", "Ia mendapat promosi jabatan."));
+    }
 
     #[test]
     fn market_titles_start_with_a_market_word() {

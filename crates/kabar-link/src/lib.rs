@@ -18,6 +18,7 @@
 pub mod checks;
 pub mod gold;
 mod minhash;
+pub mod purity;
 mod sparse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -98,6 +99,18 @@ pub struct Why {
     /// Persons/organisations the founding article shares with the story it joined.
     #[serde(default)]
     pub story_shared_actors: u32,
+    /// The story's subject terms (its most distinctive terms) that the founding article
+    /// holds: a story join needs one (see [`LinkConfig::story_subject_terms`]).
+    #[serde(default)]
+    pub story_subject: Vec<String>,
+    /// How many of the story's subject terms the founding article holds (the names in
+    /// `story_subject` may be fewer: only the article's first terms keep their names).
+    #[serde(default)]
+    pub story_subject_n: u32,
+    /// The article is a promotion ([`checks::is_promotion`]): it shares events only with
+    /// promotions of about one day, and its event never joins a story.
+    #[serde(default)]
+    pub promotion: bool,
 }
 
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
@@ -179,6 +192,19 @@ pub struct LinkConfig {
     /// organisation with the story: one shared person, organisation, platform or brand
     /// (`Google Play`) never makes a story without clearly shared content.
     pub story_one_entity_text: f32,
+    /// A new event joins a story only when its founding article holds one of the story's
+    /// this-many most distinctive terms (profile weight × IDF): the story's *subject*
+    /// (`hantavirus`), not only its genre words (`wabah`, outbreak) or the agencies it
+    /// quotes (WHO, the health ministry). 0 switches the rule off.
+    pub story_subject_terms: usize,
+    /// Cross-language joins: an article joins an event (a new event a story) that has no
+    /// article in its language yet — both languages known — when their entity cosine
+    /// (people, organisations, places down-weighted) reaches this and they share at
+    /// least two people/organisations; term cosines say nothing across languages, entity
+    /// IDs are canonical in every language. 0 switches cross-language joins off.
+    pub cross_lang_entity_min: f32,
+    /// A cross-language join needs the article within this many days of the event.
+    pub cross_lang_days: f32,
     /// Stories idle for this many days leave the active set.
     pub story_retention_days: i64,
     /// Articles in the re-link window: a batch holding an article that sorts before
@@ -263,6 +289,9 @@ impl Default for LinkConfig {
             story_entity_min: 0.15,
             story_text_only: 0.2,
             story_one_entity_text: 0.3,
+            story_subject_terms: 3,
+            cross_lang_entity_min: 0.5,
+            cross_lang_days: 2.0,
             story_retention_days: 120,
             relink_window_docs: 5_000,
             max_active_stories: 20_000,
@@ -293,7 +322,7 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 4;
+const VERSION: u8 = 5;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
@@ -323,6 +352,10 @@ struct Event {
     activity: i64,
     seq: u64,
     keys: Vec<u64>,
+    /// Founded by a promotion ([`checks::is_promotion`]): only promotions join it.
+    promo: bool,
+    /// Languages of its articles (see [`LinkConfig::cross_lang_entity_min`]).
+    langs: Vec<Lang>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -335,6 +368,8 @@ struct Story {
     activity: i64,
     seq: u64,
     keys: Vec<u64>,
+    /// Languages of its articles.
+    langs: Vec<Lang>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -476,6 +511,8 @@ struct Raw {
     /// each day's close is its own happening, so it joins only events of about one day.
     #[serde(default)]
     market: bool,
+    /// A promotion ([`checks::is_promotion`]).
+    promo: bool,
     /// Language of the article (selects its thresholds, [`LinkConfig::by_lang`]).
     lang: Lang,
     /// Term keys of the words of the article's person/organisation/other entity names
@@ -537,6 +574,10 @@ struct Prepared {
     wactors: Weighted,
     /// See [`Raw::market`].
     market: bool,
+    /// See [`Raw::promo`].
+    promo: bool,
+    /// Language of the article.
+    lang: Lang,
     /// Join threshold of the article's language.
     join_threshold: f32,
     /// Story term minimum of the article's language.
@@ -977,6 +1018,7 @@ impl Linker {
             actors,
             sig: signature(&sh, cfg.num_perm),
             market: checks::is_market_title(&d.title),
+            promo: checks::is_promotion(&d.title, &d.text),
             lang: d.lang,
         }
     }
@@ -990,6 +1032,8 @@ impl Linker {
             story_text_min,
             time: r.time,
             market: r.market,
+            promo: r.promo,
+            lang: r.lang,
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
@@ -1113,8 +1157,23 @@ impl Linker {
                 continue;
             }
             // Only copies within the window count (so eviction never changes a result).
+            // A market report or a promotion published again on another day (or a text
+            // copied from an earlier day's promotion) is that day's report or sale, not a
+            // copy of the earlier one.
+            let promo_original = || {
+                self.st
+                    .docs
+                    .get(&e.article)
+                    .and_then(|d| self.st.events.get(&d.event))
+                    .is_some_and(|ev| ev.promo)
+            };
+            let window = if p.market || p.promo || promo_original() {
+                (MARKET_SPAN_DAYS * MINUTES_PER_DAY) as i64
+            } else {
+                cfg.dup_window_days * 1440
+            };
             if let (Some(t), Some(u)) = (p.time, e.time) {
-                if (t - u).abs() > cfg.dup_window_days * 1440 {
+                if (t - u).abs() > window {
                     continue;
                 }
             }
@@ -1185,6 +1244,10 @@ impl Linker {
     fn event_parts(&self, p: &Prepared, e: &Event, wc: &mut WeightCache) -> (f32, f32, f32) {
         let cfg = &self.st.cfg;
         let mut tfac = 1.0;
+        // A promotion reports no happening: it shares an event only with promotions.
+        if p.promo != e.promo {
+            return (0.0, 0.0, 0.0);
+        }
         if let (Some(t), Some(f), Some(l)) = (p.time, e.first, e.last) {
             let gap = gap_days(t, f, l);
             let span = (l.max(t) - f.min(t)) as f32 / MINUTES_PER_DAY;
@@ -1192,8 +1255,9 @@ impl Linker {
                 return (0.0, 0.0, 0.0);
             }
             // a day's market close and the next morning's recap at most: a market report
-            // never joins an event that would then span more than MARKET_SPAN_DAYS
-            if p.market && span > MARKET_SPAN_DAYS {
+            // never joins an event that would then span more than MARKET_SPAN_DAYS; nor
+            // does a promotion (each sale day, each contest round is its own)
+            if (p.market || p.promo) && span > MARKET_SPAN_DAYS {
                 return (0.0, 0.0, 0.0);
             }
             let s = cfg.time_sigma_days.max(1e-3);
@@ -1227,6 +1291,17 @@ impl Linker {
         } else {
             p.wents.cosine(&e.ents, e.enorm)
         };
+        if cfg.cross_lang_entity_min > 0.0 && cross_lang(p.lang, &e.langs) {
+            // No shared language: the entities are the evidence (see
+            // `LinkConfig::cross_lang_entity_min`), close in time.
+            let near = match (p.time, e.first, e.last) {
+                (Some(t), Some(f), Some(l)) => gap_days(t, f, l) <= cfg.cross_lang_days,
+                _ => false,
+            };
+            let ok =
+                near && ent >= cfg.cross_lang_entity_min && shared_keys(&p.actors, &e.ents) >= 2;
+            return (if ok { ent * tfac } else { 0.0 }, text, ent);
+        }
         if text < cfg.event_text_min {
             return (0.0, text, ent);
         }
@@ -1302,9 +1377,16 @@ impl Linker {
         }
         e.activity = e.activity.max(activity);
         e.seq = seq_now;
+        if !e.langs.contains(&p.lang) {
+            e.langs.push(p.lang);
+        }
         let story = e.story;
         Self::register(&mut self.event_postings, &mut e.keys, id, keys, cap);
-        self.reinforce_story(story, p, keys, activity);
+        // A promotion never shapes a story: its story gets no profile and no index keys,
+        // so nothing joins it.
+        if !p.promo {
+            self.reinforce_story(story, p, keys, activity);
+        }
     }
 
     fn reinforce_story(&mut self, id: u64, p: &Prepared, keys: &[u64], activity: i64) {
@@ -1328,6 +1410,9 @@ impl Linker {
         s.enorm = norm_idf(&s.ents, idf);
         s.activity = s.activity.max(activity);
         s.seq = seq_now;
+        if !s.langs.contains(&p.lang) {
+            s.langs.push(p.lang);
+        }
         Self::register(&mut self.story_postings, &mut s.keys, id, keys, keep);
     }
 
@@ -1349,6 +1434,16 @@ impl Linker {
             } else {
                 p.wactors.cosine(&s.ents, s.enorm)
             };
+            if cfg.cross_lang_entity_min > 0.0 && cross_lang(p.lang, &s.langs) {
+                // No shared language: shared people/organisations carry the join.
+                if actors >= cfg.cross_lang_entity_min
+                    && shared_keys(&p.actors, &s.ents) >= 2
+                    && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid))
+                {
+                    best = Some((text, id, actors));
+                }
+                continue;
+            }
             let ok = if p.actors.is_empty() || s.ents.is_empty() {
                 text >= cfg.story_text_only
             } else {
@@ -1357,11 +1452,29 @@ impl Linker {
                     && (shared_keys(&p.actors, &s.ents) > 1
                         || p.scontent.cosine(&s.terms, s.tnorm) >= cfg.story_one_entity_text)
             };
+            let ok = ok && (cfg.story_subject_terms == 0 || !self.subject_of(p, s).is_empty());
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
             }
         }
         best.map(|b| (b.1, b.0, b.2))
+    }
+
+    /// The story's subject terms — its `story_subject_terms` most distinctive profile
+    /// terms (weight × plain IDF) — that the article holds, by key.
+    fn subject_of(&self, p: &Prepared, s: &Story) -> Vec<u64> {
+        let k = self.st.cfg.story_subject_terms;
+        let mut top: Vec<(f32, u64)> = s
+            .terms
+            .iter()
+            .map(|&(key, w)| (w * self.weight(key, None), key))
+            .collect();
+        top.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        top.truncate(k);
+        top.into_iter()
+            .map(|x| x.1)
+            .filter(|key| p.terms.binary_search_by_key(key, |x| x.0).is_ok())
+            .collect()
     }
 
     fn fresh_id(&self, prefix: &str, article: &str, taken: impl Fn(u64) -> bool) -> u64 {
@@ -1381,13 +1494,29 @@ impl Linker {
         let mut why = Why {
             event: "founded".into(),
             story: "founded".into(),
+            promotion: p.promo,
             ..Why::default()
         };
-        let story = match self.best_story(p, keys) {
+        // A promotion founds its own story (see `join_event`).
+        let joined = if p.promo {
+            None
+        } else {
+            self.best_story(p, keys)
+        };
+        let story = match joined {
             Some((s, text, actors)) => {
                 why.story = "joined".into();
                 why.story_terms = text;
                 why.story_actors = actors;
+                let subject = match self.st.stories.get(&s) {
+                    Some(st) => self.subject_of(p, st),
+                    None => Vec::new(),
+                };
+                why.story_subject_n = subject.len() as u32;
+                why.story_subject = subject
+                    .iter()
+                    .filter_map(|k| r.names.iter().find(|x| x.0 == *k).map(|x| x.1.clone()))
+                    .collect();
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
                     why.story_shared = shared_names(r, &st.terms, &st.ents);
@@ -1409,6 +1538,7 @@ impl Linker {
                         activity,
                         seq: self.st.n_docs,
                         keys: Vec::new(),
+                        langs: Vec::new(),
                     },
                 );
                 sid
@@ -1429,6 +1559,8 @@ impl Linker {
                 activity,
                 seq: self.st.n_docs,
                 keys: Vec::new(),
+                promo: p.promo,
+                langs: Vec::new(),
             },
         );
         self.join_event(id, p, keys, activity);
@@ -1577,6 +1709,15 @@ fn shared_names(r: &Raw, terms: &[(u64, f32)], ents: &[(u64, f32)]) -> Vec<Strin
         .map(|x| x.1.clone())
         .take(8)
         .collect()
+}
+
+/// True when an article of `lang` meets a cluster of other languages only (all known):
+/// terms cannot be compared, entities can.
+fn cross_lang(lang: Lang, langs: &[Lang]) -> bool {
+    lang != Lang::Unknown
+        && !langs.is_empty()
+        && !langs.contains(&lang)
+        && !langs.contains(&Lang::Unknown)
 }
 
 /// Keys present in both sorted vectors.

@@ -455,6 +455,7 @@ fn one_shared_organisation_never_makes_a_story() {
     // Without the rule the platform and the promotion words join them: the test can fail.
     let (out, _) = story(LinkConfig {
         story_one_entity_text: 0.0,
+        story_subject_terms: 0,
         ..LinkConfig::default()
     });
     assert_eq!(out[0].story, out[1].story);
@@ -476,4 +477,201 @@ fn name_words_match_stems_of_entity_names() {
     assert!(is_name_word("googl", &w) && is_name_word("play", &w));
     assert!(!is_name_word("jakarta", &w), "places are not actors");
     assert!(!is_name_word("pla", &w) && !is_name_word("game", &w));
+}
+
+/// A sale a week later is a new happening, and promotions never join a story, even one
+/// about the thing they promote: the two sale days of one store are two events, and the
+/// reader contest about a race stays out of the race's story.
+#[test]
+fn promotions_are_their_own_events_and_stories() {
+    const SALE: &str =
+        "serbu diskon transmart full day sale harga promo hemat jutaan belanja hari ini saja";
+    // Different texts (not near-copies of each other), one vocabulary.
+    let sale = |id: &str, day: u32, item: &str| {
+        doc(
+            id,
+            at(day, 8),
+            &format!("Diskon {item} di Transmart Full Day Sale"),
+            &body(SALE, &format!("{item} {id} merek ukuran"), 45),
+            &["org:transmart"],
+        )
+    };
+    let race = doc(
+        "a:r1",
+        at(3, 20),
+        "Hasil MotoGP Prancis: Martin menang di Le Mans",
+        &body(
+            "motogp balapan sirkuit le mans pebalap podium menang finis tikungan crash",
+            "malam race minggu",
+            60,
+        ),
+        &["per:jorge-martin", "org:ducati", "org:motogp"],
+    );
+    let contest = doc(
+        "a:r2",
+        at(5, 10),
+        "Tebak podium MotoGP Catalunya, ada hadiah",
+        "tebak podium motogp catalunya pebalap menang hadiah saldo pemenang ikutan sekarang yuk follow instagram",
+        &["org:motogp", "org:ducati"],
+    );
+    let mut l = Linker::new(LinkConfig::default());
+    let out = l.add_batch(&[
+        sale("a:s1", 1, "tv"),
+        sale("a:s2", 1, "kulkas"),
+        race,
+        contest,
+        sale("a:s3", 8, "tv"),
+        sale("a:s4", 8, "kulkas"),
+    ]);
+    assert_eq!(out[0].event, out[1].event, "one sale day is one event");
+    assert_eq!(out[4].event, out[5].event);
+    assert_ne!(out[0].event, out[4].event, "two sale days are two events");
+    assert_ne!(out[0].story, out[4].story, "promotions never join a story");
+    assert_ne!(
+        out[2].story, out[3].story,
+        "a contest is not part of the race's story"
+    );
+    assert!(l.why("a:r2").is_some_and(|w| w.promotion));
+    assert!(l.why("a:r1").is_some_and(|w| !w.promotion));
+}
+
+/// Two outbreaks share the genre word (`wabah`), the agency (WHO) and the ministry: the
+/// second is no part of the first's story, which is about its own virus; a later report
+/// on the first virus is.
+#[test]
+fn a_story_join_needs_the_story_subject() {
+    let ents = ["org:who", "org:kemenkes"];
+    const OUTBREAK: &str =
+        "kasus virus who kemenkes waspada penyakit menular pasien gejala demam dokter rumah sakit";
+    let hanta = |id: &str, day: u32, extra: &str| {
+        doc(
+            id,
+            at(day, 9),
+            &format!("Wabah hantavirus kapal pesiar {extra}"),
+            &format!("wabah hantavirus kapal pesiar hondius penumpang {OUTBREAK} {extra}"),
+            &ents,
+        )
+    };
+    let ebola = doc(
+        "a:v3",
+        at(12, 9),
+        "Wabah ebola kongo darurat global",
+        &format!("wabah ebola kongo darurat afrika {OUTBREAK}"),
+        &ents,
+    );
+    // Other outbreaks make `wabah` a common word, as it is in real news.
+    let others = [
+        "campak sekolah",
+        "ulat bulu kebun",
+        "flu burung ternak",
+        "kolera pengungsi",
+        "antraks sapi",
+    ];
+    let mut docs: Vec<LinkDoc> = others
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            doc(
+                &format!("a:o{i}"),
+                at(3 + i as u32, 9),
+                &format!("Wabah {o}"),
+                &format!("wabah {o} warga desa {o}"),
+                &[],
+            )
+        })
+        .collect();
+    docs.extend([
+        hanta("a:v1", 1, "isolasi"),
+        hanta("a:v2", 2, "evakuasi"),
+        ebola,
+        hanta("a:v4", 20, "karantina"),
+    ]);
+    let run = |cfg: LinkConfig| {
+        let mut l = Linker::new(cfg);
+        let out = l.add_batch(&docs);
+        (out, l.why("a:v4").cloned().unwrap_or_default())
+    };
+    let (out, w) = run(LinkConfig::default());
+    let n = others.len();
+    assert_ne!(
+        out[n].story,
+        out[n + 2].story,
+        "another outbreak is another story"
+    );
+    assert_eq!(out[n].story, out[n + 3].story, "{w:?}");
+    let subject = ["hantavirus", "kapal", "pesiar"];
+    assert!(!w.story_subject.is_empty(), "{w:?}");
+    assert!(
+        w.story_subject
+            .iter()
+            .all(|t| subject.contains(&t.as_str())),
+        "{w:?}"
+    );
+    // Without the rule the genre word and the agencies join them: the test can fail.
+    let (out, _) = run(LinkConfig {
+        story_subject_terms: 0,
+        ..LinkConfig::default()
+    });
+    assert_eq!(out[n].story, out[n + 2].story);
+}
+
+/// An English and an Indonesian report of one happening share no terms but the same
+/// canonical entities: they join one event; a report a week later, or one sharing a
+/// single organisation, does not.
+#[test]
+fn cross_language_reports_join_through_shared_entities() {
+    let ents = [
+        "per:ratna-kusumawardani",
+        "org:kemlu",
+        "gpe:vietnam",
+        "gpe:natuna",
+    ];
+    let id = doc(
+        "a:x1",
+        at(9, 9),
+        "Kemlu panggil dubes Vietnam soal insiden Natuna",
+        "kemlu panggil duta besar vietnam insiden kapal natuna menteri luar negeri protes",
+        &ents,
+    );
+    let mut en = doc(
+        "a:x2",
+        at(9, 15),
+        "Indonesia summons Vietnamese envoy over Natuna standoff",
+        "foreign ministry summoned ambassador vessel standoff natuna minister protest",
+        &ents,
+    );
+    en.lang = Lang::En;
+    let mut later = en.clone();
+    later.id = "a:x3".into();
+    later.published = at(20, 9);
+    later.text = "fisheries talks resume quota boundary coast guard patrol agreement".into();
+    let mut one_org = en.clone();
+    one_org.id = "a:x4".into();
+    one_org.entities = vec!["org:kemlu".into(), "gpe:natuna".into()];
+    one_org.title = "Ministry opens visa service office".into();
+    one_org.text = "consular visa service office opens applicants queue online booking".into();
+    let run = |cfg: LinkConfig, docs: &[LinkDoc]| Linker::new(cfg).add_batch(docs);
+    let all = [id.clone(), en.clone(), later.clone()];
+    let out = run(LinkConfig::default(), &all);
+    assert_eq!(out[0].event, out[1].event, "{out:?}");
+    assert_ne!(
+        out[0].event, out[2].event,
+        "eleven days later is another event"
+    );
+    let out = run(LinkConfig::default(), &[id.clone(), one_org]);
+    assert_ne!(
+        out[0].event, out[1].event,
+        "one shared organisation is not enough"
+    );
+    let out = run(
+        LinkConfig {
+            cross_lang_entity_min: 0.0,
+            ..LinkConfig::default()
+        },
+        &all,
+    );
+    assert_ne!(
+        out[0].event, out[1].event,
+        "without the rule they never meet"
+    );
 }

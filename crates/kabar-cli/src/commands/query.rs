@@ -208,6 +208,10 @@ fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
                     "terms": w["story_terms"],
                     "actors": w["story_actors"],
                     "shared": w["story_shared"],
+                    "content": w["story_content"],
+                    "shared_actors": w["story_shared_actors"],
+                    "subject": w["story_subject"],
+                    "promotion": w["promotion"],
                     "article": a,
                 });
             }
