@@ -14,6 +14,7 @@ use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_compare::compare_articles;
 use kabar_core::split::{split_of, Split};
 use kabar_core::RawArticle;
+use kabar_query::Reads;
 use kabar_store::Store;
 use std::collections::BTreeMap;
 use std::path::Path;
