@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use kabar_core::split::{split_of, Split};
-use kabar_store::query::ArticleRow;
+use kabar_query::{ArticleRow, Reads};
 use kabar_store::Store;
 
 /// The value after `flag`, if given.

@@ -10,6 +10,7 @@
 use crate::{ingest_batch, Pipeline, PipelineError};
 use kabar_core::split::{split_of, Split};
 use kabar_extract::sources::{read_inputs, ReadOptions};
+use kabar_query::Reads;
 use kabar_store::{Store, StoreError};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;

@@ -11,7 +11,6 @@ pub mod audit;
 pub mod ingest;
 pub mod ingest_pg;
 pub mod pipeline;
-pub mod views;
 
 pub use ingest::{ingest_batch, link_doc, new_linker};
 pub use ingest_pg::ingest_batch_pg;

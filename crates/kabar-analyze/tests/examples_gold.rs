@@ -8,6 +8,7 @@
 
 use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_extract::sources::{read_inputs, ReadOptions};
+use kabar_query::Reads;
 use kabar_store::Store;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -210,7 +211,7 @@ fn pipeline_meets_the_examples_gold() {
         let (ga, gb) = (m["a"].as_str().unwrap(), m["b"].as_str().unwrap());
         let (fa, fb) = (find(ga), find(gb));
         // the forms of a side that is missing must not be the other side's name or aliases
-        let holds = |e: &kabar_store::query::EntityRow, other: &str| {
+        let holds = |e: &kabar_query::EntityRow, other: &str| {
             gold_forms.get(other).into_iter().flatten().any(|f| {
                 e.name.eq_ignore_ascii_case(f)
                     || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(f))

@@ -9,6 +9,7 @@
 use kabar_analyze::{ingest_batch, ingest_batch_pg, Pipeline};
 use kabar_core::Analysis;
 use kabar_extract::sources::{read_inputs, ReadOptions};
+use kabar_query::Reads;
 use kabar_store::pg::scratch::{test_server, ScratchDb};
 use kabar_store::pg::PgStore;
 use kabar_store::Store;

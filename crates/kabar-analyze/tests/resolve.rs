@@ -5,6 +5,7 @@
 
 use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_core::RawArticle;
+use kabar_query::Reads;
 use kabar_store::Store;
 
 fn raw(n: usize, title: &str, body: &str) -> RawArticle {

@@ -2,7 +2,7 @@
 
 use crate::commands::query::{EntityOut, StoryOut};
 use kabar_core::Analysis;
-use kabar_store::query::{ArticleRow, EntityRow, EventRow, SearchHit, StoryRow};
+use kabar_query::{ArticleRow, EntityRow, EventRow, Reads, SearchHit, StoryRow};
 use kabar_store::Store;
 use std::io::{Result, Write};
 

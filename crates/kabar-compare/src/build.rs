@@ -10,7 +10,7 @@ use crate::{
 use kabar_actions::lexicon::is_symmetric;
 use kabar_actions::{merge_timeline_levels, ActorLevels, TimelineMention};
 use kabar_core::{Action, Span};
-use kabar_store::query::ActionRow;
+use kabar_query::{ActionRow, Reads};
 use kabar_store::Store;
 use std::collections::{BTreeMap, BTreeSet};
 

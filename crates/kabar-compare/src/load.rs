@@ -4,7 +4,7 @@
 use crate::CompareError;
 use kabar_actions::ActorLevels;
 use kabar_core::Analysis;
-use kabar_store::query::ActionRow;
+use kabar_query::{ActionRow, Reads};
 use kabar_store::Store;
 use rusqlite::OptionalExtension;
 use std::collections::{BTreeSet, HashMap};

@@ -4,6 +4,7 @@
 use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_compare::{compare_articles, compare_event, Comparison};
 use kabar_extract::sources::{read_inputs, ReadOptions};
+use kabar_query::Reads;
 use kabar_store::Store;
 use std::path::Path;
 

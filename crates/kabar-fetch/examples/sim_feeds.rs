@@ -13,6 +13,7 @@
 //! includes the simulated server's work: an upper bound for the crawler alone. CPU % of
 //! a cycle = CPU seconds of a poll / 600 s.
 
+use kabar_query::Reads;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -5,6 +5,7 @@
 mod support;
 use support as server;
 
+use kabar_query::Reads;
 use kabar_fetch::{FetchConfig, FetchError, Fetcher, NetPolicy, Validators};
 use std::time::{Duration, Instant};
 use url::Url;

@@ -11,34 +11,13 @@ use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use kabar_core::Analysis;
-use kabar_store::browse::{Filter, Page, PageReq, Sort};
-use kabar_store::query::ArticleRow;
+use kabar_query::export::{Export, ExportError, Format, Table};
+use kabar_query::prelude::*;
 use kabar_store::{Store, StoreError};
 use serde::Serialize;
 use std::sync::Arc;
 
-/// `/api/v1/articles/{id}`: the stored analysis with where the article sits.
-#[derive(Debug, Serialize)]
-pub(crate) struct ArticleOut {
-    #[serde(flatten)]
-    pub analysis: Analysis,
-    /// The original this article copies.
-    pub duplicate_of: Option<String>,
-    /// Its event (its original's, for a copy).
-    pub event: Option<String>,
-    /// Its story.
-    pub story: Option<String>,
-}
-
-/// `/api/v1/events/{id}`: the event row and its articles, copies included.
-#[derive(Debug, Serialize)]
-pub(crate) struct EventOut {
-    #[serde(flatten)]
-    pub event: kabar_store::query::EventRow,
-    /// Its articles in publication order, with outlet, date and the original of a copy.
-    pub article_rows: Vec<ArticleRow>,
-}
+pub(crate) use kabar_query::{ArticleOut, EventOut};
 
 /// A page of rows as a JSON array with the paging headers.
 pub(crate) fn paged<T: Serialize>(page: Page<T>, req: PageReq) -> Response {
@@ -64,35 +43,12 @@ pub(crate) fn resolve(store: &Store, mut f: Filter) -> Result<Filter, StoreError
 
 /// The article record of `/api/v1/articles/{id}`.
 pub(crate) fn article_out(store: &Store, id: &str) -> Result<ArticleOut, StoreError> {
-    let row = store.article_row(id)?;
-    let mut analysis = store.analysis(id)?;
-    if analysis.url.is_none() {
-        analysis.url = store.article_url(id)?;
-    }
-    Ok(ArticleOut {
-        analysis,
-        duplicate_of: row.duplicate_of,
-        event: row.event,
-        story: row.story,
-    })
+    kabar_query::article_record(store, id)
 }
 
 /// The event record of `/api/v1/events/{id}`.
 pub(crate) fn event_out(store: &Store, id: &str) -> Result<EventOut, StoreError> {
-    let event = store.event(id)?;
-    let rows = store.article_page(
-        &Filter::default(),
-        Sort::Oldest,
-        Some(&event.id),
-        PageReq {
-            offset: 0,
-            limit: 10_000,
-        },
-    )?;
-    Ok(EventOut {
-        event,
-        article_rows: rows.items,
-    })
+    kabar_query::event_record(store, id)
 }
 
 type P = State<Arc<Pool>>;
@@ -178,7 +134,6 @@ async fn export(
     UrlPath(table): UrlPath<String>,
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, ApiError> {
-    use kabar_store::export::{Format, Table};
     let bad = |m: String| ApiError(axum::http::StatusCode::BAD_REQUEST, m);
     let t = Table::parse(&table).ok_or_else(|| {
         ApiError(
@@ -192,7 +147,7 @@ async fn export(
     let bytes = run_store(pool, move |s| {
         let mut out = Vec::new();
         s.export(t, fmt, &mut out).map_err(|e| match e {
-            kabar_store::export::ExportError::Store(e) => e,
+            ExportError::Store(e) => e,
             other => StoreError::NotFound(other.to_string()),
         })?;
         Ok(out)

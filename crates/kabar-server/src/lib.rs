@@ -1,5 +1,5 @@
 //! Kabar's HTTP server: a JSON API under `/api/v1/` mirroring the CLI's queries (same
-//! query layer, same shapes as `--json`), and a small web UI at `/`.
+//! query layer, the `kabar-query` crate; same shapes as `--json`), and a small web UI at `/`.
 //!
 //! | route | CLI |
 //! |---|---|
@@ -235,7 +235,7 @@ pub fn router(cfg: ServerConfig) -> Router {
             "/api/v1/stories/{id}",
             get(
                 |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
-                    with_store(c, move |s| kabar_analyze::views::story_record(s, &id)).await
+                    with_store(c, move |s| kabar_query::story_record(s, &id)).await
                 },
             ),
         )
@@ -243,7 +243,7 @@ pub fn router(cfg: ServerConfig) -> Router {
             "/api/v1/entities/{id}",
             get(
                 |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
-                    with_store(c, move |s| kabar_analyze::views::entity_record(s, &id)).await
+                    with_store(c, move |s| kabar_query::entity_record(s, &id)).await
                 },
             ),
         )

@@ -11,8 +11,8 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use kabar_store::browse::{Filter, PageReq, Sort, StorySummary};
-use kabar_store::query::{ArticleRow, EventRow};
+use kabar_query::prelude::*;
+use kabar_query::{ArticleRow, EventRow, StorySummary};
 use kabar_store::{Store, StoreError};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -167,7 +167,7 @@ fn story_item(s: &StorySummary, spark: Option<&str>) -> String {
             li,
             " · +{} in the last {} days",
             s.growth,
-            kabar_store::browse::GROWTH_DAYS
+            kabar_query::GROWTH_DAYS
         );
     }
     li.push_str("</div></li>");
@@ -902,7 +902,7 @@ async fn story(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
 
 async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     let (st, days, names) = run_store(pool, move |s| {
-        let st = kabar_analyze::views::story_record(s, &id)?;
+        let st = kabar_query::story_record(s, &id)?;
         let mut by_day: Vec<(String, Vec<(String, u64)>)> = Vec::new();
         for d in s.story_days(&st.id, None)? {
             let o = d.outlet.unwrap_or_else(|| "unnamed outlet".into());
@@ -1015,7 +1015,7 @@ async fn entity(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
 
 async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     let (e, names) = run_store(pool, move |s| {
-        let e = kabar_analyze::views::entity_record(s, &id)?;
+        let e = kabar_query::entity_record(s, &id)?;
         let mut ids: Vec<String> = e.roles.iter().filter_map(|r| r.of.clone()).collect();
         for t in &e.timeline {
             ids.extend(t.source.iter().cloned());

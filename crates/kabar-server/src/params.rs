@@ -3,7 +3,7 @@
 
 use crate::ApiError;
 use axum::http::StatusCode;
-use kabar_store::browse::{Filter, PageReq, Sort};
+use kabar_query::{Filter, PageReq, Sort};
 use serde::Deserialize;
 
 /// Rows per page when `limit` is not given.

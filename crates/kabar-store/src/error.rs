@@ -64,10 +64,10 @@ pub enum StoreError {
     /// The linking step of a batch failed; the batch was rolled back.
     #[error("linking failed, the batch was not stored: {0}")]
     Link(#[source] LinkError),
-    /// A search query past the limits of [`crate::query::fts_query`]; the caller's input
+    /// A search query past the limits of [`crate::rows::fts_query`]; the caller's input
     /// is at fault (the HTTP API answers 400).
     #[error("{0}")]
-    BadQuery(#[from] crate::query::QueryError),
+    BadQuery(#[from] crate::rows::QueryError),
     /// Something asked for does not exist.
     #[error("{0}")]
     NotFound(String),

@@ -4,20 +4,19 @@
 //! role, action and quote tables derived from them, the linking results (duplicate
 //! groups, events, stories) and the linker's state, plus an FTS5 full-text index.
 //! Every batch is written in one transaction, so a failure never loses what was stored
-//! before it. [`schema`] holds the migrations; [`query`] the read side the CLI and the
-//! HTTP API share.
+//! before it. [`schema`] holds the migrations, [`write`] the writes; [`rows`] the row
+//! shapes the read side returns. The read side itself (lists, paging, records, timelines,
+//! exports) is the `kabar-query` crate, which the CLI and the HTTP server share.
 
 #![warn(missing_docs)]
 
-pub mod browse;
 pub mod error;
-pub mod export;
 pub mod fetch_state;
 pub mod link_extra;
 mod packed;
 pub mod pg;
-pub mod query;
 pub mod resolve;
+pub mod rows;
 pub mod schema;
 pub mod write;
 
@@ -25,7 +24,9 @@ pub use error::{LinkError, StoreError};
 pub use fetch_state::{FetchFailure, FetchRecord, FetchedUrl, SourceState};
 pub use write::{ArticleLinks, BatchSummary};
 
+use kabar_core::Analysis;
 use rusqlite::Connection;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// An open store.
@@ -137,5 +138,45 @@ impl Store {
     /// The underlying connection (for the query layer and tests).
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    // Reads the store itself needs (the write side's summaries, the packed analysis
+    // format it alone decodes); every other read is the kabar-query crate.
+
+    /// The full stored analysis of one article.
+    pub fn analysis(&self, id: &str) -> Result<Analysis, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT analysis, text FROM articles WHERE id = ?1")?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(row) => crate::packed::decode(row.get_ref(0)?, row.get(1)?),
+            None => Err(StoreError::NotFound(format!("no article {id}"))),
+        }
+    }
+
+    /// Article counts by table, for summaries.
+    pub fn counts(&self) -> Result<BTreeMap<&'static str, i64>, StoreError> {
+        let mut m = BTreeMap::new();
+        for t in [
+            "articles", "events", "stories", "entities", "actions", "quotes",
+        ] {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+            m.insert(t, n);
+        }
+        Ok(m)
+    }
+
+    /// The number of events and of stories in the store.
+    pub fn event_and_story_counts(&self) -> Result<(usize, usize), StoreError> {
+        let n = |t: &str| -> Result<usize, StoreError> {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        Ok((n("events")?, n("stories")?))
     }
 }

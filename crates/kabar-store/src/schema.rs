@@ -144,6 +144,87 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX fetch_failures_source ON fetch_failures(source);
     "#,
+    // 6: reads that stay flat as the store grows (issue 14/17). Article counts of events
+    // and stories and mention counts of entities are kept in their rows by triggers, so a
+    // list sorts and pages on an index instead of counting every group per request; the
+    // triggers see every write path (ingest, re-linking, store-level entity merges).
+    // Indexes match the lists' ORDER BY terms exactly (expression indexes), so a page
+    // reads its rows in order and stops. Existing stores are back-filled here.
+    r#"
+    ALTER TABLE events ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    UPDATE events SET articles = (SELECT count(*) FROM articles a WHERE a.event = events.id);
+    UPDATE stories SET articles = (SELECT count(*) FROM articles a WHERE a.story = stories.id);
+    UPDATE entities SET
+        mentions = (SELECT coalesce(sum(m.mentions), 0) FROM entity_mentions m WHERE m.entity = entities.id),
+        articles = (SELECT count(*) FROM entity_mentions m WHERE m.entity = entities.id);
+
+    CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN
+        UPDATE events SET articles = articles + 1 WHERE id = NEW.event;
+        UPDATE stories SET articles = articles + 1 WHERE id = NEW.story;
+    END;
+    CREATE TRIGGER articles_count_event AFTER UPDATE OF event ON articles
+    WHEN OLD.event IS NOT NEW.event BEGIN
+        UPDATE events SET articles = articles - 1 WHERE id = OLD.event;
+        UPDATE events SET articles = articles + 1 WHERE id = NEW.event;
+    END;
+    CREATE TRIGGER articles_count_story AFTER UPDATE OF story ON articles
+    WHEN OLD.story IS NOT NEW.story BEGIN
+        UPDATE stories SET articles = articles - 1 WHERE id = OLD.story;
+        UPDATE stories SET articles = articles + 1 WHERE id = NEW.story;
+    END;
+    CREATE TRIGGER articles_count_delete AFTER DELETE ON articles BEGIN
+        UPDATE events SET articles = articles - 1 WHERE id = OLD.event;
+        UPDATE stories SET articles = articles - 1 WHERE id = OLD.story;
+    END;
+    -- a group row written after its articles were assigned starts from their count
+    CREATE TRIGGER events_count_new AFTER INSERT ON events BEGIN
+        UPDATE events SET articles = (SELECT count(*) FROM articles a WHERE a.event = NEW.id)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER stories_count_new AFTER INSERT ON stories BEGIN
+        UPDATE stories SET articles = (SELECT count(*) FROM articles a WHERE a.story = NEW.id)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER mentions_count_insert AFTER INSERT ON entity_mentions BEGIN
+        UPDATE entities SET mentions = mentions + NEW.mentions, articles = articles + 1
+        WHERE id = NEW.entity;
+    END;
+    CREATE TRIGGER mentions_count_update AFTER UPDATE ON entity_mentions BEGIN
+        UPDATE entities SET mentions = mentions - OLD.mentions, articles = articles - 1
+        WHERE id = OLD.entity;
+        UPDATE entities SET mentions = mentions + NEW.mentions, articles = articles + 1
+        WHERE id = NEW.entity;
+    END;
+    CREATE TRIGGER mentions_count_delete AFTER DELETE ON entity_mentions BEGIN
+        UPDATE entities SET mentions = mentions - OLD.mentions, articles = articles - 1
+        WHERE id = OLD.entity;
+    END;
+    CREATE TRIGGER entities_count_new AFTER INSERT ON entities BEGIN
+        UPDATE entities SET
+            mentions = (SELECT coalesce(sum(m.mentions), 0) FROM entity_mentions m WHERE m.entity = NEW.id),
+            articles = (SELECT count(*) FROM entity_mentions m WHERE m.entity = NEW.id)
+        WHERE id = NEW.id;
+    END;
+
+    CREATE INDEX stories_latest ON stories(last IS NULL, last DESC, articles DESC, id);
+    CREATE INDEX stories_oldest ON stories(first IS NULL, first, id);
+    CREATE INDEX stories_biggest ON stories(articles DESC, last DESC, id);
+    CREATE INDEX events_latest ON events(last IS NULL, last DESC, id);
+    CREATE INDEX events_oldest ON events(first IS NULL, first, id);
+    CREATE INDEX events_biggest ON events(articles DESC, last DESC, id);
+    CREATE INDEX articles_oldest ON articles(published IS NULL, published);
+    CREATE INDEX articles_latest ON articles((published IS NULL) DESC, published);
+    CREATE INDEX entities_rank ON entities(mentions DESC, id);
+    CREATE INDEX entities_type_rank ON entities(type, mentions DESC, id);
+    CREATE INDEX entities_name_nocase ON entities(name COLLATE NOCASE);
+    CREATE INDEX entity_aliases_nocase ON entity_aliases(alias COLLATE NOCASE);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+    CREATE INDEX roles_levels ON roles(entity, title, of, date);
+    "#,
 ];
 
 /// The schema version this build writes.

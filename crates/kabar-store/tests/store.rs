@@ -2,6 +2,7 @@
 
 use kabar_core::analysis::{EntityOut, TextSpan};
 use kabar_core::{Analysis, EntityType, Lang, Published, Role};
+use kabar_query::Reads;
 use kabar_store::schema::{current_version, migrate_to};
 use kabar_store::{ArticleLinks, Store};
 use rusqlite::Connection;

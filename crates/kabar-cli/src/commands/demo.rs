@@ -6,6 +6,7 @@ use super::query::{entity_record, story_record};
 use crate::cli::InputArgs;
 use crate::{output, Outcome};
 use anyhow::{bail, Result};
+use kabar_query::Reads;
 use kabar_store::Store;
 use std::io::Write;
 use std::path::Path;

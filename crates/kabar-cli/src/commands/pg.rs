@@ -99,7 +99,7 @@ fn listing<T: Serialize>(
 
 fn stories_text(
     out: &mut std::io::StdoutLock<'static>,
-    rows: &[kabar_store::query::StoryRow],
+    rows: &[kabar_store::rows::StoryRow],
 ) -> std::io::Result<()> {
     for s in rows {
         writeln!(

@@ -1,13 +1,13 @@
 //! The read-only queries: `articles`, `events`, `stories`, `story`, `entities`, `entity`,
-//! `search`. The JSON shapes are SPEC.md's; the data comes from `kabar_store::query`.
+//! `search`. The JSON shapes are SPEC.md's; the data comes from the `kabar-query` crate.
 
 use crate::cli::ListArgs;
 use crate::output;
 use crate::Outcome;
 use anyhow::{Context, Result};
-pub use kabar_analyze::views::{entity_record, story_record, EntityOut, StoryOut};
-use kabar_store::browse::{Filter, PageReq, Sort};
-use kabar_store::query::StoryRow;
+use kabar_query::prelude::*;
+use kabar_query::StoryRow;
+pub use kabar_query::{entity_record, story_record, EntityOut, StoryOut};
 use kabar_store::{Store, StoreError};
 use serde::Serialize;
 use std::io::Write;
@@ -277,7 +277,7 @@ pub fn search(db: &Path, json: bool, q: &str, limit: usize) -> Result<Outcome> {
 
 /// `kabar export TABLE --format jsonl|csv`: the whole table to standard output.
 pub fn export(db: &Path, table: &str, format: &str) -> Result<Outcome> {
-    use kabar_store::export::{Format, Table};
+    use kabar_query::export::{Format, Table};
     let usage = |m: String| anyhow::Error::new(super::UsageError(m));
     let t = Table::parse(table).ok_or_else(|| {
         usage(format!(

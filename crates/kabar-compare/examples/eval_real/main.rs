@@ -20,6 +20,7 @@
 mod claims;
 mod sets;
 
+use kabar_query::Reads;
 use claims::{claims_of, Claim};
 use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_compare::compare_articles;

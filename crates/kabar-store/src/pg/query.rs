@@ -1,9 +1,9 @@
-//! The PostgreSQL read side: the main queries of `crate::query`, returning the same rows
+//! The PostgreSQL read side: the main queries of the `kabar-query` crate, returning the same rows
 //! in the same order (byte-order collation on sorted columns, ties broken by insertion
 //! order as SQLite's rowid does).
 
 use super::{PgError, PgStore};
-use crate::query::{fts_query, ArticleRow, EntityRow, EventRow, SearchHit, StoryRow};
+use crate::rows::{fts_query, ArticleRow, EntityRow, EventRow, SearchHit, StoryRow};
 use crate::StoreError;
 use kabar_core::Analysis;
 use postgres::types::ToSql;

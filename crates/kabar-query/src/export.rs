@@ -5,8 +5,9 @@
 //! source, target), with the source's and target's countries, the number of articles
 //! reporting it and their URLs. Negated reports ("did not sign") are left out.
 
-use crate::query::EntityRow;
-use crate::{Store, StoreError};
+use crate::{Browse, Reads};
+use kabar_store::rows::EntityRow;
+use kabar_store::{Store, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -187,14 +188,17 @@ impl<'w> Sink<'w> {
     }
 }
 
-impl Store {
+/// Whole tables for `kabar export` and `/api/v1/export/`.
+pub trait Export {
     /// Writes every row of `table` to `out`.
-    pub fn export(
-        &self,
-        table: Table,
-        fmt: Format,
-        out: &mut dyn Write,
-    ) -> Result<(), ExportError> {
+    fn export(&self, table: Table, fmt: Format, out: &mut dyn Write) -> Result<(), ExportError>;
+    /// The actions table, GDELT-like: one row per (date, type, kind, sources, targets),
+    /// in date order.
+    fn action_exports(&self) -> Result<Vec<ActionExport>, StoreError>;
+}
+
+impl Export for Store {
+    fn export(&self, table: Table, fmt: Format, out: &mut dyn Write) -> Result<(), ExportError> {
         let mut sink = Sink::new(fmt, out);
         match table {
             Table::Events => {
@@ -231,7 +235,7 @@ impl Store {
                     })?;
                 }
             }
-            Table::Articles => self.export_articles(&mut sink)?,
+            Table::Articles => export_articles(self, &mut sink)?,
             Table::Actions => {
                 for a in self.action_exports()? {
                     sink.row(&a)?;
@@ -241,111 +245,113 @@ impl Store {
         sink.finish()
     }
 
-    fn export_articles(&self, sink: &mut Sink<'_>) -> Result<(), ExportError> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT a.id, a.title, a.outlet, a.published, a.url, a.lang, a.duplicate_of,
+    fn action_exports(&self) -> Result<Vec<ActionExport>, StoreError> {
+        action_exports(self)
+    }
+}
+
+fn export_articles(store: &Store, sink: &mut Sink<'_>) -> Result<(), ExportError> {
+    let mut st = store
+        .conn()
+        .prepare(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.lang, a.duplicate_of,
                     coalesce(o.event, a.event), coalesce(o.story, a.story)
              FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
              ORDER BY a.published IS NULL, a.published, a.rowid",
-            )
-            .map_err(StoreError::from)?;
-        let mut rows = st.query([]).map_err(StoreError::from)?;
-        while let Some(r) = rows.next().map_err(StoreError::from)? {
-            let row = article_export(r).map_err(StoreError::from)?;
-            sink.row(&row)?;
-        }
-        Ok(())
+        )
+        .map_err(StoreError::from)?;
+    let mut rows = st.query([]).map_err(StoreError::from)?;
+    while let Some(r) = rows.next().map_err(StoreError::from)? {
+        let row = article_export(r).map_err(StoreError::from)?;
+        sink.row(&row)?;
     }
+    Ok(())
+}
 
-    /// The actions table, GDELT-like: one row per (date, type, kind, sources, targets),
-    /// in date order.
-    pub fn action_exports(&self) -> Result<Vec<ActionExport>, StoreError> {
-        type Key = (Option<String>, String, String, Vec<String>, Vec<String>);
-        let mut groups: BTreeMap<Key, Vec<(String, Option<String>)>> = BTreeMap::new();
-        {
-            let mut st = self.conn.prepare(
-                "SELECT coalesce(x.date, substr(a.published, 1, 10)), x.type, x.kind, x.source,
+fn action_exports(store: &Store) -> Result<Vec<ActionExport>, StoreError> {
+    type Key = (Option<String>, String, String, Vec<String>, Vec<String>);
+    let mut groups: BTreeMap<Key, Vec<(String, Option<String>)>> = BTreeMap::new();
+    {
+        let mut st = store.conn().prepare(
+            "SELECT coalesce(x.date, substr(a.published, 1, 10)), x.type, x.kind, x.source,
                         x.target, x.article, a.url
                  FROM actions x JOIN articles a ON a.id = x.article WHERE x.negated = 0",
-            )?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                let src: Vec<String> = serde_json::from_str(&r.get::<_, String>(3)?)?;
-                let tgt: Vec<String> = serde_json::from_str(&r.get::<_, String>(4)?)?;
-                let key = (r.get(0)?, r.get(1)?, r.get(2)?, src, tgt);
-                let arts = groups.entry(key).or_default();
-                let art: String = r.get(5)?;
-                if !arts.iter().any(|(a, _)| *a == art) {
-                    arts.push((art, r.get(6)?));
-                }
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let src: Vec<String> = serde_json::from_str(&r.get::<_, String>(3)?)?;
+            let tgt: Vec<String> = serde_json::from_str(&r.get::<_, String>(4)?)?;
+            let key = (r.get(0)?, r.get(1)?, r.get(2)?, src, tgt);
+            let arts = groups.entry(key).or_default();
+            let art: String = r.get(5)?;
+            if !arts.iter().any(|(a, _)| *a == art) {
+                arts.push((art, r.get(6)?));
             }
         }
-        let mut names: BTreeMap<String, String> = BTreeMap::new();
-        let mut countries: BTreeMap<String, Option<String>> = BTreeMap::new();
-        let mut out = Vec::with_capacity(groups.len());
-        for ((date, plover, kind, src, tgt), arts) in groups {
-            let mut side = |ids: &[String]| -> Result<(String, String, String), StoreError> {
-                let mut n = Vec::new();
-                let mut c = Vec::new();
-                for id in ids {
-                    if !names.contains_key(id) {
-                        let name = self.names_of(std::slice::from_ref(id))?.remove(id);
-                        names.insert(id.clone(), name.unwrap_or_else(|| id.clone()));
-                    }
-                    n.push(names[id].clone());
-                    if !countries.contains_key(id) {
-                        let k = self.country_of(id)?;
-                        countries.insert(id.clone(), k);
-                    }
-                    if let Some(k) = &countries[id] {
-                        if !c.contains(k) {
-                            c.push(k.clone());
-                        }
+    }
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut countries: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut out = Vec::with_capacity(groups.len());
+    for ((date, plover, kind, src, tgt), arts) in groups {
+        let mut side = |ids: &[String]| -> Result<(String, String, String), StoreError> {
+            let mut n = Vec::new();
+            let mut c = Vec::new();
+            for id in ids {
+                if !names.contains_key(id) {
+                    let name = store.names_of(std::slice::from_ref(id))?.remove(id);
+                    names.insert(id.clone(), name.unwrap_or_else(|| id.clone()));
+                }
+                n.push(names[id].clone());
+                if !countries.contains_key(id) {
+                    let k = country_of(store, id)?;
+                    countries.insert(id.clone(), k);
+                }
+                if let Some(k) = &countries[id] {
+                    if !c.contains(k) {
+                        c.push(k.clone());
                     }
                 }
-                Ok((ids.join(";"), n.join(";"), c.join(";")))
-            };
-            let (source, source_name, source_country) = side(&src)?;
-            let (target, target_name, target_country) = side(&tgt)?;
-            out.push(ActionExport {
-                date,
-                source,
-                source_name,
-                source_country,
-                target,
-                target_name,
-                target_country,
-                plover,
-                kind,
-                sources: arts.len(),
-                urls: arts
-                    .iter()
-                    .filter_map(|(_, u)| u.clone())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            });
-        }
-        Ok(out)
+            }
+            Ok((ids.join(";"), n.join(";"), c.join(";")))
+        };
+        let (source, source_name, source_country) = side(&src)?;
+        let (target, target_name, target_country) = side(&tgt)?;
+        out.push(ActionExport {
+            date,
+            source,
+            source_name,
+            source_country,
+            target,
+            target_name,
+            target_country,
+            plover,
+            kind,
+            sources: arts.len(),
+            urls: arts
+                .iter()
+                .filter_map(|(_, u)| u.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+        });
     }
+    Ok(out)
+}
 
-    /// A country for an entity: itself when a country (`gpe:`), else the country its
-    /// most reported role is of, else none.
-    fn country_of(&self, id: &str) -> Result<Option<String>, StoreError> {
-        if id.starts_with("gpe:") {
-            return Ok(Some(id.to_string()));
-        }
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT of FROM roles WHERE entity = ?1 AND of LIKE 'gpe:%'
-                 GROUP BY of ORDER BY count(*) DESC, of LIMIT 1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?)
+/// A country for an entity: itself when a country (`gpe:`), else the country its
+/// most reported role is of, else none.
+fn country_of(store: &Store, id: &str) -> Result<Option<String>, StoreError> {
+    if id.starts_with("gpe:") {
+        return Ok(Some(id.to_string()));
     }
+    Ok(store
+        .conn()
+        .query_row(
+            "SELECT of FROM roles WHERE entity = ?1 AND of LIKE 'gpe:%'
+                 GROUP BY of ORDER BY count(*) DESC, of LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 fn article_export(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleExport> {

@@ -1,10 +1,14 @@
-//! Composite views shared by the CLI and the HTTP API: a story with its merged timeline,
-//! an entity with its roles, quotes, related entities and timeline (SPEC.md shapes).
+//! The composite records shared by the CLI and the HTTP API (SPEC.md shapes): a story
+//! with its merged timeline, an entity with its roles, quotes, related entities and
+//! timeline, an event with its articles, an article with where it sits. Written once over
+//! [`Reads`] (and [`Browse`]), so every backend gives the same records.
 
+use crate::browse::{Browse, Filter, PageReq, Sort};
+use crate::Reads;
 use kabar_actions::{merge_timeline_levels, ActorLevels, TimelineMention};
-use kabar_core::{Action, Span};
-use kabar_store::query::{ActionRow, EntityRow, EventRow, QuoteRow, Related, RoleRow};
-use kabar_store::{Store, StoreError};
+use kabar_core::{Action, Analysis, Span};
+use kabar_store::rows::{ActionRow, ArticleRow, EntityRow, EventRow, QuoteRow, Related, RoleRow};
+use kabar_store::StoreError;
 use serde::Serialize;
 
 /// One merged timeline entry (SPEC `story.timeline[]`).
@@ -103,23 +107,21 @@ pub fn timeline(rows: Vec<ActionRow>, levels: &ActorLevels) -> Vec<TimelineOut> 
 
 /// Actor levels of these entities: each person's organisations and countries, from the
 /// roles the store holds for them.
-fn actor_levels<'a>(
-    store: &Store,
+fn actor_levels<'a, R: Reads + ?Sized>(
+    store: &R,
     entities: impl Iterator<Item = &'a str>,
 ) -> Result<ActorLevels, StoreError> {
     let mut levels = ActorLevels::default();
     for id in entities.filter(|id| id.starts_with("per:")) {
-        for role in store.roles(id)? {
-            if let Some(of) = &role.of {
-                levels.add(id, of);
-            }
+        for of in store.role_levels(id)? {
+            levels.add(id, &of);
         }
     }
     Ok(levels)
 }
 
 /// Builds the full story record (shared by `kabar story` and `kabar demo`).
-pub fn story_record(store: &Store, id: &str) -> Result<StoryOut, StoreError> {
+pub fn story_record<R: Reads + ?Sized>(store: &R, id: &str) -> Result<StoryOut, StoreError> {
     let s = store.story(id)?;
     // `s.id`, not `id`: a retired story ID has led to its survivor.
     let events = store.story_events(&s.id)?;
@@ -192,7 +194,10 @@ pub struct EntityOut {
 }
 
 /// Builds the full entity record (shared by `kabar entity` and `kabar demo`).
-pub fn entity_record(store: &Store, id_or_name: &str) -> Result<EntityOut, StoreError> {
+pub fn entity_record<R: Reads + ?Sized>(
+    store: &R,
+    id_or_name: &str,
+) -> Result<EntityOut, StoreError> {
     let entity = store.find_entity(id_or_name)?;
     let id = entity.id.clone();
     Ok(EntityOut {
@@ -204,5 +209,68 @@ pub fn entity_record(store: &Store, id_or_name: &str) -> Result<EntityOut, Store
             &actor_levels(store, std::iter::once(id.as_str()))?,
         ),
         entity,
+    })
+}
+
+/// `/api/v1/articles/{id}`: the stored analysis with where the article sits.
+#[derive(Debug, Serialize)]
+pub struct ArticleOut {
+    /// The analysis, as `kabar analyze --json` prints it.
+    #[serde(flatten)]
+    pub analysis: Analysis,
+    /// The original this article copies.
+    pub duplicate_of: Option<String>,
+    /// Its event (its original's, for a copy).
+    pub event: Option<String>,
+    /// Its story.
+    pub story: Option<String>,
+}
+
+/// The article record of `/api/v1/articles/{id}`.
+pub fn article_record<R: Reads + ?Sized>(store: &R, id: &str) -> Result<ArticleOut, StoreError> {
+    let row = store.article_row(id)?;
+    let mut analysis = store.analysis(id)?;
+    if analysis.url.is_none() {
+        analysis.url = store.article_url(id)?;
+    }
+    Ok(ArticleOut {
+        analysis,
+        duplicate_of: row.duplicate_of,
+        event: row.event,
+        story: row.story,
+    })
+}
+
+/// `/api/v1/events/{id}`: the event row and its articles, copies included.
+#[derive(Debug, Serialize)]
+pub struct EventOut {
+    /// The `kabar events` row.
+    #[serde(flatten)]
+    pub event: EventRow,
+    /// Its articles in publication order, with outlet, date and the original of a copy.
+    pub article_rows: Vec<ArticleRow>,
+}
+
+/// The most article rows an event record lists.
+pub const EVENT_ARTICLES: u64 = 10_000;
+
+/// The event record of `/api/v1/events/{id}`.
+pub fn event_record<R: Reads + Browse + ?Sized>(
+    store: &R,
+    id: &str,
+) -> Result<EventOut, StoreError> {
+    let event = store.event(id)?;
+    let rows = store.article_page(
+        &Filter::default(),
+        Sort::Oldest,
+        Some(&event.id),
+        PageReq {
+            offset: 0,
+            limit: EVENT_ARTICLES,
+        },
+    )?;
+    Ok(EventOut {
+        event,
+        article_rows: rows.items,
     })
 }
