@@ -13,13 +13,13 @@
 //! includes the simulated server's work: an upper bound for the crawler alone. CPU % of
 //! a cycle = CPU seconds of a poll / 600 s.
 
-use kabar_query::Reads;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use kabar_fetch::{Crawler, FetchConfig, NetPolicy, Target};
+use kabar_query::Reads;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

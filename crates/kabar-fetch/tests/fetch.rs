@@ -5,8 +5,8 @@
 mod support;
 use support as server;
 
-use kabar_query::Reads;
 use kabar_fetch::{FetchConfig, FetchError, Fetcher, NetPolicy, Validators};
+use kabar_query::Reads;
 use std::time::{Duration, Instant};
 use url::Url;
 

@@ -20,11 +20,11 @@
 mod claims;
 mod sets;
 
-use kabar_query::Reads;
 use claims::{claims_of, Claim};
 use kabar_analyze::{ingest_batch, Pipeline};
 use kabar_compare::compare_articles;
 use kabar_core::split::Split;
+use kabar_query::Reads;
 use kabar_store::Store;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
