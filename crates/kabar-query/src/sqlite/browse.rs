@@ -321,19 +321,7 @@ impl Browse for Store {
         p.push(Value::Integer(page.limit as i64));
         p.push(Value::Integer(page.offset as i64));
         let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map(params_from_iter(p.iter()), |r| {
-            Ok(ArticleRow {
-                id: r.get(0)?,
-                external_id: r.get(1)?,
-                source: r.get(2)?,
-                title: r.get(3)?,
-                outlet: r.get(4)?,
-                published: r.get(5)?,
-                duplicate_of: r.get(6)?,
-                event: r.get(7)?,
-                story: r.get(8)?,
-            })
-        })?;
+        let rows = st.query_map(params_from_iter(p.iter()), crate::sqlite::article_from_row)?;
         Ok(Page {
             items: rows.collect::<Result<_, _>>()?,
             total: total as u64,

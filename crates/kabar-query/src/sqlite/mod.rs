@@ -47,19 +47,7 @@ impl Reads for Store {
                         x.duplicate_of, coalesce(o.event, x.event), coalesce(o.story, x.story)
                  FROM articles x LEFT JOIN articles o ON o.id = x.duplicate_of WHERE x.id = ?1",
                 [id],
-                |r| {
-                    Ok(ArticleRow {
-                        id: r.get(0)?,
-                        external_id: r.get(1)?,
-                        source: r.get(2)?,
-                        title: r.get(3)?,
-                        outlet: r.get(4)?,
-                        published: r.get(5)?,
-                        duplicate_of: r.get(6)?,
-                        event: r.get(7)?,
-                        story: r.get(8)?,
-                    })
-                },
+                article_from_row,
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("no article {id}")))
@@ -82,19 +70,7 @@ impl Reads for Store {
              FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
              ORDER BY a.published IS NULL, a.published, a.rowid",
         )?;
-        let rows = st.query_map([], |r| {
-            Ok(ArticleRow {
-                id: r.get(0)?,
-                external_id: r.get(1)?,
-                source: r.get(2)?,
-                title: r.get(3)?,
-                outlet: r.get(4)?,
-                published: r.get(5)?,
-                duplicate_of: r.get(6)?,
-                event: r.get(7)?,
-                story: r.get(8)?,
-            })
-        })?;
+        let rows = st.query_map([], article_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -500,6 +476,22 @@ fn stories_where<P: rusqlite::Params>(
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// An article list row from the columns id, external_id, source, title, outlet,
+/// published, duplicate_of, event, story (in that order).
+pub(crate) fn article_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
+    Ok(ArticleRow {
+        id: r.get(0)?,
+        external_id: r.get(1)?,
+        source: r.get(2)?,
+        title: r.get(3)?,
+        outlet: r.get(4)?,
+        published: r.get(5)?,
+        duplicate_of: r.get(6)?,
+        event: r.get(7)?,
+        story: r.get(8)?,
+    })
 }
 
 /// One entity's row; its counts are the ones the store keeps (schema 6).
