@@ -14,6 +14,42 @@ const GROWTH_SQL: &str = "SELECT coalesce(sum(substr(published, 1, 10) >= ?1), 0
           - coalesce(sum(substr(published, 1, 10) >= ?2 AND substr(published, 1, 10) < ?1), 0)
        FROM articles WHERE story = s.id";
 
+/// How many rows `sql` (a `SELECT count(*) …`) counts.
+fn count(store: &Store, sql: &str, p: &[Value]) -> Result<u64, StoreError> {
+    let n: i64 = store
+        .conn()
+        .query_row(sql, params_from_iter(p.iter()), |r| r.get(0))?;
+    Ok(n as u64)
+}
+
+/// Phase 1 of a page: the first column of `sql`, which ends in `LIMIT ? OFFSET ?`, for
+/// this page (`p` are the parameters before the limit and offset).
+fn page_ids(
+    store: &Store,
+    sql: &str,
+    mut p: Vec<Value>,
+    page: PageReq,
+) -> Result<Vec<String>, StoreError> {
+    p.push(Value::Integer(page.limit as i64));
+    p.push(Value::Integer(page.offset as i64));
+    let mut st = store.conn().prepare(sql)?;
+    let rows = st.query_map(params_from_iter(p.iter()), |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Phase 2 for rows read one at a time: each ID's row (`what` names the kind when an ID
+/// has none).
+fn rows_by_id<T>(
+    store: &Store,
+    ids: &[String],
+    row: fn(&Store, &str) -> Result<Option<T>, StoreError>,
+    what: &str,
+) -> Result<Vec<T>, StoreError> {
+    ids.iter()
+        .map(|id| row(store, id)?.ok_or_else(|| StoreError::NotFound(format!("no {what} {id}"))))
+        .collect()
+}
+
 /// SQL conditions on an article row aliased `x`, with their parameters.
 fn article_conds(f: &Filter, conds: &mut Vec<String>, p: &mut Vec<Value>) {
     if let Some(o) = &f.outlet {
@@ -134,10 +170,10 @@ impl Browse for Store {
         range_conds(f, "s.first", "s.last", &mut conds, &mut p);
         group_conds(f, "story", "s", &mut conds, &mut p);
         let cond = where_sql(&conds);
-        let total: i64 = self.conn().query_row(
+        let total = count(
+            self,
             &format!("SELECT count(*) FROM stories s WHERE {cond}"),
-            params_from_iter(p.iter()),
-            |r| r.get(0),
+            &p,
         )?;
         // Phase 1: the page's IDs, ordered on the stored columns (indexes `stories_*`);
         // growth is computed only for stories active since `g0` (older ones have none).
@@ -162,13 +198,7 @@ impl Browse for Store {
             all.extend([Value::Text(g1.clone()), Value::Text(g0.clone())]);
         }
         all.extend(p);
-        all.push(Value::Integer(page.limit as i64));
-        all.push(Value::Integer(page.offset as i64));
-        let ids: Vec<String> = {
-            let mut st = self.conn().prepare(&sql)?;
-            let rows = st.query_map(params_from_iter(all.iter()), |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
+        let ids = page_ids(self, &sql, all, page)?;
         // Phase 2: the rows of the page only.
         let mut st = self.conn().prepare_cached(&format!(
             "SELECT s.id, s.title, s.first, s.last,
@@ -196,10 +226,7 @@ impl Browse for Store {
                 })
             })?);
         }
-        Ok(Page {
-            items,
-            total: total as u64,
-        })
+        Ok(Page { items, total })
     }
 
     /// Articles per day (and outlet) of these stories, on or after `from`.
@@ -236,10 +263,10 @@ impl Browse for Store {
             p.push(Value::Text(s.to_string()));
         }
         let cond = where_sql(&conds);
-        let total: i64 = self.conn().query_row(
+        let total = count(
+            self,
             &format!("SELECT count(*) FROM events e WHERE {cond}"),
-            params_from_iter(p.iter()),
-            |r| r.get(0),
+            &p,
         )?;
         // Phase 1: the page's IDs in index order (`events_*`); phase 2: their rows.
         let order = match sort {
@@ -249,23 +276,10 @@ impl Browse for Store {
         };
         let sql =
             format!("SELECT e.id FROM events e WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?");
-        p.push(Value::Integer(page.limit as i64));
-        p.push(Value::Integer(page.offset as i64));
-        let ids: Vec<String> = {
-            let mut st = self.conn().prepare(&sql)?;
-            let rows = st.query_map(params_from_iter(p.iter()), |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        let mut items = Vec::with_capacity(ids.len());
-        for id in &ids {
-            items.push(
-                crate::sqlite::event_row(self, id)?
-                    .ok_or_else(|| StoreError::NotFound(format!("no event {id}")))?,
-            );
-        }
+        let ids = page_ids(self, &sql, p, page)?;
         Ok(Page {
-            items,
-            total: total as u64,
+            items: rows_by_id(self, &ids, crate::sqlite::event_row, "event")?,
+            total,
         })
     }
 
@@ -304,10 +318,10 @@ impl Browse for Store {
         } else {
             "FROM articles x"
         };
-        let total: i64 = self.conn().query_row(
+        let total = count(
+            self,
             &format!("SELECT count(*) {count_from} WHERE {cond}"),
-            params_from_iter(p.iter()),
-            |r| r.get(0),
+            &p,
         )?;
         let order = match sort {
             Sort::Oldest => "x.published IS NULL, x.published, x.rowid",
@@ -324,7 +338,7 @@ impl Browse for Store {
         let rows = st.query_map(params_from_iter(p.iter()), crate::sqlite::article_from_row)?;
         Ok(Page {
             items: rows.collect::<Result<_, _>>()?,
-            total: total as u64,
+            total,
         })
     }
 
@@ -367,33 +381,20 @@ impl Browse for Store {
             ));
         }
         let cond = where_sql(&conds);
-        let total: i64 = self.conn().query_row(
+        let total = count(
+            self,
             &format!("SELECT count(*) FROM entities e WHERE {cond}"),
-            params_from_iter(p.iter()),
-            |r| r.get(0),
+            &p,
         )?;
         // Phase 1: the page's IDs in index order (`entities_rank`, `entities_type_rank`);
         // phase 2: their rows.
         let sql = format!(
             "SELECT e.id FROM entities e WHERE {cond} ORDER BY e.mentions DESC, e.id LIMIT ? OFFSET ?"
         );
-        p.push(Value::Integer(page.limit as i64));
-        p.push(Value::Integer(page.offset as i64));
-        let ids: Vec<String> = {
-            let mut st = self.conn().prepare(&sql)?;
-            let rows = st.query_map(params_from_iter(p.iter()), |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        let mut items = Vec::with_capacity(ids.len());
-        for id in &ids {
-            items.push(
-                crate::sqlite::entity_row(self, id)?
-                    .ok_or_else(|| StoreError::NotFound(format!("no entity {id}")))?,
-            );
-        }
+        let ids = page_ids(self, &sql, p, page)?;
         Ok(Page {
-            items,
-            total: total as u64,
+            items: rows_by_id(self, &ids, crate::sqlite::entity_row, "entity")?,
+            total,
         })
     }
 
@@ -440,11 +441,7 @@ impl Browse for Store {
         } else {
             "FROM articles_fts"
         };
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT count(*) {from} WHERE {cond}"),
-            params_from_iter(p.iter()),
-            |r| r.get(0),
-        )?;
+        let total = count(self, &format!("SELECT count(*) {from} WHERE {cond}"), &p)?;
         // Phase 1: the page's rows by rank (bm25 of every match, nothing else per match);
         // phase 2: title and snippet of those rows only.
         let sql = format!(
@@ -475,9 +472,6 @@ impl Browse for Store {
                 })
             })?);
         }
-        Ok(Page {
-            items,
-            total: total as u64,
-        })
+        Ok(Page { items, total })
     }
 }
