@@ -95,7 +95,7 @@ pub struct EntityExtractor {
     words: &'static Words,
 }
 
-fn is_cap(w: &str) -> bool {
+pub(crate) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 

@@ -11,6 +11,7 @@
 //! word) may be either, so it is decided per article: when the article names a person
 //! "… Di X" elsewhere, it is that person (see [`bare_particles`]).
 
+use crate::extract::is_cap;
 use kabar_core::EntityType;
 use std::collections::HashSet;
 
@@ -20,10 +21,6 @@ const MAX_AFTER: usize = 3;
 /// The particle that marks a name even without a person before it: Indonesian writes
 /// the preposition "di" in lower case inside a sentence.
 const LOWER_IN_PROSE: &str = "di";
-
-fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
 
 /// A capitalised word that can continue a name: not all capitals (a code such as "ITA")
 /// and with a letter.
