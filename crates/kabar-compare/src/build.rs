@@ -375,6 +375,7 @@ fn build(
     discrepancy::actors(&acts, &l, &mut discrepancies);
     discrepancy::quote_speakers(&qs, &l, &mut discrepancies);
     unique_and_missing(&m, &l, &nums, &mut outlets);
+    let wording = wording(&l, &acts, &m);
     Ok(Comparison {
         id,
         title,
@@ -384,7 +385,76 @@ fn build(
         lineage,
         facts: m.facts,
         discrepancies,
+        wording,
     })
+}
+
+/// Word choice ([`crate::wording`]): entity names by stored entity, act triggers by act
+/// identity, each compared across the outlets of one language.
+fn wording(l: &Loaded, acts: &[ActMention<'_>], m: &Matrix) -> Vec<crate::Wording> {
+    use crate::wording::{word_choices, Use};
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut uses = Vec::new();
+    for d in &l.docs {
+        let lang = d.analysis.lang.code().to_string();
+        for e in &d.analysis.entities {
+            let key = l.canon(&e.id).to_string();
+            // the full name when this event names it, else the longest name seen
+            let n = names.entry(key.clone()).or_default();
+            let own = key == e.id;
+            if own || (n.chars().count() < e.name.chars().count() && !names_full(l, &key)) {
+                *n = e.name.clone();
+            }
+            for t in &e.mentions {
+                uses.push(Use {
+                    key: key.clone(),
+                    outlet: d.outlet.clone(),
+                    lang: lang.clone(),
+                    surface: t.text.clone(),
+                    span: SpanRef {
+                        article: d.id.clone(),
+                        start: t.start,
+                        end: t.end,
+                    },
+                });
+            }
+        }
+    }
+    let mut out = word_choices("entity", &uses, &|k| {
+        names.get(k).cloned().unwrap_or_else(|| k.to_string())
+    });
+    let lang_of = |id: &str| l.doc(id).map(|d| d.analysis.lang.code().to_string());
+    let acts: Vec<Use> = acts
+        .iter()
+        .filter_map(|a| {
+            Some(Use {
+                key: a.key.clone(),
+                outlet: a.outlet.clone(),
+                lang: lang_of(&a.row.article)?,
+                surface: a.row.action.trigger.text.clone(),
+                span: SpanRef {
+                    article: a.row.article.clone(),
+                    start: a.row.action.trigger.start,
+                    end: a.row.action.trigger.end,
+                },
+            })
+        })
+        .collect();
+    let label = |k: &str| {
+        m.facts
+            .iter()
+            .find(|f| f.kind == "act" && f.key == k)
+            .map_or_else(|| k.to_string(), |f| f.label.clone())
+    };
+    out.extend(word_choices("act", &acts, &label));
+    out
+}
+
+/// Does any article of the event carry the entity under its own (stored) ID?
+fn names_full(l: &Loaded, key: &str) -> bool {
+    l.docs
+        .iter()
+        .any(|d| d.analysis.entities.iter().any(|e| e.id == key))
 }
 
 /// Facts only one outlet reports (when there are several), and for each outlet the facts

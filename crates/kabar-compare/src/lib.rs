@@ -27,6 +27,7 @@ pub mod render;
 mod sources;
 mod tokens;
 mod verify;
+mod wording;
 
 pub use build::{compare_articles, compare_event, compare_story};
 pub use numbers::{extract_numbers, NumberMention};
@@ -205,6 +206,45 @@ pub struct Comparison {
     pub facts: Vec<Fact>,
     /// Disagreements.
     pub discrepancies: Vec<Discrepancy>,
+    /// Word choice: entities and acts that outlets of one language name with different
+    /// words (docs/compare.md "Word choice").
+    pub wording: Vec<Wording>,
+}
+
+/// How the outlets of one language name one entity or one act, reported when an outlet
+/// chose words no other outlet used ("Kemlu RI" vs "Kementerian Luar Negeri").
+#[derive(Debug, Clone, Serialize)]
+pub struct Wording {
+    /// `entity` or `act`.
+    pub kind: String,
+    /// The entity's canonical name, or the act's label.
+    pub about: String,
+    /// The entity ID, or the act's identity (as the `act` facts' `key`).
+    pub key: String,
+    /// Language of the outlets compared (`id`, `en`).
+    pub lang: String,
+    /// Each outlet's words, outlets in name order.
+    pub outlets: Vec<WordingOutlet>,
+}
+
+/// One outlet's words for an entity or act.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordingOutlet {
+    /// Outlet.
+    pub outlet: String,
+    /// Its forms, most used first.
+    pub terms: Vec<WordingTerm>,
+}
+
+/// One form an outlet used.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordingTerm {
+    /// The words as first written.
+    pub term: String,
+    /// How often the outlet's articles use it.
+    pub count: usize,
+    /// Where (at most three spans).
+    pub spans: Vec<SpanRef>,
 }
 
 /// The first report of an event.

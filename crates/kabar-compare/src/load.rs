@@ -25,6 +25,9 @@ pub(crate) struct Loaded {
     pub levels: ActorLevels,
     /// Entity ID → canonical name (from the analyses).
     pub names: HashMap<String, String>,
+    /// Entity ID of an analysis → the stored entity it was merged into, when
+    /// store-level resolution merged it (`Store::redirect_of`).
+    pub merged: HashMap<String, String>,
 }
 
 impl Loaded {
@@ -34,6 +37,11 @@ impl Loaded {
 
     pub fn outlet_of(&self, id: &str) -> String {
         self.doc(id).map(|d| d.outlet.clone()).unwrap_or_default()
+    }
+
+    /// The stored entity an analysis' entity ID stands for.
+    pub fn canon<'a>(&'a self, id: &'a str) -> &'a str {
+        self.merged.get(id).map_or(id, String::as_str)
     }
 
     pub fn name(&self, id: &str) -> String {
@@ -99,8 +107,14 @@ pub(crate) fn load(store: &Store, ids: &[String]) -> Result<Loaded, CompareError
     }
     let mut names = HashMap::new();
     let mut people = BTreeSet::new();
+    let mut merged = HashMap::new();
     for d in &docs {
         for e in &d.analysis.entities {
+            if !names.contains_key(&e.id) {
+                if let Some(to) = store.redirect_of(&e.id)? {
+                    merged.insert(e.id.clone(), to);
+                }
+            }
             names.entry(e.id.clone()).or_insert_with(|| e.name.clone());
             if e.id.starts_with("per:") {
                 people.insert(e.id.clone());
@@ -121,5 +135,6 @@ pub(crate) fn load(store: &Store, ids: &[String]) -> Result<Loaded, CompareError
         actions,
         levels,
         names,
+        merged,
     })
 }

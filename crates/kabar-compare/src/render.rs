@@ -102,6 +102,7 @@ pub fn event_text(c: &Comparison) -> String {
             );
         }
     }
+    wording_text(&mut s, c);
     let outlets: Vec<&str> = c.outlets.iter().map(|o| o.outlet.as_str()).collect();
     let _ = writeln!(s, "\nCoverage ({}):", outlets.join(" | "));
     for f in &c.facts {
@@ -134,6 +135,29 @@ pub fn event_text(c: &Comparison) -> String {
         );
     }
     s
+}
+
+/// The word-choice section: per entity or act, each outlet's words with their counts.
+fn wording_text(s: &mut String, c: &Comparison) {
+    if c.wording.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\nWord choice:");
+    for w in &c.wording {
+        let by: Vec<String> = w
+            .outlets
+            .iter()
+            .map(|o| {
+                let terms: Vec<String> = o
+                    .terms
+                    .iter()
+                    .map(|t| format!("“{}” ×{}", t.term, t.count))
+                    .collect();
+                format!("{}: {}", o.outlet, terms.join(", "))
+            })
+            .collect();
+        let _ = writeln!(s, "  [{}] {}  —  {}", w.kind, w.about, by.join("  |  "));
+    }
 }
 
 /// A story's comparison as text: the roll-up by outlet, then each event.

@@ -182,3 +182,70 @@ fn one_quote_given_to_two_speakers_is_flagged() {
         ]
     );
 }
+
+#[test]
+fn word_choice_shows_each_outlets_words_for_a_country_a_sea_and_an_act() {
+    let store = store_of("summons-wording.jsonl");
+    let ids: Vec<String> = store
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let c = compare_articles(&store, &ids).unwrap();
+    // the words of one outlet in the row whose words include `probe`
+    let words = |kind: &str, probe: &str, outlet: &str| -> Vec<String> {
+        let row = c
+            .wording
+            .iter()
+            .filter(|w| w.kind == kind)
+            .find(|w| {
+                w.outlets
+                    .iter()
+                    .any(|o| o.terms.iter().any(|t| t.term.to_lowercase() == probe))
+            })
+            .unwrap_or_else(|| panic!("no {kind} row with {probe}: {:#?}", c.wording));
+        row.outlets
+            .iter()
+            .filter(|o| o.outlet == outlet)
+            .flat_map(|o| o.terms.iter().map(|t| t.term.to_lowercase()))
+            .collect()
+    };
+    assert_eq!(words("entity", "tiongkok", "Harian Nusa"), vec!["china"]);
+    assert_eq!(
+        words("entity", "laut natuna utara", "Harian Nusa"),
+        vec!["laut china selatan"]
+    );
+    assert_eq!(words("act", "mengecam", "Harian Nusa"), vec!["mengutuk"]);
+    // the abbreviated ministry is a spelling, not a choice
+    assert_eq!(c.wording.len(), 3, "{:#?}", c.wording);
+    // spans point at the words
+    let t = &c.wording[0].outlets[0].terms[0];
+    let a = store.analysis(&t.spans[0].article).unwrap();
+    let at: String = a
+        .text
+        .chars()
+        .skip(t.spans[0].start)
+        .take(t.spans[0].end - t.spans[0].start)
+        .collect();
+    assert_eq!(at, t.term);
+    let text = kabar_compare::render::event_text(&c);
+    assert!(
+        text.contains("Word choice:") && text.contains("“China”"),
+        "{text}"
+    );
+}
+
+#[test]
+fn identical_wording_gives_no_word_choice_rows() {
+    // the landslide reports name the agency "BPBD" in both outlets (one also spells it
+    // out); nothing is a different choice there
+    let (_, c) = landslide();
+    assert!(
+        c.wording
+            .iter()
+            .all(|w| !w.about.to_lowercase().contains("penanggulangan")),
+        "{:#?}",
+        c.wording
+    );
+}

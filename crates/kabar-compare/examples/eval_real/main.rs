@@ -10,6 +10,8 @@
 //!     # AUDIT: writes the claims (spans, no text) for an independent reviewer
 //! cargo run --release -p kabar-compare --example eval_real -- [--audit] --print-spans FILE
 //!     # prints the text of every span of a claims file, with context (for the reviewer)
+//! cargo run --release -p kabar-compare --example eval_real -- --wording
+//!     # prints every word-choice row (TUNE side; with --audit, the AUDIT side for a reviewer)
 //! cargo run --release -p kabar-compare --example eval_real -- --speed
 //!     # compare time for 50 real articles of many outlets compared as one event
 //! ```
@@ -90,6 +92,9 @@ fn main() {
         };
         times.push((t.elapsed().as_secs_f64() * 1000.0, ids.len()));
         *compared.entry(ev.set).or_default() += 1;
+        if std::env::args().any(|a| a == "--wording") {
+            print_wording(ev.set, &ev.id, &c, &keys);
+        }
         all.extend(claims_of(ev.set, &ev.id, &c, &keys, &texts));
     }
     if let Some(path) = arg_value("--print-spans") {
@@ -119,6 +124,36 @@ fn main() {
             "compare time: median {median:.1} ms, max {:.1} ms ({} articles)",
             max.0, max.1
         );
+    }
+}
+
+/// The word-choice rows of one event: each outlet's forms with the corpus key and char
+/// offsets of their first use (for a reviewer to check against the texts).
+fn print_wording(
+    set: &str,
+    event: &str,
+    c: &kabar_compare::Comparison,
+    keys: &BTreeMap<String, String>,
+) {
+    for w in &c.wording {
+        println!(
+            "WORDING\t{set}\t{event}\t{}\t{}\t{}",
+            w.kind, w.lang, w.about
+        );
+        for o in &w.outlets {
+            for t in &o.terms {
+                let at = t.spans.first().map_or(String::new(), |s| {
+                    format!(
+                        "{}@{}-{}",
+                        keys.get(&s.article)
+                            .map_or(s.article.as_str(), String::as_str),
+                        s.start,
+                        s.end
+                    )
+                });
+                println!("\t{}\t{}\t×{}\t{at}", o.outlet, t.term, t.count);
+            }
+        }
     }
 }
 
