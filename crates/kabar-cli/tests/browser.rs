@@ -346,6 +346,14 @@ async fn story_and_article(c: &Client, base: &str) -> (String, String) {
     back(c).await;
     assert_eq!(path(c).await, story, "back returns to the story");
     assert_eq!(text(c, "main h1").await, title);
+    let cmp = c
+        .find(Locator::LinkText("Compare outlets"))
+        .await
+        .expect("a story links its outlet comparison");
+    follow(c, &cmp).await;
+    assert_eq!(path(c).await, format!("{story}/compare"));
+    assert_eq!(text(c, "main h2").await, "Outlets across the story");
+    back(c).await;
     (article_href, a_title)
 }
 
@@ -605,6 +613,9 @@ fn pages_fit_a_360_px_screen() {
             let first = rows(c).await.into_iter().next().expect("a row").0;
             pages.push(first);
         }
+        // the comparison pages of the first story and the first event
+        let compares: Vec<String> = pages[6..8].iter().map(|p| format!("{p}/compare")).collect();
+        pages.extend(compares);
         narrow_screen(c, &site.base, &pages).await;
         b.c.clone().close().await.unwrap();
     });

@@ -26,6 +26,7 @@
 #![warn(missing_docs)]
 
 mod compare;
+mod compare_page;
 
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -254,6 +255,7 @@ pub fn router(cfg: ServerConfig) -> Router {
         .merge(compare::routes())
         .merge(api::routes())
         .merge(pages::routes())
+        .merge(compare_page::routes())
         .fallback(|uri: axum::http::Uri| async move {
             if uri.path().starts_with("/api/") {
                 error_response(

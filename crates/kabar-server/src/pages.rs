@@ -22,7 +22,7 @@ type P = State<Arc<Pool>>;
 type Names = BTreeMap<String, String>;
 
 /// An HTML page, or an HTML error page with the error's status.
-fn respond(r: Result<String, ApiError>) -> Response {
+pub(crate) fn respond(r: Result<String, ApiError>) -> Response {
     match r {
         Ok(body) => Html(body).into_response(),
         Err(ApiError(status, msg)) => {
@@ -851,6 +851,11 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     if let Some(s) = &e.event.story {
         let _ = write!(body, " · <a href=\"/stories/{}\">its story</a>", enc(s));
     }
+    let _ = write!(
+        body,
+        " · <a href=\"/events/{}/compare\">compare outlets</a>",
+        enc(&e.event.id)
+    );
     body.push_str("</p><h2>Articles</h2><ol class=\"rows\">");
     // copies folded under their original
     let mut copies: BTreeMap<&str, Vec<&ArticleRow>> = BTreeMap::new();
@@ -923,9 +928,10 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     .await?;
     let title = titled(st.title.as_deref(), "(untitled story)");
     let mut body = format!(
-        "<h1>{}</h1><p>{}</p><h2>Articles over time</h2>{}",
+        "<h1>{}</h1><p>{}</p><p class=\"muted\"><a href=\"/stories/{}/compare\">Compare outlets</a>: who reported first, where they differ, how each names the same things</p><h2>Articles over time</h2>{}",
         esc(&title),
         esc(&st.summary),
+        enc(&st.id),
         html::day_chart(&days)
     );
     body.push_str("<h2>Events</h2><ol class=\"rows\">");

@@ -479,3 +479,40 @@ fn exports_write_every_row_as_jsonl_or_csv() {
     let a = get(addr, "/api/v1/export/quotes");
     assert_eq!(a.status, 404);
 }
+
+#[test]
+fn compare_pages_show_first_reports_coverage_and_link_back() {
+    let (_d, _rt, addr) = setup();
+    // the event page links to its comparison
+    let ev = get(addr, "/events/e:mid");
+    assert!(
+        ok_html(&ev).contains("href=\"/events/e%3Amid/compare\"")
+            || ev.body.contains("href=\"/events/e:mid/compare\""),
+        "{}",
+        ev.body
+    );
+    let c = get(addr, "/events/e:mid/compare");
+    let body = ok_html(&c);
+    assert!(body.contains("Who reported when"), "{body}");
+    // both outlets, warta first (25 May) and kabari one day later
+    let (w, k) = (body.find(">warta<").unwrap(), body.find(">kabari<").unwrap());
+    assert!(w < k, "first report first: {body}");
+    assert!(body.contains("<strong>first</strong>"), "{body}");
+    assert!(body.contains("Coverage"), "{body}");
+    // the cells link to the articles that support them
+    assert!(body.contains("href=\"/articles/a:2\"") || body.contains("href=\"/articles/a%3A2\""));
+    // a hostile title is escaped on the comparison page too
+    let old = get(addr, "/events/e:old/compare");
+    assert!(ok_html(&old).contains("&lt;script&gt;"), "{}", old.body);
+    // the story comparison rolls outlets up and lists its multi-outlet events
+    let st = get(addr, "/stories/s:big/compare");
+    let sb = ok_html(&st);
+    assert!(sb.contains("Outlets across the story"), "{sb}");
+    assert!(sb.contains("of 2</td>"), "two events in the story: {sb}");
+    let story = get(addr, "/stories/s:big");
+    assert!(ok_html(&story).contains("/compare\">Compare outlets</a>"));
+    // unknown IDs are HTML 404s
+    let missing = get(addr, "/events/e:nope/compare");
+    assert_eq!(missing.status, 404, "{}", missing.body);
+    assert!(missing.headers.contains("content-type: text/html"));
+}
