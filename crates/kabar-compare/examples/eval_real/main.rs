@@ -12,6 +12,10 @@
 //!     # prints the text of every span of a claims file, with context (for the reviewer)
 //! cargo run --release -p kabar-compare --example eval_real -- --wording
 //!     # prints every word-choice row (TUNE side; with --audit, the AUDIT side for a reviewer)
+//! cargo run --release -p kabar-compare --example eval_real -- --audit --facts FILE
+//!     # the coverage matrix against an annotated fact matrix (data/gold/facts-audit.tsv)
+//! cargo run --release -p kabar-compare --example eval_real -- [--audit] --dump DIR
+//!     # writes each event's cleaned texts to DIR (for annotators of the fact matrix; /tmp only)
 //! cargo run --release -p kabar-compare --example eval_real -- --speed
 //!     # compare time for 50 real articles of many outlets compared as one event
 //! ```
@@ -20,6 +24,7 @@
 //! (the `text` of `kabar analyze`), keyed by the article's corpus key.
 
 mod claims;
+mod facts;
 mod sets;
 
 use claims::{claims_of, Claim};
@@ -69,6 +74,8 @@ fn main() {
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     let mut times = Vec::new();
     let mut compared: BTreeMap<&str, usize> = BTreeMap::new();
+    let gold_facts = arg_value("--facts").map(|p| facts::load(&p));
+    let mut fact_score = facts::Score::default();
     for ev in &events {
         let analyses = p.analyze_all(ev.articles.clone(), &|| {});
         let mut store = Store::in_memory().expect("store");
@@ -82,6 +89,9 @@ fn main() {
         for a in &analyses {
             texts.insert(a.source.clone(), a.text.clone());
         }
+        if let Some(dir) = arg_value("--dump") {
+            dump(&dir, ev.set, &ev.id, &analyses);
+        }
         let t = Instant::now();
         let c = match compare_articles(&store, &ids) {
             Ok(c) => c,
@@ -92,6 +102,11 @@ fn main() {
         };
         times.push((t.elapsed().as_secs_f64() * 1000.0, ids.len()));
         *compared.entry(ev.set).or_default() += 1;
+        if let Some(g) = &gold_facts {
+            let name = facts::event_name(ev.set, &ev.id);
+            let mine: Vec<&facts::GoldCell> = g.iter().filter(|x| x.event == name).collect();
+            fact_score.add(&mine, &c, &keys);
+        }
         if std::env::args().any(|a| a == "--wording") {
             print_wording(ev.set, &ev.id, &c, &keys);
         }
@@ -106,6 +121,10 @@ fn main() {
             Ok(()) => println!("wrote {} claims to {}", all.len(), path.display()),
             Err(e) => eprintln!("eval_real: {}: {e}", path.display()),
         }
+    }
+    if gold_facts.is_some() {
+        fact_score.print(audit);
+        return;
     }
     report(&all, &labels, audit, show, &texts);
     println!(
@@ -124,6 +143,26 @@ fn main() {
             "compare time: median {median:.1} ms, max {:.1} ms ({} articles)",
             max.0, max.1
         );
+    }
+}
+
+/// Writes one event's cleaned texts to `DIR/<set>__<event>.txt`: a header line per
+/// article (`=== corpus-key | outlet | published`) and its text, whose char offsets are
+/// the ones the comparison uses.
+fn dump(dir: &Path, set: &str, event: &str, analyses: &[kabar_core::Analysis]) {
+    let mut out = String::new();
+    for a in analyses {
+        out.push_str(&format!(
+            "=== {} | {} | {}\n{}\n\n",
+            a.source,
+            a.outlet.as_deref().unwrap_or("?"),
+            a.published.as_ref().map_or("?", |p| p.value.as_str()),
+            a.text
+        ));
+    }
+    let path = dir.join(format!("{}.txt", facts::event_name(set, event)));
+    if let Err(e) = std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&path, out)) {
+        eprintln!("eval_real: {}: {e}", path.display());
     }
 }
 
