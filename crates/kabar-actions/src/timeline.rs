@@ -239,17 +239,24 @@ fn same_act(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
         && same_actors(&a.target, &b.target, lv)
 }
 
-/// A report that names the agent but no target ("Prabowo melakukan kunjungan
-/// kenegaraan") may be the act another report gives with its target: same type family,
-/// same agents, one side without a target (never for symmetric kinds, whose actors are
-/// one set).
+/// A report that names fewer actors may be the act another report gives in full: same
+/// type family and agents, one side without a target ("Prabowo melakukan kunjungan
+/// kenegaraan"); for symmetric kinds, whose actors are one set, one set within the other
+/// ("Pertamina EP menandatangani kontrak" and "Pertamina EP dan PHR menandatangani …").
+/// Used only when exactly one act fits.
 fn same_act_but_target(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
+    let within = |x: &[String], y: &[String]| {
+        !x.is_empty() && x.iter().all(|p| y.iter().any(|q| lv.same_actor(p, q)))
+    };
     a.plover == b.plover
         && a.kind == b.kind
-        && !is_symmetric(&a.kind)
-        && !a.source.is_empty()
-        && same_actors(&a.source, &b.source, lv)
-        && (a.target.is_empty() != b.target.is_empty())
+        && if is_symmetric(&a.kind) {
+            within(&a.source, &b.source) || within(&b.source, &a.source)
+        } else {
+            !a.source.is_empty()
+                && same_actors(&a.source, &b.source, lv)
+                && (a.target.is_empty() != b.target.is_empty())
+        }
 }
 
 /// How informative a report is: actors named, date precision, then sentence length
@@ -447,7 +454,8 @@ fn add_undated(
             let g = &mut groups[gi];
             if g.date.is_none() {
                 g.published.extend(pub_day);
-                if g.key.target.is_empty() && !k.target.is_empty() {
+                if g.key.target.len() + g.key.source.len() < k.target.len() + k.source.len() {
+                    // the fuller report names the act
                     g.key = k;
                 }
             }
@@ -709,6 +717,18 @@ mod tests {
             published(mention("a:3", "visit", &["per:p"], &[], None), "2026-05-28"),
         ];
         assert_eq!(merge_timeline(ms).len(), 3);
+        // a symmetric act: one party's report joins the one signing it is part of
+        let sign = |a: &str, src: &[&str]| {
+            published(mention(a, "sign_agreement", src, &[], None), "2026-05-28")
+        };
+        let ms = vec![
+            sign("a:1", &["org:ep", "org:phr"]),
+            sign("a:2", &["org:ep"]),
+            sign("a:3", &["org:other"]),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2"]);
     }
 
     #[test]
