@@ -71,6 +71,35 @@ fn authority_subject(doc: &Doc, ls: usize, trig: Span) -> Option<usize> {
         .map(|j| doc.tokens[j].span.start)
 }
 
+/// "Warga setempat memprotes …", "polisi menangkap IK": the trigger's subject, one of the
+/// three words before it in its clause with no name between it and the trigger, is an
+/// unnamed actor (`data/needs.tsv`, rows `generic_actor` and `authority_noun`).
+fn generic_subject(doc: &Doc, ls: usize, trig: Span) -> bool {
+    let generic =
+        |w: &str| is_in(w, word_row("generic_actor")) || is_in(w, word_row("authority_noun"));
+    let i = doc.tok_from(trig.start);
+    (i.saturating_sub(3)..i)
+        .filter(|&j| doc.tokens[j].span.start >= ls)
+        .any(|j| {
+            generic(doc.word(j))
+                && doc
+                    .mentions_in(doc.tokens[j].span.start, trig.start)
+                    .is_empty()
+        })
+}
+
+/// "X ditahan polisi", "X diserang oleh warga": the agent right after a passive trigger
+/// (after `oleh`/`by` if present) is an unnamed actor (rows as in [`generic_subject`]).
+fn generic_agent(doc: &Doc, trig: Span) -> bool {
+    let generic =
+        |w: &str| is_in(w, word_row("generic_actor")) || is_in(w, word_row("authority_noun"));
+    let mut j = doc.tok_from(trig.end);
+    if j < doc.tokens.len() && matches!(doc.word(j).to_lowercase().as_str(), "oleh" | "by") {
+        j += 1;
+    }
+    j < doc.tokens.len() && generic(doc.word(j))
+}
+
 /// "Politikus PKB ini mengapresiasi …", "Waka Komisi III DPR itu …": a person's title
 /// holding an organisation, closed by a demonstrative, describes the person last named
 /// (the organisation is not the actor).
@@ -689,8 +718,16 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
             source = sole_authority(doc).into_iter().collect();
         }
         target.retain(|t| !source.contains(t));
-        // no identifiable agent: rather no act than "? → X" (docs/actions.md, precision)
-        if source.is_empty() || (tr.need == Need::Target && target.is_empty()) {
+        // no identifiable agent: rather no act than "? → X" (docs/actions.md, precision),
+        // unless the text names an unnamed agent ("warga", "polisi") and a named target
+        let generic = source.is_empty()
+            && !target.is_empty()
+            && match voice {
+                Voice::Active => generic_subject(doc, ls, trig),
+                Voice::Passive => generic_agent(doc, trig),
+                _ => false,
+            };
+        if (source.is_empty() && !generic) || (tr.need == Need::Target && target.is_empty()) {
             continue;
         }
         let negated = is_negated(doc, trig, sent.start);

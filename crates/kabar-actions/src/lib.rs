@@ -21,6 +21,7 @@ pub mod eval;
 pub mod lexicon;
 mod quotes;
 pub mod real;
+pub mod review;
 mod timeline;
 mod words;
 
@@ -28,7 +29,7 @@ use kabar_core::{Action, Entity, Lang, Quote, Span, TimeExpr, Token};
 
 pub use timeline::{
     dates_agree, mentions_for, merge_timeline, merge_timeline_levels, ActorLevels, TimelineEntry,
-    TimelineMention,
+    TimelineMention, UNDATED_WINDOW_DAYS,
 };
 
 /// What [`extract`] found in one article.

@@ -14,6 +14,9 @@ pub struct TimelineMention {
     pub action: Action,
     /// The sentence that reports it.
     pub text: String,
+    /// The article's publication date (ISO; a time part is ignored), when known: an
+    /// undated report attaches to the act nearest before it.
+    pub published: Option<String>,
 }
 
 /// One real-world act of a story, with every article that reports it.
@@ -59,6 +62,7 @@ pub fn mentions_for(
                 article: article.to_string(),
                 action: a.clone(),
                 text: s.trim().to_string(),
+                published: None,
             }
         })
         .collect()
@@ -147,6 +151,30 @@ impl ActorLevels {
         }
     }
 
+    /// The actor and every level above it (its organisations, their countries), nearest
+    /// first.
+    pub fn chain(&self, actor: &str) -> Vec<String> {
+        let mut out = vec![actor.to_string()];
+        let mut i = 0;
+        while i < out.len() && out.len() < 16 {
+            if let Some(ups) = self.up.get(&out[i]) {
+                for u in ups {
+                    if !out.contains(u) {
+                        out.push(u.clone());
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Two actors are one at a shared level when they are the same or one acts for the
+    /// other (a minister and her ministry or country); two people of one country are not.
+    pub fn same_actor(&self, a: &str, b: &str) -> bool {
+        a == b || self.chain(a).iter().any(|x| x == b) || self.chain(b).iter().any(|x| x == a)
+    }
+
     /// The highest level an actor reaches (following organisation → country), or itself.
     pub fn top(&self, actor: &str) -> String {
         let mut cur = actor.to_string();
@@ -166,7 +194,8 @@ impl ActorLevels {
     }
 }
 
-/// The identity of an act apart from its date.
+/// The identity of an act apart from its date: the reported actors (not lifted; levels
+/// are compared pairwise by [`ActorLevels::same_actor`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
     plover: Plover,
@@ -175,9 +204,9 @@ struct Key {
     target: Vec<String>,
 }
 
-fn key(a: &Action, lv: &ActorLevels) -> Key {
-    let mut source: Vec<String> = a.source.iter().map(|x| lv.top(x)).collect();
-    let mut target: Vec<String> = a.target.iter().map(|x| lv.top(x)).collect();
+fn key(a: &Action) -> Key {
+    let mut source = a.source.clone();
+    let mut target = a.target.clone();
     if is_symmetric(&a.kind) {
         // "X meets Y" and "X and Y meet" are the same meeting
         source.append(&mut target);
@@ -194,6 +223,42 @@ fn key(a: &Action, lv: &ActorLevels) -> Key {
     }
 }
 
+/// Two actor sets name the same actors at a shared level: each actor of one set is, or
+/// acts for, or is represented by, an actor of the other.
+fn same_actors(a: &[String], b: &[String], lv: &ActorLevels) -> bool {
+    let covers =
+        |x: &[String], y: &[String]| x.iter().all(|p| y.iter().any(|q| lv.same_actor(p, q)));
+    covers(a, b) && covers(b, a)
+}
+
+/// Same type family (PLOVER type and kind) and the same actors at a shared level.
+fn same_act(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
+    a.plover == b.plover
+        && a.kind == b.kind
+        && same_actors(&a.source, &b.source, lv)
+        && same_actors(&a.target, &b.target, lv)
+}
+
+/// A report that names fewer actors may be the act another report gives in full: same
+/// type family and agents, one side without a target ("Prabowo melakukan kunjungan
+/// kenegaraan"); for symmetric kinds, whose actors are one set, one set within the other
+/// ("Pertamina EP menandatangani kontrak" and "Pertamina EP dan PHR menandatangani …").
+/// Used only when exactly one act fits.
+fn same_act_but_target(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
+    let within = |x: &[String], y: &[String]| {
+        !x.is_empty() && x.iter().all(|p| y.iter().any(|q| lv.same_actor(p, q)))
+    };
+    a.plover == b.plover
+        && a.kind == b.kind
+        && if is_symmetric(&a.kind) {
+            within(&a.source, &b.source) || within(&b.source, &a.source)
+        } else {
+            !a.source.is_empty()
+                && same_actors(&a.source, &b.source, lv)
+                && (a.target.is_empty() != b.target.is_empty())
+        }
+}
+
 /// How informative a report is: actors named, date precision, then sentence length
 /// (longer, up to a point, tends to carry more detail).
 fn score(m: &TimelineMention) -> (usize, usize, usize) {
@@ -207,14 +272,18 @@ fn score(m: &TimelineMention) -> (usize, usize, usize) {
 /// set within the other) and whose days are at most this far apart are one visit.
 const VISIT_DAYS: i64 = 2;
 
-fn same_visit(g: &Group, k: &Key, d: &str) -> bool {
+/// An undated report speaks of an act at most this many days before its article's
+/// publication day (news reports what happened this week): it attaches to the nearest
+/// such act, and undated reports of articles this close together are one act.
+pub const UNDATED_WINDOW_DAYS: i64 = 7;
+
+fn same_visit(g: &Group, k: &Key, d: &str, lv: &ActorLevels) -> bool {
     let within = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
-    let day = |v: &str| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
     g.key.kind == "visit"
         && k.kind == "visit"
         && g.key.plover == k.plover
         && !k.source.is_empty()
-        && g.key.source == k.source
+        && same_actors(&g.key.source, &k.source, lv)
         && !k.target.is_empty()
         && !g.key.target.is_empty()
         && (within(&k.target, &g.key.target) || within(&g.key.target, &k.target))
@@ -225,9 +294,51 @@ fn same_visit(g: &Group, k: &Key, d: &str) -> bool {
             .is_some_and(|(a, b)| (a - b).num_days().abs() <= VISIT_DAYS)
 }
 
+/// The day of an ISO date or timestamp (`2026-05-29T08:08:00+07:00` → 2026-05-29).
+fn day(v: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The first and last day a date value covers (a day, an ISO week, a month, a year).
+fn day_range(v: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some(w) = iso_week(v) {
+        return Some(w);
+    }
+    match v.len() {
+        10 => day(v).map(|d| (d, d)),
+        7 => {
+            let d = NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok()?;
+            let next = d.checked_add_months(chrono::Months::new(1))?;
+            Some((d, next - chrono::Duration::days(1)))
+        }
+        4 => {
+            let y = v.parse::<i32>().ok()?;
+            Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// How many days before publication day `pub_day` an act dated `date` lies, when it lies
+/// within [`UNDATED_WINDOW_DAYS`] before it (0 when the act's span reaches that day);
+/// `None` when it lies after the publication day or further back.
+fn days_before(date: &str, pub_day: NaiveDate) -> Option<i64> {
+    let (from, to) = day_range(date)?;
+    if from > pub_day {
+        return None;
+    }
+    let gap = (pub_day - to).num_days().max(0);
+    (gap <= UNDATED_WINDOW_DAYS).then_some(gap)
+}
+
 struct Group {
     key: Key,
     date: Option<String>,
+    /// Publication days of the undated reports (for an undated act).
+    published: Vec<NaiveDate>,
     members: Vec<(usize, TimelineMention)>,
 }
 
@@ -236,18 +347,21 @@ struct Group {
 /// Two mentions are the same act when they have the same PLOVER type and kind, the same
 /// actors (entity IDs; for symmetric kinds such as `meet` or `sign_agreement` the actors
 /// as one set) and dates that agree within the precision known (`2025-03` agrees with
-/// `2025-03-06`). A mention with no date joins the act with the same identity when there
-/// is exactly one; otherwise it stays undated. Negated mentions ("tidak menandatangani")
-/// report that an act did not happen and are left out. Entries are sorted by date,
-/// undated last; each entry's `text` is the most informative report's sentence.
+/// `2025-03-06`, a week with its days). A mention with no date joins the matching act
+/// nearest before its article's publication day (at most [`UNDATED_WINDOW_DAYS`] before);
+/// failing that, undated mentions of articles published that close together are one act.
+/// Without a publication date an undated mention joins the matching act when there is
+/// exactly one. Negated mentions ("tidak menandatangani") report that an act did not
+/// happen and are left out. Entries are sorted by date, undated last; each entry's `text`
+/// is the most informative report's sentence.
 pub fn merge_timeline(mentions: Vec<TimelineMention>) -> Vec<TimelineEntry> {
     merge_timeline_levels(mentions, &ActorLevels::default())
 }
 
-/// [`merge_timeline`] with actor levels: actors are compared at the highest level they
-/// reach (a foreign minister for the country), so "Menlu X", "Kemlu X" and "X" reporting
-/// one act make one entry; the entry lists every actor named by its reports in
-/// `actors`.
+/// [`merge_timeline`] with actor levels: actors are compared at a shared level (the
+/// minister, the ministry he serves and the country it represents are one actor; two
+/// ministers of one country are not), so "Menlu X", "Kemlu X" and "X" reporting one act
+/// make one entry; the entry lists every actor named by its reports in `actors`.
 pub fn merge_timeline_levels(
     mentions: Vec<TimelineMention>,
     levels: &ActorLevels,
@@ -266,102 +380,17 @@ pub fn merge_timeline_levels(
     let mut groups: Vec<Group> = Vec::new();
     let mut undated: Vec<(usize, TimelineMention)> = Vec::new();
     for (i, m) in ms {
-        let k = key(&m.action, levels);
-        let Some(d) = m.action.date.clone() else {
-            undated.push((i, m));
-            continue;
-        };
-        // among agreeing acts, the one with most reports
-        let best = groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| {
-                (g.key == k && g.date.as_deref().is_some_and(|gd| dates_agree(gd, &d)))
-                    || same_visit(g, &k, &d)
-            })
-            .max_by_key(|(gi, g)| (g.members.len(), usize::MAX - gi))
-            .map(|(gi, _)| gi);
-        match best {
-            Some(gi) => {
-                let g = &mut groups[gi];
-                if g.key != k {
-                    // one visit: its places at every level, from its first day
-                    g.key.target.extend(k.target);
-                    g.key.target.sort();
-                    g.key.target.dedup();
-                    if g.date.as_deref().is_some_and(|gd| d.as_str() < gd) {
-                        g.date = Some(d);
-                    }
-                }
-                g.members.push((i, m))
-            }
-            None => groups.push(Group {
-                key: k,
-                date: Some(d),
-                members: vec![(i, m)],
-            }),
+        match m.action.date.clone() {
+            Some(d) => add_dated(&mut groups, i, m, d, levels),
+            None => undated.push((i, m)),
         }
     }
     undated.sort_by_key(|(i, _)| *i);
+    let dated_groups = groups.len();
     for (i, m) in undated {
-        let k = key(&m.action, levels);
-        let same: Vec<usize> = groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.key == k)
-            .map(|(i, _)| i)
-            .collect();
-        let undated_group = same.iter().copied().find(|&i| groups[i].date.is_none());
-        let dated: Vec<usize> = same
-            .iter()
-            .copied()
-            .filter(|&i| groups[i].date.is_some())
-            .collect();
-        match (dated.as_slice(), undated_group) {
-            ([only], None) => groups[*only].members.push((i, m)),
-            (_, Some(u)) => groups[u].members.push((i, m)),
-            _ => groups.push(Group {
-                key: k,
-                date: None,
-                members: vec![(i, m)],
-            }),
-        }
+        add_undated(&mut groups, dated_groups, i, m, levels);
     }
-    let mut out: Vec<TimelineEntry> = groups
-        .into_iter()
-        .filter_map(|mut g| {
-            g.members.sort_by_key(|(i, _)| *i);
-            let best = g
-                .members
-                .iter()
-                .max_by_key(|(i, m)| (score(m), usize::MAX - i))
-                .map(|(_, m)| m)?;
-            let mut articles: Vec<String> = Vec::new();
-            for (_, m) in &g.members {
-                if !articles.contains(&m.article) {
-                    articles.push(m.article.clone());
-                }
-            }
-            let mut actors: Vec<String> = Vec::new();
-            for (_, m) in &g.members {
-                for a in m.action.source.iter().chain(&m.action.target) {
-                    if !actors.contains(a) {
-                        actors.push(a.clone());
-                    }
-                }
-            }
-            Some(TimelineEntry {
-                actors,
-                date: g.date,
-                plover: g.key.plover,
-                kind: g.key.kind.clone(),
-                source: best.action.source.clone(),
-                target: best.action.target.clone(),
-                text: best.text.clone(),
-                articles,
-            })
-        })
-        .collect();
+    let mut out: Vec<TimelineEntry> = groups.into_iter().filter_map(entry).collect();
     out.sort_by(|a, b| match (&a.date, &b.date) {
         (Some(x), Some(y)) => x.cmp(y).then(a.kind.cmp(&b.kind)),
         (Some(_), None) => std::cmp::Ordering::Less,
@@ -369,6 +398,173 @@ pub fn merge_timeline_levels(
         (None, None) => a.kind.cmp(&b.kind),
     });
     out
+}
+
+/// A dated mention joins the agreeing act with most reports, else starts one.
+fn add_dated(groups: &mut Vec<Group>, i: usize, m: TimelineMention, d: String, lv: &ActorLevels) {
+    let k = key(&m.action);
+    let best = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            (same_act(&g.key, &k, lv) && g.date.as_deref().is_some_and(|gd| dates_agree(gd, &d)))
+                || same_visit(g, &k, &d, lv)
+        })
+        .max_by_key(|(gi, g)| (g.members.len(), usize::MAX - gi))
+        .map(|(gi, _)| gi);
+    match best {
+        Some(gi) => {
+            let g = &mut groups[gi];
+            if g.key.kind == "visit" && g.key.target != k.target {
+                // one visit: its places at every level, from its first day
+                g.key.target.extend(k.target);
+                g.key.target.sort();
+                g.key.target.dedup();
+                if g.date.as_deref().is_some_and(|gd| d.as_str() < gd) {
+                    g.date = Some(d);
+                }
+            }
+            g.members.push((i, m))
+        }
+        None => groups.push(Group {
+            key: k,
+            date: Some(d),
+            published: Vec::new(),
+            members: vec![(i, m)],
+        }),
+    }
+}
+
+/// Where an undated mention goes: the matching dated act nearest before its publication
+/// day (within the window), else an undated act of the same identity reported within the
+/// window, else a new undated act. A report without a target only joins when exactly one
+/// act fits. Without a publication day: the only matching dated act, else the undated one.
+fn add_undated(
+    groups: &mut Vec<Group>,
+    dated: usize,
+    i: usize,
+    m: TimelineMention,
+    lv: &ActorLevels,
+) {
+    let k = key(&m.action);
+    let pub_day = m.published.as_deref().and_then(day);
+    let target = pick_undated(groups, dated, &k, pub_day, lv);
+    match target {
+        Some(gi) => {
+            let g = &mut groups[gi];
+            if g.date.is_none() {
+                g.published.extend(pub_day);
+                if g.key.target.len() + g.key.source.len() < k.target.len() + k.source.len() {
+                    // the fuller report names the act
+                    g.key = k;
+                }
+            }
+            g.members.push((i, m));
+        }
+        None => groups.push(Group {
+            key: k,
+            date: None,
+            published: pub_day.into_iter().collect(),
+            members: vec![(i, m)],
+        }),
+    }
+}
+
+fn pick_undated(
+    groups: &[Group],
+    dated: usize,
+    k: &Key,
+    pub_day: Option<NaiveDate>,
+    lv: &ActorLevels,
+) -> Option<usize> {
+    type Fits<'a> = &'a dyn Fn(&Key, &Key, &ActorLevels) -> bool;
+    let tiers: [(Fits, bool); 2] = [(&same_act, false), (&same_act_but_target, true)];
+    for (fits, unique) in tiers {
+        let found = match pub_day {
+            Some(p) => {
+                let near: Vec<(i64, usize, usize)> = groups[..dated]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| fits(&g.key, k, lv))
+                    .filter_map(|(gi, g)| {
+                        let gap = days_before(g.date.as_deref()?, p)?;
+                        Some((gap, usize::MAX - g.members.len(), gi))
+                    })
+                    .collect();
+                let pick = |v: &[(i64, usize, usize)]| {
+                    (!unique || v.len() == 1)
+                        .then(|| v.iter().min().map(|x| x.2))
+                        .flatten()
+                };
+                pick(&near).or_else(|| {
+                    let close: Vec<(i64, usize, usize)> = groups[dated..]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| fits(&g.key, k, lv))
+                        .filter(|(_, g)| {
+                            g.published.is_empty()
+                                || g.published
+                                    .iter()
+                                    .any(|d| (p - *d).num_days().abs() <= UNDATED_WINDOW_DAYS)
+                        })
+                        .map(|(gi, g)| (0, usize::MAX - g.members.len(), dated + gi))
+                        .collect();
+                    pick(&close)
+                })
+            }
+            None => {
+                let same: Vec<usize> = (0..groups.len())
+                    .filter(|&gi| fits(&groups[gi].key, k, lv))
+                    .collect();
+                let undated = same.iter().copied().find(|&gi| gi >= dated);
+                let dated_ones: Vec<usize> =
+                    same.iter().copied().filter(|&gi| gi < dated).collect();
+                match (dated_ones.as_slice(), undated) {
+                    ([only], None) => Some(*only),
+                    (_, Some(u)) if !unique || same.len() == 1 => Some(u),
+                    _ => None,
+                }
+            }
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// One timeline entry from a group of reports.
+fn entry(mut g: Group) -> Option<TimelineEntry> {
+    g.members.sort_by_key(|(i, _)| *i);
+    let best = g
+        .members
+        .iter()
+        .max_by_key(|(i, m)| (score(m), usize::MAX - i))
+        .map(|(_, m)| m)?;
+    let mut articles: Vec<String> = Vec::new();
+    for (_, m) in &g.members {
+        if !articles.contains(&m.article) {
+            articles.push(m.article.clone());
+        }
+    }
+    let mut actors: Vec<String> = Vec::new();
+    for (_, m) in &g.members {
+        for a in m.action.source.iter().chain(&m.action.target) {
+            if !actors.contains(a) {
+                actors.push(a.clone());
+            }
+        }
+    }
+    Some(TimelineEntry {
+        actors,
+        date: g.date,
+        plover: g.key.plover,
+        kind: g.key.kind.clone(),
+        source: best.action.source.clone(),
+        target: best.action.target.clone(),
+        text: best.text.clone(),
+        articles,
+    })
 }
 
 #[cfg(test)]
@@ -401,7 +597,163 @@ mod tests {
                 negated: false,
             },
             text: format!("{article} reports {kind}"),
+            published: None,
         }
+    }
+
+    fn published(mut m: TimelineMention, day: &str) -> TimelineMention {
+        m.published = Some(day.to_string());
+        m
+    }
+
+    fn meet(article: &str, src: &[&str], tgt: &[&str], date: Option<&str>) -> TimelineMention {
+        let mut m = mention(article, "meet", src, tgt, date);
+        m.action.plover = Plover::Consult;
+        m
+    }
+
+    #[test]
+    fn undated_report_joins_the_act_nearest_before_its_publication() {
+        // an April meeting and the May meeting of the same two; five undated reports
+        // published the day after the May meeting belong to May
+        let mut ms = vec![
+            meet("a:1", &["per:p"], &["per:m"], Some("2026-04-14")),
+            meet("a:2", &["per:p", "per:m"], &[], Some("2026-05-28")),
+        ];
+        for i in 3..=7 {
+            ms.push(published(
+                meet(&format!("a:{i}"), &["per:p"], &["per:m"], None),
+                "2026-05-29T08:08:00+07:00",
+            ));
+        }
+        // published in mid-April: the April meeting
+        ms.push(published(
+            meet("a:8", &["per:m"], &["per:p"], None),
+            "2026-04-15",
+        ));
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[0].date.as_deref(), Some("2026-04-14"));
+        assert_eq!(t[0].articles, ["a:1", "a:8"]);
+        assert_eq!(t[1].date.as_deref(), Some("2026-05-28"));
+        assert_eq!(t[1].articles, ["a:2", "a:3", "a:4", "a:5", "a:6", "a:7"]);
+    }
+
+    #[test]
+    fn undated_report_does_not_join_an_act_outside_the_window() {
+        let ms = vec![
+            meet("a:1", &["per:p"], &["per:m"], Some("2026-04-14")),
+            // a month later, or an act after publication: not that meeting
+            published(meet("a:2", &["per:p"], &["per:m"], None), "2026-05-29"),
+            published(meet("a:3", &["per:p"], &["per:m"], None), "2026-04-10"),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1"]);
+        // a week or a month that reaches the publication day is near (gap 0)
+        assert_eq!(
+            days_before("2026-W22", NaiveDate::from_ymd_opt(2026, 5, 29).unwrap()),
+            Some(0)
+        );
+        assert_eq!(
+            days_before("2026-05", NaiveDate::from_ymd_opt(2026, 5, 29).unwrap()),
+            Some(0)
+        );
+        assert_eq!(
+            days_before("2026-05-21", NaiveDate::from_ymd_opt(2026, 5, 29).unwrap()),
+            None
+        );
+        assert_eq!(
+            days_before("2026-05-22", NaiveDate::from_ymd_opt(2026, 5, 29).unwrap()),
+            Some(7)
+        );
+    }
+
+    #[test]
+    fn undated_reports_of_several_articles_merge_when_published_close() {
+        let ms = vec![
+            published(
+                mention("a:1", "visit", &["per:p"], &["gpe:fr"], None),
+                "2026-05-27",
+            ),
+            published(
+                mention("a:2", "visit", &["per:p"], &["gpe:fr"], None),
+                "2026-05-29",
+            ),
+            // the same kind of report two months later is another visit
+            published(
+                mention("a:3", "visit", &["per:p"], &["gpe:fr"], None),
+                "2026-07-29",
+            ),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2"]);
+        assert_eq!(t[1].articles, ["a:3"]);
+    }
+
+    #[test]
+    fn report_without_target_joins_the_one_act_of_its_agent() {
+        let ms = vec![
+            published(
+                mention("a:1", "visit", &["per:p"], &["gpe:fr"], None),
+                "2026-05-27",
+            ),
+            published(mention("a:2", "visit", &["per:p"], &[], None), "2026-05-28"),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].target, ["gpe:fr"]);
+        // two visits of the agent in reach: ambiguous, stays apart
+        let ms = vec![
+            published(
+                mention("a:1", "visit", &["per:p"], &["gpe:fr"], None),
+                "2026-05-27",
+            ),
+            published(
+                mention("a:2", "visit", &["per:p"], &["gpe:de"], None),
+                "2026-05-27",
+            ),
+            published(mention("a:3", "visit", &["per:p"], &[], None), "2026-05-28"),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 3);
+        // a symmetric act: one party's report joins the one signing it is part of
+        let sign = |a: &str, src: &[&str]| {
+            published(mention(a, "sign_agreement", src, &[], None), "2026-05-28")
+        };
+        let ms = vec![
+            sign("a:1", &["org:ep", "org:phr"]),
+            sign("a:2", &["org:ep"]),
+            sign("a:3", &["org:other"]),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2"]);
+    }
+
+    #[test]
+    fn two_officials_of_one_country_are_not_one_actor() {
+        let mut lv = ActorLevels::default();
+        lv.add("per:prabowo", "gpe:indonesia");
+        lv.add("per:sugiono", "org:kemlu");
+        lv.add("org:kemlu", "gpe:indonesia");
+        assert!(lv.same_actor("per:sugiono", "gpe:indonesia"));
+        assert!(lv.same_actor("org:kemlu", "per:sugiono"));
+        assert!(!lv.same_actor("per:sugiono", "per:prabowo"));
+        let ms = vec![
+            meet("a:1", &["per:prabowo"], &["per:macron"], Some("2026-05-28")),
+            meet("a:2", &["per:sugiono"], &["per:macron"], Some("2026-05-28")),
+            meet(
+                "a:3",
+                &["gpe:indonesia"],
+                &["per:macron"],
+                Some("2026-05-28"),
+            ),
+        ];
+        let t = merge_timeline_levels(ms, &lv);
+        // the country's report fits both; it joins one, the two officials stay apart
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t.iter().map(|e| e.articles.len()).sum::<usize>(), 3);
     }
 
     #[test]

@@ -129,6 +129,7 @@ fn acts<'a>(l: &'a Loaded, m: &mut Matrix) -> Vec<ActMention<'a>> {
         .map(|r| TimelineMention {
             article: r.article.clone(),
             text: r.text.clone(),
+            published: r.published.clone(),
             action: Action {
                 plover: r.action.plover,
                 kind: r.action.kind.clone(),

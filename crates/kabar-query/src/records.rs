@@ -79,6 +79,7 @@ pub fn timeline(rows: Vec<ActionRow>, levels: &ActorLevels) -> Vec<TimelineOut> 
         .map(|r| TimelineMention {
             article: r.article,
             text: r.text,
+            published: r.published,
             action: Action {
                 plover: r.action.plover,
                 kind: r.action.kind,

@@ -132,6 +132,10 @@ pub struct ActionRow {
     pub date: Option<String>,
     /// The sentence.
     pub text: String,
+    /// The reporting article's publication date (an undated act attaches to the act
+    /// nearest before it in the timeline).
+    #[serde(default)]
+    pub published: Option<String>,
 }
 
 /// A hit of `kabar search`.

@@ -101,9 +101,10 @@ impl Reads for Store {
 
     /// Every action mention reported by the given articles.
     fn actions_of(&self, articles: &[String]) -> Result<Vec<ActionRow>, StoreError> {
-        let mut st = self
-            .conn()
-            .prepare("SELECT record, date, text FROM actions WHERE article = ?1 ORDER BY idx")?;
+        let mut st = self.conn().prepare(
+            "SELECT x.record, x.date, x.text, a.published FROM actions x
+                 LEFT JOIN articles a ON a.id = x.article WHERE x.article = ?1 ORDER BY x.idx",
+        )?;
         let mut out = Vec::new();
         for a in articles {
             let rows = st.query_map([a], |r| {
@@ -111,15 +112,17 @@ impl Reads for Store {
                     r.get::<_, String>(0)?,
                     r.get::<_, Option<String>>(1)?,
                     r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
                 ))
             })?;
             for row in rows {
-                let (rec, date, text) = row?;
+                let (rec, date, text, published) = row?;
                 out.push(ActionRow {
                     article: a.clone(),
                     action: serde_json::from_str(&rec)?,
                     date,
                     text,
+                    published,
                 });
             }
         }
