@@ -135,12 +135,14 @@ fn run(args: &[String]) -> Result<(), String> {
     );
     let mut tsv = format!("{}\n", kabar_actions::review::HEADER);
     let (mut picked, mut entries) = (0, 0);
+    let mut seen = std::collections::HashSet::new();
     for (_, id) in order {
         if picked == n {
             break;
         }
         let s = story_record(&store, id).map_err(|e| format!("{db}: story {id}: {e}"))?;
-        if s.timeline.len() < 2 {
+        // a story is drawn once, even if an old store redirects another ID to it
+        if s.timeline.len() < 2 || !seen.insert(s.id.clone()) {
             continue;
         }
         picked += 1;

@@ -53,6 +53,13 @@ impl Store {
             "DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = stories.id)",
             [],
         )?;
+        // An ID that holds articles is live, whatever an earlier batch retired: a stale
+        // redirect would send `kabar story ID` to another story.
+        tx.execute(
+            "DELETE FROM link_redirects WHERE old IN (SELECT id FROM events)
+                                           OR old IN (SELECT id FROM stories)",
+            [],
+        )?;
         // Refresh story spans (an event may have moved away).
         tx.execute(
             "UPDATE stories SET first = (SELECT min(first) FROM events e WHERE e.story = stories.id),
@@ -84,12 +91,15 @@ impl Store {
     pub fn resolve_link_id(&self, id: &str) -> Result<String, StoreError> {
         let mut cur = id.to_string();
         // Redirects are kept collapsed (one hop); the bound only guards against a
-        // damaged table.
+        // damaged table. A live ID is never redirected (stores written before stale
+        // redirects were cleaned may still hold some).
         for _ in 0..8 {
             let next: Option<String> = self
                 .conn
                 .query_row(
-                    "SELECT new FROM link_redirects WHERE old = ?1",
+                    "SELECT new FROM link_redirects WHERE old = ?1
+                       AND NOT EXISTS (SELECT 1 FROM events WHERE id = ?1)
+                       AND NOT EXISTS (SELECT 1 FROM stories WHERE id = ?1)",
                     [&cur],
                     |r| r.get(0),
                 )

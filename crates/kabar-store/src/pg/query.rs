@@ -176,7 +176,12 @@ impl PgStore {
         for _ in 0..8 {
             let next: Option<String> = self
                 .client
-                .query_opt("SELECT new FROM link_redirects WHERE old = $1", &[&cur])?
+                .query_opt(
+                    "SELECT new FROM link_redirects WHERE old = $1
+                       AND NOT EXISTS (SELECT 1 FROM events WHERE id = $1)
+                       AND NOT EXISTS (SELECT 1 FROM stories WHERE id = $1)",
+                    &[&cur],
+                )?
                 .map(|r| r.get(0));
             match next {
                 Some(n) if n != cur => cur = n,

@@ -287,6 +287,8 @@ fn save_extras(
     tx.batch_execute(
         "DELETE FROM events WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.event = events.id);
          DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = stories.id);
+         DELETE FROM link_redirects WHERE old IN (SELECT id FROM events)
+                                       OR old IN (SELECT id FROM stories);
          UPDATE stories SET first = (SELECT min(first) FROM events e WHERE e.story = stories.id),
                             last = (SELECT max(last) FROM events e WHERE e.story = stories.id);",
     )?;
