@@ -896,13 +896,26 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     Ok(page(&title, Nav::Events, "", &body))
 }
 
+/// "N more" under a record part cut to its first `shown` items: a link to the next
+/// items of that part in the API (`?part=NAME&offset=shown`), or nothing when all show.
+fn more(total: &Option<usize>, shown: usize, part: &str, record: &str) -> String {
+    match total {
+        Some(t) if *t > shown => format!(
+            "<p class=\"more\"><a href=\"{record}?part={part}&amp;offset={shown}\">{} more</a> <span class=\"muted\">(of {t}; JSON)</span></p>",
+            *t - shown
+        ),
+        _ => String::new(),
+    }
+}
+
 async fn story(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
     respond(story_page(pool, id).await)
 }
 
 async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
+    let p = pool.clone();
     let (st, days, names) = run_store(pool, move |s| {
-        let st = kabar_query::story_record(s, &id)?;
+        let st = p.cache.story(s, &id)?.bounded(kabar_query::PART_LIMIT);
         let mut by_day: Vec<(String, Vec<(String, u64)>)> = Vec::new();
         for d in s.story_days(&st.id, None)? {
             let o = d.outlet.unwrap_or_else(|| "unnamed outlet".into());
@@ -932,7 +945,14 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     for e in &st.events {
         body.push_str(&event_item(e, false));
     }
-    body.push_str("</ol><h2>Timeline</h2>");
+    body.push_str("</ol>");
+    body.push_str(&more(
+        &st.totals.as_ref().map(|t| t.events),
+        st.events.len(),
+        "events",
+        &format!("/api/v1/stories/{}", enc(&st.id)),
+    ));
+    body.push_str("<h2>Timeline</h2>");
     if st.timeline.is_empty() {
         body.push_str("<p class=\"muted\">No actions found.</p>");
     } else {
@@ -960,6 +980,12 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
             );
         }
         body.push_str("</tbody></table>");
+        body.push_str(&more(
+            &st.totals.as_ref().map(|t| t.timeline),
+            st.timeline.len(),
+            "timeline",
+            &format!("/api/v1/stories/{}", enc(&st.id)),
+        ));
     }
     body.push_str("<h2>Who</h2><p>");
     let who: Vec<String> = st
@@ -1006,6 +1032,12 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         );
     }
     body.push_str("</ul>");
+    body.push_str(&more(
+        &st.totals.as_ref().map(|t| t.quotes),
+        st.quotes.len().min(30),
+        "quotes",
+        &format!("/api/v1/stories/{}", enc(&st.id)),
+    ));
     Ok(page(&title, Nav::Stories, "", &body))
 }
 
@@ -1014,8 +1046,9 @@ async fn entity(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
 }
 
 async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
+    let p = pool.clone();
     let (e, names) = run_store(pool, move |s| {
-        let e = kabar_query::entity_record(s, &id)?;
+        let e = p.cache.entity(s, &id)?.bounded(kabar_query::PART_LIMIT);
         let mut ids: Vec<String> = e.roles.iter().filter_map(|r| r.of.clone()).collect();
         for t in &e.timeline {
             ids.extend(t.source.iter().cloned());
@@ -1046,10 +1079,18 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     if e.roles.is_empty() {
         body.push_str("<p class=\"muted\">None seen.</p>");
     } else {
+        // the full number of each role's articles (the record lists the first ones)
+        let n_articles = |i: usize| {
+            e.totals
+                .as_ref()
+                .and_then(|t| t.role_articles.get(i).copied())
+                .unwrap_or(e.roles[i].articles.len())
+        };
         let bars: Vec<html::RoleBar> = e
             .roles
             .iter()
-            .map(|r| html::RoleBar {
+            .enumerate()
+            .map(|(i, r)| html::RoleBar {
                 label: match r.of.as_deref() {
                     Some(o) => format!(
                         "{} ({})",
@@ -1060,12 +1101,12 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
                 },
                 first: r.first.clone().unwrap_or_default(),
                 last: r.last.clone().unwrap_or_default(),
-                articles: r.articles.len(),
+                articles: n_articles(i),
             })
             .collect();
         body.push_str(&html::role_chart(&bars));
         body.push_str("<table><caption class=\"muted\">The same roles as a table</caption><thead><tr><th>When</th><th>Role</th><th>Reported in</th></tr></thead><tbody>");
-        for r in &e.roles {
+        for (i, r) in e.roles.iter().enumerate() {
             let _ = write!(
                 body,
                 "<tr><td class=\"date\">{}</td><td>{}{}</td><td class=\"muted\">{}</td></tr>",
@@ -1074,10 +1115,16 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
                 r.of.as_deref()
                     .map(|o| format!(" ({})", ent_link(o, &names)))
                     .unwrap_or_default(),
-                html::count(r.articles.len() as u64, "article", "articles")
+                html::count(n_articles(i) as u64, "article", "articles")
             );
         }
         body.push_str("</tbody></table>");
+        body.push_str(&more(
+            &e.totals.as_ref().map(|t| t.roles),
+            e.roles.len(),
+            "roles",
+            &format!("/api/v1/entities/{}", enc(&en.id)),
+        ));
     }
     body.push_str("<h2>Timeline</h2>");
     if e.timeline.is_empty() {
@@ -1104,6 +1151,12 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
             );
         }
         body.push_str("</tbody></table>");
+        body.push_str(&more(
+            &e.totals.as_ref().map(|t| t.timeline),
+            e.timeline.len(),
+            "timeline",
+            &format!("/api/v1/entities/{}", enc(&en.id)),
+        ));
     }
     body.push_str("<h2>Quotes</h2>");
     if e.quotes.is_empty() {
@@ -1124,7 +1177,14 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
                 .unwrap_or_default()
         );
     }
-    body.push_str("</ul><h2>Appears with</h2><p>");
+    body.push_str("</ul>");
+    body.push_str(&more(
+        &e.totals.as_ref().map(|t| t.quotes),
+        e.quotes.len().min(50),
+        "quotes",
+        &format!("/api/v1/entities/{}", enc(&en.id)),
+    ));
+    body.push_str("<h2>Appears with</h2><p>");
     let rel: Vec<String> = e
         .related
         .iter()
