@@ -896,26 +896,50 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     Ok(page(&title, Nav::Events, "", &body))
 }
 
-/// "N more" under a record part cut to its first `shown` items: a link to the next
-/// items of that part in the API (`?part=NAME&offset=shown`), or nothing when all show.
-fn more(total: &Option<usize>, shown: usize, part: &str, record: &str) -> String {
+/// "N more" under a record part cut to its first `shown` items: "show all" (the page
+/// again with `?limit=TOTAL`, when TOTAL is at most [`crate::MAX_LIMIT`]) and the next
+/// items of that part in the API (`?part=NAME&offset=shown`); nothing when all show.
+fn more(total: &Option<usize>, shown: usize, part: &str, page_url: &str, api_url: &str) -> String {
     match total {
-        Some(t) if *t > shown => format!(
-            "<p class=\"more\"><a href=\"{record}?part={part}&amp;offset={shown}\">{} more</a> <span class=\"muted\">(of {t}; JSON)</span></p>",
-            *t - shown
-        ),
+        Some(t) if *t > shown => {
+            let all = if *t as u64 <= crate::MAX_LIMIT {
+                format!("<a href=\"{page_url}?limit={t}\">show all {t}</a> · ")
+            } else {
+                String::new()
+            };
+            format!(
+                "<p class=\"more\">{} more: {all}<a href=\"{api_url}?part={part}&amp;offset={shown}\">the next as JSON</a></p>",
+                *t - shown
+            )
+        }
         _ => String::new(),
     }
 }
 
-async fn story(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
-    respond(story_page(pool, id).await)
+/// Items per part on a record page: `?limit=N` (1..500, larger lowered), else
+/// [`kabar_query::PART_LIMIT`]; and whether it was given (then it also lifts the pages'
+/// shorter quote lists).
+fn part_limit(q: &ListQuery) -> Result<(usize, bool), ApiError> {
+    match given(&q.limit) {
+        None => Ok((kabar_query::PART_LIMIT, false)),
+        Some(_) => Ok((q.page()?.0.limit as usize, true)),
+    }
 }
 
-async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
+async fn story(
+    State(pool): P,
+    UrlPath(id): UrlPath<String>,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    respond(story_page(pool, id, q).await)
+}
+
+async fn story_page(pool: Arc<Pool>, id: String, q: ListQuery) -> Result<String, ApiError> {
+    let (limit, asked) = part_limit(&q)?;
+    let quote_cap = if asked { limit } else { 30 };
     let p = pool.clone();
     let (st, days, names) = run_store(pool, move |s| {
-        let st = p.cache.story(s, &id)?.bounded(kabar_query::PART_LIMIT);
+        let st = p.cache.story(s, &id)?.bounded(limit);
         let mut by_day: Vec<(String, Vec<(String, u64)>)> = Vec::new();
         for d in s.story_days(&st.id, None)? {
             let o = d.outlet.unwrap_or_else(|| "unnamed outlet".into());
@@ -950,6 +974,7 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         &st.totals.as_ref().map(|t| t.events),
         st.events.len(),
         "events",
+        &format!("/stories/{}", enc(&st.id)),
         &format!("/api/v1/stories/{}", enc(&st.id)),
     ));
     body.push_str("<h2>Timeline</h2>");
@@ -984,6 +1009,7 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
             &st.totals.as_ref().map(|t| t.timeline),
             st.timeline.len(),
             "timeline",
+            &format!("/stories/{}", enc(&st.id)),
             &format!("/api/v1/stories/{}", enc(&st.id)),
         ));
     }
@@ -1008,7 +1034,7 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         body.push_str("<p class=\"muted\">None.</p>");
     }
     body.push_str("<ul class=\"rows\">");
-    for q in st.quotes.iter().take(30) {
+    for q in st.quotes.iter().take(quote_cap) {
         let who = q
             .speaker
             .as_deref()
@@ -1034,21 +1060,28 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     body.push_str("</ul>");
     body.push_str(&more(
         &st.totals.as_ref().map(|t| t.quotes),
-        st.quotes.len().min(30),
+        st.quotes.len().min(quote_cap),
         "quotes",
+        &format!("/stories/{}", enc(&st.id)),
         &format!("/api/v1/stories/{}", enc(&st.id)),
     ));
     Ok(page(&title, Nav::Stories, "", &body))
 }
 
-async fn entity(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
-    respond(entity_page(pool, id).await)
+async fn entity(
+    State(pool): P,
+    UrlPath(id): UrlPath<String>,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    respond(entity_page(pool, id, q).await)
 }
 
-async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
+async fn entity_page(pool: Arc<Pool>, id: String, q: ListQuery) -> Result<String, ApiError> {
+    let (limit, asked) = part_limit(&q)?;
+    let quote_cap = if asked { limit } else { 50 };
     let p = pool.clone();
     let (e, names) = run_store(pool, move |s| {
-        let e = p.cache.entity(s, &id)?.bounded(kabar_query::PART_LIMIT);
+        let e = p.cache.entity(s, &id)?.bounded(limit);
         let mut ids: Vec<String> = e.roles.iter().filter_map(|r| r.of.clone()).collect();
         for t in &e.timeline {
             ids.extend(t.source.iter().cloned());
@@ -1123,6 +1156,7 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
             &e.totals.as_ref().map(|t| t.roles),
             e.roles.len(),
             "roles",
+            &format!("/entities/{}", enc(&en.id)),
             &format!("/api/v1/entities/{}", enc(&en.id)),
         ));
     }
@@ -1155,6 +1189,7 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
             &e.totals.as_ref().map(|t| t.timeline),
             e.timeline.len(),
             "timeline",
+            &format!("/entities/{}", enc(&en.id)),
             &format!("/api/v1/entities/{}", enc(&en.id)),
         ));
     }
@@ -1163,7 +1198,7 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         body.push_str("<p class=\"muted\">None.</p>");
     }
     body.push_str("<ul class=\"rows\">");
-    for q in e.quotes.iter().take(50) {
+    for q in e.quotes.iter().take(quote_cap) {
         let _ = write!(
             body,
             "<li>“{}”{}</li>",
@@ -1180,8 +1215,9 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     body.push_str("</ul>");
     body.push_str(&more(
         &e.totals.as_ref().map(|t| t.quotes),
-        e.quotes.len().min(50),
+        e.quotes.len().min(quote_cap),
         "quotes",
+        &format!("/entities/{}", enc(&en.id)),
         &format!("/api/v1/entities/{}", enc(&en.id)),
     ));
     body.push_str("<h2>Appears with</h2><p>");

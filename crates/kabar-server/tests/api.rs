@@ -358,4 +358,15 @@ fn records_are_bounded_paged_whole_on_request_and_follow_the_store() {
     assert_eq!(v["totals"]["quotes"], 9, "{body}");
     let (_, body) = get(addr, "/stories/s:1");
     assert!(body.contains("kata ke-8"), "{body}");
+    // a cut part on the page links the whole part and the API's next page
+    let (_, body) = get(addr, "/stories/s:1?limit=2");
+    assert!(!body.contains("kata ke-2"), "{body}");
+    assert!(
+        body.contains("/stories/s%3A1?limit=9\">show all 9</a>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("/api/v1/stories/s%3A1?part=quotes&amp;offset=2"),
+        "{body}"
+    );
 }
