@@ -26,6 +26,23 @@ pub struct JsonArg {
     pub json: bool,
 }
 
+/// Bounding and paging of a story or entity record (`kabar story`, `kabar entity`), as
+/// the API's record parameters. Without them the whole record is printed, as before.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RecordArgs {
+    /// Print one page of one list part as a JSON array (story: events, timeline,
+    /// entities, quotes; entity: roles, quotes, related, timeline).
+    #[arg(long, value_name = "NAME")]
+    pub part: Option<String>,
+    /// With --part: items of the part to skip.
+    #[arg(long, value_name = "N", requires = "part")]
+    pub offset: Option<usize>,
+    /// At most this many items per part (with --part: per page, default 100); the JSON
+    /// record then has `totals` with each part's full size.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
 /// Paging and filters of the list commands (`articles`, `events`, `stories`, `entities`).
 /// Without any of them the whole list is printed in its usual order, as before.
 #[derive(Debug, Args, Clone, Default)]
@@ -137,6 +154,8 @@ pub enum Command {
         /// (shared terms and entities, scores); with --json, adds a `why` field.
         #[arg(long)]
         why: bool,
+        #[command(flatten)]
+        record: RecordArgs,
     },
     /// List entities with their aliases and mention counts.
     Entities {
@@ -151,6 +170,8 @@ pub enum Command {
         json: JsonArg,
         /// Entity ID (`per:retno-marsudi`), name or alias.
         id_or_name: String,
+        #[command(flatten)]
+        record: RecordArgs,
     },
     /// Full-text search over stored articles.
     Search {

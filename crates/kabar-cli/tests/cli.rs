@@ -318,3 +318,35 @@ fn list_commands_page_and_filter() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--from"));
 }
+
+#[test]
+fn story_record_is_whole_bounded_or_one_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, ARTICLE).unwrap();
+    let db = dir.path().join("k.db");
+    let o = run(kabar().args(["ingest", "--db"]).arg(&db).arg(&f));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(kabar().args(["stories", "--json", "--db"]).arg(&db));
+    let rows: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let id = rows[0]["id"].as_str().unwrap().to_string();
+    let story = |extra: &[&str]| run(kabar().args(["story", &id, "--db"]).arg(&db).args(extra));
+    // whole by default: no totals
+    let whole: Value = serde_json::from_slice(&story(&["--json"]).stdout).unwrap();
+    assert!(whole.get("totals").is_none(), "{whole}");
+    let n_entities = whole["entities"].as_array().unwrap().len();
+    assert!(n_entities >= 2, "{whole}");
+    // bounded: the first item of each part, full sizes in totals
+    let b: Value = serde_json::from_slice(&story(&["--json", "--limit", "1"]).stdout).unwrap();
+    assert_eq!(b["entities"].as_array().unwrap().len(), 1, "{b}");
+    assert_eq!(b["totals"]["entities"], n_entities, "{b}");
+    assert_eq!(b["entities"][0], whole["entities"][0]);
+    // one part, paged
+    let p: Value =
+        serde_json::from_slice(&story(&["--part", "entities", "--offset", "1"]).stdout).unwrap();
+    assert_eq!(p.as_array().unwrap().len(), n_entities - 1, "{p}");
+    assert_eq!(p[0]["id"], whole["entities"][1]["id"]);
+    let o = story(&["--part", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("timeline"));
+}

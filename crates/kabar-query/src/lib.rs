@@ -43,8 +43,17 @@ pub use kabar_store::rows::{
 pub use kabar_store::{Store, StoreError};
 pub use records::{
     article_record, entity_record, event_record, story_record, timeline, ArticleOut, EntityOut,
-    EventOut, StoryEntity, StoryOut, TimelineOut,
+    EntityTotals, EventOut, PartPage, StoryEntity, StoryOut, StoryTotals, TimelineOut, PART_LIMIT,
 };
+
+/// SQLite's change counter of this connection (`PRAGMA data_version`): it changes when
+/// another connection commits, so a reader can tell whether what it cached is still
+/// current.
+pub fn data_version(store: &Store) -> Result<i64, StoreError> {
+    Ok(store
+        .conn()
+        .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
 
 use kabar_core::Analysis;
 use std::collections::BTreeSet;

@@ -12,7 +12,7 @@ use kabar_store::StoreError;
 use serde::Serialize;
 
 /// One merged timeline entry (SPEC `story.timeline[]`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct TimelineOut {
     #[allow(missing_docs)]
     pub date: Option<String>,
@@ -32,7 +32,7 @@ pub struct TimelineOut {
 }
 
 /// A story's entity (SPEC `story.entities[]`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StoryEntity {
     #[allow(missing_docs)]
     pub id: String,
@@ -46,7 +46,7 @@ pub struct StoryEntity {
 }
 
 /// SPEC `kabar story ID`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StoryOut {
     #[allow(missing_docs)]
     pub id: String,
@@ -66,6 +66,91 @@ pub struct StoryOut {
     pub entities: Vec<StoryEntity>,
     #[allow(missing_docs)]
     pub quotes: Vec<QuoteRow>,
+    /// Set on a bounded record only ([`StoryOut::bounded`]): each list part's full size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<StoryTotals>,
+}
+
+/// The full sizes of a bounded story record's list parts (SPEC `totals`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryTotals {
+    #[allow(missing_docs)]
+    pub events: usize,
+    #[allow(missing_docs)]
+    pub timeline: usize,
+    #[allow(missing_docs)]
+    pub entities: usize,
+    #[allow(missing_docs)]
+    pub quotes: usize,
+}
+
+/// How many items of each list part a bounded record holds by default (the API's
+/// records and the web pages; `kabar story|entity` print whole records unless asked).
+pub const PART_LIMIT: usize = 100;
+
+/// One page of one list part of a record, as JSON values, with the part's full size.
+#[derive(Debug, Clone)]
+pub struct PartPage {
+    /// The page's items.
+    pub items: Vec<serde_json::Value>,
+    /// How many items the whole part holds.
+    pub total: usize,
+}
+
+fn first<T: Clone>(v: &[T], limit: usize) -> Vec<T> {
+    v[..v.len().min(limit)].to_vec()
+}
+
+fn page_of<T: Serialize>(v: &[T], offset: usize, limit: usize) -> PartPage {
+    let items = v
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|x| serde_json::to_value(x).unwrap_or(serde_json::Value::Null))
+        .collect();
+    PartPage {
+        items,
+        total: v.len(),
+    }
+}
+
+impl StoryOut {
+    /// The list parts [`StoryOut::part`] pages.
+    pub const PARTS: &'static [&'static str] = &["events", "timeline", "entities", "quotes"];
+
+    /// This record with each list part cut to its first `limit` items and `totals`
+    /// saying how many each holds in full.
+    pub fn bounded(&self, limit: usize) -> StoryOut {
+        StoryOut {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            first: self.first.clone(),
+            last: self.last.clone(),
+            events: first(&self.events, limit),
+            timeline: first(&self.timeline, limit),
+            entities: first(&self.entities, limit),
+            quotes: first(&self.quotes, limit),
+            totals: Some(StoryTotals {
+                events: self.events.len(),
+                timeline: self.timeline.len(),
+                entities: self.entities.len(),
+                quotes: self.quotes.len(),
+            }),
+        }
+    }
+
+    /// Items `offset..offset + limit` of one list part (one of [`StoryOut::PARTS`]);
+    /// `None` for an unknown part.
+    pub fn part(&self, name: &str, offset: usize, limit: usize) -> Option<PartPage> {
+        Some(match name {
+            "events" => page_of(&self.events, offset, limit),
+            "timeline" => page_of(&self.timeline, offset, limit),
+            "entities" => page_of(&self.entities, offset, limit),
+            "quotes" => page_of(&self.quotes, offset, limit),
+            _ => return None,
+        })
+    }
 }
 
 /// Merges stored action mentions into one entry per real-world act. Negated reports
@@ -175,11 +260,12 @@ pub fn story_record<R: Reads + ?Sized>(store: &R, id: &str) -> Result<StoryOut, 
         timeline,
         entities,
         quotes,
+        totals: None,
     })
 }
 
 /// SPEC `kabar entity`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct EntityOut {
     #[serde(flatten)]
     #[allow(missing_docs)]
@@ -192,6 +278,68 @@ pub struct EntityOut {
     pub related: Vec<Related>,
     #[allow(missing_docs)]
     pub timeline: Vec<TimelineOut>,
+    /// Set on a bounded record only ([`EntityOut::bounded`]): each list part's full size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<EntityTotals>,
+}
+
+/// The full sizes of a bounded entity record's list parts (SPEC `totals`).
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityTotals {
+    #[allow(missing_docs)]
+    pub roles: usize,
+    /// The number of articles of each role shown, in the order of `roles`.
+    pub role_articles: Vec<usize>,
+    #[allow(missing_docs)]
+    pub quotes: usize,
+    #[allow(missing_docs)]
+    pub related: usize,
+    #[allow(missing_docs)]
+    pub timeline: usize,
+}
+
+impl EntityOut {
+    /// The list parts [`EntityOut::part`] pages.
+    pub const PARTS: &'static [&'static str] = &["roles", "quotes", "related", "timeline"];
+
+    /// This record with each list part, and each role's article list, cut to its first
+    /// `limit` items and `totals` saying how many each holds in full.
+    pub fn bounded(&self, limit: usize) -> EntityOut {
+        let roles: Vec<RoleRow> = self.roles.iter().take(limit).cloned().collect();
+        let role_articles = roles.iter().map(|r| r.articles.len()).collect();
+        EntityOut {
+            entity: self.entity.clone(),
+            roles: roles
+                .into_iter()
+                .map(|mut r| {
+                    r.articles.truncate(limit);
+                    r
+                })
+                .collect(),
+            quotes: first(&self.quotes, limit),
+            related: first(&self.related, limit),
+            timeline: first(&self.timeline, limit),
+            totals: Some(EntityTotals {
+                roles: self.roles.len(),
+                role_articles,
+                quotes: self.quotes.len(),
+                related: self.related.len(),
+                timeline: self.timeline.len(),
+            }),
+        }
+    }
+
+    /// Items `offset..offset + limit` of one list part (one of [`EntityOut::PARTS`]; a
+    /// role comes with all its articles); `None` for an unknown part.
+    pub fn part(&self, name: &str, offset: usize, limit: usize) -> Option<PartPage> {
+        Some(match name {
+            "roles" => page_of(&self.roles, offset, limit),
+            "quotes" => page_of(&self.quotes, offset, limit),
+            "related" => page_of(&self.related, offset, limit),
+            "timeline" => page_of(&self.timeline, offset, limit),
+            _ => return None,
+        })
+    }
 }
 
 /// Builds the full entity record (shared by `kabar entity` and `kabar demo`).
@@ -210,6 +358,7 @@ pub fn entity_record<R: Reads + ?Sized>(
             &actor_levels(store, std::iter::once(id.as_str()))?,
         ),
         entity,
+        totals: None,
     })
 }
 

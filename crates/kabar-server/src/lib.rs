@@ -28,7 +28,7 @@
 mod compare;
 mod compare_page;
 
-use axum::extract::{Path as UrlPath, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -43,6 +43,7 @@ mod html;
 mod openapi;
 mod pages;
 mod params;
+mod records;
 
 pub use params::{DEFAULT_LIMIT, MAX_LIMIT};
 
@@ -64,22 +65,33 @@ pub struct ServerConfig {
 
 /// Read-only connections, opened on first need and kept; a semaphore bounds how many
 /// requests use the store at once, so hostile load cannot open unbounded connections.
+///
+/// Each idle connection keeps the `PRAGMA data_version` it last read. A request reads it
+/// again on checkout: a different value (another connection, such as an ingest, has
+/// committed since) or a newly opened connection empties the record cache, so a cached
+/// record never outlives the store state it was built from.
 struct Pool {
     db: PathBuf,
-    idle: Mutex<Vec<Store>>,
+    idle: Mutex<Vec<(Store, i64)>>,
     permits: tokio::sync::Semaphore,
+    cache: records::RecordCache,
 }
 
 impl Pool {
-    fn checkout(&self) -> Result<Store, StoreError> {
+    fn checkout(&self) -> Result<(Store, i64), StoreError> {
         let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        match idle {
-            Some(s) => Ok(s),
-            None => Store::open_read_only(&self.db),
+        let (store, seen) = match idle {
+            Some((s, v)) => (s, Some(v)),
+            None => (Store::open_read_only(&self.db)?, None),
+        };
+        let now = kabar_query::data_version(&store)?;
+        if seen != Some(now) {
+            self.cache.clear();
         }
+        Ok((store, now))
     }
 
-    fn checkin(&self, store: Store) {
+    fn checkin(&self, store: (Store, i64)) {
         let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
         if idle.len() < POOL_SIZE {
             idle.push(store);
@@ -192,7 +204,7 @@ where
     let p = pool.clone();
     match tokio::task::spawn_blocking(move || {
         let store = p.checkout()?;
-        let answer = f(&store);
+        let answer = f(&store.0);
         p.checkin(store);
         answer
     })
@@ -218,6 +230,7 @@ pub fn router(cfg: ServerConfig) -> Router {
         db: cfg.db,
         idle: Mutex::new(Vec::new()),
         permits: tokio::sync::Semaphore::new(POOL_SIZE),
+        cache: records::RecordCache::default(),
     });
     Router::new()
         .route(
@@ -232,22 +245,8 @@ pub fn router(cfg: ServerConfig) -> Router {
                 .await
             }),
         )
-        .route(
-            "/api/v1/stories/{id}",
-            get(
-                |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
-                    with_store(c, move |s| kabar_query::story_record(s, &id)).await
-                },
-            ),
-        )
-        .route(
-            "/api/v1/entities/{id}",
-            get(
-                |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
-                    with_store(c, move |s| kabar_query::entity_record(s, &id)).await
-                },
-            ),
-        )
+        .route("/api/v1/stories/{id}", get(records::story))
+        .route("/api/v1/entities/{id}", get(records::entity))
         .route(
             "/api/v1/openapi.json",
             get(|| async { Json(openapi::document()) }),

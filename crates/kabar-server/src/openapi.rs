@@ -32,9 +32,9 @@ const ROUTES: &[RouteDoc] = &[
     },
     RouteDoc {
         path: "/api/v1/stories/{id}",
-        summary: "One story: events, merged timeline, entities, quotes",
+        summary: "One story: events, merged timeline, entities, quotes (each part its first 100 items, full sizes in totals)",
         list: false,
-        extra: &[],
+        extra: RECORD_PARAMS_STORY,
     },
     RouteDoc {
         path: "/api/v1/events",
@@ -71,9 +71,9 @@ const ROUTES: &[RouteDoc] = &[
     },
     RouteDoc {
         path: "/api/v1/entities/{id}",
-        summary: "One entity (ID, name or alias): roles, quotes, related, timeline",
+        summary: "One entity (ID, name or alias): roles, quotes, related, timeline (each part, and each role's articles, its first 100 items, full sizes in totals)",
         list: false,
-        extra: &[],
+        extra: RECORD_PARAMS_ENTITY,
     },
     RouteDoc {
         path: "/api/v1/search",
@@ -106,6 +106,24 @@ const ROUTES: &[RouteDoc] = &[
         list: false,
         extra: &[],
     },
+];
+
+/// The parameters of a bounded record (`records.rs` in this crate).
+const RECORD_PARAMS_STORY: &[(&str, &str, bool)] = &[
+    ("part", "events, timeline, entities or quotes: answer one page of that part as an array (X-Total-Count: its full size)", false),
+    ("offset", "with part: items to skip", false),
+    ("page", "with part: 1-based page (instead of offset)", false),
+    ("limit", "items per part, 1..500 (default 100)", false),
+    ("full", "true: the whole record, every part complete (the CLI's --json record)", false),
+];
+
+/// [`RECORD_PARAMS_STORY`] for an entity's parts.
+const RECORD_PARAMS_ENTITY: &[(&str, &str, bool)] = &[
+    ("part", "roles, quotes, related or timeline: answer one page of that part as an array (X-Total-Count: its full size; a role with all its articles)", false),
+    ("offset", "with part: items to skip", false),
+    ("page", "with part: 1-based page (instead of offset)", false),
+    ("limit", "items per part, 1..500 (default 100)", false),
+    ("full", "true: the whole record, every part complete (the CLI's --json record)", false),
 ];
 
 const LIST_PARAMS: &[(&str, &str)] = &[

@@ -901,13 +901,50 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     Ok(page(&title, Nav::Events, "", &body))
 }
 
-async fn story(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
-    respond(story_page(pool, id).await)
+/// "N more" under a record part cut to its first `shown` items: "show all" (the page
+/// again with `?limit=TOTAL`, when TOTAL is at most [`crate::MAX_LIMIT`]) and the next
+/// items of that part in the API (`?part=NAME&offset=shown`); nothing when all show.
+fn more(total: &Option<usize>, shown: usize, part: &str, page_url: &str, api_url: &str) -> String {
+    match total {
+        Some(t) if *t > shown => {
+            let all = if *t as u64 <= crate::MAX_LIMIT {
+                format!("<a href=\"{page_url}?limit={t}\">show all {t}</a> · ")
+            } else {
+                String::new()
+            };
+            format!(
+                "<p class=\"more\">{} more: {all}<a href=\"{api_url}?part={part}&amp;offset={shown}\">the next as JSON</a></p>",
+                *t - shown
+            )
+        }
+        _ => String::new(),
+    }
 }
 
-async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
+/// Items per part on a record page: `?limit=N` (1..500, larger lowered), else
+/// [`kabar_query::PART_LIMIT`]; and whether it was given (then it also lifts the pages'
+/// shorter quote lists).
+fn part_limit(q: &ListQuery) -> Result<(usize, bool), ApiError> {
+    match given(&q.limit) {
+        None => Ok((kabar_query::PART_LIMIT, false)),
+        Some(_) => Ok((q.page()?.0.limit as usize, true)),
+    }
+}
+
+async fn story(
+    State(pool): P,
+    UrlPath(id): UrlPath<String>,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    respond(story_page(pool, id, q).await)
+}
+
+async fn story_page(pool: Arc<Pool>, id: String, q: ListQuery) -> Result<String, ApiError> {
+    let (limit, asked) = part_limit(&q)?;
+    let quote_cap = if asked { limit } else { 30 };
+    let p = pool.clone();
     let (st, days, names) = run_store(pool, move |s| {
-        let st = kabar_query::story_record(s, &id)?;
+        let st = p.cache.story(s, &id)?.bounded(limit);
         let mut by_day: Vec<(String, Vec<(String, u64)>)> = Vec::new();
         for d in s.story_days(&st.id, None)? {
             let o = d.outlet.unwrap_or_else(|| "unnamed outlet".into());
@@ -938,7 +975,15 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     for e in &st.events {
         body.push_str(&event_item(e, false));
     }
-    body.push_str("</ol><h2>Timeline</h2>");
+    body.push_str("</ol>");
+    body.push_str(&more(
+        &st.totals.as_ref().map(|t| t.events),
+        st.events.len(),
+        "events",
+        &format!("/stories/{}", enc(&st.id)),
+        &format!("/api/v1/stories/{}", enc(&st.id)),
+    ));
+    body.push_str("<h2>Timeline</h2>");
     if st.timeline.is_empty() {
         body.push_str("<p class=\"muted\">No actions found.</p>");
     } else {
@@ -966,6 +1011,13 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
             );
         }
         body.push_str("</tbody></table>");
+        body.push_str(&more(
+            &st.totals.as_ref().map(|t| t.timeline),
+            st.timeline.len(),
+            "timeline",
+            &format!("/stories/{}", enc(&st.id)),
+            &format!("/api/v1/stories/{}", enc(&st.id)),
+        ));
     }
     body.push_str("<h2>Who</h2><p>");
     let who: Vec<String> = st
@@ -988,7 +1040,7 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         body.push_str("<p class=\"muted\">None.</p>");
     }
     body.push_str("<ul class=\"rows\">");
-    for q in st.quotes.iter().take(30) {
+    for q in st.quotes.iter().take(quote_cap) {
         let who = q
             .speaker
             .as_deref()
@@ -1012,16 +1064,30 @@ async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
         );
     }
     body.push_str("</ul>");
+    body.push_str(&more(
+        &st.totals.as_ref().map(|t| t.quotes),
+        st.quotes.len().min(quote_cap),
+        "quotes",
+        &format!("/stories/{}", enc(&st.id)),
+        &format!("/api/v1/stories/{}", enc(&st.id)),
+    ));
     Ok(page(&title, Nav::Stories, "", &body))
 }
 
-async fn entity(State(pool): P, UrlPath(id): UrlPath<String>) -> Response {
-    respond(entity_page(pool, id).await)
+async fn entity(
+    State(pool): P,
+    UrlPath(id): UrlPath<String>,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    respond(entity_page(pool, id, q).await)
 }
 
-async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
+async fn entity_page(pool: Arc<Pool>, id: String, q: ListQuery) -> Result<String, ApiError> {
+    let (limit, asked) = part_limit(&q)?;
+    let quote_cap = if asked { limit } else { 50 };
+    let p = pool.clone();
     let (e, names) = run_store(pool, move |s| {
-        let e = kabar_query::entity_record(s, &id)?;
+        let e = p.cache.entity(s, &id)?.bounded(limit);
         let mut ids: Vec<String> = e.roles.iter().filter_map(|r| r.of.clone()).collect();
         for t in &e.timeline {
             ids.extend(t.source.iter().cloned());
@@ -1052,10 +1118,18 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
     if e.roles.is_empty() {
         body.push_str("<p class=\"muted\">None seen.</p>");
     } else {
+        // the full number of each role's articles (the record lists the first ones)
+        let n_articles = |i: usize| {
+            e.totals
+                .as_ref()
+                .and_then(|t| t.role_articles.get(i).copied())
+                .unwrap_or(e.roles[i].articles.len())
+        };
         let bars: Vec<html::RoleBar> = e
             .roles
             .iter()
-            .map(|r| html::RoleBar {
+            .enumerate()
+            .map(|(i, r)| html::RoleBar {
                 label: match r.of.as_deref() {
                     Some(o) => format!(
                         "{} ({})",
@@ -1066,12 +1140,12 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
                 },
                 first: r.first.clone().unwrap_or_default(),
                 last: r.last.clone().unwrap_or_default(),
-                articles: r.articles.len(),
+                articles: n_articles(i),
             })
             .collect();
         body.push_str(&html::role_chart(&bars));
         body.push_str("<table><caption class=\"muted\">The same roles as a table</caption><thead><tr><th>When</th><th>Role</th><th>Reported in</th></tr></thead><tbody>");
-        for r in &e.roles {
+        for (i, r) in e.roles.iter().enumerate() {
             let _ = write!(
                 body,
                 "<tr><td class=\"date\">{}</td><td>{}{}</td><td class=\"muted\">{}</td></tr>",
@@ -1080,10 +1154,17 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
                 r.of.as_deref()
                     .map(|o| format!(" ({})", ent_link(o, &names)))
                     .unwrap_or_default(),
-                html::count(r.articles.len() as u64, "article", "articles")
+                html::count(n_articles(i) as u64, "article", "articles")
             );
         }
         body.push_str("</tbody></table>");
+        body.push_str(&more(
+            &e.totals.as_ref().map(|t| t.roles),
+            e.roles.len(),
+            "roles",
+            &format!("/entities/{}", enc(&en.id)),
+            &format!("/api/v1/entities/{}", enc(&en.id)),
+        ));
     }
     body.push_str("<h2>Timeline</h2>");
     if e.timeline.is_empty() {
@@ -1110,13 +1191,20 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
             );
         }
         body.push_str("</tbody></table>");
+        body.push_str(&more(
+            &e.totals.as_ref().map(|t| t.timeline),
+            e.timeline.len(),
+            "timeline",
+            &format!("/entities/{}", enc(&en.id)),
+            &format!("/api/v1/entities/{}", enc(&en.id)),
+        ));
     }
     body.push_str("<h2>Quotes</h2>");
     if e.quotes.is_empty() {
         body.push_str("<p class=\"muted\">None.</p>");
     }
     body.push_str("<ul class=\"rows\">");
-    for q in e.quotes.iter().take(50) {
+    for q in e.quotes.iter().take(quote_cap) {
         let _ = write!(
             body,
             "<li>“{}”{}</li>",
@@ -1130,7 +1218,15 @@ async fn entity_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
                 .unwrap_or_default()
         );
     }
-    body.push_str("</ul><h2>Appears with</h2><p>");
+    body.push_str("</ul>");
+    body.push_str(&more(
+        &e.totals.as_ref().map(|t| t.quotes),
+        e.quotes.len().min(quote_cap),
+        "quotes",
+        &format!("/entities/{}", enc(&en.id)),
+        &format!("/api/v1/entities/{}", enc(&en.id)),
+    ));
+    body.push_str("<h2>Appears with</h2><p>");
     let rel: Vec<String> = e
         .related
         .iter()

@@ -250,3 +250,123 @@ fn openapi_document_is_served() {
     let params = v["paths"]["/api/v1/stories"]["get"]["parameters"].to_string();
     assert!(params.contains("\"sort\"") && params.contains("\"entity\""));
 }
+
+/// Stores `n` articles of story `s:1` (event `e:1`), article `i` carrying one quote of its own.
+fn quoted_articles(db: &std::path::Path, from: usize, n: usize) {
+    let docs: Vec<Analysis> = (from..from + n)
+        .map(|i| {
+            let mut a = article(&format!("a:{i}"), &format!("Banjir {i}"));
+            a.quotes = vec![kabar_core::analysis::QuoteOut {
+                speaker: None,
+                text: format!("kata ke-{i}"),
+                direct: true,
+                start: 0,
+                end: 5,
+            }];
+            a
+        })
+        .collect();
+    let mut store = Store::open(db).unwrap();
+    store
+        .ingest_batch(&docs, &mut |docs, _| {
+            Ok((
+                docs.iter()
+                    .map(|d| ArticleLinks {
+                        article: d.id.clone(),
+                        duplicate_of: None,
+                        event: "e:1".into(),
+                        story: "s:1".into(),
+                    })
+                    .collect(),
+                vec![],
+            ))
+        })
+        .unwrap();
+}
+
+/// A response's status, lower-cased headers and body.
+fn get_full(addr: std::net::SocketAddr, path: &str) -> (u16, String, String) {
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).unwrap();
+    let (head, body) = buf.split_once("\r\n\r\n").unwrap();
+    (
+        head[9..12].parse().unwrap(),
+        head.to_lowercase(),
+        body.to_string(),
+    )
+}
+
+#[test]
+fn records_are_bounded_paged_whole_on_request_and_follow_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    quoted_articles(&db, 0, 7);
+    let (_rt, addr) = serve(db.clone());
+
+    // bounded: the first `limit` quotes, the full size in totals
+    let (st, body) = get(addr, "/api/v1/stories/s:1?limit=3");
+    assert_eq!(st, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 3, "{body}");
+    assert_eq!(v["totals"]["quotes"], 7, "{body}");
+    assert_eq!(v["totals"]["events"], 1, "{body}");
+    assert_eq!(v["quotes"][0]["text"], "kata ke-0");
+
+    // one part, paged like a list
+    let (st, head, body) = get_full(addr, "/api/v1/stories/s:1?part=quotes&offset=5&limit=3");
+    assert_eq!(st, 200, "{body}");
+    assert!(head.contains("x-total-count: 7"), "{head}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let texts: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["kata ke-5", "kata ke-6"]);
+
+    // the whole record is the CLI's, without totals
+    let (st, body) = get(addr, "/api/v1/stories/s:1?full=true");
+    assert_eq!(st, 200, "{body}");
+    let store = Store::open_read_only(&db).unwrap();
+    let cli = serde_json::to_value(kabar_query::story_record(&store, "s:1").unwrap()).unwrap();
+    drop(store);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v, cli);
+    assert!(v.get("totals").is_none());
+
+    for bad in [
+        "/api/v1/stories/s:1?part=nope",
+        "/api/v1/stories/s:1?full=maybe",
+        "/api/v1/stories/s:1?limit=0",
+        "/api/v1/entities/x?part=events",
+    ] {
+        let (st, body) = get(addr, bad);
+        json_error(st, &body, 400, "bad_request");
+    }
+
+    // a write by another connection shows at once: the cached record is dropped
+    quoted_articles(&db, 7, 2);
+    let (_, body) = get(addr, "/api/v1/stories/s:1?limit=1");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["totals"]["quotes"], 9, "{body}");
+    let (_, body) = get(addr, "/stories/s:1");
+    assert!(body.contains("kata ke-8"), "{body}");
+    // a cut part on the page links the whole part and the API's next page
+    let (_, body) = get(addr, "/stories/s:1?limit=2");
+    assert!(!body.contains("kata ke-2"), "{body}");
+    assert!(
+        body.contains("/stories/s%3A1?limit=9\">show all 9</a>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("/api/v1/stories/s%3A1?part=quotes&amp;offset=2"),
+        "{body}"
+    );
+}

@@ -39,9 +39,18 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Articles { json, list } => query::articles(&db, json.json, &list),
         Command::Events { json, list } => query::events(&db, json.json, &list),
         Command::Stories { json, list } => query::stories(&db, json.json, &list),
-        Command::Story { json, id, why } => query::story(&db, json.json, &id, why),
+        Command::Story {
+            json,
+            id,
+            why,
+            record,
+        } => query::story(&db, json.json, &id, why, &record),
         Command::Entities { json, list } => query::entities(&db, json.json, &list),
-        Command::Entity { json, id_or_name } => query::entity(&db, json.json, &id_or_name),
+        Command::Entity {
+            json,
+            id_or_name,
+            record,
+        } => query::entity(&db, json.json, &id_or_name, &record),
         Command::Search { json, limit, query } => {
             query::search(&db, json.json, &query.join(" "), limit)
         }

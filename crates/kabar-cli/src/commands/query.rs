@@ -1,7 +1,7 @@
 //! The read-only queries: `articles`, `events`, `stories`, `story`, `entities`, `entity`,
 //! `search`. The JSON shapes are SPEC.md's; the data comes from the `kabar-query` crate.
 
-use crate::cli::ListArgs;
+use crate::cli::{ListArgs, RecordArgs};
 use crate::output;
 use crate::Outcome;
 use anyhow::{Context, Result};
@@ -169,9 +169,47 @@ pub fn stories(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-pub fn story(db: &Path, json: bool, id: &str, why: bool) -> Result<Outcome> {
+/// `--part NAME [--offset N] [--limit N]`: one page of one part of a record, printed as
+/// a JSON array; a usage error for an unknown part.
+fn print_part(
+    parts: &[&str],
+    args: &RecordArgs,
+    page: impl Fn(&str, usize, usize) -> Option<kabar_query::PartPage>,
+) -> Result<Option<Outcome>> {
+    let Some(part) = args.part.as_deref() else {
+        return Ok(None);
+    };
+    let limit = args.limit.unwrap_or(kabar_query::PART_LIMIT as u64) as usize;
+    match page(part, args.offset.unwrap_or(0), limit) {
+        Some(p) => print_json(&p.items).map(Some),
+        None => Err(anyhow::Error::new(super::UsageError(format!(
+            "--part must be one of {}, got {part:?}",
+            parts.join(", ")
+        )))),
+    }
+}
+
+/// The note under a bounded record printed as text.
+fn bounded_note(limit: Option<u64>) -> Result<()> {
+    if let Some(n) = limit {
+        writeln!(
+            std::io::stdout().lock(),
+            "\n(each part cut to its first {n} items; --json gives the full sizes in `totals`, --part NAME pages through one)"
+        )?;
+    }
+    Ok(())
+}
+
+pub fn story(db: &Path, json: bool, id: &str, why: bool, args: &RecordArgs) -> Result<Outcome> {
     let store = open(db)?;
     let rec = story_record(&store, id).map_err(not_found)?;
+    if let Some(done) = print_part(StoryOut::PARTS, args, |p, o, l| rec.part(p, o, l))? {
+        return Ok(done);
+    }
+    let rec = match args.limit {
+        Some(n) => rec.bounded(n as usize),
+        None => rec,
+    };
     let reasons = if why {
         Some(story_why(&store, id)?)
     } else {
@@ -189,6 +227,8 @@ pub fn story(db: &Path, json: bool, id: &str, why: bool) -> Result<Outcome> {
     if let Some(w) = reasons {
         output::story_why(&mut out, &w)?;
     }
+    drop(out);
+    bounded_note(args.limit)?;
     Ok(Outcome::Ok)
 }
 
@@ -250,13 +290,21 @@ pub fn entities(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-pub fn entity(db: &Path, json: bool, id_or_name: &str) -> Result<Outcome> {
+pub fn entity(db: &Path, json: bool, id_or_name: &str, args: &RecordArgs) -> Result<Outcome> {
     let store = open(db)?;
     let rec = entity_record(&store, id_or_name).map_err(not_found)?;
+    if let Some(done) = print_part(EntityOut::PARTS, args, |p, o, l| rec.part(p, o, l))? {
+        return Ok(done);
+    }
+    let rec = match args.limit {
+        Some(n) => rec.bounded(n as usize),
+        None => rec,
+    };
     if json {
         return print_json(&rec);
     }
     output::entity(&mut std::io::stdout().lock(), &store, &rec)?;
+    bounded_note(args.limit)?;
     Ok(Outcome::Ok)
 }
 

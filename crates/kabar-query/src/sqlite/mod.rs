@@ -99,101 +99,64 @@ impl Reads for Store {
         events_where(self, "e.story = ?1", [id])
     }
 
-    /// Every action mention reported by the given articles.
+    /// Every action mention reported by the given articles, in their order: one query
+    /// over the ID list (`json_each`), not one per article.
     fn actions_of(&self, articles: &[String]) -> Result<Vec<ActionRow>, StoreError> {
-        let mut st = self.conn().prepare(
-            "SELECT x.record, x.date, x.text, a.published FROM actions x
-                 LEFT JOIN articles a ON a.id = x.article WHERE x.article = ?1 ORDER BY x.idx",
+        let mut st = self.conn().prepare_cached(
+            "SELECT j.value, x.record, x.date, x.text, a.published
+             FROM json_each(?1) j CROSS JOIN actions x ON x.article = j.value
+             LEFT JOIN articles a ON a.id = x.article
+             ORDER BY j.key, x.idx",
         )?;
+        let rows = st.query_map([ids_json(articles)?], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
         let mut out = Vec::new();
-        for a in articles {
-            let rows = st.query_map([a], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            })?;
-            for row in rows {
-                let (rec, date, text, published) = row?;
-                out.push(ActionRow {
-                    article: a.clone(),
-                    action: serde_json::from_str(&rec)?,
-                    date,
-                    text,
-                    published,
-                });
-            }
+        for row in rows {
+            let (article, rec, date, text, published) = row?;
+            out.push(ActionRow {
+                article,
+                action: serde_json::from_str(&rec)?,
+                date,
+                text,
+                published,
+            });
         }
         Ok(out)
     }
 
     /// Quotes carried by the given articles; the same words from the same speaker in
-    /// several articles are one quote listing them all.
+    /// several articles are one quote listing them all. One query over the ID list.
     fn quotes_of(&self, articles: &[String]) -> Result<Vec<QuoteRow>, StoreError> {
-        let mut st = self
-            .conn()
-            .prepare("SELECT speaker, text, direct FROM quotes WHERE article = ?1 ORDER BY idx")?;
-        // (speaker, folded text) -> (direct, articles, order first seen)
-        type Merged = BTreeMap<(Option<String>, String), (bool, Vec<String>, usize)>;
-        let mut merged: Merged = BTreeMap::new();
-        let mut order = 0;
-        for a in articles {
-            let rows = st.query_map([a], |r| {
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, bool>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (speaker, text, direct) = row?;
-                let key = (speaker, normalise_quote(&text));
-                let e = merged.entry(key).or_insert_with(|| {
-                    order += 1;
-                    (direct, Vec::new(), order)
-                });
-                if !e.1.contains(a) {
-                    e.1.push(a.clone());
-                }
-            }
-        }
-        let mut v: Vec<_> = merged.into_iter().collect();
-        v.sort_by_key(|(_, (_, _, o))| *o);
-        Ok(v.into_iter()
-            .map(|((speaker, text), (direct, articles, _))| QuoteRow {
-                speaker,
-                text,
-                direct,
-                articles,
-            })
-            .collect())
+        let mut st = self.conn().prepare_cached(
+            "SELECT j.value, q.speaker, q.text, q.direct
+             FROM json_each(?1) j CROSS JOIN quotes q ON q.article = j.value
+             ORDER BY j.key, q.idx",
+        )?;
+        let rows = st.query_map([ids_json(articles)?], quote_from_row)?;
+        merge_quotes(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
-    /// The entities mentioned by the given articles with their mention counts there.
+    /// The entities mentioned by the given articles with their mention counts there: one
+    /// query over the ID list, rows and counts together.
     fn entities_of(&self, articles: &[String]) -> Result<Vec<EntityRow>, StoreError> {
-        let mut counts: BTreeMap<String, (i64, i64)> = BTreeMap::new();
-        let mut st = self
-            .conn()
-            .prepare("SELECT entity, mentions FROM entity_mentions WHERE article = ?1")?;
-        for a in articles {
-            let rows = st.query_map([a], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-            for row in rows {
-                let (e, m) = row?;
-                let c = counts.entry(e).or_default();
-                c.0 += m;
-                c.1 += 1;
-            }
-        }
-        let mut out = Vec::new();
-        for (id, (mentions, arts)) in counts {
-            if let Some(mut row) = entity_row(self, &id)? {
-                row.mentions = mentions;
-                row.articles = arts;
-                out.push(row);
-            }
-        }
+        let mut st = self.conn().prepare_cached(
+            "WITH c AS (SELECT m.entity AS id, sum(m.mentions) AS n, count(*) AS k
+                        FROM json_each(?1) j CROSS JOIN entity_mentions m ON m.article = j.value
+                        GROUP BY m.entity)
+             SELECT e.id, e.name, e.type,
+                (SELECT group_concat(alias, char(31)) FROM entity_aliases WHERE entity = e.id),
+                c.n, c.k
+             FROM c JOIN entities e ON e.id = c.id",
+        )?;
+        let rows = st.query_map([ids_json(articles)?], entity_from_row)?;
+        let mut out: Vec<EntityRow> = rows.collect::<Result<_, _>>()?;
         out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
         Ok(out)
     }
@@ -324,21 +287,16 @@ impl Reads for Store {
         Ok(owned.into_iter().filter_map(|r| r.1).collect())
     }
 
-    /// Quotes whose speaker is `entity`.
+    /// Quotes whose speaker is `entity`: one query (index `quotes_speaker`), articles in
+    /// publication order (stored order among equal dates).
     fn quotes_by(&self, entity: &str) -> Result<Vec<QuoteRow>, StoreError> {
-        let arts: Vec<String> = {
-            let mut st = self.conn().prepare(
-                "SELECT DISTINCT q.article FROM quotes q JOIN articles a ON a.id = q.article
-                 WHERE q.speaker = ?1 ORDER BY a.published",
-            )?;
-            let rows = st.query_map([entity], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        Ok(self
-            .quotes_of(&arts)?
-            .into_iter()
-            .filter(|q| q.speaker.as_deref() == Some(entity))
-            .collect())
+        let mut st = self.conn().prepare_cached(
+            "SELECT q.article, q.speaker, q.text, q.direct
+             FROM quotes q JOIN articles a ON a.id = q.article
+             WHERE q.speaker = ?1 ORDER BY a.published, a.rowid, q.idx",
+        )?;
+        let rows = st.query_map([entity], quote_from_row)?;
+        merge_quotes(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Entities that appear in the same articles as `entity`, by number of shared articles.
@@ -409,22 +367,56 @@ impl Reads for Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Distinct outlets of a set of articles.
+    /// Distinct outlets of a set of articles (one query over the ID list).
     fn outlets_of(&self, articles: &[String]) -> Result<BTreeSet<String>, StoreError> {
-        let mut st = self
-            .conn()
-            .prepare("SELECT outlet FROM articles WHERE id = ?1")?;
-        let mut out = BTreeSet::new();
-        for a in articles {
-            if let Some(Some(o)) = st
-                .query_row([a], |r| r.get::<_, Option<String>>(0))
-                .optional()?
-            {
-                out.insert(o);
-            }
-        }
-        Ok(out)
+        let mut st = self.conn().prepare_cached(
+            "SELECT DISTINCT a.outlet FROM json_each(?1) j CROSS JOIN articles a ON a.id = j.value
+             WHERE a.outlet IS NOT NULL",
+        )?;
+        let rows = st.query_map([ids_json(articles)?], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// A list of IDs as the JSON array `json_each` reads.
+fn ids_json(ids: &[String]) -> Result<String, StoreError> {
+    Ok(serde_json::to_string(ids)?)
+}
+
+/// (article, speaker, text, direct) of the quote queries.
+type QuoteSeen = (String, Option<String>, String, bool);
+
+fn quote_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteSeen> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+/// Folds quote rows (in article order) into quotes: the same words from the same speaker
+/// in several articles are one quote listing them all, in order of first appearance.
+fn merge_quotes(rows: Vec<QuoteSeen>) -> Result<Vec<QuoteRow>, StoreError> {
+    // (speaker, folded text) -> (direct, articles, order first seen)
+    type Merged = BTreeMap<(Option<String>, String), (bool, Vec<String>, usize)>;
+    let mut merged: Merged = BTreeMap::new();
+    let mut order = 0;
+    for (a, speaker, text, direct) in rows {
+        let key = (speaker, normalise_quote(&text));
+        let e = merged.entry(key).or_insert_with(|| {
+            order += 1;
+            (direct, Vec::new(), order)
+        });
+        if !e.1.contains(&a) {
+            e.1.push(a);
+        }
+    }
+    let mut v: Vec<_> = merged.into_iter().collect();
+    v.sort_by_key(|(_, (_, _, o))| *o);
+    Ok(v.into_iter()
+        .map(|((speaker, text), (direct, articles, _))| QuoteRow {
+            speaker,
+            text,
+            direct,
+            articles,
+        })
+        .collect())
 }
 
 fn events_where<P: rusqlite::Params>(
