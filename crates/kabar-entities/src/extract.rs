@@ -868,6 +868,15 @@ impl EntityExtractor {
         None
     }
 
+    /// True when the word right before token `s` is a reporting verb ("kata", "ujar") or
+    /// an honorific: a person's cue. (Not a title: "CEO Anthropic" names the company.)
+    fn person_cue(&self, folded: &[String], s: usize) -> bool {
+        s > 0 && {
+            let w = folded[s - 1].as_str();
+            crate::features::is_report_verb(w) || self.words.honorifics.contains(w)
+        }
+    }
+
     /// True when a phrase of `org_cues.txt` ends right before token `s` ("perusahaan
     /// [Anthropic]", "raksasa teknologi [Nvidia]").
     fn after_org_cue(&self, folded: &[String], s: usize) -> bool {
@@ -895,6 +904,7 @@ impl EntityExtractor {
             let name = &folded[m.t0..m.t1];
             cue_of.entry(name).or_insert_with(|| {
                 let mut best = None;
+                let mut said = false;
                 for p in 0..=folded.len() - name.len() {
                     if &folded[p..p + name.len()] == name {
                         match self.after_product_cue(folded, toks, p, name.len()) {
@@ -905,7 +915,13 @@ impl EntityExtractor {
                         if self.after_org_cue(folded, p) {
                             best = Some(Cue::Org);
                         }
+                        said |= self.person_cue(folded, p);
                     }
+                }
+                // "perusahaan Ashanty" is also Ashanty's company: a name that speaks
+                // ("ujar Ashanty") or bears an honorific stays a person
+                if best == Some(Cue::Org) && said {
+                    return None;
                 }
                 best
             });
