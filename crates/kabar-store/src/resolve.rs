@@ -658,6 +658,13 @@ fn places_in_names(
                     && p.words
                         .iter()
                         .all(|w| !is_padding(w, not_name, &HashSet::new()))
+                    // for an organisation, the person's other words must be a name's:
+                    // one of them is in another person's name too ("Donald", "Yudhi"),
+                    // which "Maung" (a vehicle, "Maung Pindad") is not
+                    && (!org
+                        || p.parts.iter().filter(|w| !pl.parts.contains(w)).any(|w| {
+                            by_part.get(w.as_str()).is_some_and(|v| v.len() >= 2)
+                        }))
             })
             .map(|i| (persons[i].articles.intersection(&pl.articles).count(), i))
             .filter(|&(n, _)| n > 0)
@@ -998,6 +1005,8 @@ mod tests {
                 "Purbaya Yudhi Sadewa",
                 &["a1", "a2", "a3"],
             ),
+            person("per:yudhi-santoso", "Yudhi Santoso", &["a8"]),
+            person("per:maung-pindad", "Maung Pindad", &["a6", "a7"]),
             person(
                 "per:daejeon-jungkwanjang-red-sparks",
                 "Daejeon Jungkwanjang Red Sparks",
@@ -1009,6 +1018,7 @@ mod tests {
             person("org:purbaya", "Purbaya", &["a1", "a2"]),
             person("org:yudhi", "Yudhi", &["a1", "a2"]),
             person("org:red-sparks", "Red Sparks", &["a4", "a5"]),
+            person("org:pindad", "Pindad", &["a6", "a7"]),
         ];
         let merges = places_in_names(&persons, &by_part, &orgs, &|_| false, &|_| false);
         let pairs: Vec<(&str, &str)> = merges
@@ -1016,7 +1026,8 @@ mod tests {
             .map(|m| (m.from.as_str(), m.to.as_str()))
             .collect();
         // a first name or surname joins; a middle name does not, nor an organisation of
-        // two words (the "person" it ends is a team the tagger typed wrong)
+        // two words (the "person" it ends is a team the tagger typed wrong), nor one after
+        // a word no other person's name holds (a vehicle: "Maung Pindad")
         assert_eq!(pairs, vec![("org:purbaya", "per:purbaya-yudhi-sadewa")]);
     }
 
