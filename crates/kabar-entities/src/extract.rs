@@ -679,6 +679,16 @@ impl EntityExtractor {
                     }
                     true
                 }
+                // a title padded onto an organisation the name's own words type:
+                // "[Chief Medical Officer] Mayapada Healthcare"
+                _ if f.2 == EntityType::Org
+                    && (te..f.1).all(|k| is_cap(stoks[k]))
+                    && self.words.type_by_words(&stoks[te..f.1].join(" "))
+                        == Some(EntityType::Org) =>
+                {
+                    f.0 = te;
+                    true
+                }
                 _ => true,
             }
         });
