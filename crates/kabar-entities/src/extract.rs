@@ -901,7 +901,8 @@ impl EntityExtractor {
     /// know is dropped (or retyped), with every mention of the same name in the article,
     /// when the name follows a cue anywhere in the article, tagged there or not ("game
     /// Free Fire" makes "di Free Fire" no place; "tap Add DANA" no person; "virus
-    /// Bundibugyo" no place; "perusahaan Anthropic" makes "kata Anthropic" the company).
+    /// Bundibugyo" no place; "perusahaan Anthropic" makes "kata Anthropic" the company, but
+    /// "perusahaan Korea" leaves the place alone).
     /// After a label cue organisations keep their type ("fitur Canva Pro", "tap DANA"
     /// name the company); after a title cue ("game", "lagu") nothing does. A title cue
     /// wins over an organisation cue, which wins over a label cue.
@@ -943,8 +944,12 @@ impl EntityExtractor {
             match cue_of.get(name).copied().flatten() {
                 Some(Cue::Title) => false,
                 Some(Cue::Label) => m.kind == EntityType::Org,
+                // persons only: a place after the cue is the company's country
+                // ("perusahaan Korea menyatakan minat")
                 Some(Cue::Org) => {
-                    m.kind = EntityType::Org;
+                    if m.kind == EntityType::Per {
+                        m.kind = EntityType::Org;
+                    }
                     true
                 }
                 None => true,
@@ -968,7 +973,8 @@ impl EntityExtractor {
         for m in mentions.drain(..) {
             let cut = (m.kind == EntityType::Per && m.t1 - m.t0 >= 3)
                 .then(|| {
-                    (m.t0 + 1..=m.t1 - 2).rev().find(|&k| {
+                    // the shortest organisation in front: "[HNPN] La Ode Sabaruddin"
+                    (m.t0 + 1..=m.t1 - 2).find(|&k| {
                         let front = toks[m.t0..k].join(" ");
                         let org_front = orgs.contains(&fold(&front))
                             || self.words.is_org_end(toks[k - 1])
