@@ -20,7 +20,7 @@ use crate::tagger::Tagger;
 use crate::words::Words;
 use crate::Error;
 use kabar_core::{entity_id, Entity, EntityType, Lang, Role, Span, TimeExpr, TimeType, Token};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Longest piece of text tagged at once when sentences are missing or very long.
 const MAX_CHUNK: usize = 400;
@@ -73,8 +73,10 @@ struct Mention {
 enum Cue {
     /// A product, feature or app label: not a person or place.
     Label,
-    /// A work's title (game, film, song): no entity of any type.
+    /// A work's title (game, film, song) or a pathogen: no entity of any type.
     Title,
+    /// A kind of organisation ("perusahaan", "pabrikan"): the name is an organisation.
+    Org,
 }
 
 #[derive(Debug, Clone)]
@@ -157,7 +159,7 @@ fn bare_particle_persons(
         let p = words.iter().position(|w| *w == "Di")?;
         (words.len() > 1).then(|| words[p..].join(" ").to_lowercase())
     };
-    let tails: std::collections::HashSet<String> = mentions
+    let tails: HashSet<String> = mentions
         .iter()
         .filter(|m| m.kind == EntityType::Per)
         .filter_map(|m| {
@@ -326,6 +328,7 @@ impl EntityExtractor {
             );
         }
         self.drop_products(&toks, &folded, &mut mentions);
+        self.split_org_padding(text, tokens, &mut mentions);
         drop_fragments(&toks, &mut mentions);
         bare_particle_persons(
             text,
@@ -676,6 +679,16 @@ impl EntityExtractor {
                     }
                     true
                 }
+                // a title padded onto an organisation the name's own words type:
+                // "[Chief Medical Officer] Mayapada Healthcare"
+                _ if f.2 == EntityType::Org
+                    && (te..f.1).all(|k| is_cap(stoks[k]))
+                    && self.words.type_by_words(&stoks[te..f.1].join(" "))
+                        == Some(EntityType::Org) =>
+                {
+                    f.0 = te;
+                    true
+                }
                 _ => true,
             }
         });
@@ -758,6 +771,11 @@ impl EntityExtractor {
                 // still decides for the names it knows; an organisation stays one)
                 let kind = match self.words.type_by_words(&surface) {
                     Some(t) if kind != EntityType::Org || t == EntityType::Org => t,
+                    // a branch of an organisation the tagger took for a place:
+                    // "Mayapada Hospital Kuningan"
+                    _ if kind != EntityType::Per && self.words.org_word_inside(&surface) => {
+                        EntityType::Org
+                    }
                     _ => kind,
                 };
                 // a person's name holds no model code: "Micro RGB R95H" is a product
@@ -818,8 +836,15 @@ impl EntityExtractor {
 
     /// The product cue (`data/lang/id/product_cues.txt`) that is the word right before
     /// token `s`, or a capitalised word of the run of capitalised words that ends at `s`
-    /// ("[Bundle] Legendary Eclipse"), or the name's own first word.
-    fn after_product_cue(&self, folded: &[String], stoks: &[&str], s: usize) -> Option<Cue> {
+    /// ("[Bundle] Legendary Eclipse"), or the name's own first word, or (`after` rows)
+    /// the word right after the name of `len` tokens ("Bundibugyo [virus]").
+    fn after_product_cue(
+        &self,
+        folded: &[String],
+        stoks: &[&str],
+        s: usize,
+        len: usize,
+    ) -> Option<Cue> {
         let cue = |k: usize| {
             let w = &folded[k];
             if self.words.title_cues.contains(w) {
@@ -828,6 +853,12 @@ impl EntityExtractor {
                 self.words.product_cues.contains(w).then_some(Cue::Label)
             }
         };
+        if folded
+            .get(s + len)
+            .is_some_and(|w| self.words.after_cues.contains(w))
+        {
+            return Some(Cue::Title);
+        }
         if self.words.label_starts.contains(&folded[s]) {
             return Some(Cue::Label);
         }
@@ -847,12 +878,34 @@ impl EntityExtractor {
         None
     }
 
-    /// Products, games, works' titles and app labels are no persons or places: a mention
-    /// the lexicon does not know is dropped, with every mention of the same name in the
-    /// article, when the name follows a product cue anywhere in the article, tagged there
-    /// or not ("game Free Fire" makes "di Free Fire" no place; "tap Add DANA" no person).
+    /// True when the word right before token `s` is a reporting verb ("kata", "ujar") or
+    /// an honorific: a person's cue. (Not a title: "CEO Anthropic" names the company.)
+    fn person_cue(&self, folded: &[String], s: usize) -> bool {
+        s > 0 && {
+            let w = folded[s - 1].as_str();
+            crate::features::is_report_verb(w) || self.words.honorifics.contains(w)
+        }
+    }
+
+    /// True when a phrase of `org_cues.txt` ends right before token `s` ("perusahaan
+    /// [Anthropic]", "raksasa teknologi [Nvidia]").
+    fn after_org_cue(&self, folded: &[String], s: usize) -> bool {
+        self.words
+            .org_cues
+            .iter()
+            .any(|p| p.len() <= s && folded[s - p.len()..s] == p[..])
+    }
+
+    /// Products, games, works' titles, pathogens and app labels are no persons or places,
+    /// and companies, makers and clubs are organisations: a mention the lexicon does not
+    /// know is dropped (or retyped), with every mention of the same name in the article,
+    /// when the name follows a cue anywhere in the article, tagged there or not ("game
+    /// Free Fire" makes "di Free Fire" no place; "tap Add DANA" no person; "virus
+    /// Bundibugyo" no place; "perusahaan Anthropic" makes "kata Anthropic" the company, but
+    /// "perusahaan Korea" leaves the place alone).
     /// After a label cue organisations keep their type ("fitur Canva Pro", "tap DANA"
-    /// name the company); after a title cue ("game", "lagu") nothing does.
+    /// name the company); after a title cue ("game", "lagu") nothing does. A title cue
+    /// wins over an organisation cue, which wins over a label cue.
     fn drop_products(&self, toks: &[&str], folded: &[String], mentions: &mut Vec<Mention>) {
         let mut cue_of: HashMap<&[String], Option<Cue>> = HashMap::new();
         for m in mentions.iter() {
@@ -862,28 +915,97 @@ impl EntityExtractor {
             let name = &folded[m.t0..m.t1];
             cue_of.entry(name).or_insert_with(|| {
                 let mut best = None;
+                let mut said = false;
                 for p in 0..=folded.len() - name.len() {
                     if &folded[p..p + name.len()] == name {
-                        match self.after_product_cue(folded, toks, p) {
+                        match self.after_product_cue(folded, toks, p, name.len()) {
                             Some(Cue::Title) => return Some(Cue::Title),
-                            Some(Cue::Label) => best = Some(Cue::Label),
-                            None => {}
+                            Some(Cue::Label) if best.is_none() => best = Some(Cue::Label),
+                            _ => {}
                         }
+                        if self.after_org_cue(folded, p) {
+                            best = Some(Cue::Org);
+                        }
+                        said |= self.person_cue(folded, p);
                     }
+                }
+                // "perusahaan Ashanty" is also Ashanty's company: a name that speaks
+                // ("ujar Ashanty") or bears an honorific stays a person
+                if best == Some(Cue::Org) && said {
+                    return None;
                 }
                 best
             });
         }
-        mentions.retain(|m| {
+        mentions.retain_mut(|m| {
             let Some(name) = folded.get(m.t0..m.t1) else {
                 return true;
             };
             match cue_of.get(name).copied().flatten() {
                 Some(Cue::Title) => false,
                 Some(Cue::Label) => m.kind == EntityType::Org,
+                // persons only: a place after the cue is the company's country
+                // ("perusahaan Korea menyatakan minat")
+                Some(Cue::Org) => {
+                    if m.kind == EntityType::Per {
+                        m.kind = EntityType::Org;
+                    }
+                    true
+                }
                 None => true,
             }
         });
+    }
+
+    /// An organisation padded onto the person after it in one person span ("Mayapada
+    /// Healthcare Navin Sonthalia", "Anthropic Dario Amodei"): the organisation, then the
+    /// person — when the words in front are a name the article itself has as an
+    /// organisation, or end in a word that ends organisations' names ("Healthcare",
+    /// "Group", `type_ends.tsv`), and at least two capitalised words remain for the person.
+    fn split_org_padding(&self, text: &str, tokens: &[Token], mentions: &mut Vec<Mention>) {
+        let toks: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let orgs: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityType::Org)
+            .map(|m| fold(&m.surface))
+            .collect();
+        let mut out = Vec::with_capacity(mentions.len());
+        for m in mentions.drain(..) {
+            let cut = (m.kind == EntityType::Per && m.t1 - m.t0 >= 3)
+                .then(|| {
+                    // the shortest organisation in front: "[HNPN] La Ode Sabaruddin"
+                    (m.t0 + 1..=m.t1 - 2).find(|&k| {
+                        let front = toks[m.t0..k].join(" ");
+                        let org_front = orgs.contains(&fold(&front))
+                            || self.words.is_org_end(toks[k - 1])
+                            || self
+                                .lex
+                                .lookup(&front)
+                                .is_some_and(|e| e.kind == EntityType::Org);
+                        org_front && (k..m.t1).all(|j| is_cap(toks[j]) && !is_acronym(toks[j]))
+                    })
+                })
+                .flatten();
+            let Some(k) = cut else {
+                out.push(m);
+                continue;
+            };
+            let piece = |t0: usize, t1: usize, kind: EntityType| {
+                let (p0, p1) = (tokens[t0].span.start, tokens[t1 - 1].span.end);
+                Mention {
+                    sent: m.sent,
+                    t0,
+                    t1,
+                    span: Span::new(p0, p1),
+                    kind,
+                    surface: unbracket(&squash(text.get(p0..p1).unwrap_or(""))),
+                    key: 0,
+                }
+            };
+            out.push(piece(m.t0, k, EntityType::Org));
+            out.push(piece(k, m.t1, EntityType::Per));
+        }
+        *mentions = out;
     }
 
     /// Two names joined by a hyphen inside one token ("Jepang-Tiongkok", "Prabowo

@@ -115,6 +115,12 @@ pub fn is_honorific(low: &str) -> bool {
     honorifics().contains(w)
 }
 
+/// True for a reporting verb ("kata", "ujar", "said"), from
+/// `data/lang/{id,en}/report-verbs.txt`.
+pub(crate) fn is_report_verb(low: &str) -> bool {
+    report_verbs().contains(low)
+}
+
 /// Word class: 1 reporting verb, 2 honorific, 3 place preposition, 0 other.
 fn class_of(low: &str) -> u8 {
     if report_verbs().contains(low) {

@@ -20,6 +20,7 @@ const COUNTRY_QUALIFIERS: &str = include_str!("../data/lang/id/country_qualifier
 const STATE_BODIES: &str = include_str!("../data/lang/id/state_bodies.txt");
 const TYPE_ENDS: &str = include_str!("../data/lang/id/type_ends.tsv");
 const PRODUCT_CUES: &str = include_str!("../data/lang/id/product_cues.txt");
+const ORG_CUES: &str = include_str!("../data/lang/id/org_cues.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -144,6 +145,12 @@ pub struct Words {
     pub title_cues: HashSet<String>,
     /// Words of app labels, cues only as a name's own first word ("Add DANA").
     pub label_starts: HashSet<String>,
+    /// Words right after a name that make it a pathogen or a work, no entity of any type
+    /// ("Bundibugyo virus"; `after` rows of `product_cues.txt`).
+    pub after_cues: HashSet<String>,
+    /// Phrases right before a name that make it an organisation ("perusahaan",
+    /// "raksasa teknologi", "pabrikan"; `org_cues.txt`), folded words.
+    pub org_cues: Vec<Vec<String>>,
     /// Words that give a name its type when they start it ("universitas" → ORG).
     pub type_first: HashMap<String, EntityType>,
     /// Words that give a name its type when they end it ("racing" → ORG, "stadium" → LOC).
@@ -214,12 +221,20 @@ impl Words {
                 .map(|r| fold(r[0]))
                 .collect(),
             product_cues: rows(PRODUCT_CUES)
-                .filter(|r| r.get(1) != Some(&"own"))
+                .filter(|r| r.get(1) != Some(&"own") && r.get(1) != Some(&"after"))
                 .map(|r| fold(r[0]))
                 .collect(),
             label_starts: rows(PRODUCT_CUES)
                 .filter(|r| r.get(1) == Some(&"own"))
                 .map(|r| fold(r[0]))
+                .collect(),
+            after_cues: rows(PRODUCT_CUES)
+                .filter(|r| r.get(1) == Some(&"after"))
+                .map(|r| fold(r[0]))
+                .collect(),
+            org_cues: rows(ORG_CUES)
+                .map(|r| r[0].split_whitespace().map(fold).collect::<Vec<_>>())
+                .filter(|p| !p.is_empty())
                 .collect(),
             type_first: type_words(TYPE_ENDS, "first"),
             type_last: type_words(TYPE_ENDS, "last"),
@@ -328,6 +343,20 @@ impl Words {
             return Some(Unqualified { base, by_shape });
         }
         None
+    }
+
+    /// True when `word` (any case) is a word that makes an organisation when it ends a
+    /// name ("Healthcare", "Group", "Tbk"; `type_ends.tsv`).
+    pub fn is_org_end(&self, word: &str) -> bool {
+        self.type_last.get(&fold(word)) == Some(&EntityType::Org)
+    }
+
+    /// True when a word inside the name (neither first nor last) is one that ends an
+    /// organisation's name: "Mayapada Hospital Kuningan", "Astra Group Indonesia" are a
+    /// branch or arm of the organisation, not a place.
+    pub fn org_word_inside(&self, surface: &str) -> bool {
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| self.is_org_end(w))
     }
 
     /// The type a name of two words or more has by its first or last word

@@ -228,13 +228,26 @@ fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
     Ok(persons.into_values().collect())
 }
 
-/// Folded names of the stored organisations and places.
+/// Folded names of the stored organisations and places, and of those merged away
+/// earlier (their IDs' slugs: "gpe:trump" merged into Donald Trump still tells that a
+/// later "Trump-Xi Jinping" is padded).
 fn non_person_names(tx: &Transaction<'_>) -> Result<HashSet<String>, StoreError> {
     let mut st = tx.prepare("SELECT name FROM entities WHERE type != 'PER'")?;
     let names = st
         .query_map([], |r| r.get::<_, String>(0))?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(names.iter().map(|n| parts_of(n).join(" ")).collect())
+    let mut out: HashSet<String> = names.iter().map(|n| parts_of(n).join(" ")).collect();
+    let mut st =
+        tx.prepare("SELECT from_id FROM entity_redirects WHERE from_id NOT LIKE 'per:%'")?;
+    let gone = st
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    out.extend(
+        gone.iter()
+            .filter_map(|id| id.split_once(':'))
+            .map(|(_, slug)| parts_of(slug).join(" ")),
+    );
+    Ok(out)
 }
 
 /// True when the words `f` adds to `s` look like more of a person's name: capitalised
@@ -564,12 +577,12 @@ fn type_variants(tx: &Transaction<'_>, gone: &HashSet<String>) -> Result<Vec<Mer
     Ok(out)
 }
 
-/// Stored places (GPE, LOC) with their name parts and articles.
+/// Stored places (GPE, LOC) and organisations with their name parts and articles.
 fn load_places(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
     let mut places: BTreeMap<String, Person> = BTreeMap::new();
     let mut st = tx.prepare(
         "SELECT e.id, e.name, m.article FROM entities e
-         JOIN entity_mentions m ON m.entity = e.id WHERE e.type IN ('GPE', 'LOC')",
+         JOIN entity_mentions m ON m.entity = e.id WHERE e.type IN ('GPE', 'LOC', 'ORG')",
     )?;
     let rows = st.query_map([], |r| {
         Ok((
@@ -595,8 +608,9 @@ fn load_places(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
     Ok(places.into_values().collect())
 }
 
-/// A place the lexicon does not know whose name is one run inside one person's name
-/// ("Giannantonio" in "Fabio Di Giannantonio", "Se Young" in "An Se Young") and whose
+/// A place (or organisation) the lexicon does not know whose name is one run inside one
+/// person's name ("Giannantonio" in "Fabio Di Giannantonio", "Se Young" in "An Se Young";
+/// an organisation "Purbaya" at the start of "Purbaya Yudhi Sadewa") and whose
 /// articles mostly (at least half, two or more) name that person is the person, typed
 /// wrong by the tagger. The place must end the person's name (a surname) and the person's
 /// name must be two to four name-like words (no title, code or function word: "Kapolsek
@@ -612,8 +626,11 @@ fn places_in_names(
     let mut out = Vec::new();
     for pl in places {
         let name = pl.words.join(" ");
+        // organisations of one word only: "Red Sparks" ends the team "Daejeon
+        // Jungkwanjang Red Sparks" the tagger took for a person
         if pl.parts.is_empty()
             || pl.parts.len() > 2
+            || (pl.id.starts_with("org:") && pl.parts.len() != 1)
             || pl.parts.iter().any(|w| w.chars().count() < 3)
             || known_place(&name)
         {
@@ -626,7 +643,9 @@ fn places_in_names(
             .copied()
             .collect();
         // the place ends the person's name (a surname: "Di Giannantonio", "An Se Young"),
-        // a name of two to four name-like words
+        // a name of two to four name-like words; an organisation may also start it (a
+        // first name the tagger read as a company: "Purbaya" kata Purbaya Yudhi Sadewa)
+        let org = pl.id.starts_with("org:");
         let mut shared: Vec<(usize, usize)> = cands
             .into_iter()
             .filter(|&i| {
@@ -635,10 +654,17 @@ fn places_in_names(
                     && p.words.len() == p.parts.len()
                     && p.parts.len() > pl.parts.len()
                     && contiguous_at(&pl.parts, &p.parts)
-                        == p.parts.len().checked_sub(pl.parts.len())
+                        .is_some_and(|at| at + pl.parts.len() == p.parts.len() || (org && at == 0))
                     && p.words
                         .iter()
                         .all(|w| !is_padding(w, not_name, &HashSet::new()))
+                    // for an organisation, the person's other words must be a name's:
+                    // one of them is in another person's name too ("Donald", "Yudhi"),
+                    // which "Maung" (a vehicle, "Maung Pindad") is not
+                    && (!org
+                        || p.parts.iter().filter(|w| !pl.parts.contains(w)).any(|w| {
+                            by_part.get(w.as_str()).is_some_and(|v| v.len() >= 2)
+                        }))
             })
             .map(|i| (persons[i].articles.intersection(&pl.articles).count(), i))
             .filter(|&(n, _)| n > 0)
@@ -969,6 +995,40 @@ mod tests {
             pairs,
             vec![("gpe:giannantonio", "per:fabio-di-giannantonio")]
         );
+    }
+
+    #[test]
+    fn organisations_made_of_a_first_name_or_surname_join_the_person() {
+        let persons = vec![
+            person(
+                "per:purbaya-yudhi-sadewa",
+                "Purbaya Yudhi Sadewa",
+                &["a1", "a2", "a3"],
+            ),
+            person("per:yudhi-santoso", "Yudhi Santoso", &["a8"]),
+            person("per:maung-pindad", "Maung Pindad", &["a6", "a7"]),
+            person(
+                "per:daejeon-jungkwanjang-red-sparks",
+                "Daejeon Jungkwanjang Red Sparks",
+                &["a4", "a5"],
+            ),
+        ];
+        let by_part = persons_by_part(&persons);
+        let orgs = vec![
+            person("org:purbaya", "Purbaya", &["a1", "a2"]),
+            person("org:yudhi", "Yudhi", &["a1", "a2"]),
+            person("org:red-sparks", "Red Sparks", &["a4", "a5"]),
+            person("org:pindad", "Pindad", &["a6", "a7"]),
+        ];
+        let merges = places_in_names(&persons, &by_part, &orgs, &|_| false, &|_| false);
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        // a first name or surname joins; a middle name does not, nor an organisation of
+        // two words (the "person" it ends is a team the tagger typed wrong), nor one after
+        // a word no other person's name holds (a vehicle: "Maung Pindad")
+        assert_eq!(pairs, vec![("org:purbaya", "per:purbaya-yudhi-sadewa")]);
     }
 
     /// A store holding `(id, name, type, [mentions per article])` rows.
