@@ -583,6 +583,10 @@ struct SnapshotRef<'a> {
 /// An article reduced to weighted keys.
 /// The longest span an event may reach by taking a market-level report (see [`Raw::market`]).
 const MARKET_SPAN_DAYS: f32 = 1.5;
+/// The longest span of an event holding a market-level report: a day's close and the
+/// next morning's recap (16 hours apart) are one happening; yesterday morning's gold
+/// price and today's (24 hours) are two.
+const MARKET_REPORT_SPAN_DAYS: f32 = 0.75;
 
 struct Prepared {
     time: Option<i64>,
@@ -1298,9 +1302,13 @@ impl Linker {
                 return (0.0, 0.0, 0.0);
             }
             // a day's market close and the next morning's recap at most: a market report
-            // never joins an event that would then span more than MARKET_SPAN_DAYS; nor
-            // does a promotion (each sale day, each contest round is its own)
-            if (p.market || p.promo || p.evergreen) && span > MARKET_SPAN_DAYS {
+            // never joins an event that would then span more than MARKET_REPORT_SPAN_DAYS;
+            // a promotion or an evergreen piece none spanning more than MARKET_SPAN_DAYS
+            // (each sale day, each contest round is its own)
+            if p.market && span > MARKET_REPORT_SPAN_DAYS {
+                return (0.0, 0.0, 0.0);
+            }
+            if (p.promo || p.evergreen) && span > MARKET_SPAN_DAYS {
                 return (0.0, 0.0, 0.0);
             }
             let s = cfg.time_sigma_days.max(1e-3);
@@ -1501,9 +1509,8 @@ impl Linker {
                     && (shared_keys(&p.actors, &s.ents) > 1
                         || p.scontent.cosine(&s.terms, s.tnorm) >= cfg.story_one_entity_text)
             };
-            let ok = ok
-                && (cfg.story_subject_terms == 0
-                    || self.subject_of(p, s).len() >= cfg.story_subject_min.max(1));
+            let need = cfg.story_subject_min.max(1);
+            let ok = ok && (cfg.story_subject_terms == 0 || self.subject_of(p, s).len() >= need);
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
             }
