@@ -212,8 +212,13 @@ pub struct LinkConfig {
     /// subject. The founding article must hold `story_subject_min` of them.
     pub story_subject_content: bool,
     /// Subject terms (of the story's `story_subject_terms`) the founding article of a
-    /// new event must hold to join the story.
+    /// new event must hold to join the story, unless it shares `story_subject_actors`
+    /// people or organisations with it (then one does).
     pub story_subject_min: usize,
+    /// Shared people/organisations with which one subject term is enough for a story
+    /// join (see `story_subject_min`).
+    #[serde(default)]
+    pub story_subject_actors: usize,
     /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
     /// an evergreen piece founded, an evergreen piece joins only an event of about one
     /// day, and its event neither joins nor shapes a story.
@@ -314,6 +319,7 @@ impl Default for LinkConfig {
             story_subject_terms: 5,
             story_subject_content: true,
             story_subject_min: 2,
+            story_subject_actors: 4,
             evergreen_apart: true,
             cross_lang_entity_min: 0.5,
             cross_lang_days: 2.0,
@@ -1509,7 +1515,14 @@ impl Linker {
                     && (shared_keys(&p.actors, &s.ents) > 1
                         || p.scontent.cosine(&s.terms, s.tnorm) >= cfg.story_one_entity_text)
             };
-            let need = cfg.story_subject_min.max(1);
+            // Subject terms plus entities: sharing `story_subject_actors` people or
+            // organisations, one subject term does; with fewer (a brand, an institution,
+            // an expert, a category) it takes `story_subject_min`.
+            let need = if shared_keys(&p.actors, &s.ents) >= cfg.story_subject_actors {
+                1
+            } else {
+                cfg.story_subject_min.max(1)
+            };
             let ok = ok && (cfg.story_subject_terms == 0 || self.subject_of(p, s).len() >= need);
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
