@@ -153,7 +153,7 @@ fn main() {
             let (out, l) = link_with(&order, 500, &config(&a2));
             let c = reader_checks(&docs, &out, Some(&l));
             let mut line = format!(
-                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {};",
+                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {}, evergreen days {}, evergreen threads {}, name-only subjects {};",
                 c.events,
                 c.largest,
                 c.market_days_max,
@@ -162,7 +162,10 @@ fn main() {
                 c.entity_only_story_joins,
                 c.promotion_days_max,
                 c.promotion_story_mixes,
-                c.subjectless_story_joins
+                c.subjectless_story_joins,
+                c.evergreen_days_max,
+                c.evergreen_threads,
+                c.name_subject_joins
             );
             for rows in &golds {
                 let ge: HashMap<&str, &str> = rows
@@ -264,14 +267,17 @@ fn main() {
         events.values().map(|v| span(v)).fold(0.0, f64::max)
     );
     println!(
-        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}",
+        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}; most days of evergreen pieces in one event: {}; stories threading evergreen events: {}; story joins on name words only: {}",
         checks.market_over,
         checks.market_days_max,
         checks.person_days_max,
         checks.entity_only_story_joins,
         checks.promotion_days_max,
         checks.promotion_story_mixes,
-        checks.subjectless_story_joins
+        checks.subjectless_story_joins,
+        checks.evergreen_days_max,
+        checks.evergreen_threads,
+        checks.name_subject_joins
     );
     if list > 0 {
         let mut big: Vec<_> = events.iter().collect();

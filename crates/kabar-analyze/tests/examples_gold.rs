@@ -287,8 +287,12 @@ fn pipeline_meets_the_examples_gold() {
     // term cosine 0.2; Detik TUNE gold stories 0.760 -> 0.802, events 0.868 -> 0.904):
     // these fictional threads lose story recall (measured 0.662, events 0.828); see
     // docs/link.md. Fourth pass (cross-language joins, a story join needs the story's
-    // subject term): 0.771.
-    assert!(sf >= 0.74, "story B³ F1 {sf:.3}");
+    // subject term): 0.771. Fifth pass (a story join needs two of the story's five
+    // content subject terms unless four people/organisations are shared — the purity
+    // review found stories held by one brand, institution or player): 0.727 here
+    // (events 0.929), Detik TUNE gold stories 0.797 -> 0.805; real news first.
+    assert!(ef >= 0.90, "event B³ F1 {ef:.3}");
+    assert!(sf >= 0.70, "story B³ F1 {sf:.3}");
     assert!(
         hit * 10 >= gold_dups.len() * 6,
         "duplicates found {hit}/{}",

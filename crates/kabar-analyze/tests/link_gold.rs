@@ -103,6 +103,22 @@ fn detik_gold_events_and_stories() {
         c.subjectless_story_joins, 0,
         "events joined a story without holding one of its subject terms"
     );
+    // A story is a subject, not a brand, an institution or a genre: no story join whose
+    // shared subject is only the words of an entity's name (BPJS, Xiaomi), no thread of
+    // tip pieces or profiles, and tip pieces of different days never share an event.
+    assert_eq!(
+        c.name_subject_joins, 0,
+        "events joined a story sharing only words of entity names as its subject"
+    );
+    assert_eq!(
+        c.evergreen_threads, 0,
+        "stories thread evergreen pieces (tips, explainers, profiles) together"
+    );
+    assert!(
+        c.evergreen_days_max <= 1,
+        "an event holds evergreen pieces of {} different days",
+        c.evergreen_days_max
+    );
 
     // Order independence: the same events and IDs in reverse and shuffled arrival order.
     let events_of = |m: &HashMap<String, Assignment>| -> HashMap<String, String> {

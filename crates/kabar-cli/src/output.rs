@@ -392,6 +392,10 @@ pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result
                 out,
                 "    founded the story: a promotion (sale, contest, sponsored offer) never joins one"
             )?,
+            Some(_) if s["evergreen"].as_bool() == Some(true) => writeln!(
+                out,
+                "    founded the story: an evergreen piece (tip, how-to, explainer, profile) never joins one"
+            )?,
             Some(_) => writeln!(out, "    founded the story: no active story shared its subject (see docs/link.md, Story)")?,
             None => {}
         }

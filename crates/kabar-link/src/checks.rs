@@ -13,6 +13,8 @@ const MARKET_TITLES: &str = include_str!("../data/market-titles.txt");
 const PROMO_TITLES: &str = include_str!("../data/promo-titles.txt");
 /// Promotion cues of texts (`data/promo-text.txt`).
 const PROMO_TEXT: &str = include_str!("../data/promo-text.txt");
+/// Openings of evergreen titles (`data/evergreen-titles.txt`).
+const EVERGREEN_TITLES: &str = include_str!("../data/evergreen-titles.txt");
 /// Distinct text cues that make an article a promotion without a title cue.
 const PROMO_TEXT_ONLY: usize = 3;
 
@@ -53,6 +55,17 @@ pub struct ReaderChecks {
     /// Events that joined a story without holding one of its subject terms
     /// ([`crate::LinkConfig::story_subject_terms`]; from the linker's `Why`).
     pub subjectless_story_joins: usize,
+    /// The most distinct publication days of evergreen pieces ([`is_evergreen`]: tips,
+    /// how-tos, explainers, profiles) inside one event: two tip pieces quoting one
+    /// expert on different days share a genre, not a happening.
+    pub evergreen_days_max: usize,
+    /// Stories holding two or more events made of evergreen pieces only: a thread of
+    /// health tips or of small-business profiles is a category, not a subject.
+    pub evergreen_threads: usize,
+    /// Events that joined a story whose shared subject terms are all words of entity
+    /// names (`bpjs`, `xiaomi`): a story held by one brand or institution alone (from the
+    /// linker's `Why`; counted when every subject term kept its name).
+    pub name_subject_joins: usize,
 }
 
 /// The content-term similarity (entity name words left out) a reader expects of a story
@@ -108,6 +121,25 @@ pub fn is_promotion(title: &str, text: &str) -> bool {
     in_text >= PROMO_TEXT_ONLY || (in_text >= 1 && cues(&title.to_lowercase(), &TITLE) >= 1)
 }
 
+/// True when the title opens (after an optional leading number: `5 Makanan …`) with a
+/// word of `data/evergreen-titles.txt` — a tip, a how-to, an explainer, a listicle, a
+/// prayer text, a profile — rather than the report of a happening. The annotation
+/// criteria (`docs/link.md`) make each such piece its own event, and a story is a thread
+/// of happenings about one subject, not a genre: two tip pieces quoting one doctor, or
+/// profiles of two small businesses, are no thread.
+pub fn is_evergreen(title: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| list_words(EVERGREEN_TITLES));
+    let t = title.trim_start().to_lowercase();
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+    })
+}
+
 /// Name tokens of a person entity ID (`per:purbaya-yudhi-sadewa` → `purbaya`, …).
 fn person_tokens(id: &str) -> Vec<&str> {
     id.strip_prefix("per:")
@@ -137,6 +169,7 @@ pub fn reader_checks(
         ..ReaderChecks::default()
     };
     c.promotion_story_mixes = promotion_story_mixes(docs, links);
+    c.evergreen_threads = evergreen_threads(docs, links);
     for v in events.values() {
         c.largest = c.largest.max(v.len());
         let promo_days: BTreeSet<_> = v
@@ -145,6 +178,12 @@ pub fn reader_checks(
             .filter_map(|d| d.published.map(|p| p.date()))
             .collect();
         c.promotion_days_max = c.promotion_days_max.max(promo_days.len());
+        let evergreen_days: BTreeSet<_> = v
+            .iter()
+            .filter(|d| is_evergreen(&d.title))
+            .filter_map(|d| d.published.map(|p| p.date()))
+            .collect();
+        c.evergreen_days_max = c.evergreen_days_max.max(evergreen_days.len());
         let ts: Vec<_> = v.iter().filter_map(|d| d.published).collect();
         if let (Some(x), Some(y)) = (ts.iter().min(), ts.iter().max()) {
             if (*y - *x).num_minutes() as f64 / 1440.0 > 14.0 {
@@ -194,9 +233,38 @@ pub fn reader_checks(
             if w.story_subject_n == 0 {
                 c.subjectless_story_joins += 1;
             }
+            let named = w.story_subject.len() == w.story_subject_n as usize
+                && w.story_subject
+                    .iter()
+                    .all(|t| crate::is_name_word(t, &words));
+            if w.story_subject_n > 0 && named {
+                c.name_subject_joins += 1;
+            }
         }
     }
     c
+}
+
+/// Stories holding two or more events made of evergreen pieces only (see
+/// [`ReaderChecks::evergreen_threads`]).
+fn evergreen_threads(docs: &[LinkDoc], links: &HashMap<String, Assignment>) -> usize {
+    // Per story, per event: (articles, evergreen articles).
+    let mut stories: BTreeMap<&str, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
+    for d in docs {
+        if let Some(a) = links.get(&d.id) {
+            let n = stories
+                .entry(a.story.as_str())
+                .or_default()
+                .entry(a.event.as_str())
+                .or_default();
+            n.0 += 1;
+            n.1 += usize::from(is_evergreen(&d.title));
+        }
+    }
+    stories
+        .values()
+        .filter(|evs| evs.values().filter(|(n, e)| n == e).count() >= 2)
+        .count()
 }
 
 /// Stories that hold an event with a promotion and another event (see
@@ -220,7 +288,19 @@ fn promotion_story_mixes(docs: &[LinkDoc], links: &HashMap<String, Assignment>) 
 
 #[cfg(test)]
 mod tests {
-    use super::{is_market_title, is_promotion};
+    use super::{is_evergreen, is_market_title, is_promotion};
+
+    #[test]
+    fn evergreen_titles_open_with_a_genre_word() {
+        assert!(is_evergreen("Tips Menyimpan Daging Agar Awet"));
+        assert!(is_evergreen("5 Makanan Penangkal Stres"));
+        assert!(is_evergreen("Apa Itu Virus Baru Ini?"));
+        assert!(!is_evergreen("Menteri Bagikan Tips Hemat Energi"));
+        // Whole words: `caranya`, `doanya`, `tanda-tangan` are no cue.
+        assert!(!is_evergreen("Caranya Unik, Warga Rayakan Panen"));
+        assert!(!is_evergreen("Tanda-tangan Kontrak Baru Pebalap"));
+        assert!(!is_evergreen("3 Pejabat Jadi Tersangka Korupsi"));
+    }
 
     #[test]
     fn promotions_need_a_title_cue_and_a_text_cue_or_three_text_cues() {

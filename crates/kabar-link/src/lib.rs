@@ -111,6 +111,11 @@ pub struct Why {
     /// promotions of about one day, and its event never joins a story.
     #[serde(default)]
     pub promotion: bool,
+    /// The article is an evergreen piece ([`checks::is_evergreen`]: a tip, a how-to, an
+    /// explainer, a profile): it founds an event nothing else joins, joins an event only
+    /// of about one day, and never joins or shapes a story.
+    #[serde(default)]
+    pub evergreen: bool,
 }
 
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
@@ -149,6 +154,10 @@ pub struct LinkConfig {
     pub time_sigma_days: f32,
     /// Floor of the time factor (1.0 switches time evidence off).
     pub time_floor: f32,
+    /// Days outside an event's span that cost nothing: the same day's and the next
+    /// morning's reports of one happening; the Gaussian decay starts after them.
+    #[serde(default)]
+    pub time_grace_days: f32,
     /// Events whose date span is farther than this from the article are not candidates.
     pub event_window_days: i64,
     /// An article never joins an event whose span (first to last report) would then
@@ -197,6 +206,23 @@ pub struct LinkConfig {
     /// (`hantavirus`), not only its genre words (`wabah`, outbreak) or the agencies it
     /// quotes (WHO, the health ministry). 0 switches the rule off.
     pub story_subject_terms: usize,
+    /// The story's subject terms are *content* terms: the words of the names of the
+    /// people and organisations its articles name (`bpjs`, `xiaomi`, `bareskrim`) are
+    /// left out, so a story held by one brand, institution or minister alone is no
+    /// subject. The founding article must hold `story_subject_min` of them.
+    pub story_subject_content: bool,
+    /// Subject terms (of the story's `story_subject_terms`) the founding article of a
+    /// new event must hold to join the story, unless it shares `story_subject_actors`
+    /// people or organisations with it (then one does).
+    pub story_subject_min: usize,
+    /// Shared people/organisations with which one subject term is enough for a story
+    /// join (see `story_subject_min`).
+    #[serde(default)]
+    pub story_subject_actors: usize,
+    /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
+    /// an evergreen piece founded, an evergreen piece joins only an event of about one
+    /// day, and its event neither joins nor shapes a story.
+    pub evergreen_apart: bool,
     /// Cross-language joins: an article joins an event (a new event a story) that has no
     /// article in its language yet — both languages known — when their entity cosine
     /// (people, organisations, places down-weighted) reaches this and they share at
@@ -271,10 +297,11 @@ impl Default for LinkConfig {
             entity_weight: 0.5,
             place_factor: 0.3,
             join_threshold: 0.3,
-            time_sigma_days: 7.0,
-            time_floor: 0.3,
+            time_sigma_days: 1.0,
+            time_floor: 0.0,
+            time_grace_days: 0.5,
             event_window_days: 30,
-            max_event_span_days: 7.0,
+            max_event_span_days: 5.0,
             event_text_min: 0.15,
             member_mix: 0.8,
             member_terms: 40,
@@ -289,7 +316,11 @@ impl Default for LinkConfig {
             story_entity_min: 0.15,
             story_text_only: 0.2,
             story_one_entity_text: 0.3,
-            story_subject_terms: 3,
+            story_subject_terms: 5,
+            story_subject_content: true,
+            story_subject_min: 2,
+            story_subject_actors: 4,
+            evergreen_apart: true,
             cross_lang_entity_min: 0.5,
             cross_lang_days: 2.0,
             story_retention_days: 120,
@@ -322,7 +353,7 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 5;
+const VERSION: u8 = 6;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
@@ -354,6 +385,8 @@ struct Event {
     keys: Vec<u64>,
     /// Founded by a promotion ([`checks::is_promotion`]): only promotions join it.
     promo: bool,
+    /// Founded by an evergreen piece ([`checks::is_evergreen`]): nothing joins it.
+    evergreen: bool,
     /// Languages of its articles (see [`LinkConfig::cross_lang_entity_min`]).
     langs: Vec<Lang>,
 }
@@ -370,6 +403,9 @@ struct Story {
     keys: Vec<u64>,
     /// Languages of its articles.
     langs: Vec<Lang>,
+    /// Term keys of the words of the entity names its articles hold, sorted (see
+    /// [`LinkConfig::story_subject_content`]; at most `profile_terms`).
+    names: Vec<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -513,6 +549,8 @@ struct Raw {
     market: bool,
     /// A promotion ([`checks::is_promotion`]).
     promo: bool,
+    /// An evergreen piece ([`checks::is_evergreen`]).
+    evergreen: bool,
     /// Language of the article (selects its thresholds, [`LinkConfig::by_lang`]).
     lang: Lang,
     /// Term keys of the words of the article's person/organisation/other entity names
@@ -551,6 +589,10 @@ struct SnapshotRef<'a> {
 /// An article reduced to weighted keys.
 /// The longest span an event may reach by taking a market-level report (see [`Raw::market`]).
 const MARKET_SPAN_DAYS: f32 = 1.5;
+/// The longest span of an event holding a market-level report: a day's close and the
+/// next morning's recap (16 hours apart) are one happening; yesterday morning's gold
+/// price and today's (24 hours) are two.
+const MARKET_REPORT_SPAN_DAYS: f32 = 0.75;
 
 struct Prepared {
     time: Option<i64>,
@@ -576,6 +618,10 @@ struct Prepared {
     market: bool,
     /// See [`Raw::promo`].
     promo: bool,
+    /// See [`Raw::evergreen`] (false when [`LinkConfig::evergreen_apart`] is off).
+    evergreen: bool,
+    /// See [`Raw::name_toks`].
+    name_toks: Vec<u64>,
     /// Language of the article.
     lang: Lang,
     /// Join threshold of the article's language.
@@ -1019,6 +1065,7 @@ impl Linker {
             sig: signature(&sh, cfg.num_perm),
             market: checks::is_market_title(&d.title),
             promo: checks::is_promotion(&d.title, &d.text),
+            evergreen: checks::is_evergreen(&d.title),
             lang: d.lang,
         }
     }
@@ -1033,6 +1080,8 @@ impl Linker {
             time: r.time,
             market: r.market,
             promo: r.promo,
+            evergreen: r.evergreen && self.st.cfg.evergreen_apart,
+            name_toks: r.name_toks.clone(),
             lang: r.lang,
             day,
             wterms: Weighted::new(&r.terms, idf),
@@ -1248,6 +1297,10 @@ impl Linker {
         if p.promo != e.promo {
             return (0.0, 0.0, 0.0);
         }
+        // An evergreen piece reports no happening: nothing joins the event it founded.
+        if e.evergreen {
+            return (0.0, 0.0, 0.0);
+        }
         if let (Some(t), Some(f), Some(l)) = (p.time, e.first, e.last) {
             let gap = gap_days(t, f, l);
             let span = (l.max(t) - f.min(t)) as f32 / MINUTES_PER_DAY;
@@ -1255,12 +1308,17 @@ impl Linker {
                 return (0.0, 0.0, 0.0);
             }
             // a day's market close and the next morning's recap at most: a market report
-            // never joins an event that would then span more than MARKET_SPAN_DAYS; nor
-            // does a promotion (each sale day, each contest round is its own)
-            if (p.market || p.promo) && span > MARKET_SPAN_DAYS {
+            // never joins an event that would then span more than MARKET_REPORT_SPAN_DAYS;
+            // a promotion or an evergreen piece none spanning more than MARKET_SPAN_DAYS
+            // (each sale day, each contest round is its own)
+            if p.market && span > MARKET_REPORT_SPAN_DAYS {
+                return (0.0, 0.0, 0.0);
+            }
+            if (p.promo || p.evergreen) && span > MARKET_SPAN_DAYS {
                 return (0.0, 0.0, 0.0);
             }
             let s = cfg.time_sigma_days.max(1e-3);
+            let gap = (gap - cfg.time_grace_days.max(0.0)).max(0.0);
             let g = (-(gap * gap) / (2.0 * s * s)).exp();
             tfac = cfg.time_floor + (1.0 - cfg.time_floor) * g;
         }
@@ -1384,7 +1442,7 @@ impl Linker {
         Self::register(&mut self.event_postings, &mut e.keys, id, keys, cap);
         // A promotion never shapes a story: its story gets no profile and no index keys,
         // so nothing joins it.
-        if !p.promo {
+        if !p.promo && !p.evergreen {
             self.reinforce_story(story, p, keys, activity);
         }
     }
@@ -1412,6 +1470,11 @@ impl Linker {
         s.seq = seq_now;
         if !s.langs.contains(&p.lang) {
             s.langs.push(p.lang);
+        }
+        if s.names.len() < keep {
+            s.names.extend(&p.name_toks);
+            s.names.sort_unstable();
+            s.names.dedup();
         }
         Self::register(&mut self.story_postings, &mut s.keys, id, keys, keep);
     }
@@ -1452,7 +1515,15 @@ impl Linker {
                     && (shared_keys(&p.actors, &s.ents) > 1
                         || p.scontent.cosine(&s.terms, s.tnorm) >= cfg.story_one_entity_text)
             };
-            let ok = ok && (cfg.story_subject_terms == 0 || !self.subject_of(p, s).is_empty());
+            // Subject terms plus entities: sharing `story_subject_actors` people or
+            // organisations, one subject term does; with fewer (a brand, an institution,
+            // an expert, a category) it takes `story_subject_min`.
+            let need = if shared_keys(&p.actors, &s.ents) >= cfg.story_subject_actors {
+                1
+            } else {
+                cfg.story_subject_min.max(1)
+            };
+            let ok = ok && (cfg.story_subject_terms == 0 || self.subject_of(p, s).len() >= need);
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
             }
@@ -1464,9 +1535,15 @@ impl Linker {
     /// terms (weight × plain IDF) — that the article holds, by key.
     fn subject_of(&self, p: &Prepared, s: &Story) -> Vec<u64> {
         let k = self.st.cfg.story_subject_terms;
+        // Content terms only: not the words of names (see `story_subject_content`).
+        let named = |key: &u64| {
+            self.st.cfg.story_subject_content
+                && (s.names.binary_search(key).is_ok() || p.name_toks.binary_search(key).is_ok())
+        };
         let mut top: Vec<(f32, u64)> = s
             .terms
             .iter()
+            .filter(|(key, _)| !named(key))
             .map(|&(key, w)| (w * self.weight(key, None), key))
             .collect();
         top.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -1495,10 +1572,11 @@ impl Linker {
             event: "founded".into(),
             story: "founded".into(),
             promotion: p.promo,
+            evergreen: p.evergreen,
             ..Why::default()
         };
-        // A promotion founds its own story (see `join_event`).
-        let joined = if p.promo {
+        // A promotion or an evergreen piece founds its own story (see `join_event`).
+        let joined = if p.promo || p.evergreen {
             None
         } else {
             self.best_story(p, keys)
@@ -1539,6 +1617,7 @@ impl Linker {
                         seq: self.st.n_docs,
                         keys: Vec::new(),
                         langs: Vec::new(),
+                        names: Vec::new(),
                     },
                 );
                 sid
@@ -1560,6 +1639,7 @@ impl Linker {
                 seq: self.st.n_docs,
                 keys: Vec::new(),
                 promo: p.promo,
+                evergreen: p.evergreen,
                 langs: Vec::new(),
             },
         );

@@ -599,13 +599,15 @@ fn a_story_join_needs_the_story_subject() {
         "another outbreak is another story"
     );
     assert_eq!(out[n].story, out[n + 3].story, "{w:?}");
-    let subject = ["hantavirus", "kapal", "pesiar"];
-    assert!(!w.story_subject.is_empty(), "{w:?}");
+    // The subject is the story's own content (`hantavirus`, `kapal`, `pesiar`): the
+    // Ebola report holds only its genre word among them, short of the two a join needs.
+    assert!(w.story_subject_n >= 2, "{w:?}");
+    assert!(w.story_subject.iter().any(|t| t == "hantavirus"), "{w:?}");
     assert!(
         w.story_subject
             .iter()
-            .all(|t| subject.contains(&t.as_str())),
-        "{w:?}"
+            .all(|t| t != "who" && t != "kemenkes"),
+        "names are no subject: {w:?}"
     );
     // Without the rule the genre word and the agencies join them: the test can fail.
     let (out, _) = run(LinkConfig {
@@ -674,4 +676,83 @@ fn cross_language_reports_join_through_shared_entities() {
         out[0].event, out[1].event,
         "without the rule they never meet"
     );
+}
+
+/// Two tip pieces quoting one doctor on different days share a genre and an expert,
+/// not a happening: each is its own event and its own story.
+#[test]
+fn evergreen_pieces_stay_apart() {
+    let ents = ["per:dewi-lestari", "org:rs-sehat"];
+    const TIPS: &str =
+        "dokter dewi lestari jelaskan cara kelola stres cemas napas tenang tidur cukup olahraga rutin";
+    let docs = [
+        doc(
+            "a:t1",
+            at(10, 8),
+            "Tips kelola stres dan cemas ala dokter",
+            &format!("{TIPS} meditasi pagi"),
+            &ents,
+        ),
+        doc(
+            "a:t2",
+            at(12, 8),
+            "Tips tenangkan cemas saat kerja",
+            &format!("{TIPS} jeda kerja"),
+            &ents,
+        ),
+    ];
+    let run = |cfg: LinkConfig| {
+        let mut l = Linker::new(cfg);
+        let out = l.add_batch(&docs);
+        let evergreen = l.why("a:t2").is_some_and(|w| w.evergreen);
+        (out, evergreen)
+    };
+    let (out, evergreen) = run(LinkConfig::default());
+    assert!(evergreen);
+    assert_ne!(out[0].event, out[1].event);
+    assert_ne!(out[0].story, out[1].story);
+    // Without the rule the shared expert and tip words join them: the test can fail.
+    let (out, _) = run(LinkConfig {
+        evergreen_apart: false,
+        ..LinkConfig::default()
+    });
+    assert!(out[0].event == out[1].event || out[0].story == out[1].story);
+}
+
+/// Two happenings held together by one institution's name alone (its words `bpjs`,
+/// `kesehatan` lead both texts) are two stories: the subject must be content terms.
+#[test]
+fn a_story_subject_is_not_an_institution_name() {
+    let ents = ["org:bpjs-kesehatan", "per:ali-ghufron"];
+    const BPJS: &str =
+        "bpjs kesehatan bpjs kesehatan peserta jkn layanan kantor cabang ali ghufron";
+    let docs = [
+        doc(
+            "a:j1",
+            at(10, 8),
+            "BPJS Kesehatan tanggung operasi kutil",
+            &format!("{BPJS} operasi kutil dokter kulit tindakan ditanggung"),
+            &ents,
+        ),
+        doc(
+            "a:j2",
+            at(20, 8),
+            "BPJS Kesehatan bantah iuran naik",
+            &format!("{BPJS} iuran naik hoaks bantah tarif premi"),
+            &ents,
+        ),
+    ];
+    let run = |cfg: LinkConfig| {
+        let mut l = Linker::new(cfg);
+        l.add_batch(&docs)
+    };
+    let out = run(LinkConfig::default());
+    assert_ne!(out[0].story, out[1].story);
+    // Without the rule the name words are the story's subject: the test can fail.
+    let out = run(LinkConfig {
+        story_subject_content: false,
+        story_subject_min: 1,
+        ..LinkConfig::default()
+    });
+    assert_eq!(out[0].story, out[1].story);
 }

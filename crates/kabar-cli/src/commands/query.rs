@@ -252,6 +252,7 @@ fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
                     "shared_actors": w["story_shared_actors"],
                     "subject": w["story_subject"],
                     "promotion": w["promotion"],
+                    "evergreen": w["evergreen"],
                     "article": a,
                 });
             }
