@@ -589,32 +589,64 @@ impl EntityExtractor {
             }
             o
         };
-        for (n, f) in found.iter_mut().enumerate() {
-            let (s0, e0, _) = *f;
-            for j in s0.saturating_sub(3)..=s0 {
+        // A longer lexicon name may swallow spans that lie wholly inside it: the tagger's
+        // "Democratic People" and "Republic of Korea" are one "Democratic People's
+        // Republic of Korea" (North Korea, not South Korea).
+        let mut absorbed = vec![false; found.len()];
+        let mut snapped = vec![false; found.len()];
+        for n in 0..found.len() {
+            if absorbed[n] {
+                continue;
+            }
+            let (s0, e0, _) = found[n];
+            // a tagged leading article ("The Democratic …") is no start of the name
+            let last =
+                s0 + usize::from(e0 - s0 > 1 && matches!(folded[s0].as_str(), "the" | "a" | "an"));
+            for j in s0.saturating_sub(3)..=last {
                 if !is_cap(stoks[j]) {
                     continue;
                 }
                 let Some((me, v)) = self.lex.names.longest_at(stoks, folded, j) else {
                     continue;
                 };
-                let free = (j..me).all(|k| owner[k].is_none() || owner[k] == Some(n));
-                if me >= e0 && me - j > e0 - s0 && free {
+                let inside = (j..me).all(|k| match owner[k] {
+                    None => true,
+                    Some(m) => m == n || (found[m].0 >= j && found[m].1 <= me),
+                });
+                // longer than the tagged span, or the very span (then it is a whole name)
+                let whole = j == s0 && me == e0;
+                if me >= e0 && (me - j > e0 - s0 || whole) && inside {
                     if let Some(entry) = self.lex.entries.get(v as usize) {
-                        *f = (j, me, entry.kind);
+                        for m in owner[j..me].iter().flatten() {
+                            if *m != n {
+                                absorbed[*m] = true;
+                            }
+                        }
+                        found[n] = (j, me, entry.kind);
+                        snapped[n] = true;
                     }
                     break;
                 }
             }
         }
+        let mut found: Vec<((usize, usize, EntityType), bool)> = found
+            .into_iter()
+            .zip(snapped)
+            .zip(absorbed)
+            .filter(|(_, gone)| !gone)
+            .map(|(f, _)| f)
+            .collect();
         // trailing lower-case words and anything after a possessive are not part of a
         // name ("Indonesia's ambassador"), nor is a leading article ("The U.S.")
-        for f in found.iter_mut() {
+        // (a whole lexicon name keeps its possessive: "Democratic People's Republic")
+        for (f, whole_name) in found.iter_mut() {
             while f.1 - f.0 > 1 && matches!(folded[f.0].as_str(), "the" | "a" | "an") {
                 f.0 += 1;
             }
             if let Some(p) = (f.0..f.1).find(|&k| strip_possessive(stoks[k]).is_some()) {
-                f.1 = p + 1;
+                if !*whole_name {
+                    f.1 = p + 1;
+                }
             }
             while f.1 - f.0 > 1
                 && stoks[f.1 - 1]
@@ -625,6 +657,7 @@ impl EntityExtractor {
                 f.1 -= 1;
             }
         }
+        let found: Vec<(usize, usize, EntityType)> = found.into_iter().map(|(f, _)| f).collect();
         // "Sekjen [PBB Ban Ki-moon]" tagged as one organisation after a title: the known
         // organisation or country, then the person
         let mut split2 = Vec::with_capacity(found.len());

@@ -117,6 +117,23 @@ impl<T: Copy> PhraseMap<T> {
             self.exact.entry(phrase.to_string()).or_insert(value);
             return;
         }
+        // The extractor folds a possessive token to its base ("People's" → "people"), so a
+        // name with a possessive inside is also kept in that form.
+        let bare: Vec<&str> = phrase
+            .split_whitespace()
+            .map(|w| {
+                w.strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .unwrap_or(w)
+            })
+            .collect();
+        if bare.len() > 1 && bare.join(" ") != phrase {
+            self.insert_folded(&bare.join(" "), value);
+        }
+        self.insert_folded(phrase, value);
+    }
+
+    fn insert_folded(&mut self, phrase: &str, value: T) {
         let key = fold(phrase);
         if key.is_empty() {
             return;

@@ -515,3 +515,37 @@ fn country_qualifier_keeps_the_organisation() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(whole >= 2, "only {whole} qualified names tagged whole");
 }
+
+#[test]
+fn a_lexicon_name_with_a_possessive_inside_is_one_name() {
+    // North Korea's full name holds "Republic of Korea" (South Korea's) and a possessive
+    // that once cut it to "Democratic People"
+    let en = |text: &str| {
+        let toks = kabar_text::tokenize(text);
+        let sents = kabar_text::sentences(text);
+        ex().extract(text, &toks, &sents, Lang::En, &[], None)
+    };
+    for text in [
+        "The Democratic People's Republic of Korea fired a missile on Sunday.",
+        "Democratic People’s Republic of Korea (DPRK) fired, officials of the Republic of Korea said.",
+    ] {
+        let es = en(text);
+        let north = by_id(&es, "gpe:korea-utara")
+            .unwrap_or_else(|| panic!("{text}: no North Korea in {es:?}"));
+        assert!(
+            north
+                .mentions
+                .iter()
+                .any(|m| m.slice(text).starts_with("Democratic People")
+                    && m.slice(text).ends_with("Republic of Korea")),
+            "{text}: {es:?}"
+        );
+        // "Republic of Korea" inside the full name is not South Korea
+        let south = by_id(&es, "gpe:korea-selatan").map_or(0, |e| e.mentions.len());
+        assert!(south <= 1, "{text}: {es:?}");
+        assert!(!es.iter().any(|e| e.name.starts_with("Democratic People") && e.id.starts_with("org:")));
+    }
+    // a possessive after a name still ends it
+    let es = en("Indonesia's ambassador met South Korea's president.");
+    assert!(by_id(&es, "gpe:korea-selatan").is_some(), "{es:?}");
+}
