@@ -495,7 +495,10 @@ fn compare_pages_show_first_reports_coverage_and_link_back() {
     let body = ok_html(&c);
     assert!(body.contains("Who reported when"), "{body}");
     // both outlets, warta first (25 May) and kabari one day later
-    let (w, k) = (body.find(">warta<").unwrap(), body.find(">kabari<").unwrap());
+    let (w, k) = (
+        body.find(">warta<").unwrap(),
+        body.find(">kabari<").unwrap(),
+    );
     assert!(w < k, "first report first: {body}");
     assert!(body.contains("<strong>first</strong>"), "{body}");
     assert!(body.contains("Coverage"), "{body}");
