@@ -157,6 +157,21 @@ pub enum Command {
         #[command(flatten)]
         record: RecordArgs,
     },
+    /// Show one event: its articles in publication order, copies marked.
+    Event {
+        #[command(flatten)]
+        json: JsonArg,
+        /// Event ID (`e:…`), from `kabar events` or `kabar story`.
+        id: String,
+    },
+    /// Show one stored article: its analysis (entities, times, actions, quotes,
+    /// warnings), its event and story, and its cleaned text.
+    Article {
+        #[command(flatten)]
+        json: JsonArg,
+        /// Article ID (`a:…`), from `kabar articles`, `kabar event` or `kabar search`.
+        id: String,
+    },
     /// List entities with their aliases and mention counts.
     Entities {
         #[command(flatten)]

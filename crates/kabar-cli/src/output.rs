@@ -153,6 +153,45 @@ pub fn analysis(out: &mut impl Write, a: &Analysis) -> Result<()> {
     writeln!(out)
 }
 
+/// `kabar event ID`: the event's line, then its articles.
+pub fn event(out: &mut impl Write, e: &kabar_query::EventOut) -> Result<()> {
+    writeln!(
+        out,
+        "Event {}: {}\n{}  ·  {} article(s) from {} outlet(s){}",
+        e.event.id,
+        dash(e.event.title.as_deref()),
+        date_range(e.event.first.as_deref(), e.event.last.as_deref()),
+        e.event.articles.len(),
+        e.event.outlets,
+        e.event
+            .story
+            .as_deref()
+            .map(|s| format!("  ·  story {s}"))
+            .unwrap_or_default()
+    )?;
+    writeln!(out)?;
+    articles(out, &e.article_rows)
+}
+
+/// `kabar article ID`: where it belongs, its analysis, then its cleaned text.
+pub fn article(out: &mut impl Write, a: &kabar_query::ArticleOut) -> Result<()> {
+    let links: Vec<String> = [
+        a.event.as_deref().map(|e| format!("event {e}")),
+        a.story.as_deref().map(|s| format!("story {s}")),
+        a.duplicate_of.as_deref().map(|d| format!("copy of {d}")),
+        a.analysis.url.as_deref().map(|u| format!("source {u}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !links.is_empty() {
+        writeln!(out, "{}", links.join("  ·  "))?;
+    }
+    analysis(out, &a.analysis)?;
+    writeln!(out, "{}", a.analysis.text)?;
+    Ok(())
+}
+
 /// `kabar articles`.
 pub fn articles(out: &mut impl Write, rows: &[ArticleRow]) -> Result<()> {
     for r in rows {

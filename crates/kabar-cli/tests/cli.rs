@@ -350,3 +350,54 @@ fn story_record_is_whole_bounded_or_one_part() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("timeline"));
 }
+
+#[test]
+fn event_and_article_commands_show_one_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, ARTICLE).unwrap();
+    let db = dir.path().join("k.db");
+    let o = run(kabar().args(["ingest", "--db"]).arg(&db).arg(&f));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(kabar().args(["articles", "--json", "--db"]).arg(&db));
+    let rows: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let (aid, eid) = (
+        rows[0]["id"].as_str().unwrap().to_string(),
+        rows[0]["event"].as_str().unwrap().to_string(),
+    );
+    // the event: its line and its article
+    let o = run(kabar().args(["event", &eid, "--db"]).arg(&db));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success() && text.starts_with(&format!("Event {eid}")),
+        "{text}"
+    );
+    assert!(text.contains(&aid), "{text}");
+    let j: Value = serde_json::from_slice(
+        &run(kabar().args(["event", &eid, "--json", "--db"]).arg(&db)).stdout,
+    )
+    .unwrap();
+    assert_eq!(j["article_rows"][0]["id"], aid.as_str());
+    // the article: links, analysis and the cleaned text (boilerplate gone)
+    let o = run(kabar().args(["article", &aid, "--db"]).arg(&db));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains(&format!("event {eid}")), "{text}");
+    // the "Baca juga" line is listed as removed, not in the cleaned text
+    assert!(text.contains("removed ReadAlso"), "{text}");
+    assert_eq!(text.matches("Baca juga").count(), 1, "{text}");
+    assert!(text.contains("Ratna Wijaya"), "{text}");
+    let j: Value = serde_json::from_slice(
+        &run(kabar().args(["article", &aid, "--json", "--db"]).arg(&db)).stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        (j["id"].as_str(), j["event"].as_str()),
+        (Some(aid.as_str()), Some(eid.as_str()))
+    );
+    // an unknown ID is a usage error naming it
+    let o = run(kabar().args(["article", "a:nope", "--db"]).arg(&db));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a:nope"));
+    let o = run(kabar().args(["event", "e:nope", "--db"]).arg(&db));
+    assert_eq!(o.status.code(), Some(2));
+}

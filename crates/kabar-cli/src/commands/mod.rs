@@ -45,6 +45,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             why,
             record,
         } => query::story(&db, json.json, &id, why, &record),
+        Command::Event { json, id } => query::event(&db, json.json, &id),
+        Command::Article { json, id } => query::article(&db, json.json, &id),
         Command::Entities { json, list } => query::entities(&db, json.json, &list),
         Command::Entity {
             json,

@@ -266,6 +266,30 @@ fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
     Ok(serde_json::json!({ "story": sid, "events": events }))
 }
 
+/// `kabar event ID`: the event row and its articles (the record of `/api/v1/events/{id}`).
+pub fn event(db: &Path, json: bool, id: &str) -> Result<Outcome> {
+    let store = open(db)?;
+    let rec = kabar_query::event_record(&store, id).map_err(not_found)?;
+    if json {
+        return print_json(&rec);
+    }
+    let mut out = std::io::stdout().lock();
+    output::event(&mut out, &rec)?;
+    Ok(Outcome::Ok)
+}
+
+/// `kabar article ID`: one stored article (the record of `/api/v1/articles/{id}`).
+pub fn article(db: &Path, json: bool, id: &str) -> Result<Outcome> {
+    let store = open(db)?;
+    let rec = kabar_query::article_record(&store, id).map_err(not_found)?;
+    if json {
+        return print_json(&rec);
+    }
+    let mut out = std::io::stdout().lock();
+    output::article(&mut out, &rec)?;
+    Ok(Outcome::Ok)
+}
+
 pub fn entities(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
     let store = open(db)?;
     let mut out = std::io::stdout().lock();
