@@ -557,7 +557,9 @@ fn direct_speaker(cx: &Ctx, reports: &[&Hit], m: Marks) -> (bool, Option<String>
             if let Some(b) = description_end(doc, h.span.end, sent_end) {
                 return (true, cx.pronoun(b), Some(ri));
             }
-            return (true, cx.speaker_after(h.span.end, sent_end, 8), Some(ri));
+            // twelve tokens: a long title before the name ("Kanit 2 Subdit Jatanras Ditreskrimum
+            // Polda Bukit Jaya Kompol Arif Santoso")
+            return (true, cx.speaker_after(h.span.end, sent_end, 12), Some(ri));
         }
         // subject between the quote and the verb: ",” Retno said." / ",” ujar dia" handled above
         if r.how == Report::SaysThat {

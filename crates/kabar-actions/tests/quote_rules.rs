@@ -106,3 +106,11 @@ fn a_date_between_speaker_and_verb_keeps_the_speaker() {
     );
     assert_eq!(s, [Some("org:kemlu".to_string())]);
 }
+
+#[test]
+fn a_long_title_before_the_name_keeps_the_speaker() {
+    let s = speakers(
+        "\"Pelaku dalam kondisi mabuk,\" ujar Kanit 2 Subdit Jatanras Ditreskrimum Polda Bukit Jaya Kompol [Arif Santoso|per:arif-santoso] kepada wartawan.",
+    );
+    assert_eq!(s, [Some("per:arif-santoso".to_string())]);
+}

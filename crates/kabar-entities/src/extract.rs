@@ -546,6 +546,31 @@ impl EntityExtractor {
                 }
             }
         }
+        // a title inside a person span starts the name: "… Polda Metro [Jaya Kompol Dimitri
+        // Mahendra]" is Dimitri Mahendra (titles.tsv), the words before it belong to what
+        // precedes (a unit, an organisation), not to the person
+        for n in 0..found.len() {
+            let f = found[n];
+            if f.2 != EntityType::Per || f.1 - f.0 < 3 {
+                continue;
+            }
+            let inner = (f.0 + 1..(f.0 + 4).min(f.1 - 1)).find_map(|k| {
+                match self.lex.title_phrases.longest_at(stoks, folded, k) {
+                    Some((e, _)) if e < f.1 && is_cap(stoks[e]) && is_cap(stoks[k]) => Some((k, e)),
+                    _ => None,
+                }
+            });
+            let Some((k, e)) = inner else { continue };
+            found[n].0 = e;
+            // the words cut off end the organisation right before them ("Polda Metro" +
+            // "Jaya"), when there is one
+            if let Some(g) = found
+                .iter_mut()
+                .find(|g| g.2 == EntityType::Org && g.1 == f.0)
+            {
+                g.1 = k;
+            }
+        }
         // a country code after a rider's name in a results table: "Johann Zarco FRA"
         for f in found.iter_mut() {
             if f.2 == EntityType::Per && f.1 - f.0 >= 3 {

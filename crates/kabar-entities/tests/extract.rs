@@ -549,3 +549,17 @@ fn a_lexicon_name_with_a_possessive_inside_is_one_name() {
     let es = en("Indonesia's ambassador met South Korea's president.");
     assert!(by_id(&es, "gpe:korea-selatan").is_some(), "{es:?}");
 }
+
+#[test]
+fn a_title_inside_a_person_span_starts_the_name() {
+    // the unit's last word, a rank and the officer's name run together
+    let text = "Pelaku ditahan polisi. \"Pelaku dalam kondisi mabuk,\" ujar Kanit 2 Subdit Jatanras Ditreskrimum Polda Bukit Jaya Kompol Arif Santoso kepada wartawan.";
+    let es = run(text, &[], Some("2026-03-02"));
+    let arif = es
+        .iter()
+        .find(|e| e.name.contains("Arif Santoso"))
+        .unwrap_or_else(|| panic!("{es:?}"));
+    assert_eq!(arif.name, "Arif Santoso", "{es:?}");
+    assert_eq!(arif.kind, EntityType::Per);
+    assert!(arif.roles.iter().any(|r| r.title == "Komisaris"), "{es:?}");
+}
