@@ -394,16 +394,20 @@ fn build(
 /// identity, each compared across the outlets of one language.
 fn wording(l: &Loaded, acts: &[ActMention<'_>], m: &Matrix) -> Vec<crate::Wording> {
     use crate::wording::{word_choices, Use};
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    // a row's label: the stored entity's own name when the event names it, else the
+    // longest name merged into it
+    let (mut own, mut longest): (BTreeMap<String, String>, BTreeMap<String, String>) =
+        Default::default();
     let mut uses = Vec::new();
     for d in &l.docs {
         let lang = d.analysis.lang.code().to_string();
         for e in &d.analysis.entities {
             let key = l.canon(&e.id).to_string();
-            // the full name when this event names it, else the longest name seen
-            let n = names.entry(key.clone()).or_default();
-            let own = key == e.id;
-            if own || (n.chars().count() < e.name.chars().count() && !names_full(l, &key)) {
+            if key == e.id {
+                own.entry(key.clone()).or_insert_with(|| e.name.clone());
+            }
+            let n = longest.entry(key.clone()).or_default();
+            if n.chars().count() < e.name.chars().count() {
                 *n = e.name.clone();
             }
             for t in &e.mentions {
@@ -422,7 +426,10 @@ fn wording(l: &Loaded, acts: &[ActMention<'_>], m: &Matrix) -> Vec<crate::Wordin
         }
     }
     let mut out = word_choices("entity", &uses, &|k| {
-        names.get(k).cloned().unwrap_or_else(|| k.to_string())
+        own.get(k)
+            .or_else(|| longest.get(k))
+            .cloned()
+            .unwrap_or_else(|| k.to_string())
     });
     let lang_of = |id: &str| l.doc(id).map(|d| d.analysis.lang.code().to_string());
     let acts: Vec<Use> = acts
@@ -449,13 +456,6 @@ fn wording(l: &Loaded, acts: &[ActMention<'_>], m: &Matrix) -> Vec<crate::Wordin
     };
     out.extend(word_choices("act", &acts, &label));
     out
-}
-
-/// Does any article of the event carry the entity under its own (stored) ID?
-fn names_full(l: &Loaded, key: &str) -> bool {
-    l.docs
-        .iter()
-        .any(|d| d.analysis.entities.iter().any(|e| e.id == key))
 }
 
 /// Facts only one outlet reports (when there are several), and for each outlet the facts

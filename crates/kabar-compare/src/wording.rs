@@ -245,24 +245,28 @@ fn stems(form: &str, lang: &str) -> String {
         .join(" ")
 }
 
-/// Are two forms the same name (see the module docs)? Forms are `(normalised,
-/// signature)`.
-fn same_name(a: (&str, &str), b: (&str, &str), lang: &str) -> bool {
-    let ((na, sa), (nb, sb)) = (a, b);
+/// A distinct form of a group, with what [`same_name`] compares, computed once.
+struct Form<'a> {
+    norm: &'a str,
+    sig: &'a str,
+    stems: String,
+}
+
+/// Are two forms the same name (see the module docs)?
+fn same_name(a: &Form<'_>, b: &Form<'_>) -> bool {
     let acronym = |x: &str, y: &str| x.len() >= 2 && y.starts_with(x) && y.len() <= x.len() + 1;
     let style = house_style();
+    let (na, nb) = (a.norm, b.norm);
     is_part_of(na, nb)
         || is_part_of(nb, na)
-        || acronym(sa, sb)
-        || acronym(sb, sa)
+        || acronym(a.sig, b.sig)
+        || acronym(b.sig, a.sig)
         || same_bag(na, nb)
         || is_syllable_abbreviation(na, nb)
         || is_syllable_abbreviation(nb, na)
         || matches!((style.get(na), style.get(nb)), (Some(x), Some(y)) if x == y)
-        || {
-            let (ta, tb) = (stems(na, lang), stems(nb, lang));
-            is_part_of(&ta, &tb) || is_part_of(&tb, &ta)
-        }
+        || is_part_of(&a.stems, &b.stems)
+        || is_part_of(&b.stems, &a.stems)
 }
 
 /// Do two outlets choose different words? Forms are joined into names (the closure of
@@ -270,15 +274,26 @@ fn same_name(a: (&str, &str), b: (&str, &str), lang: &str) -> bool {
 /// most used form (ties: the alphabetically first). Two outlets differ when neither uses
 /// any form of the other's choice.
 fn has_distinct_choice(by_outlet: &BTreeMap<String, Terms>, lang: &str) -> bool {
-    let forms: Vec<(&String, &str)> = {
-        let mut f: Vec<(&String, &str)> = by_outlet
+    let forms: Vec<Form<'_>> = {
+        let mut f: Vec<(&str, &str)> = by_outlet
             .values()
-            .flat_map(|t| t.iter().map(|(k, v)| (k, v.sig.as_str())))
+            .flat_map(|t| t.iter().map(|(k, v)| (k.as_str(), v.sig.as_str())))
             .collect();
         f.sort();
         f.dedup();
-        f
+        f.into_iter()
+            .map(|(norm, sig)| Form {
+                norm,
+                sig,
+                stems: stems(norm, lang),
+            })
+            .collect()
     };
+    // the first form of each spelling stands for it
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        index.entry(f.norm).or_insert(i);
+    }
     // union-find over the forms
     let mut parent: Vec<usize> = (0..forms.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -290,16 +305,14 @@ fn has_distinct_choice(by_outlet: &BTreeMap<String, Terms>, lang: &str) -> bool 
     }
     for i in 0..forms.len() {
         for j in i + 1..forms.len() {
-            if same_name((forms[i].0, forms[i].1), (forms[j].0, forms[j].1), lang) {
+            if same_name(&forms[i], &forms[j]) {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 parent[a] = b;
             }
         }
     }
-    let name_of = |p: &mut Vec<usize>, f: &String| {
-        let i = forms.iter().position(|x| x.0 == f).unwrap_or(0);
-        root(p, i)
-    };
+    let name_of =
+        |p: &mut Vec<usize>, f: &String| root(p, index.get(f.as_str()).copied().unwrap_or(0));
     let mut outlets: Vec<(usize, Vec<usize>)> = Vec::new();
     for t in by_outlet.values() {
         let Some(choice) = t
