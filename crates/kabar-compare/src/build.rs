@@ -268,7 +268,12 @@ fn numbers(l: &Loaded, m: &mut Matrix) -> Vec<NumberCell> {
             m.add(
                 "number",
                 &n.counts,
-                &format!("number: {}", n.counts),
+                &format!(
+                    "number: {}",
+                    n.counts
+                        .strip_prefix(crate::numbers::OF)
+                        .unwrap_or(&n.counts)
+                ),
                 &d.outlet,
                 SpanRef {
                     article: d.id.clone(),

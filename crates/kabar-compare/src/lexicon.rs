@@ -26,10 +26,17 @@ pub(crate) struct LangLex {
     pub purposes: Vec<(Phrase, String)>,
     pub modifiers: Vec<(Phrase, String)>,
     pub skip: Vec<String>,
+    /// Words that never name what a bare number counts ("dua kali", "two of").
+    pub noncount: Vec<String>,
     pub attribution: Vec<Phrase>,
     /// Attribution cues whose source only stands before them ("X told reporters": the
     /// name after "told" is who was told).
     pub attribution_before: Vec<Phrase>,
+    /// Attribution cues whose source usually stands before them ("Smith said Thursday"):
+    /// the name before is tried first, then the name after ("said Smith").
+    pub attribution_prefer_before: Vec<Phrase>,
+    /// Words that may stand between a source's name and the cue after it ("juga").
+    pub between: Vec<String>,
     /// Words before a name that make it an affiliation, not a source ("at MIT").
     pub affiliation: Vec<Phrase>,
     pub credit: Vec<Phrase>,
@@ -125,6 +132,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             "purpose" => l.purposes.push(entry),
             "modifier" => l.modifiers.push(entry),
             "skip" => l.skip.push(f[2].to_lowercase()),
+            "noncount" => l.noncount.push(f[2].to_lowercase()),
             k => return Err(bad_kind("data/counts.tsv", line, k)),
         }
     }
@@ -137,7 +145,12 @@ fn parse_all() -> Result<Lexicon, CompareError> {
                 l.attribution.push(phrase(f[2]));
                 l.attribution_before.push(phrase(f[2]));
             }
+            "attribution-prefer-before" => {
+                l.attribution.push(phrase(f[2]));
+                l.attribution_prefer_before.push(phrase(f[2]));
+            }
             "credit" => l.credit.push(phrase(f[2])),
+            "between" => l.between.push(f[2].to_lowercase()),
             "affiliation" => l.affiliation.push(phrase(f[2])),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
         }

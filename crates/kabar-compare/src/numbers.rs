@@ -244,7 +244,29 @@ fn read_count(
             (Some(c), Some(u)) => format!("{c}/{u}"),
             (Some(c), None) => c,
             (None, Some(u)) => u,
-            (None, None) => return None,
+            (None, None) => {
+                let word = toks[num_at].text.chars().all(char::is_alphabetic);
+                // "one" and "satu" are mostly not counts ("one of", "salah satu"); a
+                // four-digit figure in the years' range is a year
+                let year = toks[num_at].text.len() == 4 && (1800.0..=2100.0).contains(&value);
+                if (word && value < 2.0) || year {
+                    return None;
+                }
+                let (noun, at) = match &unit {
+                    Some(u) => (u.clone(), end_tok),
+                    None => counted_noun(toks, k, lex, lang)?,
+                };
+                let m = NumberMention {
+                    start: modifier_before(toks, i, lex).map_or(toks[i].start, |(s, _)| s),
+                    end: toks[at - 1].end,
+                    value,
+                    counts: format!("{OF}{noun}"),
+                    unit: Some(noun),
+                    modifier: modifier_before(toks, i, lex).map(|(_, m)| m),
+                    cue: None,
+                };
+                return Some((m, at));
+            }
         }
     };
     // a bare number word with no unit ("satu", "one") counts only next to its cue
@@ -266,6 +288,39 @@ fn read_count(
         },
         end_tok,
     ))
+}
+
+/// The prefix of what a number counts when no cue or listed unit says it and the noun
+/// after the number is taken as it is ("2.000 tenda" → `of:tenda`): such counts are
+/// placed in the matrix but never claimed unique or compared as discrepancies, since
+/// nothing says what happened to what is counted.
+pub const OF: &str = "of:";
+
+/// The noun a bare number counts and the token after it: Indonesian the next word
+/// ("dua partai"), English the first plural within three lower-case words ("two possible
+/// gang members"). Function words and time words (`noncount` in data/counts.tsv) are not
+/// nouns counted.
+fn counted_noun(toks: &[Tok], k: usize, lex: &LangLex, lang: &str) -> Option<(String, usize)> {
+    let plain = |t: &Tok| {
+        t.text.chars().count() >= 3
+            && t.text
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !lex.noncount.contains(&t.lower)
+    };
+    if lang != "en" {
+        let t = toks.get(k)?;
+        return plain(t).then(|| (t.lower.clone(), k + 1));
+    }
+    for (j, t) in toks.iter().enumerate().skip(k).take(3) {
+        if !plain(t) {
+            return None;
+        }
+        if t.lower.ends_with('s') && !t.lower.ends_with("ss") && t.lower.len() >= 4 {
+            return Some((t.lower.clone(), j + 1));
+        }
+    }
+    None
 }
 
 /// The words of tokens `[k, k + n)` in lower case.
@@ -454,10 +509,48 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_a_number_is_what_it_counts() {
+        let got = |t: &str, lang: &str| -> Vec<(f64, String)> {
+            extract_numbers(t, lang, &[])
+                .into_iter()
+                .map(|m| (m.value, m.counts))
+                .collect()
+        };
+        assert_eq!(
+            got("Pada 2025 ada 3 usulan dan 12 pasal.", "id"),
+            [(3.0, "of:usulan".into()), (12.0, "of:pasal".into())]
+        );
+        assert_eq!(
+            got("Ia hanya diusung dua partai.", "id"),
+            [(2.0, "of:partai".into())]
+        );
+        assert_eq!(
+            got("He met two ministers in 2019.", "en"),
+            [(2.0, "of:ministers".into())]
+        );
+        assert_eq!(
+            got("Two possible gang members were arrested.", "en"),
+            [(2.0, "of:members".into())]
+        );
+        assert_eq!(
+            got("Some 2,000 tents were ready.", "en"),
+            [(2000.0, "of:tents".into())]
+        );
+        // a cue still says what happened: not a bare noun count
+        assert_eq!(got("Dua warga tewas.", "id"), [(2.0, "dead".into())]);
+    }
+
+    #[test]
     fn bare_numbers_dates_and_years_are_not_counts() {
-        assert!(extract_numbers("Pada 2025 ada 3 usulan dan 12 pasal.", "id", &[]).is_empty());
-        assert!(extract_numbers("He met two ministers in 2019.", "en", &[]).is_empty());
+        assert!(extract_numbers("Pada 2025 ada 3.", "id", &[]).is_empty());
+        assert!(extract_numbers("Ia dua kali menjabat sejak 2019.", "id", &[]).is_empty());
+        assert!(extract_numbers("One of them left in 2019.", "en", &[]).is_empty());
         assert!(extract_numbers("It said no one was injured.", "en", &[]).is_empty());
+        assert!(
+            extract_numbers("It lasted 3 hours and 2 minutes.", "en", &[])
+                .iter()
+                .all(|m| !m.counts.starts_with(OF))
+        );
         // a number inside a time expression the tagger found is skipped
         let t = "Pada 12 Maret 5 orang tewas.";
         let v = extract_numbers(t, "id", &[(5, 13)]);

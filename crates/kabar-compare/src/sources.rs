@@ -52,9 +52,14 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
         let Some(cue) = lex.attribution.iter().find(|p| matches_at(&toks, k, p)) else {
             continue;
         };
+        if in_caption_gallery(&a.text, toks[k].start) {
+            continue;
+        }
         let after = k + cue.len();
         let found = if lex.attribution_before.contains(cue) {
             source_before(a, &toks, k, lex)
+        } else if lex.attribution_prefer_before.contains(cue) {
+            source_before(a, &toks, k, lex).or_else(|| source_after(a, &toks, after))
         } else {
             source_after(a, &toks, after).or_else(|| source_before(a, &toks, k, lex))
         };
@@ -67,8 +72,51 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
     out
 }
 
+/// Is char offset `at` inside a photo gallery's captions that cleaning left in the text
+/// ("… Hide Caption 26 of 59 Photos: Shocking celebrity splits Singer X confirmed …")?
+/// Names there belong to other stories, so they are not this event's sources. The
+/// gallery is the stretch between a "Photos:" label and the next "Hide Caption".
+fn in_caption_gallery(text: &str, at: usize) -> bool {
+    const OPEN: &str = "Photos:";
+    const CLOSE: &str = "Hide Caption";
+    if !text.contains(CLOSE) {
+        return false;
+    }
+    let Some(byte) = text.char_indices().nth(at).map(|(b, _)| b) else {
+        return false;
+    };
+    let (before, after) = text.split_at(byte);
+    let opened = before.rfind(OPEN);
+    let closed = before.rfind(CLOSE);
+    let open = matches!((opened, closed), (Some(o), c) if c.is_none_or(|c| c < o));
+    open || (after.contains(CLOSE) && closed.is_some() && opened.is_none())
+}
+
 /// The capitalised name right after a cue (an entity when the tagger found one there).
+/// Up to three lower-case words may stand between the cue and a tagged entity ("according
+/// to the Los Angeles Times", "according to her publicist Harlan Boll"); a name the
+/// tagger did not find must follow the cue directly.
 fn source_after(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
+    source_after_direct(a, toks, at).or_else(|| {
+        let lead = (at..toks.len().min(at + 4)).find(|&i| capitalised(&toks[i]))?;
+        if lead == at {
+            return None;
+        }
+        let gap = crate::tokens::slice(&a.text, toks[at - 1].end, toks[lead].start);
+        if gap.contains(['.', '"', '“', '”', '\n', ';', ':', '(']) {
+            return None;
+        }
+        let (id, name, s, e) = entity_in(a, toks[lead].start, toks[lead].end)?;
+        (s >= toks[lead].start).then_some(NamedSource {
+            key: id,
+            label: name,
+            start: s,
+            end: e,
+        })
+    })
+}
+
+fn source_after_direct(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
     let first = toks.get(at)?;
     // the name must follow the cue directly (no sentence break between)
     let gap: String = crate::tokens::slice(&a.text, toks[at - 1].end, first.start);
@@ -100,6 +148,11 @@ fn source_after(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
 /// An entity right before a cue ("…, Smith said"): only a tagged entity counts, and not
 /// an affiliation ("a researcher at MIT, said": the source is the researcher).
 fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<NamedSource> {
+    let mut k = k;
+    // "Kusno juga mengatakan": one adverb may stand between the name and its cue
+    if k >= 2 && lex.between.contains(&toks[k - 1].lower) {
+        k -= 1;
+    }
     let prev = toks.get(k.checked_sub(1)?)?;
     let (id, name, s, e) = entity_in(a, prev.start, prev.end)?;
     let first = toks.iter().position(|t| t.start >= s)?;
@@ -233,5 +286,22 @@ fn credits_in(
                 push(o, s, e);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_caption_gallery;
+
+    #[test]
+    fn caption_galleries_are_not_sources() {
+        let t = "The pair split, he said. Hide Caption 26 of 59 Photos: Celebrity splits \
+                 Singer X confirmed it. Hide Caption 27 of 59";
+        let at = |w: &str| t[..t.find(w).unwrap()].chars().count();
+        assert!(!in_caption_gallery(t, at("he said")));
+        assert!(in_caption_gallery(t, at("confirmed")));
+        // a photo credit label alone opens no gallery
+        let u = "Photos: Reuters. The minister said on Monday that talks went well.";
+        assert!(!in_caption_gallery(u, u.find("said").unwrap()));
     }
 }

@@ -134,7 +134,10 @@ impl Probe {
                 // may be a weight), are not claimed
                 let bare_money =
                     fact.key.starts_with("money:") && fact.key.matches(':').count() < 2;
-                if crate::discrepancy::MEASURES.contains(&unit) || bare_money {
+                if crate::discrepancy::MEASURES.contains(&unit)
+                    || bare_money
+                    || fact.key.starts_with(crate::numbers::OF)
+                {
                     return Probe::Unknown;
                 }
                 let figures: Vec<f64> = nums

@@ -84,6 +84,8 @@ pub struct Score {
     /// Facts with two or more placed cells, and those whose cells share one row.
     pub multi: (usize, usize),
     pub events: usize,
+    /// Gold cells not placed: (event, kind, corpus key, start, end, value).
+    pub misses: Vec<(String, String, String, usize, usize, String)>,
 }
 
 impl Score {
@@ -119,6 +121,15 @@ impl Score {
                     e.2 += 1;
                 }
                 rows_of.entry(g.fact.as_str()).or_default().push(row);
+            } else {
+                self.misses.push((
+                    g.event.clone(),
+                    g.kind.clone(),
+                    g.key.clone(),
+                    g.start,
+                    g.end,
+                    g.value.clone(),
+                ));
             }
         }
         for rows in rows_of.values().filter(|r| r.len() >= 2) {
@@ -126,6 +137,26 @@ impl Score {
             if rows.iter().all(|r| *r == rows[0]) {
                 self.multi.1 += 1;
             }
+        }
+    }
+
+    /// Prints each gold cell that was not placed with its words and some context (TUNE
+    /// side only: the caller never passes AUDIT texts here).
+    pub fn print_misses(&self, texts: &BTreeMap<String, String>) {
+        for (event, kind, key, start, end, value) in &self.misses {
+            let Some(text) = texts.get(key) else { continue };
+            let chars: Vec<char> = text.chars().collect();
+            let at = |a: usize, b: usize| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())]
+                    .iter()
+                    .collect()
+            };
+            println!(
+                "MISS\t{event}\t{kind}\t{value}\t…{}[{}]{}…",
+                at(start.saturating_sub(60), *start).replace('\n', " "),
+                at(*start, *end).replace('\n', " "),
+                at(*end, end + 60).replace('\n', " ")
+            );
         }
     }
 

@@ -14,6 +14,8 @@
 //!     # prints every word-choice row (TUNE side; with --audit, the AUDIT side for a reviewer)
 //! cargo run --release -p kabar-compare --example eval_real -- --audit --facts FILE
 //!     # the coverage matrix against an annotated fact matrix (data/gold/facts-audit.tsv)
+//! cargo run --release -p kabar-compare --example eval_real -- --facts FILE --misses
+//!     # TUNE: the same score, and every gold cell not placed, in context
 //! cargo run --release -p kabar-compare --example eval_real -- [--audit] --dump DIR
 //!     # writes each event's cleaned texts to DIR (for annotators of the fact matrix; /tmp only)
 //! cargo run --release -p kabar-compare --example eval_real -- --speed
@@ -67,7 +69,11 @@ fn main() {
         speed(&events);
         return;
     }
-    let labels = claims::load_labels(&gold.join("claims-tune.tsv"));
+    // the developer's labels, then an independent reviewer's (which win where both exist)
+    let mut labels = claims::load_labels(&gold.join("claims-tune.tsv"));
+    labels.extend(claims::load_labels(
+        &gold.join("claims-tune-sources.reviewer.tsv"),
+    ));
     let p = Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"))
         .expect("pipeline");
     let mut all: Vec<Claim> = Vec::new();
@@ -123,6 +129,9 @@ fn main() {
         }
     }
     if gold_facts.is_some() {
+        if !audit && std::env::args().any(|a| a == "--misses") {
+            fact_score.print_misses(&texts);
+        }
         fact_score.print(audit);
         return;
     }
