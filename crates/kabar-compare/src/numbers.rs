@@ -227,6 +227,15 @@ fn read_count(
         }
     }
     let end_tok = k;
+    // people and things are counted in whole numbers: "6.1" with no scale word ("juta",
+    // "million") and no money or measuring unit is a magnitude or a score, not a count
+    let scaled = used > 1;
+    let measured = unit_cat
+        .as_deref()
+        .is_some_and(|c| !matches!(c, "personnel" | "houses" | "families"));
+    if value.fract() != 0.0 && currency.is_none() && !scaled && !measured {
+        return None;
+    }
     let cue_after = cue_after(text, toks, k, lex);
     let back = i.saturating_sub(5);
     let cue_before = || cue_before(text, toks, back, i, lex);
