@@ -35,6 +35,9 @@ pub(crate) struct LangLex {
     /// Attribution cues whose source usually stands before them ("Smith said Thursday"):
     /// the name before is tried first, then the name after ("said Smith").
     pub attribution_prefer_before: Vec<Phrase>,
+    /// Capitalised words that start no source name the tagger did not find (days,
+    /// months, sentence openers).
+    pub not_name: Vec<String>,
     /// Words that may stand between a source's name and the cue after it ("juga").
     pub between: Vec<String>,
     /// Words before a name that make it an affiliation, not a source ("at MIT").
@@ -151,6 +154,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             }
             "credit" => l.credit.push(phrase(f[2])),
             "between" => l.between.push(f[2].to_lowercase()),
+            "not-a-name" => l.not_name.push(f[2].to_lowercase()),
             "affiliation" => l.affiliation.push(phrase(f[2])),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
         }

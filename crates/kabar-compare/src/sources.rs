@@ -59,9 +59,9 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
         let found = if lex.attribution_before.contains(cue) {
             source_before(a, &toks, k, lex)
         } else if lex.attribution_prefer_before.contains(cue) {
-            source_before(a, &toks, k, lex).or_else(|| source_after(a, &toks, after))
+            source_before(a, &toks, k, lex).or_else(|| source_after(a, &toks, after, lex))
         } else {
-            source_after(a, &toks, after).or_else(|| source_before(a, &toks, k, lex))
+            source_after(a, &toks, after, lex).or_else(|| source_before(a, &toks, k, lex))
         };
         if let Some(s) = found {
             if !out.iter().any(|o| o.key == s.key && o.start == s.start) {
@@ -96,8 +96,8 @@ fn in_caption_gallery(text: &str, at: usize) -> bool {
 /// Up to three lower-case words may stand between the cue and a tagged entity ("according
 /// to the Los Angeles Times", "according to her publicist Harlan Boll"); a name the
 /// tagger did not find must follow the cue directly.
-fn source_after(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
-    source_after_direct(a, toks, at).or_else(|| {
+fn source_after(a: &Analysis, toks: &[Tok], at: usize, lex: &LangLex) -> Option<NamedSource> {
+    source_after_direct(a, toks, at, lex).or_else(|| {
         let lead = (at..toks.len().min(at + 4)).find(|&i| capitalised(&toks[i]))?;
         if lead == at {
             return None;
@@ -116,7 +116,12 @@ fn source_after(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
     })
 }
 
-fn source_after_direct(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSource> {
+fn source_after_direct(
+    a: &Analysis,
+    toks: &[Tok],
+    at: usize,
+    lex: &LangLex,
+) -> Option<NamedSource> {
     let first = toks.get(at)?;
     // the name must follow the cue directly (no sentence break between)
     let gap: String = crate::tokens::slice(&a.text, toks[at - 1].end, first.start);
@@ -135,6 +140,11 @@ fn source_after_direct(a: &Analysis, toks: &[Tok], at: usize) -> Option<NamedSou
             start: ms,
             end: me,
         });
+    }
+    // a capitalised word the tagger left alone after "said" is often a day, a month or
+    // a sentence's first word ("said Thursday", "said. The"), not a name
+    if lex.not_name.contains(&first.lower) {
+        return None;
     }
     let label = crate::tokens::slice(&a.text, s, e);
     Some(NamedSource {
