@@ -41,15 +41,8 @@ fn sole_authority(doc: &Doc) -> Option<String> {
     let mut ids: Vec<&String> = doc
         .mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Org && !m.anaphor && !doc.in_quote(m.span))
-        .filter(|m| {
-            let t = m.span.slice(doc.text);
-            t.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                need_words(Need::Authority)
-                    .iter()
-                    .any(|a| w.eq_ignore_ascii_case(a))
-            })
-        })
+        .filter(|m| !m.anaphor && !doc.in_quote(m.span))
+        .filter(|m| names_authority(doc, m))
         .filter_map(|m| m.ids.first())
         .collect();
     ids.sort();
@@ -58,6 +51,28 @@ fn sole_authority(doc: &Doc) -> Option<String> {
         [one] => Some((*one).clone()),
         _ => None,
     }
+}
+
+/// An organisation mention names a law-enforcement body: a word of its name is in
+/// `data/needs.tsv`, row `authority` ("Polda Metro Jaya", "KPK"), or the word right before it
+/// is ("Ditreskrimum Polda Metro Jaya" where the name found is "Metro Jaya": the body is
+/// "Polda" with the capitalised words that follow, the mention stands for it).
+fn names_authority(doc: &Doc, m: &Mention) -> bool {
+    let is_authority = |w: &str| {
+        need_words(Need::Authority)
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    };
+    let t = m.span.slice(doc.text);
+    if m.kind == EntityType::Org && t.split(|c: char| !c.is_alphanumeric()).any(is_authority) {
+        return true;
+    }
+    let i = doc.tok_from(m.span.start);
+    m.kind != EntityType::Per
+        && i > 0
+        && doc.tokens[i - 1].span.end + 1 >= m.span.start
+        && doc.sentence_of(doc.tokens[i - 1].span.start) == doc.sentence_of(m.span.start)
+        && is_authority(doc.word(i - 1))
 }
 
 /// "Polisi menetapkan …", "penyidik menyita …": the trigger's subject, one of the three
@@ -142,11 +157,13 @@ fn starts_word_within(text: &str, within: Span, w: &str, n: usize) -> bool {
 }
 
 /// A non-political sense of the trigger (`data/senses.tsv`): its object, the first word or
-/// two after it, is one of the kind's blocked words ("menangkap ikan", "mengunjungi pantai").
+/// two after it, is one of the blocked words of its kind ("menangkap ikan", "mengunjungi
+/// pantai") or of its form ("mengamankan jasa", "diancam pidana").
 fn other_sense(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
     let after = Span::new(trig.end, sent.end);
     blocked_objects(tr.kind)
         .iter()
+        .chain(blocked_objects(&tr.form.to_lowercase()))
         .any(|w| starts_word_within(doc.text, after, w, 2))
 }
 

@@ -425,7 +425,7 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
         if is_mark {
             let m = marks[idx];
             let content = trim_content(text, m.inner);
-            if content.is_empty() {
+            if content.is_empty() || starts_with_attribution(content.slice(text)) {
                 continue;
             }
             let (found, speaker, ri) = direct_speaker(&cx, &reports, m);
@@ -498,6 +498,24 @@ pub(crate) fn extract_quotes(doc: &Doc, marks: &[Marks]) -> Vec<Quote> {
     items.sort_by_key(|(s, q)| (*s, q.span.end));
     out.extend(items.into_iter().map(|(_, q)| q));
     out
+}
+
+/// The "quote" opens with a lower-case inverted reporting verb ("kata X. Ia menegaskan …",
+/// "katanya. …"): the marks were paired across two real quotes and this is the narrative
+/// between them, attribution first, not a statement.
+fn starts_with_attribution(content: &str) -> bool {
+    let first = content
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.'))
+        .next()
+        .unwrap_or("");
+    first.chars().next().is_some_and(char::is_lowercase)
+        && crate::lexicon::reports().iter().any(|r| {
+            r.how == Report::Inverted
+                && (first.eq_ignore_ascii_case(r.form)
+                    || first
+                        .strip_suffix("nya")
+                        .is_some_and(|f| f.eq_ignore_ascii_case(r.form)))
+        })
 }
 
 /// Finds the speaker of a direct quote: (a reporting verb was found, speaker, report index).
@@ -724,5 +742,24 @@ fn reported(cx: &Ctx, h: &Hit, marks: &[Marks]) -> Option<Quote> {
             }
             mk(sp, Span::new(s, sent.end))
         }
+    }
+}
+
+#[cfg(test)]
+mod attribution_tests {
+    use super::starts_with_attribution;
+
+    #[test]
+    fn narrative_between_mispaired_marks_opens_with_the_attribution() {
+        assert!(starts_with_attribution(
+            "kata Budi dalam keterangannya, Kamis. Ia menegaskan"
+        ));
+        assert!(starts_with_attribution("katanya. Budi menyebut"));
+        assert!(starts_with_attribution("ujar Altman. Komentar itu muncul"));
+        assert!(!starts_with_attribution(
+            "Jelas bahwa kebijakan itu merugikan"
+        ));
+        assert!(!starts_with_attribution("kami sudah melapor ke polisi"));
+        assert!(!starts_with_attribution("katakan saja begitu"));
     }
 }

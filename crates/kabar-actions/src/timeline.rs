@@ -390,7 +390,12 @@ pub fn merge_timeline_levels(
     for (i, m) in undated {
         add_undated(&mut groups, dated_groups, i, m, levels);
     }
-    let mut out: Vec<TimelineEntry> = groups.into_iter().filter_map(entry).collect();
+    merge_close_dates(&mut groups, levels);
+    let mut out: Vec<TimelineEntry> = groups
+        .into_iter()
+        .filter(has_counterpart)
+        .filter_map(entry)
+        .collect();
     out.sort_by(|a, b| match (&a.date, &b.date) {
         (Some(x), Some(y)) => x.cmp(y).then(a.kind.cmp(&b.kind)),
         (Some(_), None) => std::cmp::Ordering::Less,
@@ -531,6 +536,135 @@ fn pick_undated(
         }
     }
     None
+}
+
+/// Reports of one act dated a little apart (the day of the act, a typo, the day of a later
+/// death, the report day) are one act: dated groups of the same act whose day ranges lie at
+/// most [`DATE_SLACK_DAYS`] apart ([`ONE_OFF_SLACK_DAYS`] for acts done once to a person,
+/// `data/needs.tsv` row `one_off_kinds`) merge into the better-supported one (more
+/// articles, then the more precise date), which keeps its date. A group naming fewer
+/// actors (no agent, or no target) joins such a fuller group when it is the only one in
+/// reach.
+fn merge_close_dates(groups: &mut Vec<Group>, lv: &ActorLevels) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        'outer: for a in 0..groups.len() {
+            for b in 0..groups.len() {
+                if a == b || !close_dates(&groups[a], &groups[b]) {
+                    continue;
+                }
+                let same = same_act(&groups[a].key, &groups[b].key, lv);
+                // a partial group (b) joins a fuller one (a) only when a is the only fit
+                let partial = !same
+                    && fewer_actors(&groups[b].key, &groups[a].key, lv)
+                    && (0..groups.len())
+                        .filter(|&c| {
+                            c != b
+                                && close_dates(&groups[c], &groups[b])
+                                && fewer_actors(&groups[b].key, &groups[c].key, lv)
+                        })
+                        .count()
+                        == 1;
+                if !(same || partial) {
+                    continue;
+                }
+                // the better-supported group absorbs the other (a partial one never wins)
+                let (keep, gone) = if partial || support(&groups[a]) >= support(&groups[b]) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let g = groups.remove(gone);
+                let keep = if gone < keep { keep - 1 } else { keep };
+                groups[keep].members.extend(g.members);
+                changed = true;
+                break 'outer;
+            }
+        }
+    }
+}
+
+/// How much a group's date is supported: distinct articles, then date precision.
+fn support(g: &Group) -> (usize, usize) {
+    let mut arts: Vec<&str> = g.members.iter().map(|(_, m)| m.article.as_str()).collect();
+    arts.sort();
+    arts.dedup();
+    (arts.len(), g.date.as_deref().map(str::len).unwrap_or(0))
+}
+
+/// Reports of one act may disagree on its date by this many days (a week day given
+/// differently by two sides of one strike); see [`merge_close_dates`].
+pub const DATE_SLACK_DAYS: i64 = 1;
+
+/// The date slack for acts done once to a person (`data/needs.tsv`, row `one_off_kinds`):
+/// an arrest reported with a typo date, the day of a later death and the report day.
+pub const ONE_OFF_SLACK_DAYS: i64 = 3;
+
+/// Both groups are dated, of one type family, and their day ranges lie at most the kind's
+/// slack apart.
+fn close_dates(a: &Group, b: &Group) -> bool {
+    if a.key.plover != b.key.plover || a.key.kind != b.key.kind {
+        return false;
+    }
+    let slack = if crate::doc::is_in(&a.key.kind, crate::lexicon::word_row("one_off_kinds")) {
+        ONE_OFF_SLACK_DAYS
+    } else {
+        DATE_SLACK_DAYS
+    };
+    let (Some((a0, a1)), Some((b0, b1))) = (
+        a.date.as_deref().and_then(day_range),
+        b.date.as_deref().and_then(day_range),
+    ) else {
+        return false;
+    };
+    let gap = if a1 < b0 {
+        (b0 - a1).num_days()
+    } else if b1 < a0 {
+        (a0 - b1).num_days()
+    } else {
+        0
+    };
+    gap <= slack
+}
+
+/// `small` names fewer actors of the act `full` names: same type family; for symmetric
+/// kinds its actor set lies within the other's; otherwise it has no agent and the same
+/// target, or no target and the same agents.
+fn fewer_actors(small: &Key, full: &Key, lv: &ActorLevels) -> bool {
+    let within = |x: &[String], y: &[String]| {
+        !x.is_empty()
+            && x.len() < y.len()
+            && x.iter().all(|p| y.iter().any(|q| lv.same_actor(p, q)))
+    };
+    if small.plover != full.plover || small.kind != full.kind {
+        return false;
+    }
+    if is_symmetric(&small.kind) {
+        return within(&small.source, &full.source);
+    }
+    let no_agent = small.source.is_empty()
+        && !full.source.is_empty()
+        && !small.target.is_empty()
+        && same_actors(&small.target, &full.target, lv);
+    let no_target = small.target.is_empty()
+        && !full.target.is_empty()
+        && !small.source.is_empty()
+        && same_actors(&small.source, &full.source, lv);
+    no_agent || no_target
+}
+
+/// A meeting, visit, call or talks (`data/needs.tsv`, row `counterpart_kinds`) needs two
+/// parties: a group whose reports name only one is no timeline entry (its act may be real,
+/// but "X: meet" with no one met tells the reader nothing and duplicates the full report).
+fn has_counterpart(g: &Group) -> bool {
+    if !crate::doc::is_in(&g.key.kind, crate::lexicon::word_row("counterpart_kinds")) {
+        return true;
+    }
+    let mut all: Vec<&String> = g.key.source.iter().chain(&g.key.target).collect();
+    all.sort();
+    all.dedup();
+    all.len() >= 2
 }
 
 /// One timeline entry from a group of reports.
@@ -716,7 +850,10 @@ mod tests {
             ),
             published(mention("a:3", "visit", &["per:p"], &[], None), "2026-05-28"),
         ];
-        assert_eq!(merge_timeline(ms).len(), 3);
+        // …and, naming no place visited, is no entry of its own
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert!(t.iter().all(|e| !e.articles.contains(&"a:3".to_string())));
         // a symmetric act: one party's report joins the one signing it is part of
         let sign = |a: &str, src: &[&str]| {
             published(mention(a, "sign_agreement", src, &[], None), "2026-05-28")
@@ -792,9 +929,9 @@ mod tests {
         assert_eq!(t.len(), 3, "{t:#?}");
         assert_eq!(t[0].articles, ["a:1", "a:2", "a:3", "a:4"]);
         assert_eq!(t[0].date.as_deref(), Some("2026-05-27"));
-        // another kind with the same actors is not merged across days
+        // another kind with the same actors is not merged across days beyond the slack
         let ms = vec![
-            mention("a:1", "meet", &["per:p"], &["per:q"], Some("2026-05-27")),
+            mention("a:1", "meet", &["per:p"], &["per:q"], Some("2026-05-26")),
             mention("a:2", "meet", &["per:p"], &["per:q"], Some("2026-05-28")),
         ];
         assert_eq!(merge_timeline(ms).len(), 2);
@@ -1079,5 +1216,83 @@ mod tests {
         assert_eq!(e.date.as_deref(), Some("2025-06-03"));
         // without levels the three namings stay apart
         assert_eq!(merge_timeline(ms).len(), 4);
+    }
+
+    fn act(
+        article: &str,
+        plover: Plover,
+        kind: &str,
+        src: &[&str],
+        tgt: &[&str],
+        date: &str,
+    ) -> TimelineMention {
+        let mut m = mention(article, kind, src, tgt, Some(date));
+        m.action.plover = plover;
+        m
+    }
+
+    #[test]
+    fn one_arrest_reported_with_three_dates_is_one_entry_at_the_best_supported_date() {
+        let arrest =
+            |a: &str, src: &[&str], d: &str| act(a, Plover::Coerce, "arrest", src, &["per:w"], d);
+        let ms = vec![
+            arrest("a:1", &["org:polda"], "2026-05-20"),
+            arrest("a:2", &["org:polda"], "2026-05-22"),
+            arrest("a:3", &["org:polda"], "2026-05-22"),
+            // no agent named in this report: joins the one arrest of the same person
+            arrest("a:4", &[], "2026-05-23"),
+            // a month later is another arrest
+            arrest("a:5", &["org:polda"], "2026-06-25"),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2", "a:3", "a:4"]);
+        assert_eq!(t[0].date.as_deref(), Some("2026-05-22"));
+        assert_eq!(t[0].source, ["org:polda"]);
+    }
+
+    #[test]
+    fn reports_a_day_apart_are_one_act_two_days_apart_are_two() {
+        let strike = |a: &str, src: &[&str], d: &str| {
+            act(a, Plover::Fight, "military_attack", src, &["gpe:ir"], d)
+        };
+        let ms = vec![
+            strike("a:1", &["gpe:us"], "2026-05-27"),
+            strike("a:2", &["gpe:us"], "2026-05-28"),
+            strike("a:3", &["gpe:us"], "2026-05-28"),
+            strike("a:4", &["gpe:us"], "2026-05-30"),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[0].date.as_deref(), Some("2026-05-28"));
+        assert_eq!(t[0].articles.len(), 3);
+        // a report without agent fitting two acts in reach stays apart
+        let ms = vec![
+            strike("a:1", &["gpe:us"], "2026-05-28"),
+            strike("a:2", &["gpe:il"], "2026-05-28"),
+            strike("a:3", &[], "2026-05-28"),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 3);
+    }
+
+    #[test]
+    fn a_meeting_with_no_one_is_no_entry() {
+        let ms = vec![
+            meet("a:1", &["per:p"], &[], Some("2026-05-20")),
+            meet("a:2", &["per:p"], &["per:q"], Some("2026-05-28")),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:2"]);
+        // other kinds keep a report with one side named
+        let ms = vec![act(
+            "a:1",
+            Plover::Reject,
+            "deny",
+            &["per:p"],
+            &[],
+            "2026-05-20",
+        )];
+        assert_eq!(merge_timeline(ms).len(), 1);
     }
 }

@@ -114,3 +114,13 @@ fn a_long_title_before_the_name_keeps_the_speaker() {
     );
     assert_eq!(s, [Some("per:arif-santoso".to_string())]);
 }
+
+#[test]
+fn a_quote_opening_with_a_capitalised_report_word_is_kept() {
+    // "Jelas bahwa …" opens a statement; only a lower-case "kata X …" opening marks the
+    // narrative between two mispaired quotes (quotes::starts_with_attribution)
+    let s = speakers(
+        "\"Jelas bahwa kebijakan itu merugikan petani kecil di desa,\" kata [Budi|per:budi].",
+    );
+    assert_eq!(s, [Some("per:budi".to_string())]);
+}
