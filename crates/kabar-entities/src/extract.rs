@@ -356,6 +356,7 @@ impl EntityExtractor {
             );
         }
         self.drop_products(&toks, &folded, &mut mentions);
+        self.list_mates(&toks, &folded, &mut mentions);
         self.split_org_padding(text, tokens, &mut mentions);
         drop_fragments(&toks, &mut mentions);
         bare_particle_persons(
@@ -1060,6 +1061,107 @@ impl EntityExtractor {
                 None => true,
             }
         });
+    }
+
+    /// Names listed together are of one kind: in an enumeration of three names or more
+    /// ("Dewa United Esports, Evos, Team Liquid ID, dan Onic") where at least two and at
+    /// least half are organisations (the lexicon's type, else the tagger's), or one is by
+    /// the lexicon or its own words ("… Esports"), and none is a person the lexicon knows, the persons
+    /// and places the lexicon does not know are organisations too, with every mention of
+    /// the same name in the article — unless one of them speaks or bears an honorific.
+    /// Only commas and "dan", "serta", "atau", "and", "or", "&" may stand between the names.
+    fn list_mates(&self, toks: &[&str], folded: &[String], mentions: &mut [Mention]) {
+        let glue = |w: &str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "," | "dan" | "serta" | "atau" | "and" | "or" | "&"
+            )
+        };
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| mentions[i].t0);
+        let kind_of = |m: &Mention| self.lex.lookup(&m.surface).map_or(m.kind, |e| e.kind);
+        let mut to_org: HashSet<Vec<String>> = HashSet::new();
+        let mut i = 0;
+        while i < order.len() {
+            let mut j = i + 1;
+            // names the tagger left untagged between two listed mentions count as members
+            // ("Evos, [Alter Ego Esports], Geek Fam"): their number, and whether their own
+            // words make one an organisation
+            let (mut untagged, mut untagged_org) = (0, false);
+            while j < order.len() {
+                let (a, b) = (&mentions[order[j - 1]], &mentions[order[j]]);
+                let gap = toks.get(a.t1..b.t0).unwrap_or(&[]);
+                let first = gap.first().is_some_and(|w| glue(w));
+                let last = gap.last().is_some_and(|w| glue(w));
+                if a.sent != b.sent
+                    || !first
+                    || !last
+                    || gap.len() > 12
+                    || !gap.iter().all(|w| glue(w) || is_cap(w))
+                {
+                    break;
+                }
+                for run in gap.split(|w| glue(w)) {
+                    if !run.is_empty() {
+                        untagged += 1;
+                        untagged_org |=
+                            self.words.type_by_words(&run.join(" ")) == Some(EntityType::Org);
+                    }
+                }
+                j += 1;
+            }
+            let chain = &order[i..j];
+            let orgs = chain
+                .iter()
+                .filter(|&&n| kind_of(&mentions[n]) == EntityType::Org)
+                .count();
+            // an organisation by the lexicon or its own words ("… Esports"), and no
+            // person the lexicon knows
+            let strong = untagged_org
+                || chain.iter().any(|&n| {
+                    let m = &mentions[n];
+                    self.lex
+                        .lookup(&m.surface)
+                        .is_some_and(|e| e.kind == EntityType::Org)
+                        || self.words.type_by_words(&m.surface) == Some(EntityType::Org)
+                });
+            let known_person = chain.iter().any(|&n| {
+                self.lex
+                    .lookup(&mentions[n].surface)
+                    .is_some_and(|e| e.kind == EntityType::Per)
+            });
+            if chain.len() + untagged >= 3
+                && !known_person
+                && ((orgs >= 2 && orgs * 2 >= chain.len()) || strong)
+            {
+                for &n in chain {
+                    let m = &mentions[n];
+                    if m.kind != EntityType::Org && self.lex.lookup(&m.surface).is_none() {
+                        if let Some(name) = folded.get(m.t0..m.t1) {
+                            to_org.insert(name.to_vec());
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+        if to_org.is_empty() {
+            return;
+        }
+        // a name that speaks ("kata Onic") stays what the tagger made of it
+        let said: HashSet<Vec<String>> = mentions
+            .iter()
+            .filter(|m| self.person_cue(folded, m.t0))
+            .filter_map(|m| folded.get(m.t0..m.t1).map(<[String]>::to_vec))
+            .collect();
+        for m in mentions.iter_mut() {
+            let Some(name) = folded.get(m.t0..m.t1) else {
+                continue;
+            };
+            if m.kind != EntityType::Org && to_org.contains(name) && !said.contains(name) {
+                m.kind = EntityType::Org;
+            }
+        }
     }
 
     /// An organisation padded onto the person after it in one person span ("Mayapada
