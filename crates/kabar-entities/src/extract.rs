@@ -1552,22 +1552,22 @@ impl EntityExtractor {
         // a place of one word the lexicon does not know that is a name part of the
         // article's person is that person, typed wrong ("di depan Macron", "Sean" read as a
         // place): merged when exactly one person of the article holds the word
-        for a in 0..ents.len() {
-            if ents[a].fixed
-                || ents[a].merged_into.is_some()
-                || !matches!(ents[a].kind, EntityType::Gpe | EntityType::Loc)
-                || ents[a].name.contains(' ')
+        for ent in ents.iter_mut() {
+            if ent.fixed
+                || ent.merged_into.is_some()
+                || !matches!(ent.kind, EntityType::Gpe | EntityType::Loc)
+                || ent.name.contains(' ')
             {
                 continue;
             }
-            let word = fold(&ents[a].name);
+            let word = fold(&ent.name);
             let holders: Vec<usize> = per
                 .iter()
                 .copied()
                 .filter(|b| parts[b].len() >= 2 && parts[b].contains(&word))
                 .collect();
             if let [b] = holders[..] {
-                ents[a].merged_into = Some(b);
+                ent.merged_into = Some(b);
             }
         }
         for &a in &per {
