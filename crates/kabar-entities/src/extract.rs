@@ -77,6 +77,34 @@ enum Cue {
     Title,
     /// A kind of organisation ("perusahaan", "pabrikan"): the name is an organisation.
     Org,
+    /// One side of a match's score ("Onic 2-1 Vitality"): a team, whatever type the
+    /// tagger gave it.
+    Team,
+}
+
+/// Length in tokens of a match score starting at token `k` ("2-1", or "2", "-", "1"):
+/// both numbers at most 9, so sets of badminton ("21-15") and dates are no scores.
+fn score_at(toks: &[&str], k: usize) -> Option<usize> {
+    let small = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_digit());
+    let dash = |w: &str| matches!(w, "-" | "–" | "—");
+    let w = *toks.get(k)?;
+    if let Some((x, y)) = w.split_once(['-', '–']) {
+        return (small(x) && small(y)).then_some(1);
+    }
+    (small(w)
+        && toks.get(k + 1).is_some_and(|d| dash(d))
+        && toks.get(k + 2).is_some_and(|y| small(y)))
+    .then_some(3)
+}
+
+/// True when the name at tokens `p..p + len` is one side of a score between two
+/// capitalised names: "[Onic] 2-1 Vitality", "Onic 2-1 [Vitality]".
+fn beside_score(toks: &[&str], p: usize, len: usize) -> bool {
+    let after =
+        score_at(toks, p + len).is_some_and(|n| toks.get(p + len + n).is_some_and(|w| is_cap(w)));
+    let before =
+        (1..=3).any(|n| p > n && score_at(toks, p - n) == Some(n) && is_cap(toks[p - n - 1]));
+    after || before
 }
 
 #[derive(Debug, Clone)]
@@ -328,6 +356,7 @@ impl EntityExtractor {
             );
         }
         self.drop_products(&toks, &folded, &mut mentions);
+        self.list_mates(&toks, &folded, &mut mentions);
         self.split_org_padding(text, tokens, &mut mentions);
         drop_fragments(&toks, &mut mentions);
         bare_particle_persons(
@@ -429,10 +458,12 @@ impl EntityExtractor {
                 // words news writes in lower case are no part of a person's name where only
                 // the sentence start or a headline capitalised them: "[Kekesalan] Bagnaia",
                 // "Prabowo [Benahi]"; what is left joins the full name of the article
+                // a derived or possessed common noun never starts a name, wherever it
+                // stands: "[Kegagalan] Onic", "[Manajernya] Tanri Alanio Silatang"
                 while kind == EntityType::Per
                     && b - a > 1
-                    && (a == 0 || headline)
-                    && self.tagger.usually_lower(stoks[a])
+                    && (((a == 0 || headline) && self.tagger.usually_lower(stoks[a]))
+                        || self.words.is_derived_noun(stoks[a]))
                     && self.lex.names.get(stoks[a]).is_none()
                 {
                     a += 1;
@@ -582,6 +613,7 @@ impl EntityExtractor {
             }
         }
         found.extend(extra);
+        self.unit_orgs(stoks, folded, &mut found);
         self.split_org_prefix(stoks, folded, &mut found);
         self.extend_after_title(stoks, folded, &mut found);
         // "Komisi Pemberantasan Korupsi ( KPK )" tagged as one span: the name and the
@@ -840,7 +872,17 @@ impl EntityExtractor {
                 let model_code = |w: &str| {
                     w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
                 };
-                if kind == EntityType::Per && surface.split(' ').any(model_code) {
+                // nor a word glued to a code in capitals: "GTWorld", "RRQHoshi" are
+                // brands and teams ("McDonald", "LeBron" start with one capital)
+                let glued_code = |w: &str| {
+                    let mut cs = w.chars();
+                    cs.next().is_some_and(char::is_uppercase)
+                        && cs.next().is_some_and(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                };
+                if kind == EntityType::Per
+                    && surface.split(' ').any(|w| model_code(w) || glued_code(w))
+                {
                     continue;
                 }
                 if surface.is_empty()
@@ -981,7 +1023,9 @@ impl EntityExtractor {
                             Some(Cue::Label) if best.is_none() => best = Some(Cue::Label),
                             _ => {}
                         }
-                        if self.after_org_cue(folded, p) {
+                        if beside_score(toks, p, name.len()) {
+                            best = Some(Cue::Team);
+                        } else if self.after_org_cue(folded, p) && best != Some(Cue::Team) {
                             best = Some(Cue::Org);
                         }
                         said |= self.person_cue(folded, p);
@@ -989,7 +1033,7 @@ impl EntityExtractor {
                 }
                 // "perusahaan Ashanty" is also Ashanty's company: a name that speaks
                 // ("ujar Ashanty") or bears an honorific stays a person
-                if best == Some(Cue::Org) && said {
+                if matches!(best, Some(Cue::Org | Cue::Team)) && said {
                     return None;
                 }
                 best
@@ -1010,9 +1054,114 @@ impl EntityExtractor {
                     }
                     true
                 }
+                Some(Cue::Team) => {
+                    m.kind = EntityType::Org;
+                    true
+                }
                 None => true,
             }
         });
+    }
+
+    /// Names listed together are of one kind: in an enumeration of three names or more
+    /// ("Dewa United Esports, Evos, Team Liquid ID, dan Onic") where at least two and at
+    /// least half are organisations (the lexicon's type, else the tagger's), or one is by
+    /// the lexicon or its own words ("… Esports"), and none is a person the lexicon knows, the persons
+    /// and places the lexicon does not know are organisations too, with every mention of
+    /// the same name in the article — unless one of them speaks or bears an honorific.
+    /// Only commas and "dan", "serta", "atau", "and", "or", "&" may stand between the names.
+    fn list_mates(&self, toks: &[&str], folded: &[String], mentions: &mut [Mention]) {
+        let glue = |w: &str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "," | "dan" | "serta" | "atau" | "and" | "or" | "&"
+            )
+        };
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| mentions[i].t0);
+        let kind_of = |m: &Mention| self.lex.lookup(&m.surface).map_or(m.kind, |e| e.kind);
+        let mut to_org: HashSet<Vec<String>> = HashSet::new();
+        let mut i = 0;
+        while i < order.len() {
+            let mut j = i + 1;
+            // names the tagger left untagged between two listed mentions count as members
+            // ("Evos, [Alter Ego Esports], Geek Fam"): their number, and whether their own
+            // words make one an organisation
+            let (mut untagged, mut untagged_org) = (0, false);
+            while j < order.len() {
+                let (a, b) = (&mentions[order[j - 1]], &mentions[order[j]]);
+                let gap = toks.get(a.t1..b.t0).unwrap_or(&[]);
+                let first = gap.first().is_some_and(|w| glue(w));
+                let last = gap.last().is_some_and(|w| glue(w));
+                if a.sent != b.sent
+                    || !first
+                    || !last
+                    || gap.len() > 12
+                    || !gap.iter().all(|w| glue(w) || is_cap(w))
+                {
+                    break;
+                }
+                for run in gap.split(|w| glue(w)) {
+                    if !run.is_empty() {
+                        untagged += 1;
+                        untagged_org |=
+                            self.words.type_by_words(&run.join(" ")) == Some(EntityType::Org);
+                    }
+                }
+                j += 1;
+            }
+            let chain = &order[i..j];
+            let orgs = chain
+                .iter()
+                .filter(|&&n| kind_of(&mentions[n]) == EntityType::Org)
+                .count();
+            // an organisation by the lexicon or its own words ("… Esports"), and no
+            // person the lexicon knows
+            let strong = untagged_org
+                || chain.iter().any(|&n| {
+                    let m = &mentions[n];
+                    self.lex
+                        .lookup(&m.surface)
+                        .is_some_and(|e| e.kind == EntityType::Org)
+                        || self.words.type_by_words(&m.surface) == Some(EntityType::Org)
+                });
+            let known_person = chain.iter().any(|&n| {
+                self.lex
+                    .lookup(&mentions[n].surface)
+                    .is_some_and(|e| e.kind == EntityType::Per)
+            });
+            if chain.len() + untagged >= 3
+                && !known_person
+                && ((orgs >= 2 && orgs * 2 >= chain.len()) || strong)
+            {
+                for &n in chain {
+                    let m = &mentions[n];
+                    if m.kind != EntityType::Org && self.lex.lookup(&m.surface).is_none() {
+                        if let Some(name) = folded.get(m.t0..m.t1) {
+                            to_org.insert(name.to_vec());
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+        if to_org.is_empty() {
+            return;
+        }
+        // a name that speaks ("kata Onic") stays what the tagger made of it
+        let said: HashSet<Vec<String>> = mentions
+            .iter()
+            .filter(|m| self.person_cue(folded, m.t0))
+            .filter_map(|m| folded.get(m.t0..m.t1).map(<[String]>::to_vec))
+            .collect();
+        for m in mentions.iter_mut() {
+            let Some(name) = folded.get(m.t0..m.t1) else {
+                continue;
+            };
+            if m.kind != EntityType::Org && to_org.contains(name) && !said.contains(name) {
+                m.kind = EntityType::Org;
+            }
+        }
     }
 
     /// An organisation padded onto the person after it in one person span ("Mayapada
@@ -1098,6 +1247,87 @@ impl EntityExtractor {
                 vec![(start, start + i, kind), (start + i + 1, end, kind)]
             }
             _ => whole,
+        }
+    }
+
+    /// A regional police, military or prosecution unit and its region are one organisation
+    /// (`unit_heads.txt`): "Polda Metro Jaya", "Polres Metro Jakarta Selatan", "Kejaksaan
+    /// Tinggi Jawa Timur". The unit word takes the capitalised words after it, up to four,
+    /// stopping at a title ("Kompol"), an honorific, another unit word or a person's name of
+    /// two words or more; the spans the tagger made there give way: a place inside is cut,
+    /// a person or organisation reaching into the unit ends before it ("Ditreskrimum" before
+    /// "Polda Metro Jaya") or starts after it.
+    fn unit_orgs(
+        &self,
+        stoks: &[&str],
+        folded: &[String],
+        found: &mut Vec<(usize, usize, EntityType)>,
+    ) {
+        let head_at = |k: usize| {
+            self.words
+                .unit_heads
+                .iter()
+                .filter(|p| folded.get(k..k + p.len()).is_some_and(|w| w == &p[..]))
+                .map(Vec::len)
+                .max()
+        };
+        let mut k = 0;
+        while k < stoks.len() {
+            let Some(len) = head_at(k).filter(|_| is_cap(stoks[k])) else {
+                k += 1;
+                continue;
+            };
+            let h = k + len;
+            let mut e = h;
+            while e < stoks.len()
+                && e - h < 4
+                && is_cap(stoks[e])
+                && folded[e].chars().any(char::is_alphanumeric)
+                && head_at(e).is_none()
+                && !self.words.honorifics.contains(&folded[e])
+                && self
+                    .lex
+                    .title_phrases
+                    .longest_at(stoks, folded, e)
+                    .is_none()
+                && !found
+                    .iter()
+                    .any(|f| f.2 == EntityType::Per && f.0 == e && f.1 - f.0 >= 2)
+            {
+                e += 1;
+            }
+            // a unit named before its parent unit is one of its own ("Ditreskrimum
+            // [Polda …]")
+            if e == h && head_at(h).is_none() {
+                k = h;
+                continue;
+            }
+            let mut rest = Vec::new();
+            found.retain_mut(|f| {
+                // one word as a person right in front of the unit is a post's short name
+                // ("Kasubdit [Ditreskrimum]"), not a name
+                if f.2 == EntityType::Per && f.0 < k && f.1 <= e && f.1 >= k && k - f.0 < 2 {
+                    return false;
+                }
+                if f.1 <= k || f.0 >= e {
+                    return true;
+                }
+                if f.0 < k && f.1 <= e {
+                    f.1 = k;
+                } else if f.0 >= k && f.1 > e {
+                    f.0 = e;
+                } else if f.0 < k {
+                    // a span holding the unit and more on both sides: the pieces around it
+                    rest.push((e, f.1, f.2));
+                    f.1 = k;
+                } else {
+                    return false;
+                }
+                true
+            });
+            found.extend(rest);
+            found.push((k, e, EntityType::Org));
+            k = e;
         }
     }
 
@@ -1319,6 +1549,27 @@ impl EntityExtractor {
             .into_iter()
             .filter(|&i| ents[i].merged_into.is_none())
             .collect();
+        // a place of one word the lexicon does not know that is a name part of the
+        // article's person is that person, typed wrong ("di depan Macron", "Sean" read as a
+        // place): merged when exactly one person of the article holds the word
+        for ent in ents.iter_mut() {
+            if ent.fixed
+                || ent.merged_into.is_some()
+                || !matches!(ent.kind, EntityType::Gpe | EntityType::Loc)
+                || ent.name.contains(' ')
+            {
+                continue;
+            }
+            let word = fold(&ent.name);
+            let holders: Vec<usize> = per
+                .iter()
+                .copied()
+                .filter(|b| parts[b].len() >= 2 && parts[b].contains(&word))
+                .collect();
+            if let [b] = holders[..] {
+                ent.merged_into = Some(b);
+            }
+        }
         for &a in &per {
             if ents[a].fixed {
                 continue;

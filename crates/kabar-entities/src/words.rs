@@ -21,6 +21,8 @@ const STATE_BODIES: &str = include_str!("../data/lang/id/state_bodies.txt");
 const TYPE_ENDS: &str = include_str!("../data/lang/id/type_ends.tsv");
 const PRODUCT_CUES: &str = include_str!("../data/lang/id/product_cues.txt");
 const ORG_CUES: &str = include_str!("../data/lang/id/org_cues.txt");
+const NOUN_AFFIXES: &str = include_str!("../data/lang/id/noun_affixes.tsv");
+const UNIT_HEADS: &str = include_str!("../data/lang/id/unit_heads.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -151,6 +153,12 @@ pub struct Words {
     /// Phrases right before a name that make it an organisation ("perusahaan",
     /// "raksasa teknologi", "pabrikan"; `org_cues.txt`), folded words.
     pub org_cues: Vec<Vec<String>>,
+    /// Affixes of derived or possessed common nouns: (prefix, suffix, shortest length)
+    /// (`noun_affixes.tsv`).
+    pub noun_affixes: Vec<(String, String, usize)>,
+    /// Regional units that take their region's name after them ("Polda Metro Jaya",
+    /// "Kejaksaan Tinggi Jawa Timur"; `unit_heads.txt`), folded words.
+    pub unit_heads: Vec<Vec<String>>,
     /// Words that give a name its type when they start it ("universitas" → ORG).
     pub type_first: HashMap<String, EntityType>,
     /// Words that give a name its type when they end it ("racing" → ORG, "stadium" → LOC).
@@ -236,6 +244,14 @@ impl Words {
                 .map(|r| r[0].split_whitespace().map(fold).collect::<Vec<_>>())
                 .filter(|p| !p.is_empty())
                 .collect(),
+            noun_affixes: rows(NOUN_AFFIXES)
+                .filter(|r| r.len() >= 3)
+                .map(|r| (fold(r[0]), fold(r[1]), r[2].parse().unwrap_or(usize::MAX)))
+                .collect(),
+            unit_heads: rows(UNIT_HEADS)
+                .map(|r| r[0].split_whitespace().map(fold).collect::<Vec<_>>())
+                .filter(|p| !p.is_empty())
+                .collect(),
             type_first: type_words(TYPE_ENDS, "first"),
             type_last: type_words(TYPE_ENDS, "last"),
             title_cues: rows(PRODUCT_CUES)
@@ -243,6 +259,17 @@ impl Words {
                 .map(|r| fold(r[0]))
                 .collect(),
         })
+    }
+
+    /// True when a word has the shape of a derived or possessed common noun
+    /// (`noun_affixes.tsv`: "Kegagalan", "Manajernya"), which never starts a person's name.
+    pub fn is_derived_noun(&self, word: &str) -> bool {
+        let w = fold(word);
+        let n = w.chars().count();
+        w.chars().all(char::is_alphabetic)
+            && self.noun_affixes.iter().any(|(pre, suf, min)| {
+                n >= *min && w.starts_with(pre.as_str()) && w.ends_with(suf.as_str())
+            })
     }
 
     /// The honorifics file's words, for the tagger's features (one list for both).

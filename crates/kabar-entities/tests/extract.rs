@@ -387,6 +387,15 @@ fn type_error_classes() {
             "none" => es
                 .iter()
                 .all(|e| e.name != name && !e.name.split(' ').any(|w| w == name)),
+            // no person of this name (any other type, or none, will do)
+            "notPER" => es.iter().all(|e| e.name != name || e.kind.label() != "PER"),
+            // no entity of its own: a word of the article's person
+            "partPER" => {
+                hit.is_none()
+                    && es
+                        .iter()
+                        .any(|e| e.kind.label() == "PER" && e.name.split(' ').any(|w| w == name))
+            }
             t => hit.is_some_and(|e| e.kind.label() == t),
         };
         if !ok {

@@ -612,7 +612,8 @@ fn load_places(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
 /// person's name ("Giannantonio" in "Fabio Di Giannantonio", "Se Young" in "An Se Young";
 /// an organisation "Purbaya" at the start of "Purbaya Yudhi Sadewa") and whose
 /// articles mostly (at least half, two or more) name that person is the person, typed
-/// wrong by the tagger. The place must end the person's name (a surname) and the person's
+/// wrong by the tagger. The place must end the person's name (a surname) or, for a place of
+/// one word or an organisation, start it (a first name: "Sean" of "Sean Gelael"), and the person's
 /// name must be two to four name-like words (no title, code or function word: "Kapolsek
 /// Tambun Selatan Kompol X" is no name of a person). With two such persons, the one
 /// sharing more articles must share twice as many.
@@ -650,11 +651,15 @@ fn places_in_names(
             .into_iter()
             .filter(|&i| {
                 let p = &persons[i];
+                let at = contiguous_at(&pl.parts, &p.parts);
+                let at_end = at.is_some_and(|at| at + pl.parts.len() == p.parts.len());
+                // a place of one word may also start the name (a first name read as a
+                // place: "Sean" of "Sean Gelael"), like an organisation
+                let at_start = at == Some(0) && (org || pl.parts.len() == 1);
                 p.parts.len() <= 4
                     && p.words.len() == p.parts.len()
                     && p.parts.len() > pl.parts.len()
-                    && contiguous_at(&pl.parts, &p.parts)
-                        .is_some_and(|at| at + pl.parts.len() == p.parts.len() || (org && at == 0))
+                    && (at_end || at_start)
                     && p.words
                         .iter()
                         .all(|w| !is_padding(w, not_name, &HashSet::new()))
