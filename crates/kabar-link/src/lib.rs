@@ -226,6 +226,11 @@ pub struct LinkConfig {
     /// kind of incident never carries a join. 0 switches the rule off.
     #[serde(default)]
     pub story_subject_df_max: f32,
+    /// …or by at most this many times the story's own articles: a term mostly found in
+    /// the story itself is its subject however common the thread has made it (`kurban`
+    /// in the Idul Adha thread; a topic of a small corpus).
+    #[serde(default)]
+    pub story_subject_df_story: f32,
     /// A story of two or more events is joined through its *core*: its subject terms are
     /// drawn only from terms that the founding articles of at least two of its events
     /// hold, so one weak link (a fun run sharing a police unit with a raid) never becomes
@@ -334,6 +339,7 @@ impl Default for LinkConfig {
             story_subject_min: 2,
             story_subject_actors: 4,
             story_subject_df_max: 0.0065,
+            story_subject_df_story: 3.0,
             story_core: false,
             evergreen_apart: true,
             cross_lang_entity_min: 0.5,
@@ -428,6 +434,8 @@ struct Story {
     /// Per term, how many of its events' founding articles hold it (see
     /// [`LinkConfig::story_core`]); sorted by key, at most `profile_terms`.
     core: Sparse,
+    /// Articles that shaped its profile.
+    n_docs: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -1480,6 +1488,7 @@ impl Linker {
         };
         add_into(&mut s.terms, &p.terms);
         add_into(&mut s.ents, &p.actors);
+        s.n_docs += 1;
         if s.terms.len() > keep + keep / 2 {
             prune(&mut s.terms, keep, |k, w| w * idf(k));
         }
@@ -1572,7 +1581,9 @@ impl Linker {
         };
         // Distinctive terms only (see `story_subject_df_max`).
         let share = self.st.cfg.story_subject_df_max;
-        let df_max = (share * self.st.n_docs as f32).max(SUBJECT_DF_FLOOR);
+        let df_max = (share * self.st.n_docs as f32)
+            .max(SUBJECT_DF_FLOOR)
+            .max(self.st.cfg.story_subject_df_story * s.n_docs as f32);
         let distinctive =
             |key: &u64| share <= 0.0 || self.st.df.get(key).map_or(0.0, |&d| d as f32) <= df_max;
         let mut top: Vec<(f32, u64)> = s
@@ -1676,6 +1687,7 @@ impl Linker {
                         langs: Vec::new(),
                         names: Vec::new(),
                         core: Vec::new(),
+                        n_docs: 0,
                     },
                 );
                 sid
