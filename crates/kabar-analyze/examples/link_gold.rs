@@ -153,7 +153,7 @@ fn main() {
             let (out, l) = link_with(&order, 500, &config(&a2));
             let c = reader_checks(&docs, &out, Some(&l));
             let mut line = format!(
-                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {}, evergreen days {}, evergreen threads {}, name-only subjects {};",
+                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {}, evergreen days {}, evergreen threads {}, name-only subjects {}, thin story events {};",
                 c.events,
                 c.largest,
                 c.market_days_max,
@@ -165,7 +165,8 @@ fn main() {
                 c.subjectless_story_joins,
                 c.evergreen_days_max,
                 c.evergreen_threads,
-                c.name_subject_joins
+                c.name_subject_joins,
+                c.thin_story_events
             );
             for rows in &golds {
                 let ge: HashMap<&str, &str> = rows
@@ -267,7 +268,7 @@ fn main() {
         events.values().map(|v| span(v)).fold(0.0, f64::max)
     );
     println!(
-        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}; most days of evergreen pieces in one event: {}; stories threading evergreen events: {}; story joins on name words only: {}",
+        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}; most days of evergreen pieces in one event: {}; stories threading evergreen events: {}; story joins on name words only: {}; story events sharing no distinctive term with their story: {}",
         checks.market_over,
         checks.market_days_max,
         checks.person_days_max,
@@ -277,7 +278,8 @@ fn main() {
         checks.subjectless_story_joins,
         checks.evergreen_days_max,
         checks.evergreen_threads,
-        checks.name_subject_joins
+        checks.name_subject_joins,
+        checks.thin_story_events
     );
     if list > 0 {
         let mut big: Vec<_> = events.iter().collect();

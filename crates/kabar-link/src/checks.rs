@@ -66,7 +66,18 @@ pub struct ReaderChecks {
     /// names (`bpjs`, `xiaomi`): a story held by one brand or institution alone (from the
     /// linker's `Why`; counted when every subject term kept its name).
     pub name_subject_joins: usize,
+    /// Events of multi-event stories that share no *distinctive* content term with any
+    /// other event of their story: no term (words of entity names left out) that at most
+    /// [`DISTINCTIVE_DF`] of the corpus's articles hold. Such an event is held in its
+    /// story by an institution, a brand, a sector or a category alone (a police unit's
+    /// raid and its fun run; stock briefs of different companies), not by one subject.
+    pub thin_story_events: usize,
 }
+
+/// The largest share of a corpus's articles a term may appear in and still count as a
+/// distinctive subject term for [`ReaderChecks::thin_story_events`] (1 %: `hantavirus`,
+/// `anambas`, `thomas`; not `saham`, `polisi`, `kesehatan`).
+pub const DISTINCTIVE_DF: f64 = 0.01;
 
 /// The content-term similarity (entity name words left out) a reader expects of a story
 /// join that shares one person or organisation only: clearly the same subject.
@@ -170,6 +181,7 @@ pub fn reader_checks(
     };
     c.promotion_story_mixes = promotion_story_mixes(docs, links);
     c.evergreen_threads = evergreen_threads(docs, links);
+    c.thin_story_events = thin_story_events(docs, links);
     for v in events.values() {
         c.largest = c.largest.max(v.len());
         let promo_days: BTreeSet<_> = v
@@ -265,6 +277,49 @@ fn evergreen_threads(docs: &[LinkDoc], links: &HashMap<String, Assignment>) -> u
         .values()
         .filter(|evs| evs.values().filter(|(n, e)| n == e).count() >= 2)
         .count()
+}
+
+/// Events of multi-event stories sharing no distinctive content term with another event
+/// of their story (see [`ReaderChecks::thin_story_events`]).
+fn thin_story_events(docs: &[LinkDoc], links: &HashMap<String, Assignment>) -> usize {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut terms_of: Vec<BTreeSet<&str>> = Vec::with_capacity(docs.len());
+    for d in docs {
+        let words = crate::name_words(&d.entities);
+        let set: BTreeSet<&str> = d
+            .title_terms
+            .iter()
+            .chain(&d.body_terms)
+            .map(String::as_str)
+            .filter(|t| !crate::is_name_word(t, &words))
+            .collect();
+        for t in &set {
+            *df.entry(t).or_default() += 1;
+        }
+        terms_of.push(set);
+    }
+    let max_df = ((docs.len() as f64) * DISTINCTIVE_DF).max(2.0) as usize;
+    // Per story, per event: its distinctive terms.
+    let mut stories: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+    for (d, set) in docs.iter().zip(&terms_of) {
+        let Some(a) = links.get(&d.id) else { continue };
+        let ev = stories
+            .entry(a.story.as_str())
+            .or_default()
+            .entry(a.event.as_str())
+            .or_default();
+        ev.extend(set.iter().filter(|t| df[*t] <= max_df));
+    }
+    let mut thin = 0;
+    for evs in stories.values().filter(|e| e.len() > 1) {
+        for (id, terms) in evs {
+            let shares = evs
+                .iter()
+                .any(|(other, t2)| other != id && terms.iter().any(|t| t2.contains(t)));
+            thin += usize::from(!shares);
+        }
+    }
+    thin
 }
 
 /// Stories that hold an event with a promotion and another event (see

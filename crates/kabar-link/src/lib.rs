@@ -219,6 +219,24 @@ pub struct LinkConfig {
     /// join (see `story_subject_min`).
     #[serde(default)]
     pub story_subject_actors: usize,
+    /// A story's subject terms are *distinctive*: only terms held by at most this share
+    /// of the articles seen (or by at most [`SUBJECT_DF_FLOOR`] articles in a small
+    /// corpus) can be subject terms — `hantavirus`, `thomas`, `anambas`, not the genre
+    /// words of a category (`saham`, `kulit`, `penyakit`) — so a sector, a category or a
+    /// kind of incident never carries a join. 0 switches the rule off.
+    #[serde(default)]
+    pub story_subject_df_max: f32,
+    /// …or by at most this many times the story's own articles: a term mostly found in
+    /// the story itself is its subject however common the thread has made it (`kurban`
+    /// in the Idul Adha thread; a topic of a small corpus).
+    #[serde(default)]
+    pub story_subject_df_story: f32,
+    /// A story of two or more events is joined through its *core*: its subject terms are
+    /// drawn only from terms that the founding articles of at least two of its events
+    /// hold, so one weak link (a fun run sharing a police unit with a raid) never becomes
+    /// the thread a further event chains through.
+    #[serde(default)]
+    pub story_core: bool,
     /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
     /// an evergreen piece founded, an evergreen piece joins only an event of about one
     /// day, and its event neither joins nor shapes a story.
@@ -320,6 +338,9 @@ impl Default for LinkConfig {
             story_subject_content: true,
             story_subject_min: 2,
             story_subject_actors: 4,
+            story_subject_df_max: 0.0065,
+            story_subject_df_story: 3.0,
+            story_core: false,
             evergreen_apart: true,
             cross_lang_entity_min: 0.5,
             cross_lang_days: 2.0,
@@ -353,8 +374,12 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 6;
+const VERSION: u8 = 7;
 const MINUTES_PER_DAY: f32 = 1440.0;
+/// Articles a term may appear in and still be a story subject term however small the
+/// corpus (see [`LinkConfig::story_subject_df_max`]): in a corpus of a few hundred
+/// articles a thread's own words reach a few per cent of them.
+pub const SUBJECT_DF_FLOOR: f32 = 10.0;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
 
@@ -406,6 +431,11 @@ struct Story {
     /// Term keys of the words of the entity names its articles hold, sorted (see
     /// [`LinkConfig::story_subject_content`]; at most `profile_terms`).
     names: Vec<u64>,
+    /// Per term, how many of its events' founding articles hold it (see
+    /// [`LinkConfig::story_core`]); sorted by key, at most `profile_terms`.
+    core: Sparse,
+    /// Articles that shaped its profile.
+    n_docs: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -1458,6 +1488,7 @@ impl Linker {
         };
         add_into(&mut s.terms, &p.terms);
         add_into(&mut s.ents, &p.actors);
+        s.n_docs += 1;
         if s.terms.len() > keep + keep / 2 {
             prune(&mut s.terms, keep, |k, w| w * idf(k));
         }
@@ -1540,10 +1571,25 @@ impl Linker {
             self.st.cfg.story_subject_content
                 && (s.names.binary_search(key).is_ok() || p.name_toks.binary_search(key).is_ok())
         };
+        // The story's core (see `story_core`): terms of at least two of its events.
+        let in_core = |key: &u64| {
+            !self.st.cfg.story_core
+                || s.n_events < 2
+                || s.core
+                    .binary_search_by_key(key, |x| x.0)
+                    .is_ok_and(|i| s.core[i].1 >= 2.0)
+        };
+        // Distinctive terms only (see `story_subject_df_max`).
+        let share = self.st.cfg.story_subject_df_max;
+        let df_max = (share * self.st.n_docs as f32)
+            .max(SUBJECT_DF_FLOOR)
+            .max(self.st.cfg.story_subject_df_story * s.n_docs as f32);
+        let distinctive =
+            |key: &u64| share <= 0.0 || self.st.df.get(key).map_or(0.0, |&d| d as f32) <= df_max;
         let mut top: Vec<(f32, u64)> = s
             .terms
             .iter()
-            .filter(|(key, _)| !named(key))
+            .filter(|(key, _)| !named(key) && in_core(key) && distinctive(key))
             .map(|&(key, w)| (w * self.weight(key, None), key))
             .collect();
         top.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -1552,6 +1598,28 @@ impl Linker {
             .map(|x| x.1)
             .filter(|key| p.terms.binary_search_by_key(key, |x| x.0).is_ok())
             .collect()
+    }
+
+    /// Counts the founding article's most distinctive terms into its story's core (see
+    /// [`LinkConfig::story_core`]).
+    fn add_core(&mut self, story: u64, p: &Prepared) {
+        if !self.st.cfg.story_core {
+            return;
+        }
+        let (df, seen, cfg) = (&self.st.df, &self.st.seen, &self.st.cfg);
+        let seq_now = self.st.n_docs;
+        let idf = |k: u64| key_weight(df, seen, seq_now, cfg, k, None);
+        let mut m = p.terms.clone();
+        prune(&mut m, cfg.member_terms, |k, w| w * idf(k));
+        let ones: Sparse = m.iter().map(|x| (x.0, 1.0)).collect();
+        let keep = cfg.profile_terms;
+        let Some(s) = self.st.stories.get_mut(&story) else {
+            return;
+        };
+        add_into(&mut s.core, &ones);
+        if s.core.len() > keep + keep / 2 {
+            prune(&mut s.core, keep, |k, w| w * idf(k));
+        }
     }
 
     fn fresh_id(&self, prefix: &str, article: &str, taken: impl Fn(u64) -> bool) -> u64 {
@@ -1618,11 +1686,16 @@ impl Linker {
                         keys: Vec::new(),
                         langs: Vec::new(),
                         names: Vec::new(),
+                        core: Vec::new(),
+                        n_docs: 0,
                     },
                 );
                 sid
             }
         };
+        if !p.promo && !p.evergreen {
+            self.add_core(story, p);
+        }
         self.st.events.insert(
             id,
             Event {

@@ -756,3 +756,55 @@ fn a_story_subject_is_not_an_institution_name() {
     });
     assert_eq!(out[0].story, out[1].story);
 }
+
+/// Two incidents of one kind in different places (school-meal poisonings in two
+/// regencies) share only the words of their kind, which many other articles hold: those
+/// words are no story subject, so the incidents are two stories; without the rule they
+/// are one.
+#[test]
+fn an_incident_kind_is_no_story_subject() {
+    const KIND: &str = "keracunan siswa sekolah makan menu gizi dapur korban dirawat puskesmas";
+    // Twenty earlier reports make the kind's words common, as they are in real news.
+    let mut docs: Vec<LinkDoc> = (0..20)
+        .map(|i| {
+            doc(
+                &format!("a:k{i:02}"),
+                at(1 + i % 9, 8 + i / 9),
+                &format!("Keracunan siswa kasus{i} wilayah{i}"),
+                // Each report's own words (its place, its school) lead its profile.
+                &format!(
+                    "{KIND} {}",
+                    (0..12)
+                        .map(|j| format!("k{i}w{j} k{i}w{j}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                &[],
+            )
+        })
+        .collect();
+    let incident = |id: &str, day: u32, place: &str| {
+        doc(
+            id,
+            at(day, 9),
+            &format!("Keracunan siswa sekolah di {place}"),
+            &format!("{KIND} {KIND} {place} {place}kota"),
+            &[],
+        )
+    };
+    docs.push(incident("a:p1", 20, "anambas"));
+    docs.push(incident("a:p2", 26, "cianjur"));
+    let run = |cfg: LinkConfig| {
+        let mut l = Linker::new(cfg);
+        l.add_batch(&docs)
+    };
+    let out = run(LinkConfig::default());
+    let n = docs.len();
+    assert_ne!(out[n - 2].story, out[n - 1].story);
+    // Without the rule the kind's words are the subject: the test can fail.
+    let out = run(LinkConfig {
+        story_subject_df_max: 0.0,
+        ..LinkConfig::default()
+    });
+    assert_eq!(out[n - 2].story, out[n - 1].story);
+}
