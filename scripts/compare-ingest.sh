@@ -43,7 +43,7 @@ for f in ingest.json events.jsonl actions.jsonl entities.jsonl articles.jsonl st
         echo "same      $f ($(wc -l <"$work/new.$f") lines)"
     else
         echo "DIFFERENT $f"
-        diff "$work/old.$f" "$work/new.$f" | head -20
+        diff "$work/old.$f" "$work/new.$f" | head -20 || true
         status=1
     fi
 done

@@ -20,6 +20,17 @@ pub fn link_doc(a: &Analysis) -> LinkDoc {
     }
 }
 
+/// The order in which the linker links articles (dated ones by publication time in
+/// minutes, then undated ones; ties by ID), as an owned sort key. `kabar ingest` sorts
+/// its look-ahead buffer by it, so batches reach the linker in order and its re-link
+/// window is rarely replayed (`kabar_link::Linker::add_batch`).
+pub fn link_order(a: &Analysis) -> (u8, i64, String) {
+    match a.published.as_ref().and_then(|p| parse_iso(&p.value)) {
+        Some(t) => (0, t.and_utc().timestamp().div_euclid(60), a.id.clone()),
+        None => (1, 0, a.id.clone()),
+    }
+}
+
 /// Reads the date and time of an ISO 8601 value of any precision (`2025`, `2025-03`,
 /// `2025-03-07`, `2025-03-07T09:20:00+07:00`); the local wall-clock time is kept.
 fn parse_iso(v: &str) -> Option<chrono::NaiveDateTime> {

@@ -12,6 +12,6 @@ pub mod ingest;
 pub mod ingest_pg;
 pub mod pipeline;
 
-pub use ingest::{ingest_batch, link_doc, new_linker};
+pub use ingest::{ingest_batch, link_doc, link_order, new_linker};
 pub use ingest_pg::ingest_batch_pg;
 pub use pipeline::{Pipeline, PipelineError};

@@ -4,7 +4,7 @@ use super::{progress_counter, read_options, report, today};
 use crate::cli::InputArgs;
 use crate::Outcome;
 use anyhow::{Context, Result};
-use kabar_analyze::{ingest_batch, Pipeline};
+use kabar_analyze::{ingest_batch, link_order, Pipeline};
 use kabar_extract::sources::stream_inputs;
 use kabar_store::{BatchSummary, Store};
 use serde::Serialize;
@@ -36,13 +36,23 @@ pub fn ingest(db: &Path, input: &InputArgs, batch: usize) -> Result<IngestSummar
     Ok(summary)
 }
 
+/// Articles analysed ahead and sorted by publication date before they are stored (at
+/// least one batch). The linker links in date order and re-links its recent window when a
+/// batch brings articles older than what it already linked (`kabar_link::Linker::add_batch`);
+/// inputs are rarely in date order (the Detik CSVs are not), so without sorting nearly
+/// every batch replayed the window (peak RSS: docs/BENCHMARKS.md, "End-to-end throughput").
+const LOOKAHEAD: usize = 2000;
+
 /// Streams `input` through the pipeline and hands each analysed batch to `store`; shared
 /// by the SQLite and PostgreSQL ingests. The summary adds up the batches (events and
 /// stories as the last batch counted them) and the refused inputs.
 ///
-/// Inputs are streamed: a reader thread takes `batch` articles at a time, analyses them
-/// (all cores) and hands the batch to this thread, which stores and links it in one
-/// transaction. A bounded channel of one batch keeps memory flat whatever the input's size.
+/// Inputs are streamed: a reader thread takes `batch` articles at a time and analyses them
+/// (all cores) into a look-ahead buffer of [`LOOKAHEAD`] articles; a full buffer (or the
+/// end of the input) is sorted in the linker's order ([`link_order`]) and handed to this
+/// thread in batches, which it stores and links, one transaction each, while the reader
+/// analyses the next buffer. A bounded channel keeps memory flat whatever the input's size
+/// (at most about two buffers of analyses).
 pub(super) fn stream_batches(
     input: &InputArgs,
     batch: usize,
@@ -52,13 +62,16 @@ pub(super) fn stream_batches(
     let pb = progress_counter("ingesting");
     let mut summary = IngestSummary::default();
     let batch = batch.max(1);
+    let lookahead = batch.max(LOOKAHEAD);
     let opts = read_options(input);
     let refused = std::thread::scope(|scope| -> Result<usize> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<kabar_core::Analysis>>(1);
+        let (tx, rx) =
+            std::sync::mpsc::sync_channel::<Vec<kabar_core::Analysis>>(lookahead.div_ceil(batch));
         let (pipeline, pb, opts) = (&pipeline, &pb, &opts);
         let reader = scope.spawn(move || {
             let mut refused = 0usize;
             let mut items = stream_inputs(&input.inputs, opts);
+            let mut buffer: Vec<kabar_core::Analysis> = Vec::new();
             loop {
                 let mut chunk = Vec::with_capacity(batch.min(4096));
                 for item in items.by_ref() {
@@ -69,11 +82,25 @@ pub(super) fn stream_batches(
                         break;
                     }
                 }
-                if chunk.is_empty() {
-                    break;
+                let done = chunk.is_empty();
+                if !done {
+                    buffer.extend(pipeline.analyze_all(chunk, &|| pb.inc(1)));
                 }
-                if tx.send(pipeline.analyze_all(chunk, &|| pb.inc(1))).is_err() {
-                    break; // the store side failed and stopped listening
+                if buffer.len() >= lookahead || (done && !buffer.is_empty()) {
+                    buffer.sort_by_cached_key(link_order);
+                    let mut sorted = std::mem::take(&mut buffer).into_iter();
+                    loop {
+                        let b: Vec<kabar_core::Analysis> = sorted.by_ref().take(batch).collect();
+                        if b.is_empty() {
+                            break;
+                        }
+                        if tx.send(b).is_err() {
+                            return refused; // the store side failed and stopped listening
+                        }
+                    }
+                }
+                if done {
+                    break;
                 }
             }
             refused
