@@ -352,3 +352,125 @@ fn postgres_reads_match_sqlite_through_the_traits() {
         lite.counts().unwrap()["articles"]
     );
 }
+
+/// Median wall time of `f` over `n` runs, in microseconds.
+fn median_us(n: usize, mut f: impl FnMut()) -> u128 {
+    let mut t: Vec<u128> = (0..n)
+        .map(|_| {
+            let s = std::time::Instant::now();
+            f();
+            s.elapsed().as_micros()
+        })
+        .collect();
+    t.sort_unstable();
+    t[n / 2]
+}
+
+/// Read latency of the two backends side by side on the examples store (docs/BENCHMARKS.md,
+/// "PostgreSQL store"): `scripts/test.sh --release -p kabar-analyze --test pg_reads --
+/// --ignored --nocapture`. Not a check: it prints a table.
+#[test]
+#[ignore]
+fn read_latency_side_by_side() {
+    let Some(url) = test_server("PostgreSQL read latency").unwrap() else {
+        return;
+    };
+    let analyses = examples();
+    let db = ScratchDb::create(&url, "latency").unwrap();
+    let mut pg = PgStore::open(&db.url).unwrap();
+    let mut lite = Store::in_memory().unwrap();
+    for chunk in analyses.chunks(7) {
+        ingest_batch(&mut lite, chunk).unwrap();
+        ingest_batch_pg(&mut pg, chunk).unwrap();
+    }
+    let pg = PgReader::new(pg);
+    let story = lite
+        .story_page(&Filter::default(), Sort::Biggest, page(0, 1))
+        .unwrap()
+        .items[0]
+        .id
+        .clone();
+    let entity = lite.entities().unwrap()[0].id.clone();
+    let event = lite.events().unwrap()[0].id.clone();
+    let backends: [(&str, &dyn Backend); 2] = [("sqlite", &lite), ("postgres", &pg)];
+    type Op = Box<dyn Fn(&dyn Backend)>;
+    let ops: Vec<(&str, Op)> = vec![
+        (
+            "story_page latest 20",
+            Box::new(|b: &dyn Backend| {
+                b.story_page(&Filter::default(), Sort::Latest, page(0, 20))
+                    .unwrap();
+            }),
+        ),
+        (
+            "story_page growth 20",
+            Box::new(|b: &dyn Backend| {
+                b.story_page(&Filter::default(), Sort::Growth, page(0, 20))
+                    .unwrap();
+            }),
+        ),
+        (
+            "event_page biggest 20",
+            Box::new(|b: &dyn Backend| {
+                b.event_page(&Filter::default(), Sort::Biggest, None, page(0, 20))
+                    .unwrap();
+            }),
+        ),
+        (
+            "article_page latest 20",
+            Box::new(|b: &dyn Backend| {
+                b.article_page(&Filter::default(), Sort::Latest, None, page(0, 20))
+                    .unwrap();
+            }),
+        ),
+        (
+            "entity_page 20",
+            Box::new(|b: &dyn Backend| {
+                b.entity_page(&Filter::default(), None, None, page(0, 20))
+                    .unwrap();
+            }),
+        ),
+        (
+            "search_page \"presiden\" 20",
+            Box::new(|b: &dyn Backend| {
+                b.search_page("presiden", &Filter::default(), page(0, 20))
+                    .unwrap();
+            }),
+        ),
+        (
+            "story record (biggest story)",
+            Box::new(move |b: &dyn Backend| {
+                kabar_query::story_record(b, &story).unwrap();
+            }),
+        ),
+        (
+            "entity record (most mentioned)",
+            Box::new(move |b: &dyn Backend| {
+                kabar_query::entity_record(b, &entity).unwrap();
+            }),
+        ),
+        (
+            "event record",
+            Box::new(move |b: &dyn Backend| {
+                kabar_query::event_record(b, &event).unwrap();
+            }),
+        ),
+    ];
+    println!("| read | SQLite (µs, median of 50) | PostgreSQL (µs) | ratio |");
+    println!("|---|---|---|---|");
+    for (name, op) in &ops {
+        let t: Vec<u128> = backends
+            .iter()
+            .map(|(_, b)| {
+                op(*b); // warm
+                median_us(50, || op(*b))
+            })
+            .collect();
+        println!(
+            "| {name} | {} | {} | {:.1}× |",
+            t[0],
+            t[1],
+            t[1] as f64 / t[0].max(1) as f64
+        );
+    }
+}
