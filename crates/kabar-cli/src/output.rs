@@ -3,7 +3,6 @@
 use crate::commands::query::{EntityOut, StoryOut};
 use kabar_core::Analysis;
 use kabar_query::{ArticleRow, EntityRow, EventRow, Reads, SearchHit, StoryRow};
-use kabar_store::Store;
 use std::io::{Result, Write};
 
 fn dash(s: Option<&str>) -> &str {
@@ -40,7 +39,7 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 /// "source → target" with names, or just the source when there is no target.
-fn actors(store: &Store, source: &[String], target: &[String]) -> String {
+fn actors(store: &dyn Reads, source: &[String], target: &[String]) -> String {
     let s = if source.is_empty() {
         "?".to_string()
     } else {
@@ -54,7 +53,7 @@ fn actors(store: &Store, source: &[String], target: &[String]) -> String {
 }
 
 /// Names for entity IDs, falling back to the ID.
-fn names(store: &Store, ids: &[String]) -> String {
+fn names(store: &dyn Reads, ids: &[String]) -> String {
     ids.iter()
         .map(|id| {
             store
@@ -231,7 +230,7 @@ pub fn events(out: &mut impl Write, rows: &[EventRow]) -> Result<()> {
 }
 
 /// `kabar stories`, each with its events in order.
-pub fn stories(out: &mut impl Write, store: &Store, rows: &[StoryRow]) -> Result<()> {
+pub fn stories(out: &mut impl Write, store: &dyn Reads, rows: &[StoryRow]) -> Result<()> {
     for s in rows {
         writeln!(
             out,
@@ -259,7 +258,7 @@ pub fn stories(out: &mut impl Write, store: &Store, rows: &[StoryRow]) -> Result
 }
 
 /// `kabar story ID`.
-pub fn story(out: &mut impl Write, store: &Store, s: &StoryOut) -> Result<()> {
+pub fn story(out: &mut impl Write, store: &dyn Reads, s: &StoryOut) -> Result<()> {
     writeln!(out, "Story {}: {}", s.id, dash(s.title.as_deref()))?;
     writeln!(out, "{}\n", s.summary)?;
     writeln!(out, "Events")?;
@@ -334,7 +333,7 @@ pub fn entities(out: &mut impl Write, rows: &[EntityRow]) -> Result<()> {
 }
 
 /// `kabar entity`.
-pub fn entity(out: &mut impl Write, store: &Store, e: &EntityOut) -> Result<()> {
+pub fn entity(out: &mut impl Write, store: &dyn Reads, e: &EntityOut) -> Result<()> {
     let x = &e.entity;
     writeln!(out, "{} ({}, {})", x.name, x.kind, x.id)?;
     if !x.aliases.is_empty() {

@@ -129,16 +129,16 @@ struct EntityExport<'a> {
 }
 
 #[derive(Serialize)]
-struct ArticleExport {
-    id: String,
-    title: Option<String>,
-    outlet: Option<String>,
-    published: Option<String>,
-    url: Option<String>,
-    lang: String,
-    duplicate_of: Option<String>,
-    event: Option<String>,
-    story: Option<String>,
+pub(crate) struct ArticleExport {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) lang: String,
+    pub(crate) duplicate_of: Option<String>,
+    pub(crate) event: Option<String>,
+    pub(crate) story: Option<String>,
 }
 
 /// A CSV error, with a failed write kept as [`ExportError::Io`] so callers see the I/O
@@ -154,7 +154,7 @@ fn from_csv(e: csv::Error) -> ExportError {
 }
 
 /// Writes rows one by one in the chosen format.
-enum Sink<'w> {
+pub(crate) enum Sink<'w> {
     Jsonl(&'w mut dyn Write),
     // boxed: the CSV writer carries its buffer state, far larger than a reference
     Csv(Box<csv::Writer<&'w mut dyn Write>>),
@@ -168,7 +168,7 @@ impl<'w> Sink<'w> {
         }
     }
 
-    fn row<T: Serialize>(&mut self, row: &T) -> Result<(), ExportError> {
+    pub(crate) fn row<T: Serialize>(&mut self, row: &T) -> Result<(), ExportError> {
         match self {
             Sink::Csv(w) => w.serialize(row).map_err(from_csv)?,
             Sink::Jsonl(out) => {
@@ -199,10 +199,29 @@ pub trait Export {
 
 impl Export for Store {
     fn export(&self, table: Table, fmt: Format, out: &mut dyn Write) -> Result<(), ExportError> {
-        let mut sink = Sink::new(fmt, out);
+        write_table(self, table, fmt, out, |sink| export_articles(self, sink))
+    }
+
+    fn action_exports(&self) -> Result<Vec<ActionExport>, StoreError> {
+        action_exports(self)
+    }
+}
+
+/// Writes `table` from the backend's reads; `articles` writes the articles table (its
+/// rows carry URLs and languages the list rows do not).
+pub(crate) fn write_table<R: Reads + Export + ?Sized>(
+    store: &R,
+    table: Table,
+    fmt: Format,
+    out: &mut dyn Write,
+    articles: impl FnOnce(&mut Sink<'_>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let mut sink = Sink::new(fmt, out);
+    {
+        let s = store;
         match table {
             Table::Events => {
-                for e in self.events()? {
+                for e in s.events()? {
                     sink.row(&EventExport {
                         id: &e.id,
                         title: e.title.as_deref(),
@@ -216,7 +235,7 @@ impl Export for Store {
                 }
             }
             Table::Entities => {
-                for e in self.entities()? {
+                for e in s.entities()? {
                     let EntityRow {
                         id,
                         name,
@@ -235,19 +254,15 @@ impl Export for Store {
                     })?;
                 }
             }
-            Table::Articles => export_articles(self, &mut sink)?,
+            Table::Articles => articles(&mut sink)?,
             Table::Actions => {
-                for a in self.action_exports()? {
+                for a in s.action_exports()? {
                     sink.row(&a)?;
                 }
             }
         }
-        sink.finish()
     }
-
-    fn action_exports(&self) -> Result<Vec<ActionExport>, StoreError> {
-        action_exports(self)
-    }
+    sink.finish()
 }
 
 fn export_articles(store: &Store, sink: &mut Sink<'_>) -> Result<(), ExportError> {
@@ -269,8 +284,7 @@ fn export_articles(store: &Store, sink: &mut Sink<'_>) -> Result<(), ExportError
 }
 
 fn action_exports(store: &Store) -> Result<Vec<ActionExport>, StoreError> {
-    type Key = (Option<String>, String, String, Vec<String>, Vec<String>);
-    let mut groups: BTreeMap<Key, Vec<(String, Option<String>)>> = BTreeMap::new();
+    let mut seen = Vec::new();
     {
         let mut st = store.conn().prepare(
             "SELECT coalesce(x.date, substr(a.published, 1, 10)), x.type, x.kind, x.source,
@@ -279,14 +293,48 @@ fn action_exports(store: &Store) -> Result<Vec<ActionExport>, StoreError> {
         )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            let src: Vec<String> = serde_json::from_str(&r.get::<_, String>(3)?)?;
-            let tgt: Vec<String> = serde_json::from_str(&r.get::<_, String>(4)?)?;
-            let key = (r.get(0)?, r.get(1)?, r.get(2)?, src, tgt);
-            let arts = groups.entry(key).or_default();
-            let art: String = r.get(5)?;
-            if !arts.iter().any(|(a, _)| *a == art) {
-                arts.push((art, r.get(6)?));
-            }
+            seen.push(ActionSeen {
+                date: r.get(0)?,
+                plover: r.get(1)?,
+                kind: r.get(2)?,
+                source: r.get(3)?,
+                target: r.get(4)?,
+                article: r.get(5)?,
+                url: r.get(6)?,
+            });
+        }
+    }
+    group_actions(store, seen, |id| country_of(store, id))
+}
+
+/// One stored, not negated action mention with its article's URL (`source` and `target`
+/// are the stored JSON arrays of entity IDs).
+pub(crate) struct ActionSeen {
+    pub(crate) date: Option<String>,
+    pub(crate) plover: String,
+    pub(crate) kind: String,
+    pub(crate) source: String,
+    pub(crate) target: String,
+    pub(crate) article: String,
+    pub(crate) url: Option<String>,
+}
+
+/// Action mentions grouped into GDELT-like rows (one per date, type, kind, sources and
+/// targets, in that order), with names and countries; `country_of` gives an entity's.
+pub(crate) fn group_actions<B: Browse + ?Sized>(
+    store: &B,
+    seen: Vec<ActionSeen>,
+    country_of: impl Fn(&str) -> Result<Option<String>, StoreError>,
+) -> Result<Vec<ActionExport>, StoreError> {
+    type Key = (Option<String>, String, String, Vec<String>, Vec<String>);
+    let mut groups: BTreeMap<Key, Vec<(String, Option<String>)>> = BTreeMap::new();
+    for r in seen {
+        let src: Vec<String> = serde_json::from_str(&r.source)?;
+        let tgt: Vec<String> = serde_json::from_str(&r.target)?;
+        let key = (r.date, r.plover, r.kind, src, tgt);
+        let arts = groups.entry(key).or_default();
+        if !arts.iter().any(|(a, _)| *a == r.article) {
+            arts.push((r.article, r.url));
         }
     }
     let mut names: BTreeMap<String, String> = BTreeMap::new();
@@ -303,7 +351,7 @@ fn action_exports(store: &Store) -> Result<Vec<ActionExport>, StoreError> {
                 }
                 n.push(names[id].clone());
                 if !countries.contains_key(id) {
-                    let k = country_of(store, id)?;
+                    let k = country_of(id)?;
                     countries.insert(id.clone(), k);
                 }
                 if let Some(k) = &countries[id] {

@@ -32,6 +32,7 @@
 
 pub mod browse;
 pub mod export;
+mod pg;
 pub mod records;
 mod sqlite;
 
@@ -41,10 +42,65 @@ pub use kabar_store::rows::{
     SearchHit, StoryRow, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_TERM_CHARS,
 };
 pub use kabar_store::{Store, StoreError};
+pub use pg::PgReader;
 pub use records::{
     article_record, entity_record, event_record, story_record, timeline, ArticleOut, EntityOut,
     EntityTotals, EventOut, PartPage, StoryEntity, StoryOut, StoryTotals, TimelineOut, PART_LIMIT,
 };
+
+/// A whole read backend behind one object: the two read traits, exports, and what a
+/// server needs besides (row counts, a change counter for its record cache). `kabar serve`
+/// and the CLI's queries take a `Box<dyn Backend>`, so one code path serves SQLite and
+/// PostgreSQL ([`open_backend`]).
+pub trait Backend: Reads + Browse + export::Export + Send {
+    /// Row counts by table (`/api/v1/health`).
+    fn counts(&self) -> Result<std::collections::BTreeMap<&'static str, i64>, StoreError>;
+    /// A number that changes when the store may have changed since it was last read.
+    fn data_version(&self) -> Result<i64, StoreError>;
+    /// The SQLite store behind this backend, for the few features that only it has
+    /// (`kabar story --why`, comparisons); `None` on PostgreSQL.
+    fn sqlite(&self) -> Option<&Store> {
+        None
+    }
+}
+
+impl Backend for Store {
+    fn counts(&self) -> Result<std::collections::BTreeMap<&'static str, i64>, StoreError> {
+        Store::counts(self)
+    }
+
+    fn data_version(&self) -> Result<i64, StoreError> {
+        data_version(self)
+    }
+
+    fn sqlite(&self) -> Option<&Store> {
+        Some(self)
+    }
+}
+
+impl Backend for PgReader {
+    fn counts(&self) -> Result<std::collections::BTreeMap<&'static str, i64>, StoreError> {
+        PgReader::counts(self)
+    }
+
+    fn data_version(&self) -> Result<i64, StoreError> {
+        PgReader::data_version(self)
+    }
+}
+
+/// Opens the store `db` names for reading: a PostgreSQL store for a `postgres://` URL
+/// ([`kabar_store::pg::is_url`]), else an existing SQLite file, read-only when
+/// `read_only` (never created: a missing file is [`StoreError::Missing`]).
+pub fn open_backend(db: &std::path::Path, read_only: bool) -> Result<Box<dyn Backend>, StoreError> {
+    if let Some(url) = db.to_str().filter(|s| kabar_store::pg::is_url(s)) {
+        return Ok(Box::new(PgReader::open(url)?));
+    }
+    Ok(Box::new(if read_only {
+        Store::open_read_only(db)?
+    } else {
+        Store::open_existing(db)?
+    }))
+}
 
 /// SQLite's change counter of this connection (`PRAGMA data_version`): it changes when
 /// another connection commits, so a reader can tell whether what it cached is still

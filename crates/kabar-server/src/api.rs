@@ -11,9 +11,10 @@ use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use kabar_query::export::{Export, ExportError, Format, Table};
+use kabar_query::export::{ExportError, Format, Table};
 use kabar_query::prelude::*;
-use kabar_store::{Store, StoreError};
+use kabar_query::Backend;
+use kabar_store::StoreError;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -34,7 +35,7 @@ pub(crate) fn paged<T: Serialize>(page: Page<T>, req: PageReq) -> Response {
 }
 
 /// The filter with its entity resolved from an ID, name or alias to the entity's ID.
-pub(crate) fn resolve(store: &Store, mut f: Filter) -> Result<Filter, StoreError> {
+pub(crate) fn resolve(store: &dyn Backend, mut f: Filter) -> Result<Filter, StoreError> {
     if let Some(e) = f.entity.take() {
         f.entity = Some(store.find_entity(&e)?.id);
     }
@@ -42,12 +43,12 @@ pub(crate) fn resolve(store: &Store, mut f: Filter) -> Result<Filter, StoreError
 }
 
 /// The article record of `/api/v1/articles/{id}`.
-pub(crate) fn article_out(store: &Store, id: &str) -> Result<ArticleOut, StoreError> {
+pub(crate) fn article_out(store: &dyn Backend, id: &str) -> Result<ArticleOut, StoreError> {
     kabar_query::article_record(store, id)
 }
 
 /// The event record of `/api/v1/events/{id}`.
-pub(crate) fn event_out(store: &Store, id: &str) -> Result<EventOut, StoreError> {
+pub(crate) fn event_out(store: &dyn Backend, id: &str) -> Result<EventOut, StoreError> {
     kabar_query::event_record(store, id)
 }
 

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use kabar_compare::{compare_event, compare_story, CompareError};
-use kabar_store::Store;
+use kabar_query::Backend;
 use std::sync::Arc;
 
 /// The comparison routes, merged into the API router.
@@ -17,7 +17,7 @@ pub(crate) fn routes() -> Router<Arc<Pool>> {
             "/api/v1/events/{id}/compare",
             get(
                 |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
-                    with_compare(c, move |s| compare_event(s, &id)).await
+                    with_compare(c, move |s| compare_event(super::sqlite_of(s)?, &id)).await
                 },
             ),
         )
@@ -25,7 +25,7 @@ pub(crate) fn routes() -> Router<Arc<Pool>> {
             "/api/v1/stories/{id}/compare",
             get(
                 |State(c): State<Arc<Pool>>, UrlPath(id): UrlPath<String>| async move {
-                    with_compare(c, move |s| compare_story(s, &id)).await
+                    with_compare(c, move |s| compare_story(super::sqlite_of(s)?, &id)).await
                 },
             ),
         )
@@ -44,7 +44,7 @@ impl From<CompareError> for ApiError {
 async fn with_compare<T, F>(pool: Arc<Pool>, f: F) -> ApiResult<T>
 where
     T: Send + 'static,
-    F: FnOnce(&Store) -> Result<T, CompareError> + Send + 'static,
+    F: FnOnce(&dyn Backend) -> Result<T, CompareError> + Send + 'static,
 {
     super::run_pooled(pool, f).await.map(Json)
 }

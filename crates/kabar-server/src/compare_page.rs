@@ -33,7 +33,7 @@ async fn story(State(pool): State<Arc<Pool>>, UrlPath(id): UrlPath<String>) -> R
 }
 
 async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
-    let c = run_pooled(pool, move |s| compare_event(s, &id)).await?;
+    let c = run_pooled(pool, move |s| compare_event(crate::sqlite_of(s)?, &id)).await?;
     let title = c.title.clone().unwrap_or_else(|| "(untitled event)".into());
     let mut body = format!(
         "<h1>{}</h1><p class=\"muted\">Outlets compared · <a href=\"/events/{}\">the event</a></p>",
@@ -45,7 +45,7 @@ async fn event_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
 }
 
 async fn story_page(pool: Arc<Pool>, id: String) -> Result<String, ApiError> {
-    let c = run_pooled(pool, move |s| compare_story(s, &id)).await?;
+    let c = run_pooled(pool, move |s| compare_story(crate::sqlite_of(s)?, &id)).await?;
     let title = c.title.clone().unwrap_or_else(|| "(untitled story)".into());
     let mut body = format!(
         "<h1>{}</h1><p class=\"muted\">Outlets compared · <a href=\"/stories/{}\">the story</a></p>",

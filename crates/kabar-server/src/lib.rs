@@ -33,6 +33,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use kabar_query::Backend;
 use kabar_store::{Store, StoreError};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -59,8 +60,18 @@ pub const DEFAULT_SEARCH_LIMIT: u64 = 20;
 /// Server configuration.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
-    /// The store file.
+    /// The store file, or a `postgres://` URL of a PostgreSQL store.
     pub db: PathBuf,
+}
+
+/// The SQLite store behind `s`, for comparisons: `kabar-compare` reads SQLite only, so on
+/// PostgreSQL they answer 404 with this reason.
+pub(crate) fn sqlite_of(s: &dyn Backend) -> Result<&Store, StoreError> {
+    s.sqlite().ok_or_else(|| {
+        StoreError::NotFound(
+            "comparisons work on a SQLite store only (not yet on PostgreSQL)".into(),
+        )
+    })
 }
 
 /// Read-only connections, opened on first need and kept; a semaphore bounds how many
@@ -72,26 +83,26 @@ pub struct ServerConfig {
 /// record never outlives the store state it was built from.
 struct Pool {
     db: PathBuf,
-    idle: Mutex<Vec<(Store, i64)>>,
+    idle: Mutex<Vec<(Box<dyn Backend>, i64)>>,
     permits: tokio::sync::Semaphore,
     cache: records::RecordCache,
 }
 
 impl Pool {
-    fn checkout(&self) -> Result<(Store, i64), StoreError> {
+    fn checkout(&self) -> Result<(Box<dyn Backend>, i64), StoreError> {
         let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
         let (store, seen) = match idle {
             Some((s, v)) => (s, Some(v)),
-            None => (Store::open_read_only(&self.db)?, None),
+            None => (kabar_query::open_backend(&self.db, true)?, None),
         };
-        let now = kabar_query::data_version(&store)?;
+        let now = store.data_version()?;
         if seen != Some(now) {
             self.cache.clear();
         }
         Ok((store, now))
     }
 
-    fn checkin(&self, store: (Store, i64)) {
+    fn checkin(&self, store: (Box<dyn Backend>, i64)) {
         let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
         if idle.len() < POOL_SIZE {
             idle.push(store);
@@ -112,6 +123,9 @@ impl From<StoreError> for ApiError {
             | StoreError::Busy { .. }
             | StoreError::NeedsMigration { .. } => StatusCode::SERVICE_UNAVAILABLE,
             e if e.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
+            StoreError::Postgres(p) if matches!(**p, kabar_store::pg::PgError::Connect { .. }) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         ApiError(status, e.to_string())
@@ -172,7 +186,7 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 async fn with_store<T, F>(pool: Arc<Pool>, f: F) -> ApiResult<T>
 where
     T: Send + 'static,
-    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    F: FnOnce(&dyn Backend) -> Result<T, StoreError> + Send + 'static,
 {
     run_store(pool, f).await.map(Json)
 }
@@ -181,7 +195,7 @@ where
 async fn run_store<T, F>(pool: Arc<Pool>, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
-    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    F: FnOnce(&dyn Backend) -> Result<T, StoreError> + Send + 'static,
 {
     run_pooled(pool, f).await
 }
@@ -193,7 +207,7 @@ where
     T: Send + 'static,
     E: From<StoreError> + Send + 'static,
     ApiError: From<E>,
-    F: FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    F: FnOnce(&dyn Backend) -> Result<T, E> + Send + 'static,
 {
     let _permit = pool.permits.acquire().await.map_err(|_| {
         ApiError(
@@ -204,7 +218,7 @@ where
     let p = pool.clone();
     match tokio::task::spawn_blocking(move || {
         let store = p.checkout()?;
-        let answer = f(&store.0);
+        let answer = f(&*store.0);
         p.checkin(store);
         answer
     })
@@ -278,7 +292,7 @@ pub fn serve(cfg: ServerConfig, addr: &str) -> std::io::Result<()> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         eprintln!(
             "kabar: serving {} on http://{}/",
-            cfg.db.display(),
+            kabar_store::pg::redact(&cfg.db.to_string_lossy()),
             listener.local_addr()?
         );
         axum::serve(listener, router(cfg)).await

@@ -12,8 +12,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use kabar_query::prelude::*;
+use kabar_query::Backend;
 use kabar_query::{ArticleRow, EventRow, StorySummary};
-use kabar_store::{Store, StoreError};
+use kabar_store::StoreError;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -475,7 +476,7 @@ async fn home(State(pool): P) -> Response {
 }
 
 /// Daily counts over `days` for a story, zeros filled.
-fn daily(store: &Store, story: &str, days: &[String]) -> Result<Vec<u64>, StoreError> {
+fn daily(store: &dyn Backend, story: &str, days: &[String]) -> Result<Vec<u64>, StoreError> {
     let from = days.first().map(String::as_str);
     let mut by_day: BTreeMap<String, u64> = BTreeMap::new();
     for d in store.story_days(story, from)? {
@@ -494,7 +495,7 @@ struct HomeData {
     week: Vec<(StorySummary, Vec<u64>)>,
 }
 
-fn home_data(s: &Store) -> Result<HomeData, StoreError> {
+fn home_data(s: &dyn Backend) -> Result<HomeData, StoreError> {
     let counts = s.counts()?;
     let Some(today) = s.latest_day()? else {
         return Ok(HomeData {

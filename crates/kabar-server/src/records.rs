@@ -16,8 +16,9 @@ use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use kabar_query::Backend;
 use kabar_query::{EntityOut, PartPage, StoryOut, PART_LIMIT};
-use kabar_store::{Store, StoreError};
+use kabar_store::StoreError;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -63,7 +64,7 @@ impl RecordCache {
     }
 
     /// The full story record, built once per store version.
-    pub(crate) fn story(&self, s: &Store, id: &str) -> Result<Arc<StoryOut>, StoreError> {
+    pub(crate) fn story(&self, s: &dyn Backend, id: &str) -> Result<Arc<StoryOut>, StoreError> {
         if let Some(r) = get(&self.stories, id) {
             return Ok(r);
         }
@@ -73,7 +74,7 @@ impl RecordCache {
     }
 
     /// The full entity record (by ID, name or alias), built once per store version.
-    pub(crate) fn entity(&self, s: &Store, id: &str) -> Result<Arc<EntityOut>, StoreError> {
+    pub(crate) fn entity(&self, s: &dyn Backend, id: &str) -> Result<Arc<EntityOut>, StoreError> {
         if let Some(r) = get(&self.entities, id) {
             return Ok(r);
         }

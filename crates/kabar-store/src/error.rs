@@ -71,6 +71,27 @@ pub enum StoreError {
     /// Something asked for does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// A PostgreSQL store could not be reached or answered with an error (boxed: the
+    /// PostgreSQL error can itself hold a [`StoreError`]).
+    #[error(transparent)]
+    Postgres(Box<crate::pg::PgError>),
+}
+
+impl From<crate::pg::PgError> for StoreError {
+    /// What the storage-independent parts reported stays itself (`NotFound`, `BadQuery`,
+    /// …), so callers answer the same on both backends.
+    fn from(e: crate::pg::PgError) -> Self {
+        match e {
+            crate::pg::PgError::Store(s) => s,
+            other => StoreError::Postgres(Box::new(other)),
+        }
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        StoreError::Postgres(Box::new(crate::pg::PgError::Postgres(e)))
+    }
 }
 
 impl StoreError {

@@ -31,7 +31,10 @@ impl std::error::Error for UsageError {}
 pub fn run(cli: Cli) -> Result<Outcome> {
     let db = cli.db;
     if let Some(url) = pg::url_of(&db) {
-        return pg::run(url, cli.command);
+        // the read commands and `serve` go through kabar-query's traits on both backends
+        if !pg::reads(&cli.command) {
+            return pg::run(url, cli.command);
+        }
     }
     match cli.command {
         Command::Analyze { json, input } => analyze::run(json.json, &input),
@@ -65,7 +68,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Demo { dir, keep } => demo::run(&dir, keep.as_deref()),
         Command::Serve { addr } => {
             // fail now, with the same message as the queries, rather than on each request
-            drop(query::open(&db)?);
+            drop(query::open_reads(&db)?);
             kabar_server::serve(kabar_server::ServerConfig { db }, &addr)?;
             Ok(Outcome::Ok)
         }

@@ -6,8 +6,8 @@ use crate::output;
 use crate::Outcome;
 use anyhow::{Context, Result};
 use kabar_query::prelude::*;
-use kabar_query::StoryRow;
 pub use kabar_query::{entity_record, story_record, EntityOut, StoryOut};
+use kabar_query::{Backend, StoryRow};
 use kabar_store::{Store, StoreError};
 use serde::Serialize;
 use std::io::Write;
@@ -15,10 +15,20 @@ use std::path::Path;
 
 /// Opens an existing store; a missing one is a usage error (exit 2), never created.
 pub(super) fn open(db: &Path) -> Result<Store> {
-    Store::open_existing(db).map_err(|e| match e {
+    Store::open_existing(db).map_err(missing)
+}
+
+/// Opens an existing store of either kind for the read commands: a SQLite file, or a
+/// PostgreSQL store when `db` is a `postgres://` URL (the same traits answer both).
+pub(super) fn open_reads(db: &Path) -> Result<Box<dyn Backend>> {
+    kabar_query::open_backend(db, false).map_err(missing)
+}
+
+fn missing(e: StoreError) -> anyhow::Error {
+    match e {
         StoreError::Missing(_) => anyhow::Error::new(super::UsageError(e.to_string())),
         other => anyhow::Error::new(other),
-    })
+    }
 }
 
 fn not_found(e: StoreError) -> anyhow::Error {
@@ -97,7 +107,7 @@ fn page_footer(out: &mut impl Write, p: &Paged, shown: usize, total: u64) -> Res
 }
 
 pub fn articles(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
-    let store = open(db)?;
+    let store = open_reads(db)?;
     let mut out = std::io::stdout().lock();
     let Some(p) = paged(list)? else {
         let rows = store.articles()?;
@@ -117,7 +127,7 @@ pub fn articles(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
 }
 
 pub fn events(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
-    let store = open(db)?;
+    let store = open_reads(db)?;
     let mut out = std::io::stdout().lock();
     let Some(p) = paged(list)? else {
         let rows = store.events()?;
@@ -137,14 +147,14 @@ pub fn events(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
 }
 
 pub fn stories(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
-    let store = open(db)?;
+    let store = open_reads(db)?;
     let mut out = std::io::stdout().lock();
     let Some(p) = paged(list)? else {
         let rows = store.stories()?;
         if json {
             return print_json(&rows);
         }
-        output::stories(&mut out, &store, &rows)?;
+        output::stories(&mut out, &*store, &rows)?;
         return Ok(Outcome::Ok);
     };
     let page = store.story_page(&p.filter, p.sort, p.page)?;
@@ -164,7 +174,7 @@ pub fn stories(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
             articles: s.articles.clone(),
         })
         .collect();
-    output::stories(&mut out, &store, &rows)?;
+    output::stories(&mut out, &*store, &rows)?;
     page_footer(&mut out, &p, rows.len(), page.total)?;
     Ok(Outcome::Ok)
 }
@@ -201,8 +211,8 @@ fn bounded_note(limit: Option<u64>) -> Result<()> {
 }
 
 pub fn story(db: &Path, json: bool, id: &str, why: bool, args: &RecordArgs) -> Result<Outcome> {
-    let store = open(db)?;
-    let rec = story_record(&store, id).map_err(not_found)?;
+    let store = open_reads(db)?;
+    let rec = story_record(&*store, id).map_err(not_found)?;
     if let Some(done) = print_part(StoryOut::PARTS, args, |p, o, l| rec.part(p, o, l))? {
         return Ok(done);
     }
@@ -210,10 +220,15 @@ pub fn story(db: &Path, json: bool, id: &str, why: bool, args: &RecordArgs) -> R
         Some(n) => rec.bounded(n as usize),
         None => rec,
     };
-    let reasons = if why {
-        Some(story_why(&store, id)?)
-    } else {
-        None
+    let reasons = match (why, store.sqlite()) {
+        (false, _) => None,
+        (true, Some(lite)) => Some(story_why(lite, id)?),
+        // the linker's reasons are kept by SQLite's ingest only
+        (true, None) => {
+            return Err(anyhow::Error::new(super::UsageError(
+                "--why works on a SQLite store only; the story itself works without it".into(),
+            )))
+        }
     };
     if json {
         let mut v = serde_json::to_value(&rec)?;
@@ -223,7 +238,7 @@ pub fn story(db: &Path, json: bool, id: &str, why: bool, args: &RecordArgs) -> R
         return print_json(&v);
     }
     let mut out = std::io::stdout().lock();
-    output::story(&mut out, &store, &rec)?;
+    output::story(&mut out, &*store, &rec)?;
     if let Some(w) = reasons {
         output::story_why(&mut out, &w)?;
     }
@@ -268,8 +283,8 @@ fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
 
 /// `kabar event ID`: the event row and its articles (the record of `/api/v1/events/{id}`).
 pub fn event(db: &Path, json: bool, id: &str) -> Result<Outcome> {
-    let store = open(db)?;
-    let rec = kabar_query::event_record(&store, id).map_err(not_found)?;
+    let store = open_reads(db)?;
+    let rec = kabar_query::event_record(&*store, id).map_err(not_found)?;
     if json {
         return print_json(&rec);
     }
@@ -280,8 +295,8 @@ pub fn event(db: &Path, json: bool, id: &str) -> Result<Outcome> {
 
 /// `kabar article ID`: one stored article (the record of `/api/v1/articles/{id}`).
 pub fn article(db: &Path, json: bool, id: &str) -> Result<Outcome> {
-    let store = open(db)?;
-    let rec = kabar_query::article_record(&store, id).map_err(not_found)?;
+    let store = open_reads(db)?;
+    let rec = kabar_query::article_record(&*store, id).map_err(not_found)?;
     if json {
         return print_json(&rec);
     }
@@ -291,7 +306,7 @@ pub fn article(db: &Path, json: bool, id: &str) -> Result<Outcome> {
 }
 
 pub fn entities(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
-    let store = open(db)?;
+    let store = open_reads(db)?;
     let mut out = std::io::stdout().lock();
     let Some(p) = paged(list)? else {
         let rows = store.entities()?;
@@ -316,8 +331,8 @@ pub fn entities(db: &Path, json: bool, list: &ListArgs) -> Result<Outcome> {
 }
 
 pub fn entity(db: &Path, json: bool, id_or_name: &str, args: &RecordArgs) -> Result<Outcome> {
-    let store = open(db)?;
-    let rec = entity_record(&store, id_or_name).map_err(not_found)?;
+    let store = open_reads(db)?;
+    let rec = entity_record(&*store, id_or_name).map_err(not_found)?;
     if let Some(done) = print_part(EntityOut::PARTS, args, |p, o, l| rec.part(p, o, l))? {
         return Ok(done);
     }
@@ -328,13 +343,13 @@ pub fn entity(db: &Path, json: bool, id_or_name: &str, args: &RecordArgs) -> Res
     if json {
         return print_json(&rec);
     }
-    output::entity(&mut std::io::stdout().lock(), &store, &rec)?;
+    output::entity(&mut std::io::stdout().lock(), &*store, &rec)?;
     bounded_note(args.limit)?;
     Ok(Outcome::Ok)
 }
 
 pub fn search(db: &Path, json: bool, q: &str, limit: usize) -> Result<Outcome> {
-    let hits = match open(db)?.search(q, limit) {
+    let hits = match open_reads(db)?.search(q, limit) {
         Err(StoreError::BadQuery(e)) => {
             return Err(anyhow::Error::new(super::UsageError(e.to_string())))
         }
@@ -359,7 +374,7 @@ pub fn export(db: &Path, table: &str, format: &str) -> Result<Outcome> {
     })?;
     let f = Format::parse(format)
         .ok_or_else(|| usage(format!("format must be jsonl or csv, got {format:?}")))?;
-    let store = open(db)?;
+    let store = open_reads(db)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     store.export(t, f, &mut out).context("exporting")?;
     Ok(Outcome::Ok)

@@ -226,38 +226,7 @@ impl Reads for Store {
                 articles: split_ids(r.get(4)?),
             })
         })?;
-        let rows: Vec<RoleRow> = rows.collect::<Result<_, _>>()?;
-        let mut out: Vec<RoleRow> = Vec::new();
-        let mut bare = Vec::new();
-        for r in rows {
-            if r.of.is_none() {
-                bare.push(r);
-            } else {
-                out.push(r);
-            }
-        }
-        for b in bare {
-            let mut owners = out.iter_mut().filter(|r| r.title == b.title);
-            match (owners.next(), owners.next()) {
-                (Some(owner), None) => {
-                    owner.first = min_opt(owner.first.take(), b.first);
-                    owner.last = max_opt(owner.last.take(), b.last);
-                    // a set beside the list: an entity's role can hold 15,000 articles
-                    let mut seen: std::collections::HashSet<String> =
-                        owner.articles.iter().cloned().collect();
-                    for a in b.articles {
-                        if seen.insert(a.clone()) {
-                            owner.articles.push(a);
-                        }
-                    }
-                }
-                _ => out.push(b),
-            }
-        }
-        out.sort_by(|a, b| {
-            (a.first.is_none(), &a.first, &a.title).cmp(&(b.first.is_none(), &b.first, &b.title))
-        });
-        Ok(out)
+        Ok(fold_roles(rows.collect::<Result<_, _>>()?))
     }
 
     fn role_levels(&self, entity: &str) -> Result<Vec<String>, StoreError> {
@@ -275,16 +244,7 @@ impl Reads for Store {
                 r.get::<_, Option<String>>(2)?,
             ))
         })?;
-        let rows: Vec<(String, Option<String>, Option<String>)> = rows.collect::<Result<_, _>>()?;
-        let (mut owned, bare): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.1.is_some());
-        for (title, _, first) in bare {
-            let mut owners = owned.iter_mut().filter(|r| r.0 == title);
-            if let (Some(owner), None) = (owners.next(), owners.next()) {
-                owner.2 = min_opt(owner.2.take(), first);
-            }
-        }
-        owned.sort_by(|a, b| (a.2.is_none(), &a.2, &a.0).cmp(&(b.2.is_none(), &b.2, &b.0)));
-        Ok(owned.into_iter().filter_map(|r| r.1).collect())
+        Ok(fold_role_levels(rows.collect::<Result<_, _>>()?))
     }
 
     /// Quotes whose speaker is `entity`: one query (index `quotes_speaker`), articles in
@@ -384,7 +344,7 @@ fn ids_json(ids: &[String]) -> Result<String, StoreError> {
 }
 
 /// (article, speaker, text, direct) of the quote queries.
-type QuoteSeen = (String, Option<String>, String, bool);
+pub(crate) type QuoteSeen = (String, Option<String>, String, bool);
 
 fn quote_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteSeen> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -392,7 +352,7 @@ fn quote_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteSeen> {
 
 /// Folds quote rows (in article order) into quotes: the same words from the same speaker
 /// in several articles are one quote listing them all, in order of first appearance.
-fn merge_quotes(rows: Vec<QuoteSeen>) -> Result<Vec<QuoteRow>, StoreError> {
+pub(crate) fn merge_quotes(rows: Vec<QuoteSeen>) -> Result<Vec<QuoteRow>, StoreError> {
     // (speaker, folded text) -> (direct, articles, order first seen)
     type Merged = BTreeMap<(Option<String>, String), (bool, Vec<String>, usize)>;
     let mut merged: Merged = BTreeMap::new();
@@ -529,6 +489,56 @@ pub(crate) fn event_row(store: &Store, id: &str) -> Result<Option<EventRow>, Sto
         })
         .optional()?;
     Ok(row)
+}
+
+/// Roles grouped by (title, of), folded: a role seen without its country or organisation
+/// joins the one row of the same title that has one; then in order of first date.
+pub(crate) fn fold_roles(rows: Vec<RoleRow>) -> Vec<RoleRow> {
+    let mut out: Vec<RoleRow> = Vec::new();
+    let mut bare = Vec::new();
+    for r in rows {
+        if r.of.is_none() {
+            bare.push(r);
+        } else {
+            out.push(r);
+        }
+    }
+    for b in bare {
+        let mut owners = out.iter_mut().filter(|r| r.title == b.title);
+        match (owners.next(), owners.next()) {
+            (Some(owner), None) => {
+                owner.first = min_opt(owner.first.take(), b.first);
+                owner.last = max_opt(owner.last.take(), b.last);
+                // a set beside the list: an entity's role can hold 15,000 articles
+                let mut seen: std::collections::HashSet<String> =
+                    owner.articles.iter().cloned().collect();
+                for a in b.articles {
+                    if seen.insert(a.clone()) {
+                        owner.articles.push(a);
+                    }
+                }
+            }
+            _ => out.push(b),
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.first.is_none(), &a.first, &a.title).cmp(&(b.first.is_none(), &b.first, &b.title))
+    });
+    out
+}
+
+/// [`fold_roles`] without the article lists: (title, of, first) groups to the `of`s in
+/// the same order.
+pub(crate) fn fold_role_levels(rows: Vec<(String, Option<String>, Option<String>)>) -> Vec<String> {
+    let (mut owned, bare): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.1.is_some());
+    for (title, _, first) in bare {
+        let mut owners = owned.iter_mut().filter(|r| r.0 == title);
+        if let (Some(owner), None) = (owners.next(), owners.next()) {
+            owner.2 = min_opt(owner.2.take(), first);
+        }
+    }
+    owned.sort_by(|a, b| (a.2.is_none(), &a.2, &a.0).cmp(&(b.2.is_none(), &b.2, &b.0)));
+    owned.into_iter().filter_map(|r| r.1).collect()
 }
 
 fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
