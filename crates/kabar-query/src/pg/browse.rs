@@ -135,18 +135,7 @@ fn event_rows(c: &mut Client, ids_: &[String]) -> Result<Vec<EventRow>, StoreErr
          ORDER BY j.k",
         &[&ids_],
     )?;
-    Ok(rows
-        .iter()
-        .map(|r| EventRow {
-            id: r.get(0),
-            title: r.get(1),
-            first: r.get(2),
-            last: r.get(3),
-            story: r.get(4),
-            articles: ids(r, 5),
-            outlets: r.get::<_, i64>(6) as usize,
-        })
-        .collect())
+    Ok(rows.iter().map(kabar_store::pg::event_row).collect())
 }
 
 /// Entity rows by ID, in the order given.

@@ -21,6 +21,7 @@ use crate::sqlite::{fold_role_levels, fold_roles, merge_quotes, QuoteSeen, RELAT
 use crate::Reads;
 use kabar_core::Analysis;
 use kabar_store::pg::PgStore;
+pub(crate) use kabar_store::pg::{article_row as article_from_row, ids, ENTITY_ALIASES};
 use kabar_store::rows::{
     ActionRow, ArticleRow, EntityRow, EventRow, QuoteRow, Related, RoleRow, SearchHit, StoryRow,
 };
@@ -104,32 +105,9 @@ impl PgReader {
 
 /// `(SELECT array of aliases)` of entity `e`, in byte order as SQLite's primary key keeps
 /// them.
-pub(crate) const ENTITY_ALIASES: &str = "(SELECT array_agg(alias ORDER BY alias COLLATE \"C\")
-                                FROM entity_aliases WHERE entity = e.id)";
-
 /// Mention counts per entity (what SQLite keeps in `entities.mentions|articles`).
 pub(crate) const ENTITY_COUNTS: &str =
     "(SELECT entity, sum(mentions)::bigint AS n, count(*) AS k FROM entity_mentions GROUP BY entity)";
-
-pub(crate) fn ids(r: &Row, i: usize) -> Vec<String> {
-    r.get::<_, Option<Vec<String>>>(i).unwrap_or_default()
-}
-
-/// An article list row from the columns id, external_id, source, title, outlet,
-/// published, duplicate_of, event, story (in that order).
-pub(crate) fn article_from_row(r: &Row) -> ArticleRow {
-    ArticleRow {
-        id: r.get(0),
-        external_id: r.get(1),
-        source: r.get(2),
-        title: r.get(3),
-        outlet: r.get(4),
-        published: r.get(5),
-        duplicate_of: r.get(6),
-        event: r.get(7),
-        story: r.get(8),
-    }
-}
 
 /// An entity row from id, name, type, aliases, mentions, articles.
 pub(crate) fn entity_from_row(r: &Row) -> EntityRow {

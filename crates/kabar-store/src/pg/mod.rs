@@ -15,6 +15,7 @@ pub mod schema;
 pub mod scratch;
 mod write;
 
+pub use query::{article_row, event_row, ids, ENTITY_ALIASES};
 pub use write::{LockTimes, PgBatch, PgLinkFn};
 
 use crate::StoreError;

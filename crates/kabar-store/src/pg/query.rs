@@ -14,7 +14,9 @@ const ARTICLE_COLUMNS: &str =
     "a.id, a.external_id, a.source, a.title, a.outlet, a.published, a.duplicate_of,
      coalesce(o.event, a.event), coalesce(o.story, a.story)";
 
-fn article_row(r: &Row) -> ArticleRow {
+/// An article list row from the columns id, external_id, source, title, outlet,
+/// published, duplicate_of, event, story (in that order).
+pub fn article_row(r: &Row) -> ArticleRow {
     ArticleRow {
         id: r.get(0),
         external_id: r.get(1),
@@ -28,11 +30,13 @@ fn article_row(r: &Row) -> ArticleRow {
     }
 }
 
-fn ids(r: &Row, i: usize) -> Vec<String> {
+/// A text-array column as IDs (NULL, as `array_agg` of no rows gives, is empty).
+pub fn ids(r: &Row, i: usize) -> Vec<String> {
     r.get::<_, Option<Vec<String>>>(i).unwrap_or_default()
 }
 
-fn event_row(r: &Row) -> EventRow {
+/// An event row from id, title, first, last, story, article IDs, named-outlet count.
+pub fn event_row(r: &Row) -> EventRow {
     EventRow {
         id: r.get(0),
         title: r.get(1),
@@ -55,7 +59,8 @@ fn entity_row(r: &Row) -> EntityRow {
     }
 }
 
-const ENTITY_ALIASES: &str = "(SELECT array_agg(alias ORDER BY alias COLLATE \"C\")
+/// An entity's aliases as one sorted text array (`e` is the entity row's alias).
+pub const ENTITY_ALIASES: &str = "(SELECT array_agg(alias ORDER BY alias COLLATE \"C\")
                                 FROM entity_aliases WHERE entity = e.id)";
 
 impl PgStore {
