@@ -265,13 +265,14 @@ fn read_count(
                     Some(u) => (u.clone(), end_tok),
                     None => counted_noun(toks, k, lex, lang)?,
                 };
+                let modifier = modifier_before(toks, i, lex);
                 let m = NumberMention {
-                    start: modifier_before(toks, i, lex).map_or(toks[i].start, |(s, _)| s),
+                    start: modifier.as_ref().map_or(toks[i].start, |(s, _)| *s),
                     end: toks[at - 1].end,
                     value,
                     counts: format!("{OF}{noun}"),
                     unit: Some(noun),
-                    modifier: modifier_before(toks, i, lex).map(|(_, m)| m),
+                    modifier: modifier.map(|(_, m)| m),
                     cue: None,
                 };
                 return Some((m, at));
