@@ -43,6 +43,11 @@ pub(crate) struct LangLex {
     /// Words before a name that make it an affiliation, not a source ("at MIT").
     pub affiliation: Vec<Phrase>,
     pub credit: Vec<Phrase>,
+    /// Common nouns that make a capitalised name beside them a body ("Slidell police
+    /// said", "corporation Energiya confirmed"), longest first.
+    pub body: Vec<Phrase>,
+    /// Words joining a body to its place ("the Weather Service in Gray").
+    pub locative: Vec<String>,
 }
 
 /// A news agency's surface form.
@@ -156,6 +161,8 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             "between" => l.between.push(f[2].to_lowercase()),
             "not-a-name" => l.not_name.push(f[2].to_lowercase()),
             "affiliation" => l.affiliation.push(phrase(f[2])),
+            "body-word" => l.body.push(phrase(f[2])),
+            "locative" => l.locative.push(f[2].to_lowercase()),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
         }
     }
@@ -185,6 +192,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
         }
         l.attribution.sort_by_key(|p| std::cmp::Reverse(p.len()));
         l.credit.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        l.body.sort_by_key(|p| std::cmp::Reverse(p.len()));
     }
     Ok(lx)
 }

@@ -31,7 +31,7 @@ mod wording;
 
 pub use build::{compare_articles, compare_event, compare_story};
 pub use numbers::{extract_numbers, NumberMention};
-pub use sources::{find_credits, Credit};
+pub use sources::{extract_sources, find_credits, Credit, NamedSource};
 
 use serde::Serialize;
 

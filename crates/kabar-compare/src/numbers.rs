@@ -226,6 +226,20 @@ fn read_count(
             k += n;
         }
     }
+    // "two villagers slightly injured": a plural noun the lists do not know may stand
+    // between the number and its cue. It is what is counted, as itself (`of:`): placed
+    // in the matrix, never claimed or compared, since villages destroyed and people
+    // injured are not one count
+    let mut noun_between = false;
+    if unit.is_none() && currency.is_none() && cue_after(text, toks, k, lex).is_none() {
+        if let Some((noun, at)) = counted_noun(toks, k, lex, lang) {
+            if cue_after(text, toks, at, lex).is_some() {
+                unit = Some(noun);
+                k = at;
+                noun_between = true;
+            }
+        }
+    }
     let end_tok = k;
     // people and things are counted in whole numbers: "6.1" with no scale word ("juta",
     // "million") and no money or measuring unit is a magnitude or a score, not a count
@@ -248,8 +262,9 @@ fn read_count(
     } else {
         // what happened (the cue) and to what (a unit with a category): "dead/personnel"
         // for soldiers killed, never mixed with troops deployed
-        cue = cue_after.clone().or_else(cue_before);
+        cue = cue_after.clone().or_else(cue_before).filter(|_| !noun_between);
         match (cue.as_ref().map(|(_, c)| c.clone()), unit_cat) {
+            _ if noun_between => format!("{OF}{}", unit.as_deref().unwrap_or_default()),
             (Some(c), Some(u)) => format!("{c}/{u}"),
             (Some(c), None) => c,
             (None, Some(u)) => u,
@@ -258,7 +273,8 @@ fn read_count(
                 // "one" and "satu" are mostly not counts ("one of", "salah satu"); a
                 // four-digit figure in the years' range is a year
                 let year = toks[num_at].text.len() == 4 && (1800.0..=2100.0).contains(&value);
-                if (word && value < 2.0) || year {
+                // ("one person" with a listed unit is a count)
+                if (word && value < 2.0 && unit.is_none()) || year {
                     return None;
                 }
                 let (noun, at) = match &unit {
@@ -322,6 +338,13 @@ fn counted_noun(toks: &[Tok], k: usize, lex: &LangLex, lang: &str) -> Option<(St
         let t = toks.get(k)?;
         return plain(t).then(|| (t.lower.clone(), k + 1));
     }
+    // "two New York City subway work trains": a name may stand before the noun phrase
+    let names = toks[k.min(toks.len())..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.text.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let k = k + names;
     for (j, t) in toks.iter().enumerate().skip(k).take(3) {
         if !plain(t) {
             return None;
@@ -548,6 +571,28 @@ mod tests {
         );
         // a cue still says what happened: not a bare noun count
         assert_eq!(got("Dua warga tewas.", "id"), [(2.0, "dead".into())]);
+        // a name before the noun phrase, and "one" with a listed unit
+        assert_eq!(
+            got("Two New York City subway work trains collided.", "en"),
+            [(2.0, "of:trains".into())]
+        );
+        assert_eq!(
+            got("Firefighters removed one person from the tunnel.", "en"),
+            [(1.0, "of:person".into())]
+        );
+        // an unknown noun and an adverb between a number and its cue: counted as
+        // itself, since "villagers injured" and "villages destroyed" are not one count
+        assert_eq!(
+            got(
+                "Homes were damaged and two villagers slightly injured.",
+                "en"
+            ),
+            [(2.0, "of:villagers".into())]
+        );
+        assert_eq!(
+            got("Syaratnya aset minimum SG$ 500 juta.", "id"),
+            [(5e8, "money:SGD".into())]
+        );
     }
 
     #[test]

@@ -4,18 +4,28 @@
 
 use crate::lexicon::{LangLex, Lexicon};
 use crate::tokens::{matches_at, tokenize, Tok};
-use kabar_core::Analysis;
+use kabar_core::{Analysis, EntityType};
 use serde::Serialize;
 
-/// A named source found in one article.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct NamedSource {
+/// A named source of information found in one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedSource {
     /// Entity ID, or `name:<lower case words>` for a name the tagger did not find.
     pub key: String,
     /// As people read it.
     pub label: String,
+    /// First char of the name in the cleaned text.
     pub start: usize,
+    /// End (exclusive).
     pub end: usize,
+}
+
+/// The named sources of information in one analysed article ("menurut BNPB", "Slidell
+/// police said", "ISNA news agency reported"), as `compare` reads them. The cue words are in
+/// `data/sources.tsv`.
+pub fn extract_sources(a: &Analysis) -> Result<Vec<NamedSource>, crate::LexiconError> {
+    let lx = crate::lexicon::lexicon()?;
+    Ok(named_sources(a, lx.lang(a.lang.code())))
 }
 
 /// A credit to a wire or another outlet.
@@ -72,6 +82,31 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
     out
 }
 
+/// A source the tagger did not find, keyed by its words.
+fn untagged(a: &Analysis, s: usize, e: usize) -> NamedSource {
+    let label = crate::tokens::slice(&a.text, s, e);
+    NamedSource {
+        key: format!("name:{}", label.to_lowercase()),
+        label,
+        start: s,
+        end: e,
+    }
+}
+
+/// "ABC.net.au", "detik.com": a web address names an outlet.
+fn web_address(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    let Some(last) = parts.last() else {
+        return false;
+    };
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric))
+        && (2..=4).contains(&last.len())
+        && last.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// Is char offset `at` inside a photo gallery's captions that cleaning left in the text
 /// ("… Hide Caption 26 of 59 Photos: Shocking celebrity splits Singer X confirmed …")?
 /// Names there belong to other stories, so they are not this event's sources. The
@@ -106,7 +141,20 @@ fn source_after(a: &Analysis, toks: &[Tok], at: usize, lex: &LangLex) -> Option<
         if gap.contains(['.', '"', '“', '”', '\n', ';', ':', '(']) {
             return None;
         }
-        let (id, name, s, e) = entity_in(a, toks[lead].start, toks[lead].end)?;
+        let Some((id, name, s, e)) = entity_in(a, toks[lead].start, toks[lead].end) else {
+            // "according to the student ISNA news agency": a name the tagger missed
+            // counts when a body word follows it
+            let run = (lead..toks.len().min(lead + 4))
+                .take_while(|&i| capitalised(&toks[i]))
+                .last()?;
+            let body = lex.body.iter().any(|p| {
+                matches_at(toks, run + 1, p)
+                    && toks[run + 1..run + 1 + p.len()]
+                        .iter()
+                        .all(|t| t.text == t.lower)
+            });
+            return body.then(|| untagged(a, toks[lead].start, toks[run].end));
+        };
         (s >= toks[lead].start).then_some(NamedSource {
             key: id,
             label: name,
@@ -155,16 +203,31 @@ fn source_after_direct(
     })
 }
 
-/// An entity right before a cue ("…, Smith said"): only a tagged entity counts, and not
-/// an affiliation ("a researcher at MIT, said": the source is the researcher).
+/// An entity right before a cue ("…, Smith said"), and not an affiliation ("a
+/// researcher at MIT, said": the source is the researcher). A body word may stand
+/// between ("Slidell police said"); with one beside it, a capitalised name the tagger
+/// missed counts too, as does a web address ("ABC.net.au reported").
 fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<NamedSource> {
     let mut k = k;
     // "Kusno juga mengatakan": one adverb may stand between the name and its cue
     if k >= 2 && lex.between.contains(&toks[k - 1].lower) {
         k -= 1;
     }
+    let cue_at = k;
+    k -= body_word_before(toks, k, lex);
+    let with_body = k < cue_at;
     let prev = toks.get(k.checked_sub(1)?)?;
-    let (id, name, s, e) = entity_in(a, prev.start, prev.end)?;
+    let (key, name, s, e) = match entity_in(a, prev.start, prev.end) {
+        Some((id, name, s, e)) => body_of_place(a, toks, (id, name, s, e), lex),
+        None => match org_before_place(a, toks, k, lex) {
+            Some(found) => found,
+            None => {
+                let (s, e) = untagged_before(a, toks, k, with_body, lex)?;
+                let u = untagged(a, s, e);
+                (u.key, u.label, s, e)
+            }
+        },
+    };
     let first = toks.iter().position(|t| t.start >= s)?;
     if first > 0
         && lex
@@ -174,12 +237,137 @@ fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<
     {
         return None;
     }
+    let label = if with_body {
+        // "Slidell police": the body as the text names it
+        crate::tokens::slice(&a.text, s, toks[cue_at - 1].end)
+    } else {
+        name
+    };
+    let key = if with_body && key.starts_with("name:") {
+        format!("name:{}", label.to_lowercase())
+    } else {
+        key
+    };
     Some(NamedSource {
-        key: id,
-        label: name,
+        key,
+        label,
         start: s,
         end: e,
     })
+}
+
+/// The number of tokens of a lower-case body word ending right before token `k`.
+fn body_word_before(toks: &[Tok], k: usize, lex: &LangLex) -> usize {
+    lex.body
+        .iter()
+        .find(|p| {
+            k > p.len()
+                && matches_at(toks, k - p.len(), p)
+                && toks[k - p.len()..k].iter().all(|t| t.text == t.lower)
+        })
+        .map_or(0, Vec::len)
+}
+
+/// A capitalised run the tagger missed, right before token `k` (char span): it counts
+/// when a body word stands beside it ("Slidell police", "corporation Energiya") and it
+/// does not open a sentence ("Local police said"), or when it is a web address.
+fn untagged_before(
+    a: &Analysis,
+    toks: &[Tok],
+    k: usize,
+    with_body: bool,
+    lex: &LangLex,
+) -> Option<(usize, usize)> {
+    let last = toks.get(k.checked_sub(1)?)?;
+    if web_address(&last.text) {
+        return Some((last.start, last.end));
+    }
+    let mut first = k - 1;
+    while first > 0
+        && k - first < 4
+        && capitalised(&toks[first - 1])
+        && !lex.not_name.contains(&toks[first - 1].lower)
+        && !crate::tokens::slice(&a.text, toks[first - 1].end, toks[first].start)
+            .contains(['.', ',', '"', '“', '”', '\n', ';', ':', '('])
+    {
+        first -= 1;
+    }
+    let run = &toks[first..k];
+    if !run.iter().all(capitalised) || lex.not_name.contains(&run[0].lower) {
+        return None;
+    }
+    let body_before = body_word_before(toks, first, lex) > 0;
+    if !(with_body || body_before) || opens_sentence(&a.text, toks, first) {
+        return None;
+    }
+    Some((run[0].start, last.end))
+}
+
+/// Does token `i` open a sentence (text start, or a full stop, quote mark or line break
+/// right before it)?
+fn opens_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let gap = crate::tokens::slice(text, toks[i - 1].end, toks[i].start);
+    // a quote closed after a comma (`…," Slidell police said`) goes on in one sentence
+    let quote_closed = gap.contains(['"', '“', '”', '\'']) && !gap.contains(',');
+    gap.contains(['.', '!', '?', '\n']) || quote_closed || toks[i - 1].text.ends_with('.')
+}
+
+/// "The Weather Service in Gray said" with the place untagged: the capitalised word
+/// before token `k` follows a locative word that follows an organisation.
+fn org_before_place(
+    a: &Analysis,
+    toks: &[Tok],
+    k: usize,
+    lex: &LangLex,
+) -> Option<(String, String, usize, usize)> {
+    let place = toks.get(k.checked_sub(1)?)?;
+    if k < 3 || !capitalised(place) || !lex.locative.contains(&toks[k - 2].lower) {
+        return None;
+    }
+    let org = &toks[k - 3];
+    a.entities.iter().find_map(|en| {
+        let m = en
+            .mentions
+            .iter()
+            .find(|m| m.start < org.end && org.start < m.end)?;
+        (en.kind == EntityType::Org).then(|| (en.id.clone(), en.name.clone(), m.start, place.end))
+    })
+}
+
+/// "The National Weather Service in Gray said": when the name before a cue is a place
+/// joined by a locative word to an organisation, the organisation is the source (its
+/// span runs to the place's end).
+fn body_of_place(
+    a: &Analysis,
+    toks: &[Tok],
+    found: (String, String, usize, usize),
+    lex: &LangLex,
+) -> (String, String, usize, usize) {
+    let (_, _, s, e) = &found;
+    let place = a.entities.iter().any(|en| {
+        matches!(en.kind, EntityType::Gpe | EntityType::Loc)
+            && en.mentions.iter().any(|m| m.start == *s)
+    });
+    let Some(at) = toks.iter().position(|t| t.start == *s) else {
+        return found;
+    };
+    if !place || at < 2 || !lex.locative.contains(&toks[at - 1].lower) {
+        return found;
+    }
+    let org = a.entities.iter().find_map(|en| {
+        let m = en
+            .mentions
+            .iter()
+            .find(|m| m.start < toks[at - 2].end && toks[at - 2].start < m.end)?;
+        (en.kind == EntityType::Org).then(|| (en.id.clone(), en.name.clone(), m.start))
+    });
+    match org {
+        Some((id, name, os)) => (id, name, os, *e),
+        None => found,
+    }
 }
 
 /// Is `form` at char offset `s..e` of `text` a credit (strict forms need a credit

@@ -168,6 +168,21 @@ fn dump(dir: &Path, set: &str, event: &str, analyses: &[kabar_core::Analysis]) {
             a.published.as_ref().map_or("?", |p| p.value.as_str()),
             a.text
         ));
+        // the tagger's entities, so a reader can see why a name was (not) a source
+        for en in &a.entities {
+            let spans: Vec<String> = en
+                .mentions
+                .iter()
+                .map(|m| format!("{}-{}", m.start, m.end))
+                .collect();
+            out.push_str(&format!(
+                "  {:?} {} @ {}\n",
+                en.kind,
+                en.name,
+                spans.join(",")
+            ));
+        }
+        out.push('\n');
     }
     let path = dir.join(format!("{}.txt", facts::event_name(set, event)));
     if let Err(e) = std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&path, out)) {
