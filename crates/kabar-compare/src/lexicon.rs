@@ -28,6 +28,8 @@ pub(crate) struct LangLex {
     pub skip: Vec<String>,
     /// Words that never name what a bare number counts ("dua kali", "two of").
     pub noncount: Vec<String>,
+    /// Words right before a number that make it an age ("aged 44").
+    pub age: Vec<String>,
     pub attribution: Vec<Phrase>,
     /// Attribution cues whose source only stands before them ("X told reporters": the
     /// name after "told" is who was told).
@@ -141,6 +143,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             "modifier" => l.modifiers.push(entry),
             "skip" => l.skip.push(f[2].to_lowercase()),
             "noncount" => l.noncount.push(f[2].to_lowercase()),
+            "age" => l.age.push(f[2].to_lowercase()),
             k => return Err(bad_kind("data/counts.tsv", line, k)),
         }
     }

@@ -192,8 +192,11 @@ fn read_count(
         }
         _ => (None, i),
     };
-    // "no one was injured" is nobody, not one
-    if num_at > 0 && matches!(toks[num_at - 1].lower.as_str(), "no" | "tidak" | "tak") {
+    // "no one was injured" is nobody, not one; "aged 44" is an age
+    if num_at > 0
+        && (matches!(toks[num_at - 1].lower.as_str(), "no" | "tidak" | "tak")
+            || lex.age.contains(&toks[num_at - 1].lower))
+    {
         return None;
     }
     let (value, used, glued) = number_at(toks, num_at, lex, lang)?;
@@ -262,7 +265,10 @@ fn read_count(
     } else {
         // what happened (the cue) and to what (a unit with a category): "dead/personnel"
         // for soldiers killed, never mixed with troops deployed
-        cue = cue_after.clone().or_else(cue_before).filter(|_| !noun_between);
+        cue = cue_after
+            .clone()
+            .or_else(cue_before)
+            .filter(|_| !noun_between);
         match (cue.as_ref().map(|(_, c)| c.clone()), unit_cat) {
             _ if noun_between => format!("{OF}{}", unit.as_deref().unwrap_or_default()),
             (Some(c), Some(u)) => format!("{c}/{u}"),
@@ -601,6 +607,8 @@ mod tests {
         assert!(extract_numbers("Ia dua kali menjabat sejak 2019.", "id", &[]).is_empty());
         assert!(extract_numbers("One of them left in 2019.", "en", &[]).is_empty());
         assert!(extract_numbers("It said no one was injured.", "en", &[]).is_empty());
+        assert!(extract_numbers("He died aged 44 in a crash.", "en", &[]).is_empty());
+        assert!(extract_numbers("Korban berusia 44 tewas di lokasi.", "id", &[]).is_empty());
         assert!(
             extract_numbers("It lasted 3 hours and 2 minutes.", "en", &[])
                 .iter()

@@ -181,6 +181,9 @@ fn source_after_direct(
         end += 1;
     }
     let (s, e) = (first.start, toks[end - 1].end);
+    if let Some(person) = person_after_body(a, toks, end, lex) {
+        return Some(person);
+    }
     if let Some((id, name, ms, me)) = entity_in(a, s, e) {
         return Some(NamedSource {
             key: id,
@@ -200,6 +203,28 @@ fn source_after_direct(
         label,
         start: s,
         end: e,
+    })
+}
+
+/// "according to NASA spokesman Aaron Burton": when a body word and a tagged person
+/// follow the name after a cue, the person is the source and the name his employer.
+fn person_after_body(a: &Analysis, toks: &[Tok], at: usize, lex: &LangLex) -> Option<NamedSource> {
+    let n = lex
+        .body
+        .iter()
+        .find(|p| {
+            matches_at(toks, at, p) && toks[at..at + p.len()].iter().all(|t| t.text == t.lower)
+        })?
+        .len();
+    let t = toks.get(at + n)?;
+    a.entities.iter().find_map(|en| {
+        let m = en.mentions.iter().find(|m| m.start == t.start)?;
+        (en.kind == EntityType::Per).then(|| NamedSource {
+            key: en.id.clone(),
+            label: en.name.clone(),
+            start: m.start,
+            end: m.end,
+        })
     })
 }
 
