@@ -50,6 +50,8 @@ pub(crate) struct LangLex {
     pub body: Vec<Phrase>,
     /// Words joining a body to its place ("the Weather Service in Gray").
     pub locative: Vec<String>,
+    /// Words after which a cue word is an adjective ("a reported interest").
+    pub determiner: Vec<String>,
 }
 
 /// A news agency's surface form.
@@ -166,6 +168,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             "affiliation" => l.affiliation.push(phrase(f[2])),
             "body-word" => l.body.push(phrase(f[2])),
             "locative" => l.locative.push(f[2].to_lowercase()),
+            "determiner" => l.determiner.push(f[2].to_lowercase()),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
         }
     }

@@ -235,7 +235,7 @@ fn read_count(
     // injured are not one count
     let mut noun_between = false;
     if unit.is_none() && currency.is_none() && cue_after(text, toks, k, lex).is_none() {
-        if let Some((noun, at)) = counted_noun(toks, k, lex, lang) {
+        if let Some((noun, at)) = counted_noun(text, toks, k, lex, lang) {
             if cue_after(text, toks, at, lex).is_some() {
                 unit = Some(noun);
                 k = at;
@@ -285,7 +285,7 @@ fn read_count(
                 }
                 let (noun, at) = match &unit {
                     Some(u) => (u.clone(), end_tok),
-                    None => counted_noun(toks, k, lex, lang)?,
+                    None => counted_noun(text, toks, k, lex, lang)?,
                 };
                 let modifier = modifier_before(toks, i, lex);
                 let m = NumberMention {
@@ -332,7 +332,23 @@ pub const OF: &str = "of:";
 /// ("dua partai"), English the first plural within three lower-case words ("two possible
 /// gang members"). Function words and time words (`noncount` in data/counts.tsv) are not
 /// nouns counted.
-fn counted_noun(toks: &[Tok], k: usize, lex: &LangLex, lang: &str) -> Option<(String, usize)> {
+fn counted_noun(
+    text: &[char],
+    toks: &[Tok],
+    k: usize,
+    lex: &LangLex,
+    lang: &str,
+) -> Option<(String, usize)> {
+    // the noun follows the number with only a space between: in "… 10 eksportir," tambah
+    // Purbaya" the word after the quote is the reporting verb, not what is counted
+    let next = toks.get(k)?;
+    let gap_start = k.checked_sub(1).map_or(next.start, |p| toks[p].end);
+    if !text[gap_start..next.start]
+        .iter()
+        .all(|c| c.is_whitespace())
+    {
+        return None;
+    }
     let plain = |t: &Tok| {
         t.text.chars().count() >= 3
             && t.text
@@ -577,6 +593,11 @@ mod tests {
         );
         // a cue still says what happened: not a bare noun count
         assert_eq!(got("Dua warga tewas.", "id"), [(2.0, "dead".into())]);
+        // a word after a quote's end or a comma is not what is counted; nor an adjective
+        assert!(got("\"Ada 10 eksportir, 10,\" tambah Purbaya.", "id")
+            .iter()
+            .all(|(_, c)| c != "of:tambah"));
+        assert!(got("Saya ambil 10 terbesar.", "id").is_empty());
         // a name before the noun phrase, and "one" with a listed unit
         assert_eq!(
             got("Two New York City subway work trains collided.", "en"),

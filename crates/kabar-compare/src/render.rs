@@ -126,7 +126,11 @@ pub fn event_text(c: &Comparison) -> String {
             "  {marks}  {:<4} {:<6} {}{}",
             f.id,
             f.kind,
-            f.label,
+            // the kind is its own column: "number  perusahaan", not "number  number: …"
+            f.label
+                .strip_prefix(f.kind.as_str())
+                .and_then(|l| l.strip_prefix(": "))
+                .unwrap_or(&f.label),
             if values.is_empty() || f.kind == "act" && f.cells.iter().all(|c| c.value.is_none()) {
                 String::new()
             } else {

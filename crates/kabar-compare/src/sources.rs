@@ -62,7 +62,10 @@ pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
         let Some(cue) = lex.attribution.iter().find(|p| matches_at(&toks, k, p)) else {
             continue;
         };
-        if in_caption_gallery(&a.text, toks[k].start) {
+        // "a reported interest by X": after an article the cue word is an adjective
+        if in_caption_gallery(&a.text, toks[k].start)
+            || k > 0 && lex.determiner.contains(&toks[k - 1].lower)
+        {
             continue;
         }
         let after = k + cue.len();
@@ -111,7 +114,7 @@ fn web_address(word: &str) -> bool {
 /// ("… Hide Caption 26 of 59 Photos: Shocking celebrity splits Singer X confirmed …")?
 /// Names there belong to other stories, so they are not this event's sources. The
 /// gallery is the stretch between a "Photos:" label and the next "Hide Caption".
-fn in_caption_gallery(text: &str, at: usize) -> bool {
+pub(crate) fn in_caption_gallery(text: &str, at: usize) -> bool {
     const OPEN: &str = "Photos:";
     const CLOSE: &str = "Hide Caption";
     if !text.contains(CLOSE) {
@@ -244,6 +247,10 @@ fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<
     let prev = toks.get(k.checked_sub(1)?)?;
     let (key, name, s, e) = match entity_in(a, prev.start, prev.end) {
         Some((id, name, s, e)) => body_of_place(a, toks, (id, name, s, e), lex),
+        None if capitalised(prev) && affiliation_before(a, toks, k - 1, lex).is_some() => {
+            let aff = affiliation_before(a, toks, k - 1, lex)?;
+            return person_before_affiliation(a, toks, aff);
+        }
         None => match org_before_place(a, toks, k, lex) {
             Some(found) => found,
             None => {
@@ -254,13 +261,10 @@ fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<
         },
     };
     let first = toks.iter().position(|t| t.start >= s)?;
-    if first > 0
-        && lex
-            .affiliation
-            .iter()
-            .any(|p| matches_at(toks, first - 1, p))
-    {
-        return None;
+    if let Some(aff) = affiliation_before(a, toks, first, lex) {
+        // "Daniel Wall of Latham & Watkins LLP, said", "Gill Sandford, dean of the Faculty
+        // of Creative and Cultural Industries, said": the person before is the source
+        return person_before_affiliation(a, toks, aff);
     }
     let label = if with_body {
         // "Slidell police": the body as the text names it
@@ -278,6 +282,79 @@ fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<
         label,
         start: s,
         end: e,
+    })
+}
+
+/// The token index of an affiliation word ("of", "at", "di") before the capitalised name
+/// that token `first` is part of: the tagger may have found only the name's tail
+/// ("Watkins LLP" of "Latham & Watkins LLP", "Cultural Industries" of "Faculty of
+/// Creative and Cultural Industries"), so the walk goes back over capitalised words and
+/// the small words inside a name, not across a comma.
+fn affiliation_before(a: &Analysis, toks: &[Tok], first: usize, lex: &LangLex) -> Option<usize> {
+    let mut i = first;
+    while i > 0 {
+        if lex.affiliation.iter().any(|p| matches_at(toks, i - 1, p)) {
+            // "Faculty of Creative …": an "of" between two capitalised words of one
+            // organisation's name is inside it; before a person it is his affiliation
+            let inner = i >= 2
+                && capitalised(&toks[i - 2])
+                && !is_person(a, &toks[i - 2])
+                && !crate::tokens::slice(&a.text, toks[i - 2].end, toks[i - 1].start).contains(',');
+            if !inner {
+                return Some(i - 1);
+            }
+            i -= 1;
+            continue;
+        }
+        let gap = crate::tokens::slice(&a.text, toks[i - 1].end, toks[i].start);
+        let prev = &toks[i - 1];
+        let inside_name =
+            capitalised(prev) || matches!(prev.lower.as_str(), "and" | "dan" | "the" | "for");
+        if first - i >= 8
+            || !inside_name
+            || gap.contains([',', '.', '"', '“', '”', '\n', ';', ':', '('])
+        {
+            return None;
+        }
+        i -= 1;
+    }
+    None
+}
+
+/// Is the token part of a tagged person's mention?
+fn is_person(a: &Analysis, t: &Tok) -> bool {
+    a.entities.iter().any(|en| {
+        en.kind == EntityType::Per
+            && en
+                .mentions
+                .iter()
+                .any(|m| m.start < t.end && t.start < m.end)
+    })
+}
+
+/// The tagged person right before an affiliation word at token `aff`, over a comma and a
+/// few lower-case role words ("Daniel Wall of …", "Gill Sandford, dean of …").
+fn person_before_affiliation(a: &Analysis, toks: &[Tok], aff: usize) -> Option<NamedSource> {
+    let mut i = aff;
+    while i > 0 && aff - i < 4 && toks[i - 1].text == toks[i - 1].lower {
+        i -= 1;
+    }
+    let prev = toks.get(i.checked_sub(1)?)?;
+    let gap = crate::tokens::slice(&a.text, prev.end, toks[i].start);
+    if gap.contains(['.', '"', '“', '”', '\n', ';', ':', '(']) {
+        return None;
+    }
+    a.entities.iter().find_map(|en| {
+        let m = en
+            .mentions
+            .iter()
+            .find(|m| m.start < prev.end && prev.start < m.end)?;
+        (en.kind == EntityType::Per).then(|| NamedSource {
+            key: en.id.clone(),
+            label: en.name.clone(),
+            start: m.start,
+            end: m.end,
+        })
     })
 }
 

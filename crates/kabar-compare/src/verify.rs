@@ -73,6 +73,29 @@ fn span_text(l: &Loaded, s: &SpanRef) -> String {
         .unwrap_or_default()
 }
 
+/// Is most of a quote's words capitalised ("An Evening with Isaac Newton and Catherine
+/// Barton", "Why Did Equifax Use A Domain …")? Statements are written in sentence case;
+/// titles of talks, books and headlines are not.
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 7
+}
+
+/// Is the span inside a photo gallery's captions left in its article's text?
+fn in_gallery(l: &Loaded, span: &SpanRef) -> bool {
+    l.docs
+        .iter()
+        .find(|d| d.id == span.article)
+        .is_some_and(|d| crate::sources::in_caption_gallery(&d.analysis.text, span.start))
+}
+
 /// Is the span a direct quote (in quotation marks) of its article? Indirect speech is
 /// bounded too loosely by the quote stage ("said to be contacting …") to claim.
 fn direct_quote(l: &Loaded, span: &SpanRef) -> bool {
@@ -119,6 +142,11 @@ impl Probe {
                 let text = span_text(l, span);
                 // a quote mark inside the quote: the quote stage joined or split quotes
                 if text.contains(['"', '“', '”']) || text.contains("''") {
+                    return Probe::Unknown;
+                }
+                // a title in quotation marks (a lecture, a headline) is no statement, and
+                // a quote in a photo gallery's captions belongs to another story
+                if title_case(&text) || in_gallery(l, span) {
                     return Probe::Unknown;
                 }
                 let words = long_words(&text);
@@ -234,4 +262,23 @@ pub(crate) fn kinds_by_outlet(
             .insert(kind_of(&n.number.counts));
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_case;
+
+    #[test]
+    fn titles_are_not_statements() {
+        assert!(title_case(
+            "An Evening with Isaac Newton and Catherine Barton"
+        ));
+        assert!(title_case(
+            "Why Did Equifax Use A Domain That Is So Easily Impersonated"
+        ));
+        assert!(!title_case(
+            "We will rebuild the bridge before the rainy season, Rudi said"
+        ));
+        assert!(!title_case("Kami masih mencari dua korban di Garut"));
+    }
 }

@@ -74,6 +74,7 @@ fn main() {
     labels.extend(claims::load_labels(
         &gold.join("claims-tune-sources.reviewer.tsv"),
     ));
+    labels.extend(claims::load_labels(&gold.join("claims-tune3.reviewer.tsv")));
     let p = Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"))
         .expect("pipeline");
     let mut all: Vec<Claim> = Vec::new();
