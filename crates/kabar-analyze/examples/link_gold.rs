@@ -260,6 +260,11 @@ fn main() {
     let largest = events.values().map(Vec::len).max().unwrap_or(0);
     let stories: std::collections::HashSet<&str> = a.values().map(|x| x.story.as_str()).collect();
     println!(
+        "articles stating a happening day in their lead: {}/{}",
+        docs.iter().filter(|d| d.happened.is_some()).count(),
+        docs.len()
+    );
+    println!(
         "detik-2026 store: {} events, {} stories, {} events spanning > 14 days, largest event {} articles, max span {:.1} days",
         events.len(),
         stories.len(),
@@ -317,8 +322,9 @@ fn main() {
                 println!("  [{w}] {id}  {} articles, {:.1} days", v.len(), span(v));
                 for d in v.iter().filter(|d| split_of(&keys[&d.id]) == Split::Tune) {
                     println!(
-                        "     {} {}",
+                        "     {} [{}] {}",
                         d.published.map(|t| t.to_string()).unwrap_or_default(),
+                        d.happened.map(|t| t.to_string()).unwrap_or_default(),
                         d.title
                     );
                 }
@@ -405,6 +411,33 @@ fn main() {
             })
             .collect();
         let missing = rows.len() - ge.len();
+        // `--splits`: TUNE gold events the linker split, with each article's stated day.
+        if args.iter().any(|x| x == "--splits") {
+            let mut by_gold: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            for (id, g) in &ge {
+                if split_of(&keys[id]) == Split::Tune {
+                    by_gold.entry(g.as_str()).or_default().push(id.as_str());
+                }
+            }
+            for (g, ids) in by_gold {
+                let evs: std::collections::BTreeSet<&str> =
+                    ids.iter().map(|id| a[*id].event.as_str()).collect();
+                if evs.len() < 2 {
+                    continue;
+                }
+                println!("  split gold event {g}:");
+                for id in ids {
+                    let d = by_id[id];
+                    println!(
+                        "     {} {} [{}] {}",
+                        &a[id].event[2..8],
+                        d.published.map(|t| t.to_string()).unwrap_or_default(),
+                        d.happened.map(|t| t.to_string()).unwrap_or_default(),
+                        d.title
+                    );
+                }
+            }
+        }
         // AUDIT-side figures only on request (`--audit`), once, at the end of tuning.
         let sides: &[(&str, Option<Split>)] = if args.iter().any(|a| a == "--audit") {
             &[

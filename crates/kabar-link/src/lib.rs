@@ -23,7 +23,7 @@ mod sparse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use minhash::{fnv1a, mix64, shingles, signature, LshIndex, Signature};
@@ -53,6 +53,11 @@ pub struct LinkDoc {
     /// Canonical entity IDs (`gpe:tiongkok`, `per:retno-marsudi`), one per mention or
     /// once each; may be empty.
     pub entities: Vec<String>,
+    /// The day the article says its happening took place: the first day-precision date
+    /// of its lead (its `DATE` expressions resolved against publication, `hari ini` and
+    /// `kemarin` included), `None` when the lead names no day. Two reports stating
+    /// different days report two happenings (see [`LinkConfig::happening_text_min`]).
+    pub happened: Option<NaiveDate>,
 }
 
 /// Where one article was linked.
@@ -237,6 +242,18 @@ pub struct LinkConfig {
     /// the thread a further event chains through.
     #[serde(default)]
     pub story_core: bool,
+    /// An article whose lead states a happening day ([`LinkDoc::happened`]) at least
+    /// `happening_days` away from every day the event's reports state joins the event
+    /// only when its term similarity with it reaches this: two crashes in one city on
+    /// two days, a race and the next day's test, two trading days are two happenings
+    /// unless the reports are clearly about one case (a murder found on one day and its
+    /// suspect caught the next share its victim, place and story). 0 switches the rule off.
+    #[serde(default)]
+    pub happening_text_min: f32,
+    /// Days between two stated happening days that make them two happenings (see
+    /// `happening_text_min`).
+    #[serde(default)]
+    pub happening_days: f32,
     /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
     /// an evergreen piece founded, an evergreen piece joins only an event of about one
     /// day, and its event neither joins nor shapes a story.
@@ -341,6 +358,8 @@ impl Default for LinkConfig {
             story_subject_df_max: 0.0065,
             story_subject_df_story: 3.0,
             story_core: false,
+            happening_text_min: 0.5,
+            happening_days: 1.0,
             evergreen_apart: true,
             cross_lang_entity_min: 0.5,
             cross_lang_days: 2.0,
@@ -374,7 +393,7 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 7;
+const VERSION: u8 = 8;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Articles a term may appear in and still be a story subject term however small the
 /// corpus (see [`LinkConfig::story_subject_df_max`]): in a corpus of a few hundred
@@ -414,6 +433,9 @@ struct Event {
     evergreen: bool,
     /// Languages of its articles (see [`LinkConfig::cross_lang_entity_min`]).
     langs: Vec<Lang>,
+    /// The happening days its original reports state ([`LinkDoc::happened`], as day
+    /// numbers), sorted and unique (see [`LinkConfig::happening_text_min`]).
+    days: Vec<i32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -583,6 +605,8 @@ struct Raw {
     evergreen: bool,
     /// Language of the article (selects its thresholds, [`LinkConfig::by_lang`]).
     lang: Lang,
+    /// The happening day the article states ([`LinkDoc::happened`]), as a day number.
+    happened: Option<i32>,
     /// Term keys of the words of the article's person/organisation/other entity names
     /// (`org:google-play` → `google`, `play`), sorted: a story is a shared *subject*, so
     /// these words count as entity evidence only, never as shared content terms.
@@ -654,6 +678,8 @@ struct Prepared {
     name_toks: Vec<u64>,
     /// Language of the article.
     lang: Lang,
+    /// See [`Raw::happened`].
+    happened: Option<i32>,
     /// Join threshold of the article's language.
     join_threshold: f32,
     /// Story term minimum of the article's language.
@@ -1097,6 +1123,7 @@ impl Linker {
             promo: checks::is_promotion(&d.title, &d.text),
             evergreen: checks::is_evergreen(&d.title),
             lang: d.lang,
+            happened: d.happened.map(|x| x.num_days_from_ce()),
         }
     }
 
@@ -1113,6 +1140,7 @@ impl Linker {
             evergreen: r.evergreen && self.st.cfg.evergreen_apart,
             name_toks: r.name_toks.clone(),
             lang: r.lang,
+            happened: r.happened,
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
@@ -1390,11 +1418,26 @@ impl Linker {
                 near && ent >= cfg.cross_lang_entity_min && shared_keys(&p.actors, &e.ents) >= 2;
             return (if ok { ent * tfac } else { 0.0 }, text, ent);
         }
-        if text < cfg.event_text_min {
+        if text < cfg.event_text_min
+            || (cfg.happening_text_min > 0.0
+                && text < cfg.happening_text_min
+                && self.happened_apart(p, e))
+        {
             return (0.0, text, ent);
         }
         let combined = 1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent);
         (combined * tfac, text, ent)
+    }
+
+    /// True when the article states a happening day at least
+    /// [`LinkConfig::happening_days`] from every day the event's reports state (both
+    /// known): two happenings of one kind, not one reported twice.
+    fn happened_apart(&self, p: &Prepared, e: &Event) -> bool {
+        let Some(d) = p.happened else {
+            return false;
+        };
+        let min = self.st.cfg.happening_days.max(1.0);
+        !e.days.is_empty() && e.days.iter().all(|x| (x - d).abs() as f32 >= min)
     }
 
     fn best_event(&self, p: &Prepared, keys: &[u64], wc: &mut WeightCache) -> Option<u64> {
@@ -1467,6 +1510,11 @@ impl Linker {
         e.seq = seq_now;
         if !e.langs.contains(&p.lang) {
             e.langs.push(p.lang);
+        }
+        if let Some(d) = p.happened {
+            if let Err(i) = e.days.binary_search(&d) {
+                e.days.insert(i, d);
+            }
         }
         let story = e.story;
         Self::register(&mut self.event_postings, &mut e.keys, id, keys, cap);
@@ -1714,6 +1762,7 @@ impl Linker {
                 promo: p.promo,
                 evergreen: p.evergreen,
                 langs: Vec::new(),
+                days: Vec::new(),
             },
         );
         self.join_event(id, p, keys, activity);

@@ -23,6 +23,7 @@ fn doc(id: &str, t: Option<NaiveDateTime>, title: &str, body: &str, ents: &[&str
         title_terms: words(title),
         body_terms: words(body),
         entities: ents.iter().map(|e| e.to_string()).collect(),
+        happened: None,
     }
 }
 
