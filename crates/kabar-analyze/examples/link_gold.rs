@@ -153,7 +153,7 @@ fn main() {
             let (out, l) = link_with(&order, 500, &config(&a2));
             let c = reader_checks(&docs, &out, Some(&l));
             let mut line = format!(
-                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {}, evergreen days {}, evergreen threads {}, name-only subjects {}, thin story events {};",
+                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {}, evergreen days {}, evergreen threads {}, name-only subjects {}, thin story events {}, happening days apart {};",
                 c.events,
                 c.largest,
                 c.market_days_max,
@@ -166,7 +166,8 @@ fn main() {
                 c.evergreen_days_max,
                 c.evergreen_threads,
                 c.name_subject_joins,
-                c.thin_story_events
+                c.thin_story_events,
+                c.happening_apart_events
             );
             for rows in &golds {
                 let ge: HashMap<&str, &str> = rows
@@ -273,7 +274,7 @@ fn main() {
         events.values().map(|v| span(v)).fold(0.0, f64::max)
     );
     println!(
-        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}; most days of evergreen pieces in one event: {}; stories threading evergreen events: {}; story joins on name words only: {}; story events sharing no distinctive term with their story: {}",
+        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}; most days of evergreen pieces in one event: {}; stories threading evergreen events: {}; story joins on name words only: {}; story events sharing no distinctive term with their story: {}; events stating happening days 2+ days apart: {}",
         checks.market_over,
         checks.market_days_max,
         checks.person_days_max,
@@ -284,7 +285,8 @@ fn main() {
         checks.evergreen_days_max,
         checks.evergreen_threads,
         checks.name_subject_joins,
-        checks.thin_story_events
+        checks.thin_story_events,
+        checks.happening_apart_events
     );
     if list > 0 {
         let mut big: Vec<_> = events.iter().collect();

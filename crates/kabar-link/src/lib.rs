@@ -121,6 +121,10 @@ pub struct Why {
     /// of about one day, and never joins or shapes a story.
     #[serde(default)]
     pub evergreen: bool,
+    /// The founding article names a competition the story's titles name
+    /// ([`LinkConfig::story_competitions`]): the competition is the shared subject.
+    #[serde(default)]
+    pub story_competition: bool,
 }
 
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
@@ -254,6 +258,12 @@ pub struct LinkConfig {
     /// `happening_text_min`).
     #[serde(default)]
     pub happening_days: f32,
+    /// Competitions are subjects: a new event whose founding article's title names a
+    /// competition ([`checks::competitions`]: `Thomas Cup`, `Singapore Open`) never joins
+    /// a story whose titles name only other competitions (two tournaments of one sport
+    /// are two stories).
+    #[serde(default)]
+    pub story_competitions: bool,
     /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
     /// an evergreen piece founded, an evergreen piece joins only an event of about one
     /// day, and its event neither joins nor shapes a story.
@@ -360,6 +370,7 @@ impl Default for LinkConfig {
             story_core: false,
             happening_text_min: 0.5,
             happening_days: 1.0,
+            story_competitions: true,
             evergreen_apart: true,
             cross_lang_entity_min: 0.5,
             cross_lang_days: 2.0,
@@ -399,6 +410,8 @@ const MINUTES_PER_DAY: f32 = 1440.0;
 /// corpus (see [`LinkConfig::story_subject_df_max`]): in a corpus of a few hundred
 /// articles a thread's own words reach a few per cent of them.
 pub const SUBJECT_DF_FLOOR: f32 = 10.0;
+/// Competitions a story remembers (see [`LinkConfig::story_competitions`]).
+const MAX_STORY_COMPETITIONS: usize = 32;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
 
@@ -458,6 +471,9 @@ struct Story {
     core: Sparse,
     /// Articles that shaped its profile.
     n_docs: u32,
+    /// Keys of the competitions its articles' titles name ([`checks::competitions`]),
+    /// sorted (see [`LinkConfig::story_competitions`]).
+    comps: Vec<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -607,6 +623,8 @@ struct Raw {
     lang: Lang,
     /// The happening day the article states ([`LinkDoc::happened`]), as a day number.
     happened: Option<i32>,
+    /// Keys of the competitions its title names ([`checks::competitions`]), sorted.
+    comps: Vec<u64>,
     /// Term keys of the words of the article's person/organisation/other entity names
     /// (`org:google-play` → `google`, `play`), sorted: a story is a shared *subject*, so
     /// these words count as entity evidence only, never as shared content terms.
@@ -680,6 +698,8 @@ struct Prepared {
     lang: Lang,
     /// See [`Raw::happened`].
     happened: Option<i32>,
+    /// See [`Raw::comps`].
+    comps: Vec<u64>,
     /// Join threshold of the article's language.
     join_threshold: f32,
     /// Story term minimum of the article's language.
@@ -1124,6 +1144,14 @@ impl Linker {
             evergreen: checks::is_evergreen(&d.title),
             lang: d.lang,
             happened: d.happened.map(|x| x.num_days_from_ce()),
+            comps: {
+                let mut v: Vec<u64> = checks::competitions(&d.title)
+                    .iter()
+                    .map(|c| term_key(&format!("competition:{c}")))
+                    .collect();
+                v.sort_unstable();
+                v
+            },
         }
     }
 
@@ -1141,6 +1169,7 @@ impl Linker {
             name_toks: r.name_toks.clone(),
             lang: r.lang,
             happened: r.happened,
+            comps: r.comps.clone(),
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
@@ -1555,6 +1584,11 @@ impl Linker {
             s.names.sort_unstable();
             s.names.dedup();
         }
+        if !p.comps.is_empty() && s.comps.len() < MAX_STORY_COMPETITIONS {
+            s.comps.extend(&p.comps);
+            s.comps.sort_unstable();
+            s.comps.dedup();
+        }
         Self::register(&mut self.story_postings, &mut s.keys, id, keys, keep);
     }
 
@@ -1570,6 +1604,9 @@ impl Linker {
             let Some(s) = self.st.stories.get(&id) else {
                 continue;
             };
+            if cfg.story_competitions && other_competition(&p.comps, &s.comps) {
+                continue;
+            }
             let text = p.sterms.cosine(&s.terms, s.tnorm);
             let actors = if p.actors.is_empty() || s.ents.is_empty() {
                 0.0
@@ -1602,7 +1639,12 @@ impl Linker {
             } else {
                 cfg.story_subject_min.max(1)
             };
-            let ok = ok && (cfg.story_subject_terms == 0 || self.subject_of(p, s).len() >= need);
+            // A shared competition is a shared subject (`Singapore Open`).
+            let same_comp = cfg.story_competitions && shares_competition(&p.comps, &s.comps);
+            let ok = ok
+                && (cfg.story_subject_terms == 0
+                    || same_comp
+                    || self.subject_of(p, s).len() >= need);
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
             }
@@ -1711,6 +1753,10 @@ impl Linker {
                     .iter()
                     .filter_map(|k| r.names.iter().find(|x| x.0 == *k).map(|x| x.1.clone()))
                     .collect();
+                if let Some(st) = self.st.stories.get(&s) {
+                    why.story_competition =
+                        self.st.cfg.story_competitions && shares_competition(&p.comps, &st.comps);
+                }
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
                     why.story_shared = shared_names(r, &st.terms, &st.ents);
@@ -1736,6 +1782,7 @@ impl Linker {
                         names: Vec::new(),
                         core: Vec::new(),
                         n_docs: 0,
+                        comps: Vec::new(),
                     },
                 );
                 sid
@@ -1915,6 +1962,17 @@ fn shared_names(r: &Raw, terms: &[(u64, f32)], ents: &[(u64, f32)]) -> Vec<Strin
 
 /// True when an article of `lang` meets a cluster of other languages only (all known):
 /// terms cannot be compared, entities can.
+/// True when both sides name competitions and share none (see
+/// [`LinkConfig::story_competitions`]); both sorted.
+fn other_competition(article: &[u64], story: &[u64]) -> bool {
+    !article.is_empty() && !story.is_empty() && !shares_competition(article, story)
+}
+
+/// True when the article names a competition the story's titles name (`story` sorted).
+fn shares_competition(article: &[u64], story: &[u64]) -> bool {
+    article.iter().any(|c| story.binary_search(c).is_ok())
+}
+
 fn cross_lang(lang: Lang, langs: &[Lang]) -> bool {
     lang != Lang::Unknown
         && !langs.is_empty()
