@@ -153,7 +153,7 @@ fn main() {
             let (out, l) = link_with(&order, 500, &config(&a2));
             let c = reader_checks(&docs, &out, Some(&l));
             let mut line = format!(
-                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {}, evergreen days {}, evergreen threads {}, name-only subjects {}, thin story events {};",
+                "{t}: {} events, largest {}, market days {} (events over 2: {}), person days {}, entity-only story joins {}, promotion days {}, promotion story mixes {}, subjectless story joins {}, evergreen days {}, evergreen threads {}, name-only subjects {}, thin story events {}, happening days apart {};",
                 c.events,
                 c.largest,
                 c.market_days_max,
@@ -166,7 +166,8 @@ fn main() {
                 c.evergreen_days_max,
                 c.evergreen_threads,
                 c.name_subject_joins,
-                c.thin_story_events
+                c.thin_story_events,
+                c.happening_apart_events
             );
             for rows in &golds {
                 let ge: HashMap<&str, &str> = rows
@@ -260,6 +261,11 @@ fn main() {
     let largest = events.values().map(Vec::len).max().unwrap_or(0);
     let stories: std::collections::HashSet<&str> = a.values().map(|x| x.story.as_str()).collect();
     println!(
+        "articles stating a happening day in their lead: {}/{}",
+        docs.iter().filter(|d| d.happened.is_some()).count(),
+        docs.len()
+    );
+    println!(
         "detik-2026 store: {} events, {} stories, {} events spanning > 14 days, largest event {} articles, max span {:.1} days",
         events.len(),
         stories.len(),
@@ -268,7 +274,7 @@ fn main() {
         events.values().map(|v| span(v)).fold(0.0, f64::max)
     );
     println!(
-        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}; most days of evergreen pieces in one event: {}; stories threading evergreen events: {}; story joins on name words only: {}; story events sharing no distinctive term with their story: {}",
+        "reader checks: market-level reports on > 2 days in one event: {} events (most days {}); most days one person is named in one event's titles: {}; story joins through entity names alone: {}; most days of promotions in one event: {}; stories mixing a promotion with other events: {}; story joins without a subject term: {}; most days of evergreen pieces in one event: {}; stories threading evergreen events: {}; story joins on name words only: {}; story events sharing no distinctive term with their story: {}; events stating happening days 2+ days apart: {}",
         checks.market_over,
         checks.market_days_max,
         checks.person_days_max,
@@ -279,7 +285,8 @@ fn main() {
         checks.evergreen_days_max,
         checks.evergreen_threads,
         checks.name_subject_joins,
-        checks.thin_story_events
+        checks.thin_story_events,
+        checks.happening_apart_events
     );
     if list > 0 {
         let mut big: Vec<_> = events.iter().collect();
@@ -317,8 +324,9 @@ fn main() {
                 println!("  [{w}] {id}  {} articles, {:.1} days", v.len(), span(v));
                 for d in v.iter().filter(|d| split_of(&keys[&d.id]) == Split::Tune) {
                     println!(
-                        "     {} {}",
+                        "     {} [{}] {}",
                         d.published.map(|t| t.to_string()).unwrap_or_default(),
+                        d.happened.map(|t| t.to_string()).unwrap_or_default(),
                         d.title
                     );
                 }
@@ -405,6 +413,33 @@ fn main() {
             })
             .collect();
         let missing = rows.len() - ge.len();
+        // `--splits`: TUNE gold events the linker split, with each article's stated day.
+        if args.iter().any(|x| x == "--splits") {
+            let mut by_gold: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            for (id, g) in &ge {
+                if split_of(&keys[id]) == Split::Tune {
+                    by_gold.entry(g.as_str()).or_default().push(id.as_str());
+                }
+            }
+            for (g, ids) in by_gold {
+                let evs: std::collections::BTreeSet<&str> =
+                    ids.iter().map(|id| a[*id].event.as_str()).collect();
+                if evs.len() < 2 {
+                    continue;
+                }
+                println!("  split gold event {g}:");
+                for id in ids {
+                    let d = by_id[id];
+                    println!(
+                        "     {} {} [{}] {}",
+                        &a[id].event[2..8],
+                        d.published.map(|t| t.to_string()).unwrap_or_default(),
+                        d.happened.map(|t| t.to_string()).unwrap_or_default(),
+                        d.title
+                    );
+                }
+            }
+        }
         // AUDIT-side figures only on request (`--audit`), once, at the end of tuning.
         let sides: &[(&str, Option<Split>)] = if args.iter().any(|a| a == "--audit") {
             &[

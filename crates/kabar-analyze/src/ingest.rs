@@ -15,9 +15,45 @@ pub fn link_doc(a: &Analysis) -> LinkDoc {
         title_terms: kabar_text::stopwords::content_terms(&title, a.lang),
         body_terms: kabar_text::stopwords::content_terms(&a.text, a.lang),
         entities: a.entities.iter().map(|e| e.id.clone()).collect(),
+        happened: published.and_then(|p| happened(a, p.date())),
         title,
         text: a.text.clone(),
     }
+}
+
+/// Sentences of the lead, where a report states the day of its happening.
+const LEAD_SENTENCES: usize = 4;
+/// Days before publication a lead's date may lie and still date the happening reported
+/// (a follow-up on last week's crash); older dates are background.
+const HAPPENED_BEFORE_DAYS: i64 = 14;
+/// Days after publication a lead's date may lie (a preview of Sunday's race).
+const HAPPENED_AFTER_DAYS: i64 = 7;
+
+/// The day the article's lead says its happening took place: the first day-precision
+/// `DATE`/`TIME` value of its first [`LEAD_SENTENCES`] sentences (relative days such as
+/// `hari ini`, `kemarin`, `Senin (25/5)` are already resolved against publication by
+/// kabar-time), when it lies near publication; `None` when the lead names no such day.
+fn happened(a: &Analysis, published: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use kabar_core::TimeType;
+    let lead_end = a
+        .sentences
+        .get(LEAD_SENTENCES.saturating_sub(1))
+        .or(a.sentences.last())
+        .map_or(0, |s| s.end);
+    a.times
+        .iter()
+        .filter(|t| t.start < lead_end && matches!(t.kind, TimeType::Date | TimeType::Time))
+        .filter_map(|t| {
+            let v = t.value.split('T').next().unwrap_or(&t.value);
+            if v.len() != 10 {
+                return None;
+            }
+            chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+        })
+        .find(|d| {
+            let off = (*d - published).num_days();
+            (-HAPPENED_BEFORE_DAYS..=HAPPENED_AFTER_DAYS).contains(&off)
+        })
 }
 
 /// The order in which the linker links articles (dated ones by publication time in

@@ -129,6 +129,15 @@ fn detik_gold_events_and_stories() {
         c.thin_story_events
     );
 
+    // One event is one happening: its reports state one day (a case followed over days
+    // states days one apart). Before the happening-day rule 24 events stated days two or
+    // more apart; after it 13, all with clearly shared content (2026-12-02).
+    assert!(
+        c.happening_apart_events <= 14,
+        "{} events hold reports stating happening days two or more days apart",
+        c.happening_apart_events
+    );
+
     // Order independence: the same events and IDs in reverse and shuffled arrival order.
     let events_of = |m: &HashMap<String, Assignment>| -> HashMap<String, String> {
         m.iter()

@@ -414,7 +414,14 @@ pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result
         let s = &e["story"];
         match s["how"].as_str() {
             Some("joined") => {
-                let subject = list(&s["subject"]);
+                let mut subject = list(&s["subject"]);
+                if s["competition"].as_bool() == Some(true) {
+                    subject = if subject.is_empty() {
+                        "a competition it names".to_string()
+                    } else {
+                        format!("{subject}; a competition it names")
+                    };
+                }
                 writeln!(
                     out,
                     "    joined the story: shares its subject{}; terms {:.2} (content words {:.2}), people/organisations {:.2} ({} shared); shared: {}",

@@ -76,6 +76,7 @@ fn perturb(src: &LinkDoc, id: usize, t: NaiveDateTime, vocab: &[String], r: &mut
         title_terms: src.title_terms.clone(),
         body_terms: swap(src.body_terms.clone(), r),
         entities: src.entities.clone(),
+        happened: src.happened,
     }
 }
 

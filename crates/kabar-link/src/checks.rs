@@ -15,6 +15,8 @@ const PROMO_TITLES: &str = include_str!("../data/promo-titles.txt");
 const PROMO_TEXT: &str = include_str!("../data/promo-text.txt");
 /// Openings of evergreen titles (`data/evergreen-titles.txt`).
 const EVERGREEN_TITLES: &str = include_str!("../data/evergreen-titles.txt");
+/// Head words of competition names (`data/competition-titles.txt`).
+const COMPETITION_TITLES: &str = include_str!("../data/competition-titles.txt");
 /// Distinct text cues that make an article a promotion without a title cue.
 const PROMO_TEXT_ONLY: usize = 3;
 
@@ -53,7 +55,8 @@ pub struct ReaderChecks {
     /// shared subject.
     pub promotion_story_mixes: usize,
     /// Events that joined a story without holding one of its subject terms
-    /// ([`crate::LinkConfig::story_subject_terms`]; from the linker's `Why`).
+    /// ([`crate::LinkConfig::story_subject_terms`]) or naming one of its competitions
+    /// ([`crate::LinkConfig::story_competitions`]; from the linker's `Why`).
     pub subjectless_story_joins: usize,
     /// The most distinct publication days of evergreen pieces ([`is_evergreen`]: tips,
     /// how-tos, explainers, profiles) inside one event: two tip pieces quoting one
@@ -72,6 +75,10 @@ pub struct ReaderChecks {
     /// story by an institution, a brand, a sector or a category alone (a police unit's
     /// raid and its fun run; stock briefs of different companies), not by one subject.
     pub thin_story_events: usize,
+    /// Events whose articles state happening days ([`LinkDoc::happened`]) two or more
+    /// days apart: one happening is reported with one day (a case reported over days —
+    /// a murder found, then its suspect caught — states days one apart at most).
+    pub happening_apart_events: usize,
 }
 
 /// The largest share of a corpus's articles a term may appear in and still count as a
@@ -151,6 +158,54 @@ pub fn is_evergreen(title: &str) -> bool {
     })
 }
 
+/// The competitions a title names, lower case, years left out: a head word of
+/// `data/competition-titles.txt` with the word before it (`Thomas Cup 2026` → `thomas
+/// cup`, `Singapore Open` → `singapore open`; both names of `Thomas & Uber Cup`), or,
+/// for a head marked `>`, with the word after it (`Piala Dunia` → `piala dunia`). A
+/// competition is a story's subject: two tournaments of one sport are two stories.
+pub fn competitions(title: &str) -> Vec<String> {
+    static HEADS: std::sync::LazyLock<(Vec<&'static str>, Vec<&'static str>)> =
+        std::sync::LazyLock::new(|| {
+            let (before, after): (Vec<&str>, Vec<&str>) = list_words(COMPETITION_TITLES)
+                .into_iter()
+                .partition(|w| w.starts_with('>'));
+            let before = before
+                .iter()
+                .map(|w| w.trim_start_matches('>').trim())
+                .collect();
+            (after, before)
+        });
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_name = |w: &&str| w.chars().any(char::is_alphabetic) && *w != "&";
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if HEADS.0.contains(w) && i > 0 && is_name(&words[i - 1]) {
+            out.push(format!("{} {w}", words[i - 1]));
+            // `Thomas & Uber Cup`: both names.
+            if i >= 3 && matches!(words[i - 2], "&" | "dan" | "and") && is_name(&words[i - 3]) {
+                out.push(format!("{} {w}", words[i - 3]));
+            }
+        }
+        if HEADS.1.contains(w) {
+            if let Some(next) = words
+                .get(i + 1)
+                .filter(|n| n.chars().any(char::is_alphanumeric))
+            {
+                if !next.chars().all(|c| c.is_ascii_digit()) || next.len() < 4 {
+                    out.push(format!("{w} {next}"));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Name tokens of a person entity ID (`per:purbaya-yudhi-sadewa` → `purbaya`, …).
 fn person_tokens(id: &str) -> Vec<&str> {
     id.strip_prefix("per:")
@@ -196,6 +251,12 @@ pub fn reader_checks(
             .filter_map(|d| d.published.map(|p| p.date()))
             .collect();
         c.evergreen_days_max = c.evergreen_days_max.max(evergreen_days.len());
+        let stated: BTreeSet<_> = v.iter().filter_map(|d| d.happened).collect();
+        if let (Some(x), Some(y)) = (stated.first(), stated.last()) {
+            if (*y - *x).num_days() >= 2 {
+                c.happening_apart_events += 1;
+            }
+        }
         let ts: Vec<_> = v.iter().filter_map(|d| d.published).collect();
         if let (Some(x), Some(y)) = (ts.iter().min(), ts.iter().max()) {
             if (*y - *x).num_minutes() as f64 / 1440.0 > 14.0 {
@@ -242,7 +303,7 @@ pub fn reader_checks(
             if !content || one_entity {
                 c.entity_only_story_joins += 1;
             }
-            if w.story_subject_n == 0 {
+            if w.story_subject_n == 0 && !w.story_competition {
                 c.subjectless_story_joins += 1;
             }
             let named = w.story_subject.len() == w.story_subject_n as usize
@@ -343,7 +404,31 @@ fn promotion_story_mixes(docs: &[LinkDoc], links: &HashMap<String, Assignment>) 
 
 #[cfg(test)]
 mod tests {
-    use super::{is_evergreen, is_market_title, is_promotion};
+    use super::{competitions, is_evergreen, is_market_title, is_promotion};
+
+    #[test]
+    fn competitions_are_named_by_their_head_word() {
+        assert_eq!(
+            competitions("Hasil Thomas Cup 2026: Indonesia Menang"),
+            ["thomas cup"]
+        );
+        assert_eq!(
+            competitions("Jadwal Thomas & Uber Cup 2026 Hari Ini"),
+            ["thomas cup", "uber cup"]
+        );
+        assert_eq!(
+            competitions("Lupakan Thomas Cup, Tatap Singapore Open"),
+            ["singapore open", "thomas cup"]
+        );
+        assert_eq!(
+            competitions("Timnas Lolos ke Piala Dunia 2026"),
+            ["piala dunia"]
+        );
+        assert_eq!(competitions("Persib Juara Liga 1"), ["liga 1"]);
+        // A year is no name.
+        assert_eq!(competitions("Piala 2026 Dibuka"), Vec::<String>::new());
+        assert!(competitions("Harga Emas Antam Hari Ini").is_empty());
+    }
 
     #[test]
     fn evergreen_titles_open_with_a_genre_word() {

@@ -23,7 +23,7 @@ mod sparse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use minhash::{fnv1a, mix64, shingles, signature, LshIndex, Signature};
@@ -53,6 +53,11 @@ pub struct LinkDoc {
     /// Canonical entity IDs (`gpe:tiongkok`, `per:retno-marsudi`), one per mention or
     /// once each; may be empty.
     pub entities: Vec<String>,
+    /// The day the article says its happening took place: the first day-precision date
+    /// of its lead (its `DATE` expressions resolved against publication, `hari ini` and
+    /// `kemarin` included), `None` when the lead names no day. Two reports stating
+    /// different days report two happenings (see [`LinkConfig::happening_text_min`]).
+    pub happened: Option<NaiveDate>,
 }
 
 /// Where one article was linked.
@@ -116,6 +121,10 @@ pub struct Why {
     /// of about one day, and never joins or shapes a story.
     #[serde(default)]
     pub evergreen: bool,
+    /// The founding article names a competition the story's titles name
+    /// ([`LinkConfig::story_competitions`]): the competition is the shared subject.
+    #[serde(default)]
+    pub story_competition: bool,
 }
 
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
@@ -237,6 +246,24 @@ pub struct LinkConfig {
     /// the thread a further event chains through.
     #[serde(default)]
     pub story_core: bool,
+    /// An article whose lead states a happening day ([`LinkDoc::happened`]) at least
+    /// `happening_days` away from every day the event's reports state joins the event
+    /// only when its term similarity with it reaches this: two crashes in one city on
+    /// two days, a race and the next day's test, two trading days are two happenings
+    /// unless the reports are clearly about one case (a murder found on one day and its
+    /// suspect caught the next share its victim, place and story). 0 switches the rule off.
+    #[serde(default)]
+    pub happening_text_min: f32,
+    /// Days between two stated happening days that make them two happenings (see
+    /// `happening_text_min`).
+    #[serde(default)]
+    pub happening_days: f32,
+    /// Competitions are subjects: a new event whose founding article's title names a
+    /// competition ([`checks::competitions`]: `Thomas Cup`, `Singapore Open`) never joins
+    /// a story whose titles name only other competitions (two tournaments of one sport
+    /// are two stories).
+    #[serde(default)]
+    pub story_competitions: bool,
     /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
     /// an evergreen piece founded, an evergreen piece joins only an event of about one
     /// day, and its event neither joins nor shapes a story.
@@ -341,6 +368,9 @@ impl Default for LinkConfig {
             story_subject_df_max: 0.0065,
             story_subject_df_story: 3.0,
             story_core: false,
+            happening_text_min: 0.5,
+            happening_days: 1.0,
+            story_competitions: true,
             evergreen_apart: true,
             cross_lang_entity_min: 0.5,
             cross_lang_days: 2.0,
@@ -374,12 +404,14 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 7;
+const VERSION: u8 = 8;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Articles a term may appear in and still be a story subject term however small the
 /// corpus (see [`LinkConfig::story_subject_df_max`]): in a corpus of a few hundred
 /// articles a thread's own words reach a few per cent of them.
 pub const SUBJECT_DF_FLOOR: f32 = 10.0;
+/// Competitions a story remembers (see [`LinkConfig::story_competitions`]).
+const MAX_STORY_COMPETITIONS: usize = 32;
 /// Postings scanned per key (most recent first).
 const POSTING_SCAN: usize = 256;
 
@@ -414,6 +446,9 @@ struct Event {
     evergreen: bool,
     /// Languages of its articles (see [`LinkConfig::cross_lang_entity_min`]).
     langs: Vec<Lang>,
+    /// The happening days its original reports state ([`LinkDoc::happened`], as day
+    /// numbers), sorted and unique (see [`LinkConfig::happening_text_min`]).
+    days: Vec<i32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -436,6 +471,9 @@ struct Story {
     core: Sparse,
     /// Articles that shaped its profile.
     n_docs: u32,
+    /// Keys of the competitions its articles' titles name ([`checks::competitions`]),
+    /// sorted (see [`LinkConfig::story_competitions`]).
+    comps: Vec<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -583,6 +621,10 @@ struct Raw {
     evergreen: bool,
     /// Language of the article (selects its thresholds, [`LinkConfig::by_lang`]).
     lang: Lang,
+    /// The happening day the article states ([`LinkDoc::happened`]), as a day number.
+    happened: Option<i32>,
+    /// Keys of the competitions its title names ([`checks::competitions`]), sorted.
+    comps: Vec<u64>,
     /// Term keys of the words of the article's person/organisation/other entity names
     /// (`org:google-play` → `google`, `play`), sorted: a story is a shared *subject*, so
     /// these words count as entity evidence only, never as shared content terms.
@@ -654,6 +696,10 @@ struct Prepared {
     name_toks: Vec<u64>,
     /// Language of the article.
     lang: Lang,
+    /// See [`Raw::happened`].
+    happened: Option<i32>,
+    /// See [`Raw::comps`].
+    comps: Vec<u64>,
     /// Join threshold of the article's language.
     join_threshold: f32,
     /// Story term minimum of the article's language.
@@ -1097,6 +1143,15 @@ impl Linker {
             promo: checks::is_promotion(&d.title, &d.text),
             evergreen: checks::is_evergreen(&d.title),
             lang: d.lang,
+            happened: d.happened.map(|x| x.num_days_from_ce()),
+            comps: {
+                let mut v: Vec<u64> = checks::competitions(&d.title)
+                    .iter()
+                    .map(|c| term_key(&format!("competition:{c}")))
+                    .collect();
+                v.sort_unstable();
+                v
+            },
         }
     }
 
@@ -1113,6 +1168,8 @@ impl Linker {
             evergreen: r.evergreen && self.st.cfg.evergreen_apart,
             name_toks: r.name_toks.clone(),
             lang: r.lang,
+            happened: r.happened,
+            comps: r.comps.clone(),
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
@@ -1390,11 +1447,26 @@ impl Linker {
                 near && ent >= cfg.cross_lang_entity_min && shared_keys(&p.actors, &e.ents) >= 2;
             return (if ok { ent * tfac } else { 0.0 }, text, ent);
         }
-        if text < cfg.event_text_min {
+        if text < cfg.event_text_min
+            || (cfg.happening_text_min > 0.0
+                && text < cfg.happening_text_min
+                && self.happened_apart(p, e))
+        {
             return (0.0, text, ent);
         }
         let combined = 1.0 - (1.0 - text) * (1.0 - cfg.entity_weight * ent);
         (combined * tfac, text, ent)
+    }
+
+    /// True when the article states a happening day at least
+    /// [`LinkConfig::happening_days`] from every day the event's reports state (both
+    /// known): two happenings of one kind, not one reported twice.
+    fn happened_apart(&self, p: &Prepared, e: &Event) -> bool {
+        let Some(d) = p.happened else {
+            return false;
+        };
+        let min = self.st.cfg.happening_days.max(1.0);
+        !e.days.is_empty() && e.days.iter().all(|x| (x - d).abs() as f32 >= min)
     }
 
     fn best_event(&self, p: &Prepared, keys: &[u64], wc: &mut WeightCache) -> Option<u64> {
@@ -1468,6 +1540,11 @@ impl Linker {
         if !e.langs.contains(&p.lang) {
             e.langs.push(p.lang);
         }
+        if let Some(d) = p.happened {
+            if let Err(i) = e.days.binary_search(&d) {
+                e.days.insert(i, d);
+            }
+        }
         let story = e.story;
         Self::register(&mut self.event_postings, &mut e.keys, id, keys, cap);
         // A promotion never shapes a story: its story gets no profile and no index keys,
@@ -1507,6 +1584,11 @@ impl Linker {
             s.names.sort_unstable();
             s.names.dedup();
         }
+        if !p.comps.is_empty() && s.comps.len() < MAX_STORY_COMPETITIONS {
+            s.comps.extend(&p.comps);
+            s.comps.sort_unstable();
+            s.comps.dedup();
+        }
         Self::register(&mut self.story_postings, &mut s.keys, id, keys, keep);
     }
 
@@ -1522,6 +1604,9 @@ impl Linker {
             let Some(s) = self.st.stories.get(&id) else {
                 continue;
             };
+            if cfg.story_competitions && other_competition(&p.comps, &s.comps) {
+                continue;
+            }
             let text = p.sterms.cosine(&s.terms, s.tnorm);
             let actors = if p.actors.is_empty() || s.ents.is_empty() {
                 0.0
@@ -1554,7 +1639,12 @@ impl Linker {
             } else {
                 cfg.story_subject_min.max(1)
             };
-            let ok = ok && (cfg.story_subject_terms == 0 || self.subject_of(p, s).len() >= need);
+            // A shared competition is a shared subject (`Singapore Open`).
+            let same_comp = cfg.story_competitions && shares_competition(&p.comps, &s.comps);
+            let ok = ok
+                && (cfg.story_subject_terms == 0
+                    || same_comp
+                    || self.subject_of(p, s).len() >= need);
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
             }
@@ -1663,6 +1753,10 @@ impl Linker {
                     .iter()
                     .filter_map(|k| r.names.iter().find(|x| x.0 == *k).map(|x| x.1.clone()))
                     .collect();
+                if let Some(st) = self.st.stories.get(&s) {
+                    why.story_competition =
+                        self.st.cfg.story_competitions && shares_competition(&p.comps, &st.comps);
+                }
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
                     why.story_shared = shared_names(r, &st.terms, &st.ents);
@@ -1688,6 +1782,7 @@ impl Linker {
                         names: Vec::new(),
                         core: Vec::new(),
                         n_docs: 0,
+                        comps: Vec::new(),
                     },
                 );
                 sid
@@ -1714,6 +1809,7 @@ impl Linker {
                 promo: p.promo,
                 evergreen: p.evergreen,
                 langs: Vec::new(),
+                days: Vec::new(),
             },
         );
         self.join_event(id, p, keys, activity);
@@ -1866,6 +1962,17 @@ fn shared_names(r: &Raw, terms: &[(u64, f32)], ents: &[(u64, f32)]) -> Vec<Strin
 
 /// True when an article of `lang` meets a cluster of other languages only (all known):
 /// terms cannot be compared, entities can.
+/// True when both sides name competitions and share none (see
+/// [`LinkConfig::story_competitions`]); both sorted.
+fn other_competition(article: &[u64], story: &[u64]) -> bool {
+    !article.is_empty() && !story.is_empty() && !shares_competition(article, story)
+}
+
+/// True when the article names a competition the story's titles name (`story` sorted).
+fn shares_competition(article: &[u64], story: &[u64]) -> bool {
+    article.iter().any(|c| story.binary_search(c).is_ok())
+}
+
 fn cross_lang(lang: Lang, langs: &[Lang]) -> bool {
     lang != Lang::Unknown
         && !langs.is_empty()

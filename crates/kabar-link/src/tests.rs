@@ -23,6 +23,7 @@ fn doc(id: &str, t: Option<NaiveDateTime>, title: &str, body: &str, ents: &[&str
         title_terms: words(title),
         body_terms: words(body),
         entities: ents.iter().map(|e| e.to_string()).collect(),
+        happened: None,
     }
 }
 
@@ -807,4 +808,103 @@ fn an_incident_kind_is_no_story_subject() {
         ..LinkConfig::default()
     });
     assert_eq!(out[n - 2].story, out[n - 1].story);
+}
+
+/// A report stating its happening day (`LinkDoc::happened`).
+fn dated(mut d: LinkDoc, day: u32) -> LinkDoc {
+    d.happened = NaiveDate::from_ymd_opt(2026, 5, day);
+    d
+}
+
+#[test]
+fn reports_stating_different_days_are_two_happenings() {
+    const CRASH: &str = "kecelakaan tabrak tiang listrik satlantas polres korban luka jalan raya kendaraan saksi lokasi";
+    let a = dated(
+        doc(
+            "a:c1",
+            at(29, 11),
+            "Pemotor tewas tabrak tiang listrik di Bogor",
+            &format!("{CRASH} pemotor tewas kemang jampang honda beat penumpang dirawat desa"),
+            &["gpe:bogor", "per:ares-rahman"],
+        ),
+        28,
+    );
+    let b = dated(
+        doc(
+            "a:c2",
+            at(29, 15),
+            "Truk oleng tabrak tiang listrik di Bogor",
+            &format!("{CRASH} truk boks oleng ringsek cileungsi jonggol sopir pagi"),
+            &["gpe:bogor", "per:ares-rahman"],
+        ),
+        29,
+    );
+    // A later report of the first crash, stating its day: clearly the same happening.
+    let c = dated(
+        doc(
+            "a:c3",
+            at(29, 18),
+            "Pemotor tewas tabrak tiang listrik di Kemang Bogor",
+            &format!("{CRASH} pemotor tewas kemang jampang honda beat penumpang dirawat"),
+            &["gpe:bogor", "per:ares-rahman"],
+        ),
+        28,
+    );
+    let docs = vec![a, b, c];
+    let run = |cfg: LinkConfig| Linker::new(cfg).add_batch(&docs);
+    let out = run(LinkConfig::default());
+    assert_ne!(out[0].event, out[1].event, "two crashes on two days");
+    assert_eq!(out[0].event, out[2].event, "one crash reported twice");
+    // Without the rule the two crashes share an event: the test can fail.
+    let out = run(LinkConfig {
+        happening_text_min: 0.0,
+        ..LinkConfig::default()
+    });
+    assert_eq!(out[0].event, out[1].event);
+}
+
+#[test]
+fn a_competition_is_a_story_subject() {
+    const SPORT: &str =
+        "bulutangkis ganda putra tunggal babak pelatih pbsi wakil indonesia lawan gim skor";
+    let ents = ["per:fajar-alfian", "per:alwi-farhan", "org:pbsi"];
+    let match_report = |id: &str, day: u32, title: &str, own: &str| {
+        doc(
+            id,
+            at(day, 12),
+            title,
+            &format!("{SPORT} {own} {own}"),
+            &ents,
+        )
+    };
+    let docs = vec![
+        match_report(
+            "a:t1",
+            1,
+            "Thomas Cup 2026: Indonesia kalahkan Thailand",
+            "thomas piala beregu grup thailand",
+        ),
+        match_report(
+            "a:t2",
+            3,
+            "Thomas Cup 2026: Indonesia tersingkir",
+            "thomas piala beregu grup prancis",
+        ),
+        match_report(
+            "a:s1",
+            8,
+            "Singapore Open 2026: Alwi ke 16 besar",
+            "singapore open individu thomas piala",
+        ),
+    ];
+    let run = |cfg: LinkConfig| Linker::new(cfg).add_batch(&docs);
+    let out = run(LinkConfig::default());
+    assert_eq!(out[0].story, out[1].story, "one competition, one story");
+    assert_ne!(out[0].story, out[2].story, "two competitions, two stories");
+    // Without the rule the sport holds them together: the test can fail.
+    let out = run(LinkConfig {
+        story_competitions: false,
+        ..LinkConfig::default()
+    });
+    assert_eq!(out[0].story, out[2].story);
 }

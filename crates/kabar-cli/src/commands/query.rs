@@ -268,6 +268,7 @@ fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
                     "subject": w["story_subject"],
                     "promotion": w["promotion"],
                     "evergreen": w["evergreen"],
+                    "competition": w["story_competition"],
                     "article": a,
                 });
             }

@@ -265,6 +265,7 @@ pub fn make_doc(
         } else {
             Vec::new()
         },
+        happened: None,
     }
 }
 
