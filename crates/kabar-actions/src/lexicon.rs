@@ -290,6 +290,18 @@ pub fn word_row(name: &str) -> &'static [&'static str] {
     t.get(name).map(|v| v.as_slice()).unwrap_or(&[])
 }
 
+/// The family of an act kind (`data/needs.tsv`, rows `family_*`): kinds one real act is
+/// reported under ("bombard" and "military_attack" for one strike). A kind in no family is
+/// its own family.
+pub fn kind_family(kind: &str) -> &str {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let t = T.get_or_init(|| word_table(NEEDS_TSV));
+    t.iter()
+        .find(|(name, ws)| name.starts_with("family_") && ws.contains(&kind))
+        .map(|(name, _)| *name)
+        .unwrap_or(kind)
+}
+
 /// What an argument-type sense rule checks (`data/arg_rules.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArgRule {
