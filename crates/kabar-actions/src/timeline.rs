@@ -407,6 +407,7 @@ pub fn merge_timeline_levels(
         add_undated(&mut groups, dated_groups, i, m, levels);
     }
     merge_close_dates(&mut groups, levels);
+    merge_undated_into_sole_dated(&mut groups, levels);
     let mut out: Vec<TimelineEntry> = groups
         .into_iter()
         .filter(has_counterpart)
@@ -597,6 +598,45 @@ fn merge_close_dates(groups: &mut Vec<Group>, lv: &ActorLevels) {
                 changed = true;
                 break 'outer;
             }
+        }
+    }
+}
+
+/// An undated act that is, at its family's level ([`same_act_family`]: "bombard" and
+/// "military_attack" of the same sides), the one dated act of the story is that act
+/// recalled without a date ("serangan Hamas ke Israel" beside "pada 7 Oktober 2023 Hamas
+/// menyerang Israel"): it joins it. With two or more such dated acts it stays apart, and so
+/// does a report published before the act, or of a meeting, visit, call or talks (row
+/// `counterpart_kinds`: those recur, a later undated one is another).
+fn merge_undated_into_sole_dated(groups: &mut Vec<Group>, lv: &ActorLevels) {
+    let mut u = 0;
+    while u < groups.len() {
+        let recurring = crate::doc::is_in(
+            &groups[u].key.kind,
+            crate::lexicon::word_row("counterpart_kinds"),
+        );
+        if groups[u].date.is_some() || recurring {
+            u += 1;
+            continue;
+        }
+        let fits: Vec<usize> = (0..groups.len())
+            .filter(|&d| {
+                groups[d].date.is_some() && same_act_family(&groups[d].key, &groups[u].key, lv)
+            })
+            .collect();
+        let after = |d: usize| {
+            let start = groups[d].date.as_deref().and_then(day_range).map(|r| r.0);
+            groups[u]
+                .published
+                .iter()
+                .all(|p| start.is_some_and(|s| s <= *p))
+        };
+        if let Some(&d) = fits.first().filter(|&&d| fits.len() == 1 && after(d)) {
+            let g = groups.remove(u);
+            let d = if d > u { d - 1 } else { d };
+            groups[d].members.extend(g.members);
+        } else {
+            u += 1;
         }
     }
 }
@@ -1402,5 +1442,54 @@ mod tests {
             .iter()
             .find(|e| e.target == ["gpe:ir"] && e.plover == Plover::Fight);
         assert_eq!(strike.map(|e| e.articles.len()), Some(3), "{t:#?}");
+    }
+
+    #[test]
+    fn an_undated_recall_joins_the_one_dated_act_of_its_family() {
+        let mut ms = vec![
+            act(
+                "a:1",
+                Plover::Fight,
+                "bombard",
+                &["org:h"],
+                &["gpe:il"],
+                "2023-10-07",
+            ),
+            act(
+                "a:3",
+                Plover::Fight,
+                "bombard",
+                &["gpe:il"],
+                &["gpe:lb"],
+                "2026-05-01",
+            ),
+            act(
+                "a:4",
+                Plover::Fight,
+                "bombard",
+                &["gpe:il"],
+                &["gpe:lb"],
+                "2026-05-20",
+            ),
+        ];
+        let mut recall = act(
+            "a:2",
+            Plover::Fight,
+            "military_attack",
+            &["org:h"],
+            &["gpe:il"],
+            "x",
+        );
+        recall.action.date = None;
+        recall.published = Some("2026-05-29".into());
+        ms.push(recall.clone());
+        // two dated strikes on Lebanon: an undated one stays apart
+        recall.action.source = vec!["gpe:il".into()];
+        recall.action.target = vec!["gpe:lb".into()];
+        ms.push(recall);
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 4, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2"]);
+        assert!(t[3].date.is_none());
     }
 }
