@@ -193,6 +193,15 @@ fn arg_sense_fails(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
                     })
                     .any(|j| is_in(doc.word(j), row))
             }
+            ArgRule::HeadNot => {
+                // the clause head: the first word after the sentence start or the last comma
+                let i = doc.tok_from(trig.start);
+                let first = (doc.tok_from(sent.start)..i)
+                    .rev()
+                    .find(|&j| doc.word(j) == ",")
+                    .map_or(doc.tok_from(sent.start), |j| j + 1);
+                first < i && is_in(doc.word(first), row)
+            }
         }
     })
 }
@@ -533,12 +542,12 @@ fn scare_quote(doc: &Doc, i: usize, end: usize) -> Option<usize> {
         .filter(|&j| (i + 1..j).all(|k| doc.tokens[k].kind == kabar_core::TokenKind::Word))
 }
 
-/// The preposition that introduces mention `m`, across up to two lower-case common nouns
-/// before it ("terhadap wilayah Bandar Abbas", "kepada pusat scam di Kamboja" → "terhadap",
-/// "di"); else the word right before it.
+/// The preposition that introduces mention `m`, across one lower-case common noun before
+/// it ("terhadap wilayah Bandar Abbas", "di kota Zawtar" → "terhadap", "di"); else the word
+/// right before it. ("di dekat perbatasan Lebanon" names no place struck.)
 fn intro_prep<'a>(doc: &Doc<'a>, m: &Mention) -> &'a str {
     let i = doc.tok_from(m.span.start);
-    for j in (i.saturating_sub(3)..i).rev() {
+    for j in (i.saturating_sub(2)..i).rev() {
         let w = doc.word(j);
         if is_in(w, &words().preps) {
             return w;
@@ -895,7 +904,7 @@ fn roles(
             // ("menolak keras penggunaan APBN untuk … proyek KCJB" has no actor as object)
             let reach = |m: &Mention| {
                 doc.toks_between(trig.end, m.span.start).len() <= 5
-                    || is_in(intro_prep(doc, m), &words().target)
+                    || is_in(doc.prep_of(m), &words().target)
                     || is_in(doc.prep_of(m), &words().place)
             };
             let target = find(&|m| eligible_target(doc, m, kind) && reach(m))

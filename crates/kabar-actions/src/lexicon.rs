@@ -311,6 +311,10 @@ pub enum ArgRule {
     ContextNot,
     /// No act when the word right before the trigger is a word of the row.
     SubjectNot,
+    /// No act when the first word of the trigger's clause (after the sentence start or the
+    /// last comma) is a word of the row: "Sanksi AS itu juga memperingatkan …" (a thing, not
+    /// an actor, warns).
+    HeadNot,
 }
 
 /// One row of `data/arg_rules.tsv`: scope (trigger form, kind or `*`), rule, word row.
@@ -332,6 +336,7 @@ fn parse_arg_rules() -> (Vec<ArgSense>, Vec<LexiconError>) {
             Some("object_actor") => ArgRule::ObjectActor,
             Some("context_not") => ArgRule::ContextNot,
             Some("subject_not") => ArgRule::SubjectNot,
+            Some("head_not") => ArgRule::HeadNot,
             other => {
                 errs.push(LexiconError {
                     file: "data/arg_rules.tsv",
