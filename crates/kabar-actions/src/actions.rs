@@ -53,6 +53,19 @@ fn sole_authority(doc: &Doc) -> Option<String> {
     }
 }
 
+/// With several law-enforcement bodies in the article (a Polsek, its Polres, the Polda),
+/// the one named last before the trigger outside quotes, else the first after it: the unit
+/// the article is reporting on at that point.
+fn nearest_authority(doc: &Doc, trig: Span) -> Option<String> {
+    let named = |m: &&Mention| !m.anaphor && !doc.in_quote(m.span) && names_authority(doc, m);
+    let mut ms = doc.mentions.iter().filter(named);
+    ms.clone()
+        .filter(|m| m.span.end <= trig.start)
+        .last()
+        .or_else(|| ms.find(|m| m.span.start >= trig.end))
+        .and_then(|m| m.ids.first().cloned())
+}
+
 /// An organisation mention names a law-enforcement body: a word of its name is in
 /// `data/needs.tsv`, row `authority` ("Polda Metro Jaya", "KPK"), or the word right before it
 /// is ("Ditreskrimum Polda Metro Jaya" where the name found is "Metro Jaya": the body is
@@ -816,7 +829,10 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         {
             // "AS disangkakan melanggar Pasal 2", "pelaku ditangkap": the agent of a police
             // or prosecution step is the article's only law-enforcement body, if it has one
-            source = sole_authority(doc).into_iter().collect();
+            source = sole_authority(doc)
+                .or_else(|| nearest_authority(doc, trig))
+                .into_iter()
+                .collect();
         }
         target.retain(|t| !source.contains(t));
         // no identifiable agent: rather no act than "? → X" (docs/actions.md, precision),
