@@ -60,8 +60,7 @@ fn nearest_authority(doc: &Doc, trig: Span) -> Option<String> {
     let named = |m: &&Mention| !m.anaphor && !doc.in_quote(m.span) && names_authority(doc, m);
     let mut ms = doc.mentions.iter().filter(named);
     ms.clone()
-        .filter(|m| m.span.end <= trig.start)
-        .last()
+        .rfind(|m| m.span.end <= trig.start)
         .or_else(|| ms.find(|m| m.span.start >= trig.end))
         .and_then(|m| m.ids.first().cloned())
 }
@@ -589,7 +588,7 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     if place || m.kind == EntityType::Loc {
         // "di Gaza" is where a visit or a strike lands, not where a deployment starts
         return target_may_be_place(kind)
-            && !(is_in(p, &words().static_place_prep) && !is_in(kind, word_row("at_place_kinds")));
+            && (!is_in(p, &words().static_place_prep) || is_in(kind, word_row("at_place_kinds")));
     }
     true
 }
