@@ -53,6 +53,18 @@ fn sole_authority(doc: &Doc) -> Option<String> {
     }
 }
 
+/// With several law-enforcement bodies in the article (a Polsek, its Polres, the Polda),
+/// the one named last before the trigger outside quotes, else the first after it: the unit
+/// the article is reporting on at that point.
+fn nearest_authority(doc: &Doc, trig: Span) -> Option<String> {
+    let named = |m: &&Mention| !m.anaphor && !doc.in_quote(m.span) && names_authority(doc, m);
+    let mut ms = doc.mentions.iter().filter(named);
+    ms.clone()
+        .rfind(|m| m.span.end <= trig.start)
+        .or_else(|| ms.find(|m| m.span.start >= trig.end))
+        .and_then(|m| m.ids.first().cloned())
+}
+
 /// An organisation mention names a law-enforcement body: a word of its name is in
 /// `data/needs.tsv`, row `authority` ("Polda Metro Jaya", "KPK"), or the word right before it
 /// is ("Ditreskrimum Polda Metro Jaya" where the name found is "Metro Jaya": the body is
@@ -192,6 +204,15 @@ fn arg_sense_fails(doc: &Doc, tr: &Trigger, trig: Span, sent: Span) -> bool {
                         doc.tokens[j].span.start >= sent.start && !matches!(doc.word(j), "," | ";")
                     })
                     .any(|j| is_in(doc.word(j), row))
+            }
+            ArgRule::HeadNot => {
+                // the clause head: the first word after the sentence start or the last comma
+                let i = doc.tok_from(trig.start);
+                let first = (doc.tok_from(sent.start)..i)
+                    .rev()
+                    .find(|&j| doc.word(j) == ",")
+                    .map_or(doc.tok_from(sent.start), |j| j + 1);
+                first < i && is_in(doc.word(first), row)
             }
         }
     })
@@ -437,10 +458,12 @@ pub(crate) fn date_for(
             t.span.start.saturating_sub(trig.end)
         };
         // a date after a later trigger belongs to that one ("X meratifikasi … meski telah
-        // diteken pada September")
-        if others
-            .iter()
-            .any(|o| o.start >= trig.end && o.end <= t.span.start && sent.contains(o))
+        // diteken pada September"), and so does one in a later subordinate clause
+        // ("ditangkap … setelah korban tewas pada Senin")
+        if (t.span.start >= trig.end && opens_clause(text.get(trig.end..t.span.start)))
+            || others
+                .iter()
+                .any(|o| o.start >= trig.end && o.end <= t.span.start && sent.contains(o))
         {
             continue;
         }
@@ -463,6 +486,20 @@ pub(crate) fn date_for(
     })?;
     let v = v.split('T').next().unwrap_or(v);
     Some(v.chars().take(10).collect())
+}
+
+/// Words between a trigger and a later date open another clause: a subordinator of
+/// `data/words.tsv` row `clause_end` ("setelah", "karena", "ketika"); not "sebagai"
+/// ("ditetapkan sebagai tersangka pada Senin"). A relative clause does not count: "rumah
+/// X, yang beralamat di …, pada Senin" dates the main clause.
+fn opens_clause(between: Option<&str>) -> bool {
+    between
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            // "sebagai tersangka pada Senin" is the act's own clause
+            !w.is_empty() && !is_in(w, &words().as_role) && is_in(w, &words().clause_end)
+        })
 }
 
 /// The trigger counts occurrences: "dua kali", "beberapa kali", "berkali-kali", "sering",
@@ -504,9 +541,42 @@ fn is_verbal(h: &crate::doc::Hit) -> bool {
     }
 }
 
+/// Scare quotes: an opening quotation mark at token `i` closed within four words, before
+/// `end` ("serangan \"pertahanan diri\" terhadap Iran") marks a term inside the clause,
+/// not a quotation that ends it. Returns the closing mark's token.
+fn scare_quote(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    if !matches!(doc.word(i), "\"" | "“") {
+        return None;
+    }
+    let last = doc.toks_between(doc.tokens[i].span.end, end).end;
+    (i + 2..last.min(i + 6))
+        .find(|&j| matches!(doc.word(j), "\"" | "”"))
+        .filter(|&j| (i + 1..j).all(|k| doc.tokens[k].kind == kabar_core::TokenKind::Word))
+}
+
+/// The preposition that introduces mention `m`, across one lower-case common noun before
+/// it ("terhadap wilayah Bandar Abbas", "di kota Zawtar" → "terhadap", "di"); else the word
+/// right before it. ("di dekat perbatasan Lebanon" names no place struck.)
+fn intro_prep<'a>(doc: &Doc<'a>, m: &Mention) -> &'a str {
+    let i = doc.tok_from(m.span.start);
+    for j in (i.saturating_sub(2)..i).rev() {
+        let w = doc.word(j);
+        if is_in(w, &words().preps) {
+            return w;
+        }
+        let common = doc.tokens[j].kind == kabar_core::TokenKind::Word
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !is_in(w, &words().determiner);
+        if !common {
+            break;
+        }
+    }
+    doc.prep_of(m)
+}
+
 fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     let p = doc.prep_of(m);
-    if is_in(p, &words().not_target_prep) {
+    if is_in(p, &words().not_target_prep) || is_in(intro_prep(doc, m), &words().not_target_prep) {
         return false;
     }
     // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor; "dolar
@@ -516,8 +586,9 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     }
     let place = is_in(p, &words().place);
     if place || m.kind == EntityType::Loc {
+        // "di Gaza" is where a visit or a strike lands, not where a deployment starts
         return target_may_be_place(kind)
-            && !(is_in(p, &words().static_place_prep) && kind != "visit");
+            && (!is_in(p, &words().static_place_prep) || is_in(kind, word_row("at_place_kinds")));
     }
     true
 }
@@ -605,8 +676,16 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
                 re = n.span.start;
             }
         }
+        let mut skip_to = 0;
         for i in doc.toks_between(trig.end, re) {
+            if i < skip_to {
+                continue;
+            }
             let w = doc.word(i);
+            if let Some(close) = scare_quote(doc, i, re) {
+                skip_to = close + 1;
+                continue;
+            }
             if matches!(w, ";" | ":" | "“" | "”" | "\"") || is_in(w, &words().clause_end) {
                 re = doc.tokens[i].span.start;
                 break;
@@ -705,6 +784,23 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
                 // "mendesak TNI menarik pasukan": demanded, not done
                 continue;
             }
+            // "mengancam akan melakukan serangan ke Oman": the attack is threatened, not
+            // done; its target is the threat's
+            let threatened = prev_verb.and_then(|pi| match doc.hits[pi].kind {
+                HitKind::Action(t) if t.plover == kabar_core::Plover::Threaten => {
+                    emitted.get(pi).copied().flatten()
+                }
+                _ => None,
+            });
+            if let Some(ti) = threatened.filter(|_| {
+                !doc.toks_between(ls, trig.start)
+                    .any(|i| is_in(doc.word(i), &words().coord))
+            }) {
+                if out[ti].target.is_empty() {
+                    out[ti].target = target.clone();
+                }
+                continue;
+            }
             source = prev_verb
                 .and_then(|pi| emitted.get(pi).copied().flatten())
                 .map(|ai| out[ai].source.clone())
@@ -732,7 +828,10 @@ pub(crate) fn extract_actions(doc: &Doc, times: &[TimeExpr], quoted: &[Span]) ->
         {
             // "AS disangkakan melanggar Pasal 2", "pelaku ditangkap": the agent of a police
             // or prosecution step is the article's only law-enforcement body, if it has one
-            source = sole_authority(doc).into_iter().collect();
+            source = sole_authority(doc)
+                .or_else(|| nearest_authority(doc, trig))
+                .into_iter()
+                .collect();
         }
         target.retain(|t| !source.contains(t));
         // no identifiable agent: rather no act than "? → X" (docs/actions.md, precision),
@@ -850,8 +949,14 @@ fn roles(
             } else if let Some(i) = find(&|m| between(m) && close(m, 4)) {
                 // "pertemuan (bilateral) antara X dan Y"; further on, "antara X dan Y"
                 // qualifies something else ("kunjungan Prabowo … hubungan antara
-                // Indonesia dan Prancis")
-                return (right_chain(doc, right, i), Vec::new());
+                // Indonesia dan Prancis"); "pertempuran antara X melawan Y" opposes Y
+                let end = chain_end(doc, right, i);
+                let against = right
+                    .get(end)
+                    .filter(|m| is_in(doc.prep_of(m), word_row("opposing_prep")))
+                    .map(|_| right_chain(doc, right, end))
+                    .unwrap_or_default();
+                return (right_chain(doc, right, i), against);
             }
             // "Penandatanganan dilakukan X dan Y": a light passive verb right after the
             // noun makes what follows the agent, as "oleh" would.
@@ -876,7 +981,7 @@ fn roles(
             if target.is_empty() {
                 let rest = &right[from.min(right.len())..];
                 if let Some(j) = rest.iter().position(|m| {
-                    let p = doc.prep_of(m);
+                    let p = intro_prep(doc, m);
                     (is_in(p, &words().target)
                         || (is_in(p, &words().place) && target_may_be_place(kind)))
                         && eligible_target(doc, m, kind)

@@ -290,6 +290,18 @@ pub fn word_row(name: &str) -> &'static [&'static str] {
     t.get(name).map(|v| v.as_slice()).unwrap_or(&[])
 }
 
+/// The family of an act kind (`data/needs.tsv`, rows `family_*`): kinds one real act is
+/// reported under ("bombard" and "military_attack" for one strike). A kind in no family is
+/// its own family.
+pub fn kind_family(kind: &str) -> &str {
+    static T: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let t = T.get_or_init(|| word_table(NEEDS_TSV));
+    t.iter()
+        .find(|(name, ws)| name.starts_with("family_") && ws.contains(&kind))
+        .map(|(name, _)| *name)
+        .unwrap_or(kind)
+}
+
 /// What an argument-type sense rule checks (`data/arg_rules.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArgRule {
@@ -299,6 +311,10 @@ pub enum ArgRule {
     ContextNot,
     /// No act when the word right before the trigger is a word of the row.
     SubjectNot,
+    /// No act when the first word of the trigger's clause (after the sentence start or the
+    /// last comma) is a word of the row: "Sanksi AS itu juga memperingatkan …" (a thing, not
+    /// an actor, warns).
+    HeadNot,
 }
 
 /// One row of `data/arg_rules.tsv`: scope (trigger form, kind or `*`), rule, word row.
@@ -320,6 +336,7 @@ fn parse_arg_rules() -> (Vec<ArgSense>, Vec<LexiconError>) {
             Some("object_actor") => ArgRule::ObjectActor,
             Some("context_not") => ArgRule::ContextNot,
             Some("subject_not") => ArgRule::SubjectNot,
+            Some("head_not") => ArgRule::HeadNot,
             other => {
                 errs.push(LexiconError {
                     file: "data/arg_rules.tsv",

@@ -239,6 +239,22 @@ fn same_act(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
         && same_actors(&a.target, &b.target, lv)
 }
 
+/// Same act family ([`crate::lexicon::kind_family`]): the same PLOVER type and kind, or two
+/// kinds one real act is reported under ("bombard" and "military_attack").
+fn same_family(a: &Key, b: &Key) -> bool {
+    (a.plover == b.plover && a.kind == b.kind) || {
+        let f = crate::lexicon::kind_family(&a.kind);
+        f.starts_with("family_") && f == crate::lexicon::kind_family(&b.kind)
+    }
+}
+
+/// [`same_act`] up to the kind's family: one act reported under two kinds.
+fn same_act_family(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
+    same_family(a, b)
+        && same_actors(&a.source, &b.source, lv)
+        && same_actors(&a.target, &b.target, lv)
+}
+
 /// A report that names fewer actors may be the act another report gives in full: same
 /// type family and agents, one side without a target ("Prabowo melakukan kunjungan
 /// kenegaraan"); for symmetric kinds, whose actors are one set, one set within the other
@@ -391,6 +407,7 @@ pub fn merge_timeline_levels(
         add_undated(&mut groups, dated_groups, i, m, levels);
     }
     merge_close_dates(&mut groups, levels);
+    merge_undated_into_sole_dated(&mut groups, levels);
     let mut out: Vec<TimelineEntry> = groups
         .into_iter()
         .filter(has_counterpart)
@@ -554,7 +571,7 @@ fn merge_close_dates(groups: &mut Vec<Group>, lv: &ActorLevels) {
                 if a == b || !close_dates(&groups[a], &groups[b]) {
                     continue;
                 }
-                let same = same_act(&groups[a].key, &groups[b].key, lv);
+                let same = same_act_family(&groups[a].key, &groups[b].key, lv);
                 // a partial group (b) joins a fuller one (a) only when a is the only fit
                 let partial = !same
                     && fewer_actors(&groups[b].key, &groups[a].key, lv)
@@ -585,6 +602,45 @@ fn merge_close_dates(groups: &mut Vec<Group>, lv: &ActorLevels) {
     }
 }
 
+/// An undated act that is, at its family's level ([`same_act_family`]: "bombard" and
+/// "military_attack" of the same sides), the one dated act of the story is that act
+/// recalled without a date ("serangan Hamas ke Israel" beside "pada 7 Oktober 2023 Hamas
+/// menyerang Israel"): it joins it. With two or more such dated acts it stays apart, and so
+/// does a report published before the act, or of a meeting, visit, call or talks (row
+/// `counterpart_kinds`: those recur, a later undated one is another).
+fn merge_undated_into_sole_dated(groups: &mut Vec<Group>, lv: &ActorLevels) {
+    let mut u = 0;
+    while u < groups.len() {
+        let recurring = crate::doc::is_in(
+            &groups[u].key.kind,
+            crate::lexicon::word_row("counterpart_kinds"),
+        );
+        if groups[u].date.is_some() || recurring {
+            u += 1;
+            continue;
+        }
+        let fits: Vec<usize> = (0..groups.len())
+            .filter(|&d| {
+                groups[d].date.is_some() && same_act_family(&groups[d].key, &groups[u].key, lv)
+            })
+            .collect();
+        let after = |d: usize| {
+            let start = groups[d].date.as_deref().and_then(day_range).map(|r| r.0);
+            groups[u]
+                .published
+                .iter()
+                .all(|p| start.is_some_and(|s| s <= *p))
+        };
+        if let Some(&d) = fits.first().filter(|&&d| fits.len() == 1 && after(d)) {
+            let g = groups.remove(u);
+            let d = if d > u { d - 1 } else { d };
+            groups[d].members.extend(g.members);
+        } else {
+            u += 1;
+        }
+    }
+}
+
 /// How much a group's date is supported: distinct articles, then date precision.
 fn support(g: &Group) -> (usize, usize) {
     let mut arts: Vec<&str> = g.members.iter().map(|(_, m)| m.article.as_str()).collect();
@@ -604,7 +660,7 @@ pub const ONE_OFF_SLACK_DAYS: i64 = 3;
 /// Both groups are dated, of one type family, and their day ranges lie at most the kind's
 /// slack apart.
 fn close_dates(a: &Group, b: &Group) -> bool {
-    if a.key.plover != b.key.plover || a.key.kind != b.key.kind {
+    if !same_family(&a.key, &b.key) {
         return false;
     }
     let slack = if crate::doc::is_in(&a.key.kind, crate::lexicon::word_row("one_off_kinds")) {
@@ -637,7 +693,7 @@ fn fewer_actors(small: &Key, full: &Key, lv: &ActorLevels) -> bool {
             && x.len() < y.len()
             && x.iter().all(|p| y.iter().any(|q| lv.same_actor(p, q)))
     };
-    if small.plover != full.plover || small.kind != full.kind {
+    if !same_family(small, full) {
         return false;
     }
     if is_symmetric(&small.kind) {
@@ -657,7 +713,13 @@ fn fewer_actors(small: &Key, full: &Key, lv: &ActorLevels) -> bool {
 /// A meeting, visit, call or talks (`data/needs.tsv`, row `counterpart_kinds`) needs two
 /// parties: a group whose reports name only one is no timeline entry (its act may be real,
 /// but "X: meet" with no one met tells the reader nothing and duplicates the full report).
+///
+/// Support and praise (row `addressee_kinds`) need a target: "X: praise" with no one praised
+/// is an opinion about a thing or a result, not an act toward an actor.
 fn has_counterpart(g: &Group) -> bool {
+    if crate::doc::is_in(&g.key.kind, crate::lexicon::word_row("addressee_kinds")) {
+        return !g.key.target.is_empty();
+    }
     if !crate::doc::is_in(&g.key.kind, crate::lexicon::word_row("counterpart_kinds")) {
         return true;
     }
@@ -1294,5 +1356,140 @@ mod tests {
             "2026-05-20",
         )];
         assert_eq!(merge_timeline(ms).len(), 1);
+    }
+
+    #[test]
+    fn praise_of_no_one_is_no_entry() {
+        let ms = vec![
+            act(
+                "a:1",
+                Plover::Support,
+                "praise",
+                &["per:p"],
+                &[],
+                "2026-05-20",
+            ),
+            act(
+                "a:2",
+                Plover::Support,
+                "support",
+                &["per:p"],
+                &[],
+                "2026-05-21",
+            ),
+            act(
+                "a:3",
+                Plover::Support,
+                "praise",
+                &["per:p"],
+                &["per:q"],
+                "2026-05-25",
+            ),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:3"]);
+    }
+
+    #[test]
+    fn one_strike_reported_as_bombing_and_as_attack_is_one_entry() {
+        let ms = vec![
+            act(
+                "a:1",
+                Plover::Fight,
+                "bombard",
+                &["gpe:us"],
+                &["gpe:ir"],
+                "2026-02-28",
+            ),
+            act(
+                "a:2",
+                Plover::Fight,
+                "military_attack",
+                &["gpe:us"],
+                &["gpe:ir"],
+                "2026-02-28",
+            ),
+            act(
+                "a:3",
+                Plover::Fight,
+                "military_attack",
+                &["gpe:us"],
+                &["gpe:ir"],
+                "2026-03-01",
+            ),
+            // another target, or another family (a threat), stays apart
+            act(
+                "a:4",
+                Plover::Fight,
+                "bombard",
+                &["gpe:us"],
+                &["gpe:om"],
+                "2026-02-28",
+            ),
+            act(
+                "a:5",
+                Plover::Threaten,
+                "warn",
+                &["gpe:us"],
+                &["gpe:ir"],
+                "2026-02-28",
+            ),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 3, "{t:#?}");
+        let strike = t
+            .iter()
+            .find(|e| e.target == ["gpe:ir"] && e.plover == Plover::Fight);
+        assert_eq!(strike.map(|e| e.articles.len()), Some(3), "{t:#?}");
+    }
+
+    #[test]
+    fn an_undated_recall_joins_the_one_dated_act_of_its_family() {
+        let mut ms = vec![
+            act(
+                "a:1",
+                Plover::Fight,
+                "bombard",
+                &["org:h"],
+                &["gpe:il"],
+                "2023-10-07",
+            ),
+            act(
+                "a:3",
+                Plover::Fight,
+                "bombard",
+                &["gpe:il"],
+                &["gpe:lb"],
+                "2026-05-01",
+            ),
+            act(
+                "a:4",
+                Plover::Fight,
+                "bombard",
+                &["gpe:il"],
+                &["gpe:lb"],
+                "2026-05-20",
+            ),
+        ];
+        let mut recall = act(
+            "a:2",
+            Plover::Fight,
+            "military_attack",
+            &["org:h"],
+            &["gpe:il"],
+            "x",
+        );
+        recall.action.date = None;
+        recall.published = Some("2026-05-29".into());
+        ms.push(recall.clone());
+        // two dated strikes on Lebanon: an undated one stays apart
+        recall.action.source = vec!["gpe:il".into()];
+        recall.action.target = vec!["gpe:lb".into()];
+        ms.push(recall);
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 4, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2"]);
+        assert!(t[3].date.is_none());
     }
 }
