@@ -5,7 +5,9 @@
 //! are written in the same transaction as the articles and their links, so a batch is
 //! all or nothing even for a reader on another machine.
 
+use super::resolve::{NameRules, PgRows};
 use super::{PgError, PgStore, LINK_LOCK};
+use crate::resolve::resolve_with;
 use crate::error::LinkError;
 use crate::{ArticleLinks, BatchSummary, StoreError};
 use kabar_core::Analysis;
@@ -57,6 +59,19 @@ impl PgStore {
         analyses: &[Analysis],
         link: &mut PgLinkFn<'_>,
     ) -> Result<(BatchSummary, LockTimes), PgError> {
+        self.ingest_batch_resolving(analyses, link, None)
+    }
+
+    /// [`PgStore::ingest_batch`], then, when the batch added articles and `rules` are
+    /// given, store-level entity resolution ([`crate::resolve`]) in the same transaction,
+    /// as SQLite's ingest runs it after each batch: a batch is stored, linked and
+    /// resolved, or not at all.
+    pub fn ingest_batch_resolving(
+        &mut self,
+        analyses: &[Analysis],
+        link: &mut PgLinkFn<'_>,
+        rules: Option<&NameRules<'_>>,
+    ) -> Result<(BatchSummary, LockTimes), PgError> {
         let asked = Instant::now();
         let mut tx = self.client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LINK_LOCK])?;
@@ -105,6 +120,9 @@ impl PgStore {
         };
         summary.events = count(&mut tx, "events")?;
         summary.stories = count(&mut tx, "stories")?;
+        if let Some(rules) = rules.filter(|_| summary.added > 0) {
+            resolve_with(&PgRows::new(&mut tx), rules.not_name, rules.known_place)?;
+        }
         tx.commit()?;
         Ok((
             summary,
