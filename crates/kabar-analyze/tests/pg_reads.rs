@@ -120,6 +120,30 @@ fn postgres_reads_match_sqlite_through_the_traits() {
     let merges = lite.redirects().unwrap();
     assert!(!merges.is_empty(), "the examples hold names to merge");
     same("entity redirects", pg.redirects().unwrap(), merges.clone());
+    // The counts the triggers keep equal the rows they count (after ingest, re-linking and
+    // resolution's merges).
+    for (what, sql) in [
+        (
+            "events.articles",
+            "SELECT count(*) FROM events e
+             WHERE e.articles <> (SELECT count(*) FROM articles a WHERE a.event = e.id)",
+        ),
+        (
+            "stories.articles",
+            "SELECT count(*) FROM stories s
+             WHERE s.articles <> (SELECT count(*) FROM articles a WHERE a.story = s.id)",
+        ),
+        (
+            "entities.mentions|articles",
+            "SELECT count(*) FROM entities e WHERE
+                e.mentions <> (SELECT coalesce(sum(m.mentions), 0) FROM entity_mentions m
+                               WHERE m.entity = e.id)
+             OR e.articles <> (SELECT count(*) FROM entity_mentions m WHERE m.entity = e.id)",
+        ),
+    ] {
+        let wrong: i64 = pg.client().query_one(sql, &[]).unwrap().get(0);
+        assert_eq!(wrong, 0, "stored {what} that disagree with the rows");
+    }
     let pg = PgReader::new(pg);
 
     // Whole lists and records.
