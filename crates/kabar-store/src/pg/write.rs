@@ -38,8 +38,10 @@ pub type PgLinkFn<'a> = dyn FnMut(&[&Analysis], Option<Vec<u8>>) -> Result<PgBat
 pub struct LockTimes {
     /// Time spent waiting for [`LINK_LOCK`].
     pub waited: Duration,
-    /// Time the lock was held (storing, linking, committing).
+    /// Time the lock was held (storing, linking, resolving, committing).
     pub held: Duration,
+    /// Of `held`, the time store-level entity resolution took.
+    pub resolving: Duration,
 }
 
 impl PgStore {
@@ -120,8 +122,11 @@ impl PgStore {
         };
         summary.events = count(&mut tx, "events")?;
         summary.stories = count(&mut tx, "stories")?;
+        let mut resolving = Duration::ZERO;
         if let Some(rules) = rules.filter(|_| summary.added > 0) {
+            let start = Instant::now();
             resolve_with(&PgRows::new(&mut tx), rules.not_name, rules.known_place)?;
+            resolving = start.elapsed();
         }
         tx.commit()?;
         Ok((
@@ -129,6 +134,7 @@ impl PgStore {
             LockTimes {
                 waited: locked - asked,
                 held: locked.elapsed(),
+                resolving,
             },
         ))
     }
