@@ -90,7 +90,12 @@ impl Store {
         not_name: &dyn Fn(&str) -> bool,
         known_place: &dyn Fn(&str) -> bool,
     ) -> Result<Vec<Merge>, StoreError> {
-        let tx = self.conn.transaction()?;
+        // the write lock at once: resolution reads before it writes, and a deferred
+        // transaction whose snapshot another writer outdated cannot take it later
+        // (SQLITE_BUSY_SNAPSHOT, seen with 4 `kabar ingest` processes on one file)
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let merges = resolve_with(&tx, not_name, known_place)?;
         tx.commit()?;
         Ok(merges)
