@@ -67,9 +67,7 @@ fn ingest(url: &str, json: bool, input: &InputArgs, batch: usize) -> Result<Outc
     let mut s = super::ingest::stream_batches(input, batch, &mut |analyses| {
         let (b, times) = ingest_batch_pg(&mut store, analyses)
             .with_context(|| format!("storing into {target}"))?;
-        locks.waited += times.waited;
-        locks.held += times.held;
-        locks.resolving += times.resolving;
+        locks.add(&times);
         Ok(b)
     })?;
     if s.added == 0 && s.already_stored == 0 {
@@ -81,9 +79,11 @@ fn ingest(url: &str, json: bool, input: &InputArgs, batch: usize) -> Result<Outc
         println!("{}", serde_json::to_string(&s)?);
     } else {
         println!(
-            "added {} article(s) ({} duplicate(s)), {} already stored, {} refused; the store now has {} event(s) in {} story(ies): {target} (waited {:.2} s for the link lock, held it {:.2} s, of which {:.2} s resolving entities)",
+            "added {} article(s) ({} duplicate(s)), {} already stored, {} refused; the store now has {} event(s) in {} story(ies): {target} (link lock: waited {:.2} s, held {:.2} s: storing {:.2}, linking {:.2}, resolving entities {:.2}, commit {:.2})",
             s.added, s.duplicates, s.already_stored, s.refused, s.events, s.stories,
-            locks.waited.as_secs_f64(), locks.held.as_secs_f64(), locks.resolving.as_secs_f64()
+            locks.waited.as_secs_f64(), locks.held.as_secs_f64(), locks.storing.as_secs_f64(),
+            locks.linking.as_secs_f64(), locks.resolving.as_secs_f64(),
+            locks.committing.as_secs_f64()
         );
     }
     Ok(if s.refused == 0 {

@@ -40,8 +40,28 @@ pub struct LockTimes {
     pub waited: Duration,
     /// Time the lock was held (storing, linking, resolving, committing).
     pub held: Duration,
+    /// Of `held`, the time writing the articles and their entity, role, action and quote
+    /// rows took.
+    pub storing: Duration,
+    /// Of `held`, the time the linking step took (reading the linker state, linking,
+    /// writing links, the state and linking's extras).
+    pub linking: Duration,
     /// Of `held`, the time store-level entity resolution took.
     pub resolving: Duration,
+    /// Of `held`, the time the commit took.
+    pub committing: Duration,
+}
+
+impl LockTimes {
+    /// Adds another batch's times to these.
+    pub fn add(&mut self, o: &LockTimes) {
+        self.waited += o.waited;
+        self.held += o.held;
+        self.storing += o.storing;
+        self.linking += o.linking;
+        self.resolving += o.resolving;
+        self.committing += o.committing;
+    }
 }
 
 impl PgStore {
@@ -94,7 +114,11 @@ impl PgStore {
             }
             fresh.push(a);
         }
+        let mut times = LockTimes::default();
+        let start = Instant::now();
         insert_articles(&mut tx, &fresh)?;
+        times.storing = start.elapsed();
+        let start = Instant::now();
         summary.added = fresh.len();
         if !fresh.is_empty() {
             let state: Option<Vec<u8>> = tx
@@ -122,21 +146,18 @@ impl PgStore {
         };
         summary.events = count(&mut tx, "events")?;
         summary.stories = count(&mut tx, "stories")?;
-        let mut resolving = Duration::ZERO;
+        times.linking = start.elapsed();
         if let Some(rules) = rules.filter(|_| summary.added > 0) {
             let start = Instant::now();
             resolve_with(&PgRows::new(&mut tx), rules.not_name, rules.known_place)?;
-            resolving = start.elapsed();
+            times.resolving = start.elapsed();
         }
+        let start = Instant::now();
         tx.commit()?;
-        Ok((
-            summary,
-            LockTimes {
-                waited: locked - asked,
-                held: locked.elapsed(),
-                resolving,
-            },
-        ))
+        times.committing = start.elapsed();
+        times.waited = locked - asked;
+        times.held = locked.elapsed();
+        Ok((summary, times))
     }
 }
 
