@@ -172,11 +172,7 @@ impl PgStore {
     pub fn resolve_entities_known(&mut self, rules: &NameRules<'_>) -> Result<Vec<Merge>, PgError> {
         let mut tx = self.client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LINK_LOCK])?;
-        let merges = resolve_with(
-            &PgRows::new(&mut tx),
-            rules.not_name,
-            rules.known_place,
-        )?;
+        let merges = resolve_with(&PgRows::new(&mut tx), rules.not_name, rules.known_place)?;
         tx.commit()?;
         Ok(merges)
     }

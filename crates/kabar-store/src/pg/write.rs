@@ -7,8 +7,8 @@
 
 use super::resolve::{NameRules, PgRows};
 use super::{PgError, PgStore, LINK_LOCK};
-use crate::resolve::resolve_with;
 use crate::error::LinkError;
+use crate::resolve::resolve_with;
 use crate::{ArticleLinks, BatchSummary, StoreError};
 use kabar_core::Analysis;
 use postgres::Transaction;
