@@ -99,18 +99,22 @@ pub fn new_linker() -> Linker {
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     let summary = store_and_link(store, analyses)?;
     if summary.added > 0 {
-        store.resolve_entities_known(&not_name, &|n| {
-            kabar_entities::lexicon::Lexicon::embedded()
-                .lookup(n)
-                .is_some()
-        })?;
+        store.resolve_entities_known(&not_name, &known_place)?;
     }
     Ok(summary)
 }
 
+/// True when `name` is a place (or other entry) the embedded lexicon knows: never merged
+/// into a person by store-level resolution.
+pub(crate) fn known_place(name: &str) -> bool {
+    kabar_entities::lexicon::Lexicon::embedded()
+        .lookup(name)
+        .is_some()
+}
+
 /// True when a (lower-case) word is no part of a person's name: a function word, a title
 /// ("menpora"), an honorific, a rank word or a degree (the entities crate's word lists).
-fn not_name(w: &str) -> bool {
+pub(crate) fn not_name(w: &str) -> bool {
     let words = kabar_entities::words::Words::embedded();
     kabar_text::is_stopword(w, kabar_core::Lang::Unknown)
         || kabar_entities::lexicon::Lexicon::embedded()

@@ -3,12 +3,13 @@
 //! The linking step is the one of [`crate::ingest_batch`] (same linker, same documents,
 //! same revisions, redirects and reasons); what differs is that it runs inside the
 //! store's batch transaction under the link lock, with the linker state the previous
-//! writer committed, and that its extras are written in that same transaction. Store-level
-//! entity resolution (`kabar_store::resolve`) is not run on PostgreSQL yet.
+//! writer committed, and that its extras and store-level entity resolution
+//! (`kabar_store::resolve`, the same rules and word tests as SQLite's ingest) are written
+//! in that same transaction.
 
-use crate::ingest::link_fresh;
+use crate::ingest::{known_place, link_fresh, not_name};
 use kabar_core::Analysis;
-use kabar_store::pg::{LockTimes, PgBatch, PgError, PgStore};
+use kabar_store::pg::{LockTimes, NameRules, PgBatch, PgError, PgStore};
 use kabar_store::BatchSummary;
 
 /// Stores `analyses` in `store` and links the new ones, in one transaction holding the
@@ -17,13 +18,21 @@ pub fn ingest_batch_pg(
     store: &mut PgStore,
     analyses: &[Analysis],
 ) -> Result<(BatchSummary, LockTimes), PgError> {
-    store.ingest_batch(analyses, &mut |fresh, state| {
-        let l = link_fresh(fresh, state)?;
-        Ok(PgBatch {
-            links: l.links,
-            state: l.state,
-            why: l.why,
-            redirects: l.redirects,
-        })
-    })
+    let rules = NameRules {
+        not_name: &not_name,
+        known_place: &known_place,
+    };
+    store.ingest_batch_resolving(
+        analyses,
+        &mut |fresh, state| {
+            let l = link_fresh(fresh, state)?;
+            Ok(PgBatch {
+                links: l.links,
+                state: l.state,
+                why: l.why,
+                redirects: l.redirects,
+            })
+        },
+        Some(&rules),
+    )
 }

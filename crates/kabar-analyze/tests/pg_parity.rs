@@ -1,6 +1,7 @@
 //! The PostgreSQL store gives the same results as the SQLite one (issue 16): the bundled
 //! examples ingested batch by batch into both must list the same articles, copies,
-//! events and stories, and full-text search must find the same articles.
+//! events, stories and entities (store-level resolution merging the same names after
+//! every batch), and full-text search must find the same articles.
 //!
 //! Needs a server: `KABAR_TEST_PG=postgres://user@host:port/db` (scripts/test.sh starts a
 //! private one). Without it the test skips with a note, except under `CI=true`, where it
@@ -44,7 +45,13 @@ fn postgres_matches_sqlite_on_the_examples() {
         // before retired events are removed, PostgreSQL's after, in the same transaction.)
         assert_eq!(pg.events().unwrap(), lite.events().unwrap());
         assert_eq!(pg.stories().unwrap(), lite.stories().unwrap());
+        assert_eq!(pg.entities().unwrap(), lite.entities().unwrap());
+        assert_eq!(pg.redirects().unwrap(), lite.redirects().unwrap());
     }
+    assert!(
+        !lite.redirects().unwrap().is_empty(),
+        "resolution merged names on the examples"
+    );
     // Again: everything is already stored, nothing changes.
     let (again, _) = ingest_batch_pg(&mut pg, &analyses).unwrap();
     assert_eq!((again.added, again.already_stored), (0, analyses.len()));

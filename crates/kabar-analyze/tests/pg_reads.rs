@@ -5,10 +5,9 @@
 //! lookups pages use, and every export table are compared. Search is compared as hit
 //! SETS (PostgreSQL ranks with `ts_rank`, SQLite with BM25).
 //!
-//! Where SQLite's store-level entity resolution (`kabar_store::resolve`, not ported to
-//! PostgreSQL) merged entities, entity data legitimately differs: the test computes the
-//! entities it touched (both sides of every `entity_redirects` row) and compares entity
-//! data everywhere else; what it skipped is printed.
+//! Store-level entity resolution (`kabar_store::resolve`) runs on both backends with the
+//! same rules, so entity lists, entity records, merged IDs and every record naming an
+//! entity must be equal too: nothing is skipped.
 //!
 //! Needs a server: `KABAR_TEST_PG=postgres://user@host:port/db` (scripts/test.sh starts a
 //! private one). Without it the test skips with a note, except under `CI=true`, where it
@@ -60,30 +59,6 @@ fn same<T: Serialize + Debug>(what: &str, pg: T, lite: T) {
         around(&a),
         around(&b)
     );
-}
-
-/// Entities that SQLite's store-level resolution merged (both sides of each redirect).
-fn resolved_entities(lite: &Store) -> BTreeSet<String> {
-    let mut st = lite
-        .conn()
-        .prepare("SELECT from_id, to_id FROM entity_redirects")
-        .unwrap();
-    let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-        .unwrap();
-    let mut out = BTreeSet::new();
-    for r in rows {
-        let (a, b) = r.unwrap();
-        out.insert(a);
-        out.insert(b);
-    }
-    out
-}
-
-/// True when `record` names one of the entities resolution merged.
-fn touches<T: Serialize>(record: &T, resolved: &BTreeSet<String>) -> bool {
-    let json = serde_json::to_string(record).unwrap();
-    resolved.iter().any(|e| json.contains(&format!("\"{e}\"")))
 }
 
 fn page(offset: u64, limit: u64) -> PageReq {
@@ -141,11 +116,35 @@ fn postgres_reads_match_sqlite_through_the_traits() {
         ingest_batch(&mut lite, chunk).unwrap();
         ingest_batch_pg(&mut pg, chunk).unwrap();
     }
+    // Resolution merged the same names the same way (the examples have some to merge).
+    let merges = lite.redirects().unwrap();
+    assert!(!merges.is_empty(), "the examples hold names to merge");
+    same("entity redirects", pg.redirects().unwrap(), merges.clone());
+    // The counts the triggers keep equal the rows they count (after ingest, re-linking and
+    // resolution's merges).
+    for (what, sql) in [
+        (
+            "events.articles",
+            "SELECT count(*) FROM events e
+             WHERE e.articles <> (SELECT count(*) FROM articles a WHERE a.event = e.id)",
+        ),
+        (
+            "stories.articles",
+            "SELECT count(*) FROM stories s
+             WHERE s.articles <> (SELECT count(*) FROM articles a WHERE a.story = s.id)",
+        ),
+        (
+            "entities.mentions|articles",
+            "SELECT count(*) FROM entities e WHERE
+                e.mentions <> (SELECT coalesce(sum(m.mentions), 0) FROM entity_mentions m
+                               WHERE m.entity = e.id)
+             OR e.articles <> (SELECT count(*) FROM entity_mentions m WHERE m.entity = e.id)",
+        ),
+    ] {
+        let wrong: i64 = pg.client().query_one(sql, &[]).unwrap().get(0);
+        assert_eq!(wrong, 0, "stored {what} that disagree with the rows");
+    }
     let pg = PgReader::new(pg);
-    let resolved = resolved_entities(&lite);
-    eprintln!(
-        "entities merged by SQLite's store-level resolution (entity data not compared): {resolved:?}"
-    );
 
     // Whole lists and records.
     same("articles", pg.articles().unwrap(), lite.articles().unwrap());
@@ -165,59 +164,40 @@ fn postgres_reads_match_sqlite_through_the_traits() {
             kabar_query::event_record(&lite, &e.id).unwrap(),
         );
     }
-    let mut skipped_stories = Vec::new();
     for s in lite.stories().unwrap() {
-        let a = kabar_query::story_record(&pg, &s.id).unwrap();
-        let b = kabar_query::story_record(&lite, &s.id).unwrap();
-        same(&format!("story {} events", s.id), &a.events, &b.events);
-        same(&format!("story {} summary", s.id), &a.summary, &b.summary);
-        // its entities, quotes and timeline name entity IDs: comparable unless resolution
-        // merged one of them
-        if touches(&a, &resolved) || touches(&b, &resolved) {
-            skipped_stories.push(s.id.clone());
-        } else {
-            same(&format!("story {}", s.id), a, b);
-        }
+        same(
+            &format!("story {}", s.id),
+            kabar_query::story_record(&pg, &s.id).unwrap(),
+            kabar_query::story_record(&lite, &s.id).unwrap(),
+        );
     }
-    eprintln!("stories whose entities/timeline were not compared: {skipped_stories:?}");
 
-    // Entities: every entity SQLite has that resolution did not touch, by ID and by name.
+    // Entities: the list, every record, by ID, by name and by a merged-away ID.
     let lite_entities = lite.entities().unwrap();
-    let pg_entities = pg.entities().unwrap();
-    let keep = |v: &[kabar_query::EntityRow]| -> Vec<kabar_query::EntityRow> {
-        v.iter()
-            .filter(|e| !resolved.contains(&e.id))
-            .cloned()
-            .collect()
-    };
-    same("entities", keep(&pg_entities), keep(&lite_entities));
-    let mut compared = 0;
-    let mut skipped_entities = Vec::new();
-    for e in lite_entities.iter().filter(|e| !resolved.contains(&e.id)) {
-        let a = kabar_query::entity_record(&pg, &e.id).unwrap();
-        let b = kabar_query::entity_record(&lite, &e.id).unwrap();
-        if touches(&a, &resolved) || touches(&b, &resolved) {
-            skipped_entities.push(e.id.clone());
-            continue;
-        }
-        same(&format!("entity {}", e.id), &a, &b);
+    same("entities", pg.entities().unwrap(), lite_entities.clone());
+    assert!(lite_entities.len() > 20, "the examples name entities");
+    for e in &lite_entities {
+        same(
+            &format!("entity {}", e.id),
+            kabar_query::entity_record(&pg, &e.id).unwrap(),
+            kabar_query::entity_record(&lite, &e.id).unwrap(),
+        );
         same(
             &format!("entity by name {:?}", e.name),
             pg.find_entity(&e.name).unwrap().id,
             lite.find_entity(&e.name).unwrap().id,
         );
-        compared += 1;
     }
-    eprintln!("entity records not compared (they name a merged entity): {skipped_entities:?}");
-    assert!(compared > 20, "most entity records compared ({compared})");
+    for m in &merges {
+        same(
+            &format!("entity by merged ID {}", m.from),
+            pg.find_entity(&m.from).unwrap().id,
+            lite.find_entity(&m.from).unwrap().id,
+        );
+    }
 
     // Pages: every sort, several filters, first page and a later one.
-    let top = lite_entities
-        .iter()
-        .find(|e| !resolved.contains(&e.id))
-        .unwrap()
-        .id
-        .clone();
+    let top = lite_entities[0].id.clone();
     for f in filters(&lite, &top) {
         for sort in SORTS {
             for p in [page(0, 10), page(5, 7)] {
@@ -241,15 +221,14 @@ fn postgres_reads_match_sqlite_through_the_traits() {
                 );
             }
         }
-        // entity pages where resolution cannot reorder them: compare the untouched rows
         for (kind, q) in [(None, None), (Some("PER"), None), (None, Some("a"))] {
-            let a = pg.entity_page(&f, kind, q, page(0, 1000)).unwrap();
-            let b = lite.entity_page(&f, kind, q, page(0, 1000)).unwrap();
-            same(
-                &format!("entity_page {f:?} {kind:?} {q:?}"),
-                keep(&a.items),
-                keep(&b.items),
-            );
+            for p in [page(0, 1000), page(3, 10)] {
+                same(
+                    &format!("entity_page {f:?} {kind:?} {q:?} {p:?}"),
+                    pg.entity_page(&f, kind, q, p).unwrap(),
+                    lite.entity_page(&f, kind, q, p).unwrap(),
+                );
+            }
         }
     }
     for s in lite.stories().unwrap() {
@@ -318,7 +297,7 @@ fn postgres_reads_match_sqlite_through_the_traits() {
         }
     }
 
-    // Exports: byte-identical, except entity rows resolution touched.
+    // Exports: byte-identical.
     for t in [
         Table::Events,
         Table::Articles,
@@ -331,21 +310,10 @@ fn postgres_reads_match_sqlite_through_the_traits() {
             String::from_utf8(v).unwrap()
         };
         let (a, b) = (out(&pg), out(&lite));
-        if t == Table::Entities || t == Table::Actions {
-            let untouched = |s: &str| -> Vec<String> {
-                s.lines()
-                    .filter(|l| !resolved.iter().any(|e| l.contains(e.as_str())))
-                    .map(str::to_string)
-                    .collect()
-            };
-            let (a, b) = (untouched(&a), untouched(&b));
-            for (x, y) in a.iter().zip(&b) {
-                assert_eq!(x, y, "export {t:?}");
-            }
-            assert_eq!(a.len(), b.len(), "export {t:?} rows");
-        } else {
-            assert_eq!(a, b, "export {t:?}");
+        for (x, y) in a.lines().zip(b.lines()) {
+            assert_eq!(x, y, "export {t:?}");
         }
+        assert_eq!(a.lines().count(), b.lines().count(), "export {t:?} rows");
     }
     assert_eq!(
         pg.counts().unwrap()["articles"],

@@ -23,13 +23,15 @@ fn examples() -> Vec<Analysis> {
 }
 
 /// What a store holds, for comparing two: articles (with copies, events, stories),
-/// events and stories.
+/// events, stories, entities (after store-level resolution) and the merges it made.
 fn snapshot(s: &mut PgStore) -> String {
     format!(
-        "{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         s.articles().unwrap(),
         s.events().unwrap(),
-        s.stories().unwrap()
+        s.stories().unwrap(),
+        s.entities().unwrap(),
+        s.redirects().unwrap()
     )
 }
 

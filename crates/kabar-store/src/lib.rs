@@ -16,6 +16,7 @@ pub mod link_extra;
 mod packed;
 pub mod pg;
 pub mod resolve;
+pub mod resolve_rows;
 pub mod rows;
 pub mod schema;
 pub mod write;

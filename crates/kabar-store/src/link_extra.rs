@@ -18,7 +18,10 @@ impl Store {
         why: &[(String, String)],
         redirects: &[(String, String)],
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        // the write lock at once (see `Store::resolve_entities_known`)
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
             let mut put = tx.prepare(
                 "INSERT INTO link_why(article, why) VALUES (?1, ?2)

@@ -24,8 +24,8 @@
 //! A merged ID is kept in `entity_redirects`, so `kabar entity per:prabowo` still finds
 //! the person, and a later batch that produces the short ID again is folded in at once.
 
+use crate::resolve_rows::EntityRows;
 use crate::{Store, StoreError};
-use rusqlite::{params, Transaction};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -90,13 +90,13 @@ impl Store {
         not_name: &dyn Fn(&str) -> bool,
         known_place: &dyn Fn(&str) -> bool,
     ) -> Result<Vec<Merge>, StoreError> {
-        let tx = self.conn.transaction()?;
-        let mut merges = reapply_redirects(&tx)?;
-        let plan = plan_merges(&tx, not_name, known_place)?;
-        for m in &plan {
-            merge_into(&tx, &m.from, &m.to, &m.reason)?;
-        }
-        merges.extend(plan);
+        // the write lock at once: resolution reads before it writes, and a deferred
+        // transaction whose snapshot another writer outdated cannot take it later
+        // (SQLITE_BUSY_SNAPSHOT, seen with 4 `kabar ingest` processes on one file)
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let merges = resolve_with(&tx, not_name, known_place)?;
         tx.commit()?;
         Ok(merges)
     }
@@ -135,6 +135,23 @@ impl Store {
     }
 }
 
+/// Resolution on any backend: folds IDs a later batch brought back into where they were
+/// merged, then plans and makes the merges the rows of `db` support (see the module docs
+/// and [`Store::resolve_entities_known`]). The caller owns the transaction.
+pub fn resolve_with(
+    db: &dyn EntityRows,
+    not_name: &dyn Fn(&str) -> bool,
+    known_place: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Merge>, StoreError> {
+    let mut merges = reapply_redirects(db)?;
+    let plan = plan_merges(db, not_name, known_place)?;
+    for m in &plan {
+        db.merge(&m.from, &m.to, &m.reason)?;
+    }
+    merges.extend(plan);
+    Ok(merges)
+}
+
 /// Splits a name into folded parts ("Purbaya Yudhi-Sadewa" → purbaya, yudhi, sadewa).
 /// A word repeated right after itself is written once ("Prabowo Prabowo", a tagger's
 /// doubled mention, is "Prabowo").
@@ -155,18 +172,13 @@ fn is_subsequence(a: &[String], b: &[String]) -> bool {
 }
 
 /// A later batch may bring back an ID that was merged away: fold it in again.
-fn reapply_redirects(tx: &Transaction<'_>) -> Result<Vec<Merge>, StoreError> {
-    let mut st = tx.prepare(
-        "SELECT r.from_id, r.to_id, r.reason FROM entity_redirects r
-         JOIN entities e ON e.id = r.from_id",
-    )?;
-    let back: Vec<(String, String, String)> = st
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
-    drop(st);
+fn reapply_redirects(tx: &dyn EntityRows) -> Result<Vec<Merge>, StoreError> {
+    let mut back = tx.redirects_back()?;
+    // one order on every backend
+    back.sort();
     let mut out = Vec::new();
     for (from, to, reason) in back {
-        merge_into(tx, &from, &to, &reason)?;
+        tx.merge(&from, &to, &reason)?;
         out.push(Merge { from, to, reason });
     }
     Ok(out)
@@ -183,11 +195,9 @@ fn persons_by_part(persons: &[Person]) -> HashMap<&str, Vec<usize>> {
     by_part
 }
 
-fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
+fn load_persons(tx: &dyn EntityRows) -> Result<Vec<Person>, StoreError> {
     let mut persons: BTreeMap<String, Person> = BTreeMap::new();
-    let mut st = tx.prepare("SELECT id, name FROM entities WHERE type = 'PER'")?;
-    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-        let (id, name) = row?;
+    for (id, name) in tx.persons()? {
         persons.insert(
             id.clone(),
             Person {
@@ -208,19 +218,12 @@ fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
             },
         );
     }
-    let mut st = tx.prepare(
-        "SELECT m.entity, m.article FROM entity_mentions m
-         JOIN entities e ON e.id = m.entity WHERE e.type = 'PER'",
-    )?;
-    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-        let (id, art) = row?;
+    for (id, art) in tx.person_articles()? {
         if let Some(p) = persons.get_mut(&id) {
             p.articles.insert(art);
         }
     }
-    let mut st = tx.prepare("SELECT DISTINCT entity, title FROM roles")?;
-    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-        let (id, title) = row?;
+    for (id, title) in tx.titles()? {
         if let Some(p) = persons.get_mut(&id) {
             p.titles.insert(title);
         }
@@ -231,17 +234,10 @@ fn load_persons(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
 /// Folded names of the stored organisations and places, and of those merged away
 /// earlier (their IDs' slugs: "gpe:trump" merged into Donald Trump still tells that a
 /// later "Trump-Xi Jinping" is padded).
-fn non_person_names(tx: &Transaction<'_>) -> Result<HashSet<String>, StoreError> {
-    let mut st = tx.prepare("SELECT name FROM entities WHERE type != 'PER'")?;
-    let names = st
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<Result<Vec<_>, _>>()?;
+fn non_person_names(tx: &dyn EntityRows) -> Result<HashSet<String>, StoreError> {
+    let names = tx.non_person_names()?;
     let mut out: HashSet<String> = names.iter().map(|n| parts_of(n).join(" ")).collect();
-    let mut st =
-        tx.prepare("SELECT from_id FROM entity_redirects WHERE from_id NOT LIKE 'per:%'")?;
-    let gone = st
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<Result<Vec<_>, _>>()?;
+    let gone = tx.redirected_non_persons()?;
     out.extend(
         gone.iter()
             .filter_map(|id| id.split_once(':'))
@@ -303,11 +299,9 @@ fn clean_extension(
 }
 
 /// Entities of every article (for context vectors).
-fn article_entities(tx: &Transaction<'_>) -> Result<HashMap<String, Vec<String>>, StoreError> {
+fn article_entities(tx: &dyn EntityRows) -> Result<HashMap<String, Vec<String>>, StoreError> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    let mut st = tx.prepare("SELECT article, entity FROM entity_mentions")?;
-    for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-        let (a, e) = row?;
+    for (a, e) in tx.mentions()? {
         out.entry(a).or_default().push(e);
     }
     Ok(out)
@@ -375,7 +369,7 @@ fn is_evidence(e: &Evidence) -> bool {
 
 /// The merges the store's evidence supports, shortest names first.
 fn plan_merges(
-    tx: &Transaction<'_>,
+    tx: &dyn EntityRows,
     not_name: &dyn Fn(&str) -> bool,
     known_place: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Merge>, StoreError> {
@@ -527,23 +521,14 @@ const TYPE_MIN_ARTICLES: i64 = 3;
 /// on at least [`TYPE_MIN_ARTICLES`] articles. A near tie ("Le Mans": 22 person and 18
 /// place mentions) stays apart, since the majority is no evidence there. Names the
 /// lexicon knows never split by type, so they never come here.
-fn type_variants(tx: &Transaction<'_>, gone: &HashSet<String>) -> Result<Vec<Merge>, StoreError> {
-    let mut st = tx.prepare(
-        "SELECT e.id, lower(e.name), e.type, SUM(m.mentions), COUNT(*) FROM entities e
-         JOIN entity_mentions m ON m.entity = e.id GROUP BY e.id ORDER BY e.id",
-    )?;
-    let rows = st.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, i64>(3)?,
-            r.get::<_, i64>(4)?,
-        ))
-    })?;
+fn type_variants(tx: &dyn EntityRows, gone: &HashSet<String>) -> Result<Vec<Merge>, StoreError> {
+    let mut rows = tx.mention_totals()?;
+    // by ID (byte order), as SQLite's `ORDER BY e.id` gave them
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
     let mut by_name: BTreeMap<String, Vec<(String, String, i64, i64)>> = BTreeMap::new();
-    for row in rows {
-        let (id, name, kind, mentions, articles) = row?;
+    for (id, name, kind, mentions, articles) in rows {
+        // SQLite's lower(): ASCII letters only
+        let name = name.to_ascii_lowercase();
         if !gone.contains(&id) {
             by_name
                 .entry(name)
@@ -578,21 +563,9 @@ fn type_variants(tx: &Transaction<'_>, gone: &HashSet<String>) -> Result<Vec<Mer
 }
 
 /// Stored places (GPE, LOC) and organisations with their name parts and articles.
-fn load_places(tx: &Transaction<'_>) -> Result<Vec<Person>, StoreError> {
+fn load_places(tx: &dyn EntityRows) -> Result<Vec<Person>, StoreError> {
     let mut places: BTreeMap<String, Person> = BTreeMap::new();
-    let mut st = tx.prepare(
-        "SELECT e.id, e.name, m.article FROM entities e
-         JOIN entity_mentions m ON m.entity = e.id WHERE e.type IN ('GPE', 'LOC', 'ORG')",
-    )?;
-    let rows = st.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, name, art) = row?;
+    for (id, name, art) in tx.place_articles()? {
         places
             .entry(id.clone())
             .or_insert_with(|| Person {
@@ -860,61 +833,10 @@ fn spelling_variants(
     out
 }
 
-/// Moves everything of entity `from` onto `to` and leaves a redirect.
-fn merge_into(tx: &Transaction<'_>, from: &str, to: &str, reason: &str) -> Result<(), StoreError> {
-    if from == to {
-        return Ok(());
-    }
-    tx.execute(
-        "INSERT OR IGNORE INTO entity_aliases(entity, alias)
-         SELECT ?2, alias FROM entity_aliases WHERE entity = ?1
-         UNION SELECT ?2, name FROM entities WHERE id = ?1",
-        params![from, to],
-    )?;
-    tx.execute(
-        "DELETE FROM entity_aliases WHERE entity = ?2
-           AND alias = (SELECT name FROM entities WHERE id = ?2)",
-        params![from, to],
-    )?;
-    tx.execute("DELETE FROM entity_aliases WHERE entity = ?1", [from])?;
-    tx.execute(
-        "INSERT INTO entity_mentions(article, entity, mentions)
-         SELECT article, ?2, mentions FROM entity_mentions WHERE entity = ?1 AND true
-         ON CONFLICT(article, entity) DO UPDATE SET mentions = mentions + excluded.mentions",
-        params![from, to],
-    )?;
-    tx.execute("DELETE FROM entity_mentions WHERE entity = ?1", [from])?;
-    tx.execute(
-        "UPDATE roles SET entity = ?2 WHERE entity = ?1",
-        params![from, to],
-    )?;
-    tx.execute(
-        "UPDATE quotes SET speaker = ?2 WHERE speaker = ?1",
-        params![from, to],
-    )?;
-    let (qf, qt) = (format!("\"{from}\""), format!("\"{to}\""));
-    tx.execute(
-        "UPDATE actions SET source = replace(source, ?1, ?2), target = replace(target, ?1, ?2),
-                record = replace(record, ?1, ?2)
-         WHERE instr(source, ?1) > 0 OR instr(target, ?1) > 0",
-        params![qf, qt],
-    )?;
-    tx.execute("DELETE FROM entities WHERE id = ?1", [from])?;
-    tx.execute(
-        "INSERT INTO entity_redirects(from_id, to_id, reason) VALUES (?1, ?2, ?3)
-         ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id, reason = excluded.reason",
-        params![from, to, reason],
-    )?;
-    tx.execute(
-        "UPDATE entity_redirects SET to_id = ?2 WHERE to_id = ?1",
-        params![from, to],
-    )?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::params;
 
     #[test]
     fn spelling_slips() {

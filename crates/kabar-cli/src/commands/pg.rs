@@ -8,7 +8,7 @@ use crate::cli::{Command, InputArgs};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use kabar_analyze::ingest_batch_pg;
-use kabar_store::pg::{is_url, PgStore};
+use kabar_store::pg::{is_url, LockTimes, PgStore};
 use std::path::Path;
 
 /// The URL when `--db` / `$KABAR_DB` names a PostgreSQL store.
@@ -63,11 +63,11 @@ fn name_of(c: &Command) -> String {
 fn ingest(url: &str, json: bool, input: &InputArgs, batch: usize) -> Result<Outcome> {
     let mut store = PgStore::open(url)?;
     let target = store.target().to_string();
-    let mut waited = std::time::Duration::ZERO;
+    let mut locks = LockTimes::default();
     let mut s = super::ingest::stream_batches(input, batch, &mut |analyses| {
         let (b, times) = ingest_batch_pg(&mut store, analyses)
             .with_context(|| format!("storing into {target}"))?;
-        waited += times.waited;
+        locks.add(&times);
         Ok(b)
     })?;
     if s.added == 0 && s.already_stored == 0 {
@@ -79,8 +79,11 @@ fn ingest(url: &str, json: bool, input: &InputArgs, batch: usize) -> Result<Outc
         println!("{}", serde_json::to_string(&s)?);
     } else {
         println!(
-            "added {} article(s) ({} duplicate(s)), {} already stored, {} refused; the store now has {} event(s) in {} story(ies): {target} (waited {:.2} s for the link lock)",
-            s.added, s.duplicates, s.already_stored, s.refused, s.events, s.stories, waited.as_secs_f64()
+            "added {} article(s) ({} duplicate(s)), {} already stored, {} refused; the store now has {} event(s) in {} story(ies): {target} (link lock: waited {:.2} s, held {:.2} s: storing {:.2}, linking {:.2}, resolving entities {:.2}, commit {:.2})",
+            s.added, s.duplicates, s.already_stored, s.refused, s.events, s.stories,
+            locks.waited.as_secs_f64(), locks.held.as_secs_f64(), locks.storing.as_secs_f64(),
+            locks.linking.as_secs_f64(), locks.resolving.as_secs_f64(),
+            locks.committing.as_secs_f64()
         );
     }
     Ok(if s.refused == 0 {

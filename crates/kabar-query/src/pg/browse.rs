@@ -2,7 +2,7 @@
 //! in PostgreSQL's dialect. Every descending sort on a column that may be NULL says
 //! `NULLS LAST` and every ascending one `NULLS FIRST`, SQLite's order.
 
-use super::{article_from_row, entity_from_row, ids, PgReader, ENTITY_ALIASES, ENTITY_COUNTS};
+use super::{article_from_row, entity_from_row, ids, PgReader, ENTITY_ALIASES};
 use crate::browse::{Browse, DayCount, Filter, Page, PageReq, Sort, StorySummary, GROWTH_DAYS};
 use kabar_store::rows::{fts_query, ArticleRow, EntityRow, EventRow, SearchHit};
 use kabar_store::StoreError;
@@ -141,9 +141,8 @@ fn event_rows(c: &mut Client, ids_: &[String]) -> Result<Vec<EventRow>, StoreErr
 /// Entity rows by ID, in the order given.
 fn entity_rows(c: &mut Client, ids_: &[String]) -> Result<Vec<EntityRow>, StoreError> {
     let sql = format!(
-        "SELECT e.id, e.name, e.type, {ENTITY_ALIASES}, ec.n, ec.k
+        "SELECT e.id, e.name, e.type, {ENTITY_ALIASES}, e.mentions, e.articles
          FROM unnest($1::text[]) WITH ORDINALITY j(id, k) JOIN entities e ON e.id = j.id
-         LEFT JOIN {ENTITY_COUNTS} ec ON ec.entity = e.id
          ORDER BY j.k"
     );
     Ok(c.query(&sql, &[&ids_])?
@@ -231,8 +230,7 @@ impl Browse for PgReader {
             };
             let sql = format!(
                 "SELECT s.id, {growth} AS growth
-                 FROM (SELECT s.*, (SELECT count(*) FROM articles WHERE story = s.id) AS articles
-                       FROM stories s) s
+                 FROM stories s
                  WHERE {cond} ORDER BY {order} {}",
                 limit_sql(page)
             );
@@ -316,8 +314,7 @@ impl Browse for PgReader {
             )?;
             let sql = format!(
                 "SELECT e.id
-                 FROM (SELECT e.*, (SELECT count(*) FROM articles WHERE event = e.id) AS articles
-                       FROM events e) e
+                 FROM events e
                  WHERE {cond} ORDER BY {order} {}",
                 limit_sql(page)
             );
@@ -418,8 +415,8 @@ impl Browse for PgReader {
                 &q,
             )?;
             let sql = format!(
-                "SELECT e.id FROM entities e LEFT JOIN {ENTITY_COUNTS} ec ON ec.entity = e.id
-                 WHERE {cond} ORDER BY coalesce(ec.n, 0) DESC, e.id {}",
+                "SELECT e.id FROM entities e
+                 WHERE {cond} ORDER BY e.mentions DESC, e.id {}",
                 limit_sql(page)
             );
             let ids_ = first_column(c, &sql, &q)?;

@@ -3,9 +3,9 @@
 //! `kabar_store::pg::schema`, giving the same rows in the same order.
 //!
 //! What differs from SQLite, and why:
-//! - the schema keeps no per-row counts (SQLite's schema 6 `events.articles`,
-//!   `stories.articles`, `entities.mentions|articles`, kept by triggers), so pages count
-//!   them per row: the same values, more work per page on a large store;
+//! - the per-row counts (`events.articles`, `stories.articles`,
+//!   `entities.mentions|articles`) are kept by PL/pgSQL triggers (PG schema 2) mirroring
+//!   SQLite's schema-6 triggers, so pages sort on them as SQLite's do;
 //! - no `rowid` on `entity_mentions`, `roles` or `actions`: "stored order" there is the
 //!   order of the articles they belong to (`articles.rowid`), which is the same as long as
 //!   rows are written with their article (store-level entity resolution rewrites them on
@@ -105,10 +105,6 @@ impl PgReader {
 
 /// `(SELECT array of aliases)` of entity `e`, in byte order as SQLite's primary key keeps
 /// them.
-/// Mention counts per entity (what SQLite keeps in `entities.mentions|articles`).
-pub(crate) const ENTITY_COUNTS: &str =
-    "(SELECT entity, sum(mentions)::bigint AS n, count(*) AS k FROM entity_mentions GROUP BY entity)";
-
 /// An entity row from id, name, type, aliases, mentions, articles.
 pub(crate) fn entity_from_row(r: &Row) -> EntityRow {
     EntityRow {

@@ -11,11 +11,13 @@
 //! input completes it, since articles are keyed by content ID.
 
 mod query;
+mod resolve;
 pub mod schema;
 pub mod scratch;
 mod write;
 
 pub use query::{article_row, event_row, ids, ENTITY_ALIASES};
+pub use resolve::NameRules;
 pub use write::{LockTimes, PgBatch, PgLinkFn};
 
 use crate::StoreError;

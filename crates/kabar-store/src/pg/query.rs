@@ -199,12 +199,8 @@ impl PgStore {
     /// `kabar entities`: every entity, most mentioned first.
     pub fn entities(&mut self) -> Result<Vec<EntityRow>, PgError> {
         let sql = format!(
-            "SELECT e.id, e.name, e.type, {ENTITY_ALIASES},
-                    coalesce(m.mentions, 0), coalesce(m.articles, 0)
-             FROM entities e LEFT JOIN (
-                SELECT entity, sum(mentions)::bigint AS mentions, count(*) AS articles
-                FROM entity_mentions GROUP BY entity) m ON m.entity = e.id
-             ORDER BY m.mentions DESC NULLS LAST, e.id"
+            "SELECT e.id, e.name, e.type, {ENTITY_ALIASES}, e.mentions, e.articles
+             FROM entities e ORDER BY e.mentions DESC, e.id"
         );
         Ok(self
             .client
@@ -217,8 +213,7 @@ impl PgStore {
     fn entity_by_id(&mut self, id: &str) -> Result<Option<EntityRow>, PgError> {
         let sql = format!(
             "SELECT e.id, e.name, e.type, {ENTITY_ALIASES},
-                (SELECT coalesce(sum(mentions), 0)::bigint FROM entity_mentions WHERE entity = e.id),
-                (SELECT count(*) FROM entity_mentions WHERE entity = e.id)
+                e.mentions, e.articles
              FROM entities e WHERE e.id = $1"
         );
         Ok(self
@@ -250,7 +245,7 @@ impl PgStore {
                     SELECT e.id, 0 AS pri FROM entities e WHERE lower(e.name) = lower($1)
                     UNION ALL
                     SELECT a.entity, 1 FROM entity_aliases a WHERE lower(a.alias) = lower($1)) c
-                 ORDER BY pri, (SELECT count(*) FROM entity_mentions WHERE entity = c.id) DESC
+                 ORDER BY pri, (SELECT x.articles FROM entities x WHERE x.id = c.id) DESC
                  LIMIT 1",
                 &[&id_or_name],
             )?

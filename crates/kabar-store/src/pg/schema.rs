@@ -139,6 +139,102 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX fetch_failures_source ON fetch_failures(source);
     "#,
+    // 2: SQLite's migration 6 — article counts of events and stories and mention counts of
+    // entities kept in their rows by triggers (every write path: ingest, re-linking,
+    // store-level entity merges), so lists sort and page on an index instead of counting
+    // every group per request. Existing stores are back-filled here. The triggers mirror
+    // SQLite's one for one (AFTER triggers: an `INSERT … ON CONFLICT DO NOTHING` that
+    // inserts nothing fires none).
+    r#"
+    ALTER TABLE events ADD COLUMN articles BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN articles BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN mentions BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN articles BIGINT NOT NULL DEFAULT 0;
+    UPDATE events SET articles = (SELECT count(*) FROM articles a WHERE a.event = events.id);
+    UPDATE stories SET articles = (SELECT count(*) FROM articles a WHERE a.story = stories.id);
+    UPDATE entities SET
+        mentions = (SELECT coalesce(sum(m.mentions), 0) FROM entity_mentions m WHERE m.entity = entities.id),
+        articles = (SELECT count(*) FROM entity_mentions m WHERE m.entity = entities.id);
+
+    CREATE OR REPLACE FUNCTION kabar_count_article() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            UPDATE events SET articles = articles + 1 WHERE id = NEW.event;
+            UPDATE stories SET articles = articles + 1 WHERE id = NEW.story;
+        ELSIF TG_OP = 'DELETE' THEN
+            UPDATE events SET articles = articles - 1 WHERE id = OLD.event;
+            UPDATE stories SET articles = articles - 1 WHERE id = OLD.story;
+        ELSE
+            IF OLD.event IS DISTINCT FROM NEW.event THEN
+                UPDATE events SET articles = articles - 1 WHERE id = OLD.event;
+                UPDATE events SET articles = articles + 1 WHERE id = NEW.event;
+            END IF;
+            IF OLD.story IS DISTINCT FROM NEW.story THEN
+                UPDATE stories SET articles = articles - 1 WHERE id = OLD.story;
+                UPDATE stories SET articles = articles + 1 WHERE id = NEW.story;
+            END IF;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER articles_count_insert AFTER INSERT OR DELETE ON articles
+        FOR EACH ROW EXECUTE FUNCTION kabar_count_article();
+    CREATE TRIGGER articles_count_update AFTER UPDATE OF event, story ON articles
+        FOR EACH ROW WHEN (OLD.event IS DISTINCT FROM NEW.event OR OLD.story IS DISTINCT FROM NEW.story)
+        EXECUTE FUNCTION kabar_count_article();
+
+    -- a group row written after its articles were assigned starts from their count
+    CREATE OR REPLACE FUNCTION kabar_count_new_group() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_TABLE_NAME = 'events' THEN
+            UPDATE events SET articles = (SELECT count(*) FROM articles a WHERE a.event = NEW.id)
+            WHERE id = NEW.id;
+        ELSE
+            UPDATE stories SET articles = (SELECT count(*) FROM articles a WHERE a.story = NEW.id)
+            WHERE id = NEW.id;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER events_count_new AFTER INSERT ON events
+        FOR EACH ROW EXECUTE FUNCTION kabar_count_new_group();
+    CREATE TRIGGER stories_count_new AFTER INSERT ON stories
+        FOR EACH ROW EXECUTE FUNCTION kabar_count_new_group();
+
+    CREATE OR REPLACE FUNCTION kabar_count_mention() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+            UPDATE entities SET mentions = mentions - OLD.mentions, articles = articles - 1
+            WHERE id = OLD.entity;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN
+            UPDATE entities SET mentions = mentions + NEW.mentions, articles = articles + 1
+            WHERE id = NEW.entity;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER mentions_count AFTER INSERT OR UPDATE OR DELETE ON entity_mentions
+        FOR EACH ROW EXECUTE FUNCTION kabar_count_mention();
+
+    CREATE OR REPLACE FUNCTION kabar_count_new_entity() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE entities SET
+            mentions = (SELECT coalesce(sum(m.mentions), 0) FROM entity_mentions m WHERE m.entity = NEW.id),
+            articles = (SELECT count(*) FROM entity_mentions m WHERE m.entity = NEW.id)
+        WHERE id = NEW.id;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER entities_count_new AFTER INSERT ON entities
+        FOR EACH ROW EXECUTE FUNCTION kabar_count_new_entity();
+
+    -- the lists' ORDER BY terms (kabar-query's pg/browse.rs)
+    CREATE INDEX stories_latest ON stories((last IS NULL), last DESC, articles DESC, id);
+    CREATE INDEX stories_oldest ON stories((first IS NULL), first, id);
+    CREATE INDEX stories_biggest ON stories(articles DESC, last DESC NULLS LAST, id);
+    CREATE INDEX events_latest ON events((last IS NULL), last DESC, id);
+    CREATE INDEX events_oldest ON events((first IS NULL), first, id);
+    CREATE INDEX events_biggest ON events(articles DESC, last DESC NULLS LAST, id);
+    CREATE INDEX entities_rank ON entities(mentions DESC, id);
+    CREATE INDEX entities_type_rank ON entities(type, mentions DESC, id);
+    "#,
 ];
 
 /// The schema version this build writes to PostgreSQL.

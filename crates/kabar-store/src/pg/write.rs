@@ -5,12 +5,14 @@
 //! are written in the same transaction as the articles and their links, so a batch is
 //! all or nothing even for a reader on another machine.
 
+use super::resolve::{NameRules, PgRows};
 use super::{PgError, PgStore, LINK_LOCK};
 use crate::error::LinkError;
+use crate::resolve::resolve_with;
 use crate::{ArticleLinks, BatchSummary, StoreError};
 use kabar_core::Analysis;
 use postgres::Transaction;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 /// What the linking step of a PostgreSQL batch returns: the assignments, the new linker
@@ -36,8 +38,30 @@ pub type PgLinkFn<'a> = dyn FnMut(&[&Analysis], Option<Vec<u8>>) -> Result<PgBat
 pub struct LockTimes {
     /// Time spent waiting for [`LINK_LOCK`].
     pub waited: Duration,
-    /// Time the lock was held (storing, linking, committing).
+    /// Time the lock was held (storing, linking, resolving, committing).
     pub held: Duration,
+    /// Of `held`, the time writing the articles and their entity, role, action and quote
+    /// rows took.
+    pub storing: Duration,
+    /// Of `held`, the time the linking step took (reading the linker state, linking,
+    /// writing links, the state and linking's extras).
+    pub linking: Duration,
+    /// Of `held`, the time store-level entity resolution took.
+    pub resolving: Duration,
+    /// Of `held`, the time the commit took.
+    pub committing: Duration,
+}
+
+impl LockTimes {
+    /// Adds another batch's times to these.
+    pub fn add(&mut self, o: &LockTimes) {
+        self.waited += o.waited;
+        self.held += o.held;
+        self.storing += o.storing;
+        self.linking += o.linking;
+        self.resolving += o.resolving;
+        self.committing += o.committing;
+    }
 }
 
 impl PgStore {
@@ -56,6 +80,19 @@ impl PgStore {
         &mut self,
         analyses: &[Analysis],
         link: &mut PgLinkFn<'_>,
+    ) -> Result<(BatchSummary, LockTimes), PgError> {
+        self.ingest_batch_resolving(analyses, link, None)
+    }
+
+    /// [`PgStore::ingest_batch`], then, when the batch added articles and `rules` are
+    /// given, store-level entity resolution ([`crate::resolve`]) in the same transaction,
+    /// as SQLite's ingest runs it after each batch: a batch is stored, linked and
+    /// resolved, or not at all.
+    pub fn ingest_batch_resolving(
+        &mut self,
+        analyses: &[Analysis],
+        link: &mut PgLinkFn<'_>,
+        rules: Option<&NameRules<'_>>,
     ) -> Result<(BatchSummary, LockTimes), PgError> {
         let asked = Instant::now();
         let mut tx = self.client.transaction()?;
@@ -77,7 +114,11 @@ impl PgStore {
             }
             fresh.push(a);
         }
+        let mut times = LockTimes::default();
+        let start = Instant::now();
         insert_articles(&mut tx, &fresh)?;
+        times.storing = start.elapsed();
+        let start = Instant::now();
         summary.added = fresh.len();
         if !fresh.is_empty() {
             let state: Option<Vec<u8>> = tx
@@ -105,79 +146,106 @@ impl PgStore {
         };
         summary.events = count(&mut tx, "events")?;
         summary.stories = count(&mut tx, "stories")?;
+        times.linking = start.elapsed();
+        if let Some(rules) = rules.filter(|_| summary.added > 0) {
+            let start = Instant::now();
+            resolve_with(&PgRows::new(&mut tx), rules.not_name, rules.known_place)?;
+            times.resolving = start.elapsed();
+        }
+        let start = Instant::now();
         tx.commit()?;
-        Ok((
-            summary,
-            LockTimes {
-                waited: locked - asked,
-                held: locked.elapsed(),
-            },
-        ))
+        times.committing = start.elapsed();
+        times.waited = locked - asked;
+        times.held = locked.elapsed();
+        Ok((summary, times))
     }
 }
 
-fn insert_articles(tx: &mut Transaction<'_>, fresh: &[&Analysis]) -> Result<(), PgError> {
-    let art = tx.prepare(
-        "INSERT INTO articles(id, external_id, source, title, url, outlet, published, lang, text,
-                              analysis, fts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
-                 setweight(to_tsvector('simple', coalesce($4, '')), 'A')
-                 || to_tsvector('simple', $9))",
-    )?;
-    let ent = tx.prepare(
-        "INSERT INTO entities(id, name, type) VALUES ($1, $2, $3) ON CONFLICT(id) DO NOTHING",
-    )?;
-    let alias = tx.prepare(
-        "INSERT INTO entity_aliases(entity, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-    )?;
-    let mention = tx.prepare(
-        "INSERT INTO entity_mentions(article, entity, mentions) VALUES ($1, $2, $3)
-         ON CONFLICT(article, entity) DO UPDATE
-            SET mentions = entity_mentions.mentions + excluded.mentions",
-    )?;
-    let role = tx.prepare(
-        "INSERT INTO roles(entity, title, of, date, article) VALUES ($1, $2, $3, $4, $5)",
-    )?;
-    let action = tx.prepare(
-        "INSERT INTO actions(article, idx, type, kind, source, target, date, negated, text, record)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )?;
-    let quote = tx.prepare(
-        "INSERT INTO quotes(article, idx, speaker, text, direct) VALUES ($1, $2, $3, $4, $5)",
-    )?;
-    for a in fresh {
-        let packed = crate::packed::encode(a)?;
+/// The rows of a batch's articles, column by column, for one multi-row statement per
+/// table (a statement per row cost one round trip each: about 100 per article, the
+/// larger part of the time the link lock was held; docs/BENCHMARKS.md).
+#[derive(Default)]
+struct Rows {
+    art_id: Vec<String>,
+    art_external: Vec<Option<String>>,
+    art_source: Vec<String>,
+    art_title: Vec<Option<String>>,
+    art_url: Vec<Option<String>>,
+    art_outlet: Vec<Option<String>>,
+    art_published: Vec<Option<String>>,
+    art_lang: Vec<String>,
+    art_text: Vec<String>,
+    art_analysis: Vec<Vec<u8>>,
+    ent: [Vec<String>; 3],
+    alias: [Vec<String>; 2],
+    /// (article, entity) → index in `mention_*`: one row per pair, counts summed, as the
+    /// row-by-row `ON CONFLICT … DO UPDATE` summed them.
+    mention_at: HashMap<(String, String), usize>,
+    mention_article: Vec<String>,
+    mention_entity: Vec<String>,
+    mention_count: Vec<i64>,
+    role: [Vec<Option<String>>; 5],
+    act_text: [Vec<String>; 7],
+    act_date: Vec<Option<String>>,
+    act_idx: Vec<i64>,
+    act_negated: Vec<bool>,
+    quote_article: Vec<String>,
+    quote_idx: Vec<i64>,
+    quote_speaker: Vec<Option<String>>,
+    quote_text: Vec<String>,
+    quote_direct: Vec<bool>,
+}
+
+impl Rows {
+    fn add(&mut self, a: &Analysis) -> Result<(), PgError> {
         let published = a.published.as_ref().map(|p| p.value.clone());
-        tx.execute(
-            &art,
-            &[
-                &a.id,
-                &a.external_id,
-                &a.source,
-                &a.title,
-                &a.url,
-                &a.outlet,
-                &published,
-                &a.lang.code(),
-                &a.text,
-                &packed,
-            ],
-        )?;
+        self.art_id.push(a.id.clone());
+        self.art_external.push(a.external_id.clone());
+        self.art_source.push(a.source.clone());
+        self.art_title.push(a.title.clone());
+        self.art_url.push(a.url.clone());
+        self.art_outlet.push(a.outlet.clone());
+        self.art_published.push(published.clone());
+        self.art_lang.push(a.lang.code().to_string());
+        self.art_text.push(a.text.clone());
+        self.art_analysis.push(crate::packed::encode(a)?);
         let article_date = published
             .as_deref()
             .map(|p| p.get(..10).unwrap_or(p).to_string());
         for e in &a.entities {
-            tx.execute(&ent, &[&e.id, &e.name, &e.kind.label()])?;
+            for (col, v) in self.ent.iter_mut().zip([&e.id, &e.name, e.kind.label()]) {
+                col.push(v.to_string());
+            }
             let mut aliases: BTreeSet<&str> = e.aliases.iter().map(String::as_str).collect();
             aliases.extend(e.mentions.iter().map(|m| m.text.as_str()));
             aliases.remove(e.name.as_str());
             for al in aliases {
-                tx.execute(&alias, &[&e.id, &al])?;
+                self.alias[0].push(e.id.clone());
+                self.alias[1].push(al.to_string());
             }
-            tx.execute(&mention, &[&a.id, &e.id, &(e.mentions.len() as i64)])?;
+            let n = e.mentions.len() as i64;
+            match self.mention_at.get(&(a.id.clone(), e.id.clone())) {
+                Some(&k) => self.mention_count[k] += n,
+                None => {
+                    self.mention_at
+                        .insert((a.id.clone(), e.id.clone()), self.mention_count.len());
+                    self.mention_article.push(a.id.clone());
+                    self.mention_entity.push(e.id.clone());
+                    self.mention_count.push(n);
+                }
+            }
             for r in &e.roles {
                 let date = r.date.clone().or_else(|| article_date.clone());
-                tx.execute(&role, &[&e.id, &r.title, &r.of, &date, &a.id])?;
+                let row = [
+                    Some(e.id.clone()),
+                    Some(r.title.clone()),
+                    r.of.clone(),
+                    date,
+                    Some(a.id.clone()),
+                ];
+                for (col, v) in self.role.iter_mut().zip(row) {
+                    col.push(v);
+                }
             }
         }
         let sentence_text = |i: usize| -> String {
@@ -187,30 +255,135 @@ fn insert_articles(tx: &mut Transaction<'_>, fresh: &[&Analysis]) -> Result<(), 
                 .unwrap_or_default()
         };
         for (i, act) in a.actions.iter().enumerate() {
-            tx.execute(
-                &action,
-                &[
-                    &a.id,
-                    &(i as i64),
-                    &act.plover.name(),
-                    &act.kind,
-                    &serde_json::to_string(&act.source)?,
-                    &serde_json::to_string(&act.target)?,
-                    // the act's own date only, as in the SQLite store
-                    &act.date.clone(),
-                    &act.negated,
-                    &sentence_text(act.sentence),
-                    &serde_json::to_string(act)?,
-                ],
-            )?;
+            let row = [
+                a.id.clone(),
+                act.plover.name().to_string(),
+                act.kind.clone(),
+                serde_json::to_string(&act.source)?,
+                serde_json::to_string(&act.target)?,
+                sentence_text(act.sentence),
+                serde_json::to_string(act)?,
+            ];
+            for (col, v) in self.act_text.iter_mut().zip(row) {
+                col.push(v);
+            }
+            self.act_idx.push(i as i64);
+            // the act's own date only, as in the SQLite store
+            self.act_date.push(act.date.clone());
+            self.act_negated.push(act.negated);
         }
         for (i, q) in a.quotes.iter().enumerate() {
-            tx.execute(
-                &quote,
-                &[&a.id, &(i as i64), &q.speaker, &q.text, &q.direct],
-            )?;
+            self.quote_article.push(a.id.clone());
+            self.quote_idx.push(i as i64);
+            self.quote_speaker.push(q.speaker.clone());
+            self.quote_text.push(q.text.clone());
+            self.quote_direct.push(q.direct);
         }
+        Ok(())
     }
+}
+
+/// Writes the new articles and their entity, alias, mention, role, action and quote rows:
+/// one statement per table, rows in the order the row-by-row writes used (articles get
+/// their `rowid` in batch order; the first name written for an entity ID wins).
+fn insert_articles(tx: &mut Transaction<'_>, fresh: &[&Analysis]) -> Result<(), PgError> {
+    if fresh.is_empty() {
+        return Ok(());
+    }
+    let mut r = Rows::default();
+    for a in fresh {
+        r.add(a)?;
+    }
+    tx.execute(
+        "INSERT INTO articles(id, external_id, source, title, url, outlet, published, lang, text,
+                              analysis, fts)
+         SELECT u.id, u.ext, u.src, u.title, u.url, u.outlet, u.pub, u.lang, u.text, u.an,
+                setweight(to_tsvector('simple', coalesce(u.title, '')), 'A')
+                || to_tsvector('simple', u.text)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                     $7::text[], $8::text[], $9::text[], $10::bytea[])
+              WITH ORDINALITY AS u(id, ext, src, title, url, outlet, pub, lang, text, an, k)
+         ORDER BY u.k",
+        &[
+            &r.art_id,
+            &r.art_external,
+            &r.art_source,
+            &r.art_title,
+            &r.art_url,
+            &r.art_outlet,
+            &r.art_published,
+            &r.art_lang,
+            &r.art_text,
+            &r.art_analysis,
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO entities(id, name, type)
+         SELECT u.id, u.name, u.type
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS u(id, name, type, k)
+         ORDER BY u.k
+         ON CONFLICT(id) DO NOTHING",
+        &[&r.ent[0], &r.ent[1], &r.ent[2]],
+    )?;
+    tx.execute(
+        "INSERT INTO entity_aliases(entity, alias)
+         SELECT u.e, u.a FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(e, a, k)
+         ORDER BY u.k
+         ON CONFLICT DO NOTHING",
+        &[&r.alias[0], &r.alias[1]],
+    )?;
+    tx.execute(
+        "INSERT INTO entity_mentions(article, entity, mentions)
+         SELECT u.a, u.e, u.n
+         FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS u(a, e, n, k)
+         ORDER BY u.k
+         ON CONFLICT(article, entity) DO UPDATE
+            SET mentions = entity_mentions.mentions + excluded.mentions",
+        &[&r.mention_article, &r.mention_entity, &r.mention_count],
+    )?;
+    tx.execute(
+        "INSERT INTO roles(entity, title, of, date, article)
+         SELECT u.e, u.t, u.o, u.d, u.a
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+              WITH ORDINALITY AS u(e, t, o, d, a, k)
+         ORDER BY u.k",
+        &[&r.role[0], &r.role[1], &r.role[2], &r.role[3], &r.role[4]],
+    )?;
+    let t = &r.act_text;
+    tx.execute(
+        "INSERT INTO actions(article, idx, type, kind, source, target, date, negated, text, record)
+         SELECT u.a, u.i, u.ty, u.ki, u.so, u.ta, u.d, u.ne, u.te, u.re
+         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                     $7::text[], $8::bool[], $9::text[], $10::text[])
+              WITH ORDINALITY AS u(a, i, ty, ki, so, ta, d, ne, te, re, k)
+         ORDER BY u.k",
+        &[
+            &t[0],
+            &r.act_idx,
+            &t[1],
+            &t[2],
+            &t[3],
+            &t[4],
+            &r.act_date,
+            &r.act_negated,
+            &t[5],
+            &t[6],
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO quotes(article, idx, speaker, text, direct)
+         SELECT u.a, u.i, u.s, u.t, u.d
+         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bool[])
+              WITH ORDINALITY AS u(a, i, s, t, d, k)
+         ORDER BY u.k",
+        &[
+            &r.quote_article,
+            &r.quote_idx,
+            &r.quote_speaker,
+            &r.quote_text,
+            &r.quote_direct,
+        ],
+    )?;
     Ok(())
 }
 
