@@ -132,38 +132,3 @@ fn ceil(text: &str, mut i: usize) -> usize {
     }
     i
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The example phrases of each cue family: (type, text with the mention in
-    /// brackets, has a cue).
-    const CASES: &[(EntityType, &str, bool)] = &[
-        (EntityType::Per, "kata [Tonny] kepada wartawan", true),
-        (EntityType::Per, "Menteri Keuangan [Purbaya] hadir", true),
-        (EntityType::Per, "hadir pula Pak [Budi] di sana", true),
-        (EntityType::Per, "[Onic] tampil apik", false),
-        (EntityType::Org, "laga tim [Onic] kemarin", true),
-        (EntityType::Org, "skor akhir [Onic] 2-1 Vitality", true),
-        (EntityType::Org, "Onic 2-1 [Vitality] di final", true),
-        (EntityType::Org, "saham PT [Astra] naik", true),
-        (EntityType::Org, "kemenangan [Dewa United Esports] kemarin", true),
-        (EntityType::Org, "kata [Tonny] kepada wartawan", false),
-        (EntityType::Org, "skor 21-15 untuk [Rudi] Hartono", false),
-        (EntityType::Gpe, "warga di [Bekasi] mengeluh", true),
-        (EntityType::Loc, "pendaki [Gunung Merapi] turun", true),
-        (EntityType::Gpe, "tim. [Bekasi] menang", false),
-    ];
-
-    #[test]
-    fn each_cue_family_reads_its_phrases() {
-        for &(kind, text, want) in CASES {
-            let s = text.find('[').unwrap();
-            let e = text.find(']').unwrap();
-            let plain = text.replace(['[', ']'], "");
-            let got = type_evidence(&plain, kind, &[(s, e - 1)]);
-            assert_eq!(got > 0, want, "{kind:?} {text}");
-        }
-    }
-}
