@@ -6,7 +6,8 @@
 //!
 //! Cues by type (word lists in `data/lang/id/`, none typed here):
 //! - **PER**: an honorific or a reporting verb right before the mention ("Pak Budi", "kata
-//!   Budi"), or a role title ending right before it ("Menteri Keuangan Purbaya");
+//!   Budi"); not a role title, which also stands before organisations ("Direktur Utama
+//!   Taspen");
 //! - **ORG**: an organisation cue right before it ("tim Onic", "perusahaan Anthropic";
 //!   `org_cues.txt`), a company legal form ("PT Astra"), a match score beside it between
 //!   two capitalised names ("Onic 2-1 Vitality"), or the name's own words ("… Esports";
@@ -14,11 +15,11 @@
 //! - **GPE/LOC**: a place word right before it ("di", "ke", "kota"; `place-preps.txt`),
 //!   or the name's own first word ("Gunung …"; `place_heads.txt`).
 
-use crate::lexicon::{fold, Lexicon};
+use crate::lexicon::fold;
 use crate::words::Words;
 use kabar_core::EntityType;
 
-/// Longest run of words before a mention looked at (titles of up to this many words).
+/// Longest run of words before a mention looked at (cue phrases of up to this many words).
 const BEFORE: usize = 5;
 
 /// The folded words of the last `n` words of `before` and the raw tokens right after:
@@ -58,10 +59,8 @@ pub fn mention_cue(kind: EntityType, name: &str, before: &str, after: &str) -> b
     let last = prev.last().map(String::as_str).unwrap_or("");
     match kind {
         EntityType::Per => {
-            touching
-                && (crate::features::is_report_verb(last)
-                    || words.honorifics.contains(last)
-                    || title_before(&prev))
+            // not a title: "Direktur Utama Taspen" names the company
+            touching && (crate::features::is_report_verb(last) || words.honorifics.contains(last))
         }
         EntityType::Org => {
             let own = words.type_by_words(name) == Some(EntityType::Org);
@@ -78,14 +77,7 @@ pub fn mention_cue(kind: EntityType, name: &str, before: &str, after: &str) -> b
             (touching && crate::features::is_place_prep(last))
                 || (kind == EntityType::Loc && words.place_heads.contains(&first))
         }
-        _ => false,
     }
-}
-
-/// True when a role title of the lexicon ends right before the mention.
-fn title_before(prev: &[String]) -> bool {
-    let titles = &Lexicon::embedded().title_phrases;
-    (1..=prev.len()).any(|n| titles.get(&prev[prev.len() - n..].join(" ")).is_some())
 }
 
 /// "[Onic] 2-1 Vitality" or "Onic 2-1 [Vitality]": a score of one-digit numbers beside
