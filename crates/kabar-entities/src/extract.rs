@@ -25,36 +25,6 @@ use std::collections::{HashMap, HashSet};
 /// Longest piece of text tagged at once when sentences are missing or very long.
 const MAX_CHUNK: usize = 400;
 
-/// Tokens that may sit between a title and the person or between a title and its
-/// country ("Duta Besar Jepang untuk Indonesia", "Foreign Minister of Australia").
-const OF_GLUE: &[&str] = &[
-    "untuk", "di", "dari", "pada", "bagi", "of", "for", "to", "the", "at", "in", "ri", "asal",
-];
-
-/// Numbers of a post between its title and the person ("Wakil Menteri Keuangan Pertama").
-const ORDINALS: &[&str] = &[
-    "pertama", "kedua", "ketiga", "i", "ii", "iii", "first", "second",
-];
-
-/// Titles that name a portfolio after them ("Menteri Investasi", "Kepala Biro Pers").
-const GENERIC_TITLES: &[&str] = &[
-    "Menteri",
-    "Wakil Menteri",
-    "Kepala",
-    "Ketua",
-    "Wakil Ketua",
-    "Direktur",
-    "Direktur Jenderal",
-    "Sekretaris",
-    "Sekretaris Jenderal",
-];
-
-/// Words before a title in an apposition ("X, selaku Menlu", "X, the foreign minister").
-const APPOS_LEAD: &[&str] = &[
-    "selaku", "sebagai", "yakni", "yaitu", "the", "a", "an", "former", "mantan", "then", "now",
-    "kini", "juga", "also",
-];
-
 #[derive(Debug, Clone)]
 struct Mention {
     sent: usize,
@@ -1443,7 +1413,7 @@ impl EntityExtractor {
                                 .lex
                                 .titles
                                 .get(t as usize)
-                                .is_some_and(|t| !GENERIC_TITLES.contains(&t.name.as_str()))
+                                .is_some_and(|t| !self.words.generic_titles.contains(&t.name))
                     })
             });
             if titled {
@@ -1843,7 +1813,7 @@ impl EntityExtractor {
             // a generic title takes the portfolio after it: "Menteri Investasi",
             // "Kepala Biro Pers" (capitalised words that are no mention, "dan" between)
             let mut k = e;
-            if GENERIC_TITLES.contains(&title.as_str()) {
+            if self.words.generic_titles.contains(&title) {
                 let mut words: Vec<&str> = Vec::new();
                 let mut q = k;
                 while q < m.t0 {
@@ -1877,9 +1847,9 @@ impl EntityExtractor {
                     }
                     of.get_or_insert(id);
                     k = end;
-                } else if OF_GLUE.contains(&folded[k].as_str())
+                } else if self.words.role_glue.contains(&folded[k])
                     || matches!(toks[k], "(" | ")")
-                    || ORDINALS.contains(&folded[k].as_str())
+                    || self.words.post_ordinals.contains(&folded[k])
                 {
                     // glue, a bracket, or the post's number ("Wakil Menteri Keuangan
                     // Pertama X")
@@ -1945,7 +1915,7 @@ impl EntityExtractor {
         let mut deputy = false;
         while k < hi {
             let f = folded[k].as_str();
-            if APPOS_LEAD.contains(&f) {
+            if self.words.appos_lead.contains(f) {
                 k += 1;
             } else if matches!(f, "wakil" | "deputy" | "vice") {
                 deputy = true;
@@ -1980,7 +1950,7 @@ impl EntityExtractor {
             if let Some((end, id)) = self.org_at(toks, mentions, mention_at, ents, j) {
                 of.get_or_insert(id);
                 j = end;
-            } else if OF_GLUE.contains(&folded[j].as_str()) {
+            } else if self.words.role_glue.contains(&folded[j]) {
                 j += 1;
             } else {
                 break;

@@ -508,6 +508,9 @@ fn plan_merges(
     }
     plan.extend(spelling_variants(&persons, &by_article, &by_part, &merged));
     let gone: HashSet<&str> = plan.iter().map(|m| m.from.as_str()).collect();
+    let short = short_first_names(&persons, &by_article, &gone);
+    plan.extend(short);
+    let gone: HashSet<&str> = plan.iter().map(|m| m.from.as_str()).collect();
     let padded = padded_names(&persons, &by_part, &gone, not_name, &others);
     plan.extend(padded);
     let places = load_places(tx)?;
@@ -792,6 +795,70 @@ fn places_in_names(
                 reason: format!(
                     "a place named as part of the person's name; {n} of its {} article(s) name the person",
                     pl.articles.len()
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Least letters of a short first name ("Mega" for "Megawati").
+const SHORT_NAME_MIN_LETTERS: usize = 4;
+
+/// A person named by one word that is the front of the first name of longer person
+/// names, never the whole of it ("Mega" for "Megawati Hangestri Pertiwi", as the sports
+/// pages call her), is the one of them the store's evidence points to: scored like a
+/// part of a name ([`evidence`]), the best must hold [`MIN_SHARE`] of the score, share
+/// an article and a context of at least twice [`MIN_SIMILARITY`] ("Mega" of the
+/// volleyball pages is not Megawati Soekarnoputri of the political ones). A word that
+/// a person's name holds whole ("Alex" of Alex Marquez) is left to the part-of-name rule.
+fn short_first_names(
+    persons: &[Person],
+    by_article: &HashMap<String, Vec<String>>,
+    gone: &HashSet<&str>,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    for sp in persons {
+        let [short] = &sp.parts[..] else {
+            continue;
+        };
+        // a word some person's name holds whole ("Alex" of Alex Marquez) is left to the
+        // part-of-name rule
+        if short.chars().count() < SHORT_NAME_MIN_LETTERS
+            || gone.contains(sp.id.as_str())
+            || persons.iter().any(|f| f.id != sp.id && f.parts.contains(short))
+        {
+            continue;
+        }
+        let ev: Vec<(&Person, Evidence)> = persons
+            .iter()
+            .filter(|f| {
+                f.parts.len() >= 2
+                    && !gone.contains(f.id.as_str())
+                    && f.parts[0].len() > short.len()
+                    && f.parts[0].starts_with(short.as_str())
+            })
+            .map(|f| (f, evidence(sp, f, by_article)))
+            .collect();
+        let total: f64 = ev.iter().map(|(_, e)| e.score).sum();
+        let Some((best, e)) = ev.iter().max_by(|a, b| a.1.score.total_cmp(&b.1.score)) else {
+            continue;
+        };
+        let share = if total > 0.0 { e.score / total } else { 0.0 };
+        if share >= MIN_SHARE
+            && e.shared_articles > 0
+            && e.similarity >= 2.0 * MIN_SIMILARITY
+            && best.articles.len() * 2 >= sp.articles.len()
+        {
+            out.push(Merge {
+                from: sp.id.clone(),
+                to: best.id.clone(),
+                reason: format!(
+                    "short first name; {} shared article(s), context similarity {:.2}, {:.0}% of the evidence among {} names",
+                    e.shared_articles,
+                    e.similarity,
+                    share * 100.0,
+                    ev.len()
                 ),
             });
         }
