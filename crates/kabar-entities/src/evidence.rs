@@ -48,7 +48,8 @@ pub fn mention_cue(kind: EntityType, name: &str, before: &str, after: &str) -> b
     let words = Words::embedded();
     // a cue must touch the mention: nothing but spaces between ("tim Onic", not
     // "tim. Onic"); a score may sit across spaces only
-    let touching = before.ends_with(' ') && !before.trim_end().ends_with(['.', ',', ';', ':', '"', ')']);
+    let touching =
+        before.ends_with(' ') && !before.trim_end().ends_with(['.', ',', ';', ':', '"', ')']);
     let prev: Vec<String> = words_of(before)
         .iter()
         .rev()
@@ -85,8 +86,8 @@ pub fn mention_cue(kind: EntityType, name: &str, before: &str, after: &str) -> b
 fn beside_score(before: &str, after: &str) -> bool {
     let next = words_of(after);
     let prev = words_of(before);
-    let after_score = next.first().is_some_and(|w| is_score(w))
-        && next.get(1).is_some_and(|w| is_cap(w));
+    let after_score =
+        next.first().is_some_and(|w| is_score(w)) && next.get(1).is_some_and(|w| is_cap(w));
     let n = prev.len();
     let before_score = n >= 2 && is_score(prev[n - 1]) && is_cap(prev[n - 2]);
     after_score || before_score

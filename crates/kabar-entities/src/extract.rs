@@ -1547,7 +1547,10 @@ impl EntityExtractor {
         for (i, ent) in ents.iter_mut().enumerate() {
             if ent.fixed
                 || ent.merged_into.is_some()
-                || !matches!(ent.kind, EntityType::Gpe | EntityType::Loc | EntityType::Org)
+                || !matches!(
+                    ent.kind,
+                    EntityType::Gpe | EntityType::Loc | EntityType::Org
+                )
                 || (ent.kind == EntityType::Org && (org_cued.contains(&i) || is_acronym(&ent.name)))
                 || ent.name.contains(' ')
             {
@@ -1610,7 +1613,11 @@ impl EntityExtractor {
             .filter_map(|i| Some((i, fold(ents[i].name.split(' ').next()?))))
             .collect();
         for &a in &per {
-            if ents[a].fixed || ents[a].merged_into.is_some() || said.contains(&a) || parts[&a].len() != 1 {
+            if ents[a].fixed
+                || ents[a].merged_into.is_some()
+                || said.contains(&a)
+                || parts[&a].len() != 1
+            {
                 continue;
             }
             let word = &parts[&a][0];

@@ -826,7 +826,9 @@ fn short_first_names(
         // part-of-name rule
         if short.chars().count() < SHORT_NAME_MIN_LETTERS
             || gone.contains(sp.id.as_str())
-            || persons.iter().any(|f| f.id != sp.id && f.parts.contains(short))
+            || persons
+                .iter()
+                .any(|f| f.id != sp.id && f.parts.contains(short))
         {
             continue;
         }
@@ -1307,6 +1309,52 @@ mod tests {
     }
 
     /// A store holding `(id, name, type, [mentions per article])` rows.
+    #[test]
+    fn a_short_first_name_joins_the_person_it_starts() {
+        let p = |id: &str, name: &str, arts: &[&str]| person(id, name, arts);
+        let persons = vec![
+            p("per:mega", "Mega", &["a1", "a2"]),
+            p(
+                "per:megawati-hangestri-pertiwi",
+                "Megawati Hangestri Pertiwi",
+                &["a1", "a2", "a3"],
+            ),
+            p(
+                "per:megawati-soekarnoputri",
+                "Megawati Soekarnoputri",
+                &["b1", "b2"],
+            ),
+            // held whole by another person's name: left alone
+            p("per:alex", "Alex", &["a1"]),
+            p("per:alexander-sabar", "Alexander Sabar", &["a1"]),
+            p("per:alex-marquez", "Alex Marquez", &["c1"]),
+        ];
+        let mut by_article: HashMap<String, Vec<String>> = HashMap::new();
+        for q in &persons {
+            for a in &q.articles {
+                by_article.entry(a.clone()).or_default().push(q.id.clone());
+            }
+        }
+        for (a, e) in [
+            ("a1", "org:red-sparks"),
+            ("a2", "org:red-sparks"),
+            ("a3", "org:red-sparks"),
+            ("b1", "org:pdip"),
+            ("b2", "org:pdip"),
+        ] {
+            by_article
+                .entry(a.to_string())
+                .or_default()
+                .push(e.to_string());
+        }
+        let merges = short_first_names(&persons, &by_article, &HashSet::new());
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![("per:mega", "per:megawati-hangestri-pertiwi")]);
+    }
+
     #[test]
     fn the_type_vote_weighs_articles_by_their_cues() {
         let mut store = store_with(&[
