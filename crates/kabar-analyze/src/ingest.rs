@@ -99,6 +99,7 @@ pub fn new_linker() -> Linker {
 pub fn ingest_batch(store: &mut Store, analyses: &[Analysis]) -> Result<BatchSummary, StoreError> {
     let summary = store_and_link(store, analyses)?;
     if summary.added > 0 {
+        store.record_type_cues(&type_cues(analyses))?;
         store.resolve_entities_known(&not_name, &known_place)?;
     }
     Ok(summary)
@@ -110,6 +111,33 @@ pub(crate) fn known_place(name: &str) -> bool {
     kabar_entities::lexicon::Lexicon::embedded()
         .lookup(name)
         .is_some()
+}
+
+/// Per article and entity, how many of its mentions have a context cue for its type
+/// (`kabar_entities::evidence`): the weights of the store's type vote.
+pub fn type_cues(analyses: &[Analysis]) -> Vec<(String, String, i64)> {
+    let mut out = Vec::new();
+    for a in analyses {
+        // mentions are char offsets; the cue reader wants bytes
+        let bytes: Vec<usize> = a
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(a.text.len()))
+            .collect();
+        for e in &a.entities {
+            let spans: Vec<(usize, usize)> = e
+                .mentions
+                .iter()
+                .filter_map(|m| Some((*bytes.get(m.start)?, *bytes.get(m.end)?)))
+                .collect();
+            let n = kabar_entities::evidence::type_evidence(&a.text, e.kind, &spans);
+            if n > 0 {
+                out.push((a.id.clone(), e.id.clone(), n as i64));
+            }
+        }
+    }
+    out
 }
 
 /// True when a (lower-case) word is no part of a person's name: a function word, a title

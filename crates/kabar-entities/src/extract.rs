@@ -25,36 +25,6 @@ use std::collections::{HashMap, HashSet};
 /// Longest piece of text tagged at once when sentences are missing or very long.
 const MAX_CHUNK: usize = 400;
 
-/// Tokens that may sit between a title and the person or between a title and its
-/// country ("Duta Besar Jepang untuk Indonesia", "Foreign Minister of Australia").
-const OF_GLUE: &[&str] = &[
-    "untuk", "di", "dari", "pada", "bagi", "of", "for", "to", "the", "at", "in", "ri", "asal",
-];
-
-/// Numbers of a post between its title and the person ("Wakil Menteri Keuangan Pertama").
-const ORDINALS: &[&str] = &[
-    "pertama", "kedua", "ketiga", "i", "ii", "iii", "first", "second",
-];
-
-/// Titles that name a portfolio after them ("Menteri Investasi", "Kepala Biro Pers").
-const GENERIC_TITLES: &[&str] = &[
-    "Menteri",
-    "Wakil Menteri",
-    "Kepala",
-    "Ketua",
-    "Wakil Ketua",
-    "Direktur",
-    "Direktur Jenderal",
-    "Sekretaris",
-    "Sekretaris Jenderal",
-];
-
-/// Words before a title in an apposition ("X, selaku Menlu", "X, the foreign minister").
-const APPOS_LEAD: &[&str] = &[
-    "selaku", "sebagai", "yakni", "yaitu", "the", "a", "an", "former", "mantan", "then", "now",
-    "kini", "juga", "also",
-];
-
 #[derive(Debug, Clone)]
 struct Mention {
     sent: usize,
@@ -996,6 +966,15 @@ impl EntityExtractor {
             .any(|p| p.len() <= s && folded[s - p.len()..s] == p[..])
     }
 
+    /// True when an organisation cue (`org_cues.txt`) or a company legal form ("PT")
+    /// stands right before token `s` of `toks`.
+    fn org_cue_before(&self, toks: &[&str], s: usize) -> bool {
+        let from = s.saturating_sub(3);
+        let folded: Vec<String> = toks[from..s].iter().map(|t| fold(t)).collect();
+        let n = folded.len();
+        n > 0 && (self.words.legal_forms.contains(&folded[n - 1]) || self.after_org_cue(&folded, n))
+    }
+
     /// Products, games, works' titles, pathogens and app labels are no persons or places,
     /// and companies, makers and clubs are organisations: a mention the lexicon does not
     /// know is dropped (or retyped), with every mention of the same name in the article,
@@ -1091,6 +1070,11 @@ impl EntityExtractor {
             while j < order.len() {
                 let (a, b) = (&mentions[order[j - 1]], &mentions[order[j]]);
                 let gap = toks.get(a.t1..b.t0).unwrap_or(&[]);
+                // a sponsor's name joined by "by" is one member: "Bigetron by Vitality"
+                if a.sent == b.sent && gap.len() == 1 && gap[0] == "by" {
+                    j += 1;
+                    continue;
+                }
                 let first = gap.first().is_some_and(|w| glue(w));
                 let last = gap.last().is_some_and(|w| glue(w));
                 if a.sent != b.sent
@@ -1429,7 +1413,7 @@ impl EntityExtractor {
                                 .lex
                                 .titles
                                 .get(t as usize)
-                                .is_some_and(|t| !GENERIC_TITLES.contains(&t.name.as_str()))
+                                .is_some_and(|t| !self.words.generic_titles.contains(&t.name))
                     })
             });
             if titled {
@@ -1552,10 +1536,22 @@ impl EntityExtractor {
         // a place of one word the lexicon does not know that is a name part of the
         // article's person is that person, typed wrong ("di depan Macron", "Sean" read as a
         // place): merged when exactly one person of the article holds the word
-        for ent in ents.iter_mut() {
+        // The same for an organisation of one word that nothing in the article calls an
+        // organisation (no cue such as "perusahaan" or "PT" before it): "rekening
+        // Tonny" beside "Tonny Soegiono" is the man, not a company
+        let org_cued: HashSet<usize> = mentions
+            .iter()
+            .filter(|m| ents[m.key].kind == EntityType::Org && self.org_cue_before(toks, m.t0))
+            .map(|m| m.key)
+            .collect();
+        for (i, ent) in ents.iter_mut().enumerate() {
             if ent.fixed
                 || ent.merged_into.is_some()
-                || !matches!(ent.kind, EntityType::Gpe | EntityType::Loc)
+                || !matches!(
+                    ent.kind,
+                    EntityType::Gpe | EntityType::Loc | EntityType::Org
+                )
+                || (ent.kind == EntityType::Org && (org_cued.contains(&i) || is_acronym(&ent.name)))
                 || ent.name.contains(' ')
             {
                 continue;
@@ -1592,6 +1588,49 @@ impl EntityExtractor {
             });
             if cands.len() == 1 {
                 ents[a].merged_into = Some(cands[0]);
+            }
+        }
+        // a "person" of one word that no person of the article holds but that starts
+        // exactly one organisation's name of the article is that organisation's short
+        // name ("Selain Dewa dan Geek" beside "Dewa United Esports"), unless it speaks or
+        // bears an honorific ("kata Dewa")
+        let said: HashSet<usize> = mentions
+            .iter()
+            .filter(|m| {
+                m.t0 > 0 && {
+                    let w = fold(toks[m.t0 - 1]);
+                    crate::features::is_report_verb(&w) || self.words.honorifics.contains(&w)
+                }
+            })
+            .map(|m| m.key)
+            .collect();
+        let org_firsts: Vec<(usize, String)> = (0..ents.len())
+            .filter(|&i| {
+                ents[i].kind == EntityType::Org
+                    && ents[i].merged_into.is_none()
+                    && ents[i].name.contains(' ')
+            })
+            .filter_map(|i| Some((i, fold(ents[i].name.split(' ').next()?))))
+            .collect();
+        for &a in &per {
+            if ents[a].fixed
+                || ents[a].merged_into.is_some()
+                || said.contains(&a)
+                || parts[&a].len() != 1
+            {
+                continue;
+            }
+            let word = &parts[&a][0];
+            if per.iter().any(|&b| b != a && parts[&b].contains(word)) {
+                continue;
+            }
+            let owners: Vec<usize> = org_firsts
+                .iter()
+                .filter(|(_, f)| f == word)
+                .map(|&(i, _)| i)
+                .collect();
+            if let [o] = owners[..] {
+                ents[a].merged_into = Some(o);
             }
         }
         // follow merge chains
@@ -1781,7 +1820,7 @@ impl EntityExtractor {
             // a generic title takes the portfolio after it: "Menteri Investasi",
             // "Kepala Biro Pers" (capitalised words that are no mention, "dan" between)
             let mut k = e;
-            if GENERIC_TITLES.contains(&title.as_str()) {
+            if self.words.generic_titles.contains(&title) {
                 let mut words: Vec<&str> = Vec::new();
                 let mut q = k;
                 while q < m.t0 {
@@ -1815,9 +1854,9 @@ impl EntityExtractor {
                     }
                     of.get_or_insert(id);
                     k = end;
-                } else if OF_GLUE.contains(&folded[k].as_str())
+                } else if self.words.role_glue.contains(&folded[k])
                     || matches!(toks[k], "(" | ")")
-                    || ORDINALS.contains(&folded[k].as_str())
+                    || self.words.post_ordinals.contains(&folded[k])
                 {
                     // glue, a bracket, or the post's number ("Wakil Menteri Keuangan
                     // Pertama X")
@@ -1883,7 +1922,7 @@ impl EntityExtractor {
         let mut deputy = false;
         while k < hi {
             let f = folded[k].as_str();
-            if APPOS_LEAD.contains(&f) {
+            if self.words.appos_lead.contains(f) {
                 k += 1;
             } else if matches!(f, "wakil" | "deputy" | "vice") {
                 deputy = true;
@@ -1918,7 +1957,7 @@ impl EntityExtractor {
             if let Some((end, id)) = self.org_at(toks, mentions, mention_at, ents, j) {
                 of.get_or_insert(id);
                 j = end;
-            } else if OF_GLUE.contains(&folded[j].as_str()) {
+            } else if self.words.role_glue.contains(&folded[j]) {
                 j += 1;
             } else {
                 break;

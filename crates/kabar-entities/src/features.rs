@@ -121,6 +121,12 @@ pub(crate) fn is_report_verb(low: &str) -> bool {
     report_verbs().contains(low)
 }
 
+/// True for a word that introduces places ("di", "ke", "kota"), from
+/// `data/lang/{id,en}/place-preps.txt`.
+pub(crate) fn is_place_prep(low: &str) -> bool {
+    place_preps().contains(low)
+}
+
 /// Word class: 1 reporting verb, 2 honorific, 3 place preposition, 0 other.
 fn class_of(low: &str) -> u8 {
     if report_verbs().contains(low) {

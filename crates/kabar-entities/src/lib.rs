@@ -14,6 +14,7 @@
 pub mod clusters;
 pub mod conlleval;
 pub mod corpus;
+pub mod evidence;
 pub mod extract;
 pub mod features;
 pub mod lexicon;

@@ -23,100 +23,6 @@ static MODEL_EN_BYTES: &[u8] = include_bytes!("../data/ner-model-en.bin");
 /// has no blank lines; longer runs are tagged in pieces.
 const MAX_SENTENCE: usize = 2000;
 
-/// First words of a place name that make it a geographic feature (LOC) rather than a
-/// political unit (GPE).
-const LOC_HEADS: &[&str] = &[
-    "gunung",
-    "pegunungan",
-    "sungai",
-    "kali",
-    "danau",
-    "laut",
-    "selat",
-    "teluk",
-    "pantai",
-    "pulau",
-    "kepulauan",
-    "samudra",
-    "samudera",
-    "semenanjung",
-    "tanjung",
-    "bukit",
-    "lembah",
-    "gua",
-    "goa",
-    "air",
-    "jalan",
-    "jl",
-    "jln",
-    "gang",
-    "bandara",
-    "bandar",
-    "pelabuhan",
-    "stasiun",
-    "terminal",
-    "masjid",
-    "gereja",
-    "pura",
-    "candi",
-    "klenteng",
-    "vihara",
-    "taman",
-    "hutan",
-    "sd",
-    "smp",
-    "sma",
-    "smk",
-    "mts",
-    "ma",
-    "sekolah",
-    "kampus",
-    "universitas",
-    "rumah",
-    "rs",
-    "rsud",
-    "gedung",
-    "istana",
-    "stadion",
-    "museum",
-    "monumen",
-    "hotel",
-    "mal",
-    "pasar",
-    "alun",
-    "lapangan",
-    "jembatan",
-    "tol",
-    "bendungan",
-    "waduk",
-    "kawah",
-    "mount",
-    "mt",
-    "river",
-    "lake",
-    "sea",
-    "strait",
-    "gulf",
-    "bay",
-    "ocean",
-    "island",
-    "islands",
-    "peninsula",
-    "street",
-    "road",
-    "avenue",
-    "airport",
-    "station",
-    "port",
-    "palace",
-    "hall",
-    "square",
-    "bridge",
-    "valley",
-    "desert",
-    "cape",
-];
-
 /// Decides GPE or LOC for a place span.
 pub(crate) fn place_type(tokens: &[&str], lex: &Lexicon) -> EntityType {
     let joined = tokens.join(" ");
@@ -127,7 +33,8 @@ pub(crate) fn place_type(tokens: &[&str], lex: &Lexicon) -> EntityType {
     }
     let first = tokens.first().map(|t| fold(t)).unwrap_or_default();
     let first = first.split(' ').next().unwrap_or("");
-    if LOC_HEADS.contains(&first) {
+    // first words of LOC names: data/lang/id/place_heads.txt, read once
+    if crate::words::Words::embedded().place_heads.contains(first) {
         EntityType::Loc
     } else {
         EntityType::Gpe

@@ -23,6 +23,7 @@ const PRODUCT_CUES: &str = include_str!("../data/lang/id/product_cues.txt");
 const ORG_CUES: &str = include_str!("../data/lang/id/org_cues.txt");
 const NOUN_AFFIXES: &str = include_str!("../data/lang/id/noun_affixes.tsv");
 const UNIT_HEADS: &str = include_str!("../data/lang/id/unit_heads.txt");
+const ROLE_WORDS: &str = include_str!("../data/lang/id/role_words.tsv");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -159,6 +160,16 @@ pub struct Words {
     /// Regional units that take their region's name after them ("Polda Metro Jaya",
     /// "Kejaksaan Tinggi Jawa Timur"; `unit_heads.txt`), folded words.
     pub unit_heads: Vec<Vec<String>>,
+    /// Tokens that may stand between a title and its person or country ("untuk", "of";
+    /// `glue` rows of `role_words.tsv`), folded.
+    pub role_glue: HashSet<String>,
+    /// Numbers of a post between its title and the person ("pertama"; `ordinal` rows).
+    pub post_ordinals: HashSet<String>,
+    /// Canonical titles that take the portfolio after them ("Menteri", "Kepala";
+    /// `generic` rows), as written.
+    pub generic_titles: HashSet<String>,
+    /// Words before a title in an apposition ("selaku", "mantan"; `appos` rows), folded.
+    pub appos_lead: HashSet<String>,
     /// Words that give a name its type when they start it ("universitas" → ORG).
     pub type_first: HashMap<String, EntityType>,
     /// Words that give a name its type when they end it ("racing" → ORG, "stadium" → LOC).
@@ -191,6 +202,14 @@ fn type_words(text: &str, place: &str) -> HashMap<String, EntityType> {
         .collect()
 }
 
+/// The words of one class of a `word<TAB>class` file; folded unless `raw`.
+fn class(text: &str, name: &str, raw: bool) -> HashSet<String> {
+    rows(text)
+        .filter(|r| r.get(1) == Some(&name))
+        .map(|r| if raw { r[0].to_string() } else { fold(r[0]) })
+        .collect()
+}
+
 fn set(text: &str) -> HashSet<String> {
     rows(text).map(|r| fold(r[0])).collect()
 }
@@ -210,6 +229,10 @@ impl Words {
             legal_forms: set(LEGAL_FORMS),
             org_words: set(ORG_WORDS),
             place_heads: set(PLACE_HEADS),
+            role_glue: class(ROLE_WORDS, "glue", false),
+            post_ordinals: class(ROLE_WORDS, "ordinal", false),
+            generic_titles: class(ROLE_WORDS, "generic", true),
+            appos_lead: class(ROLE_WORDS, "appos", false),
             sentence_openers: set(SENTENCE_OPENERS),
             non_entities: PhraseList::parse(NON_ENTITIES),
             degrees: set(DEGREES),

@@ -39,6 +39,13 @@ pub const MIGRATION: &str = r#"
     CREATE INDEX entity_redirects_to ON entity_redirects(to_id);
 "#;
 
+/// The schema migration that adds `entity_mentions.cues`: per article, the number of an
+/// entity's mentions whose context says what type of name it is (see
+/// [`Store::record_type_cues`]); 0 for articles stored before it.
+pub const CUES_MIGRATION: &str = r#"
+    ALTER TABLE entity_mentions ADD COLUMN cues INTEGER NOT NULL DEFAULT 0;
+"#;
+
 /// Least context similarity that counts as evidence on its own.
 pub const MIN_SIMILARITY: f64 = 0.15;
 
@@ -99,6 +106,25 @@ impl Store {
         let merges = resolve_with(&tx, not_name, known_place)?;
         tx.commit()?;
         Ok(merges)
+    }
+
+    /// Records, for each `(article, entity, cues)`, how many of the entity's mentions in
+    /// the article have a context cue for the type it was stored under (a title or
+    /// "kata" before a person, "tim" or a score beside a team, "di" before a place). The
+    /// type vote of [`Store::resolve_entities`] weighs each article's type by them. Rows
+    /// of articles or entities not stored are ignored.
+    pub fn record_type_cues(&mut self, cues: &[(String, String, i64)]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut st = tx.prepare_cached(
+                "UPDATE entity_mentions SET cues = ?3 WHERE article = ?1 AND entity = ?2 AND cues != ?3",
+            )?;
+            for (article, entity, n) in cues.iter().filter(|c| c.2 > 0) {
+                st.execute(rusqlite::params![article, entity, n])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Every merge in force (redirected ID, target, evidence), by target.
@@ -476,6 +502,9 @@ fn plan_merges(
     }
     plan.extend(spelling_variants(&persons, &by_article, &by_part, &merged));
     let gone: HashSet<&str> = plan.iter().map(|m| m.from.as_str()).collect();
+    let short = short_first_names(&persons, &by_article, &gone);
+    plan.extend(short);
+    let gone: HashSet<&str> = plan.iter().map(|m| m.from.as_str()).collect();
     let padded = padded_names(&persons, &by_part, &gone, not_name, &others);
     plan.extend(padded);
     let places = load_places(tx)?;
@@ -485,6 +514,16 @@ fn plan_merges(
         &places,
         known_place,
         not_name,
+    ));
+    let gone: HashSet<String> = plan.iter().map(|m| m.from.clone()).collect();
+    plan.extend(lone_name_parts(
+        &persons,
+        &by_part,
+        &places,
+        &entity_cues(tx)?,
+        &by_article,
+        known_place,
+        &gone,
     ));
     let gone: HashSet<String> = plan.iter().map(|m| m.from.clone()).collect();
     plan.extend(type_variants(tx, &gone)?);
@@ -509,57 +548,117 @@ fn plan_merges(
 }
 
 /// How much more often the majority type of a name must be seen than all its other
-/// types together before they join it.
+/// types together before they join it (when no context cue decides).
 const TYPE_MAJORITY: i64 = 2;
 
-/// Least number of articles behind the majority type.
+/// Least number of articles behind the majority type (when no context cue decides).
 const TYPE_MIN_ARTICLES: i64 = 3;
 
+/// Weight of one mention with a context cue for its type in the type vote; an article
+/// without any counts once, however often the tagger repeated its guess there.
+const CUE_WEIGHT: i64 = 4;
+
+/// Least number of cued mentions behind a type that wins the vote by its cues.
+const MIN_CUES: i64 = 2;
+
+/// One type of a stored name: ID, type, mentions, articles, cued mentions, vote.
+struct Variant {
+    id: String,
+    kind: String,
+    mentions: i64,
+    articles: i64,
+    cues: i64,
+    vote: i64,
+}
+
 /// One name stored under several types ("Donald Trump" a person in 42 articles and an
-/// organisation in 8, where the tagger read a clause wrong) is one entity: the types seen
-/// in at most half as many mentions as the majority type join it, when that type rests
-/// on at least [`TYPE_MIN_ARTICLES`] articles. A near tie ("Le Mans": 22 person and 18
-/// place mentions) stays apart, since the majority is no evidence there. Names the
-/// lexicon knows never split by type, so they never come here.
+/// organisation in 8, where the tagger read a clause wrong; "Onic" a person where no word
+/// says what it is and a team where "tim" or a score stands beside it) is one entity,
+/// whose type is the vote of its articles weighted by context evidence: an article
+/// without a cue for its type gives one vote (the extractor types every mention of a
+/// name in an article alike, so repeats are no evidence), one with cues gives 1 +
+/// [`CUE_WEIGHT`] per cued mention ([`Store::record_type_cues`]).
+///
+/// - **by cues**: the type with the most votes, resting on at least [`MIN_CUES`] cued
+///   mentions, with more votes than all other types together and at least twice the
+///   cues of all of them, takes the others;
+/// - **by mentions** (names no cue decides, as before the vote): the types seen in at
+///   most half as many mentions as the majority type join it when that type rests on at
+///   least [`TYPE_MIN_ARTICLES`] articles, unless the others have more cues. A near tie
+///   ("Le Mans": 22 person and 18 place mentions, no cue) stays apart.
+///
+/// The type of a mention stays what its article says (the stored analyses); the entity's
+/// type in lists and pages is the vote's. Names the lexicon knows never split by type,
+/// so they never come here.
 fn type_variants(tx: &dyn EntityRows, gone: &HashSet<String>) -> Result<Vec<Merge>, StoreError> {
     let mut rows = tx.mention_totals()?;
     // by ID (byte order), as SQLite's `ORDER BY e.id` gave them
     rows.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut by_name: BTreeMap<String, Vec<(String, String, i64, i64)>> = BTreeMap::new();
-    for (id, name, kind, mentions, articles) in rows {
+    let mut by_name: BTreeMap<String, Vec<Variant>> = BTreeMap::new();
+    for (id, name, kind, mentions, articles, cues) in rows {
         // SQLite's lower(): ASCII letters only
         let name = name.to_ascii_lowercase();
-        if !gone.contains(&id) {
-            by_name
-                .entry(name)
-                .or_default()
-                .push((id, kind, mentions, articles));
+        if gone.contains(&id) {
+            continue;
         }
+        // one vote per article, and CUE_WEIGHT more per cued mention
+        by_name.entry(name).or_default().push(Variant {
+            id,
+            kind,
+            mentions,
+            articles,
+            cues,
+            vote: articles + CUE_WEIGHT * cues,
+        });
     }
     let mut out = Vec::new();
     for variants in by_name.values().filter(|v| v.len() > 1) {
-        let Some(best) = variants
-            .iter()
-            .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)))
-        else {
+        let Some((win, by_cues)) = vote_winner(variants) else {
             continue;
         };
-        let rest: i64 = variants.iter().filter(|v| v.0 != best.0).map(|v| v.2).sum();
-        if best.2 < TYPE_MAJORITY * rest || best.3 < TYPE_MIN_ARTICLES {
-            continue;
-        }
-        for v in variants.iter().filter(|v| v.0 != best.0) {
+        // a place's cues ("di", "ke") tell it from a person, not from an organisation
+        // ("bermain di Hillstate", "dilansir di TechSpot"): by cues, a place takes only
+        // the person variants
+        let place = matches!(win.kind.as_str(), "GPE" | "LOC");
+        for v in variants
+            .iter()
+            .filter(|v| v.id != win.id && !(by_cues && place && v.kind == "ORG"))
+        {
             out.push(Merge {
-                from: v.0.clone(),
-                to: best.0.clone(),
+                from: v.id.clone(),
+                to: win.id.clone(),
                 reason: format!(
-                    "same name; typed {} in {} mention(s), {} in {}",
-                    best.1, best.2, v.1, v.2
+                    "same name; typed {} in {} mention(s) ({} with a cue, vote {}), {} in {} ({} with a cue, vote {})",
+                    win.kind, win.mentions, win.cues, win.vote, v.kind, v.mentions, v.cues, v.vote
                 ),
             });
         }
     }
     Ok(out)
+}
+
+/// The type a name's variants vote for, if the vote is clear (see [`type_variants`]),
+/// and whether cues decided it.
+fn vote_winner(variants: &[Variant]) -> Option<(&Variant, bool)> {
+    let rest = |best: &Variant, f: fn(&Variant) -> i64| -> i64 {
+        variants.iter().filter(|v| v.id != best.id).map(f).sum()
+    };
+    let by_vote = variants
+        .iter()
+        .max_by(|a, b| a.vote.cmp(&b.vote).then(b.id.cmp(&a.id)))?;
+    if by_vote.cues >= MIN_CUES
+        && by_vote.vote > rest(by_vote, |v| v.vote)
+        && by_vote.cues >= 2 * rest(by_vote, |v| v.cues)
+    {
+        return Some((by_vote, true));
+    }
+    let by_mentions = variants
+        .iter()
+        .max_by(|a, b| a.mentions.cmp(&b.mentions).then(b.id.cmp(&a.id)))?;
+    (by_mentions.mentions >= TYPE_MAJORITY * rest(by_mentions, |v| v.mentions)
+        && by_mentions.articles >= TYPE_MIN_ARTICLES
+        && by_mentions.cues >= rest(by_mentions, |v| v.cues))
+    .then_some((by_mentions, false))
 }
 
 /// Stored places (GPE, LOC) and organisations with their name parts and articles.
@@ -659,6 +758,169 @@ fn places_in_names(
                 reason: format!(
                     "a place named as part of the person's name; {n} of its {} article(s) name the person",
                     pl.articles.len()
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Least letters of a short first name ("Mega" for "Megawati").
+const SHORT_NAME_MIN_LETTERS: usize = 4;
+
+/// A person named by one word that is the front of the first name of longer person
+/// names, never the whole of it ("Mega" for "Megawati Hangestri Pertiwi", as the sports
+/// pages call her), is the one of them the store's evidence points to: scored like a
+/// part of a name ([`evidence`]), the best must hold [`MIN_SHARE`] of the score, share
+/// an article and a context of at least twice [`MIN_SIMILARITY`] ("Mega" of the
+/// volleyball pages is not Megawati Soekarnoputri of the political ones). A word that
+/// a person's name holds whole ("Alex" of Alex Marquez) is left to the part-of-name rule.
+fn short_first_names(
+    persons: &[Person],
+    by_article: &HashMap<String, Vec<String>>,
+    gone: &HashSet<&str>,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    for sp in persons {
+        let [short] = &sp.parts[..] else {
+            continue;
+        };
+        // a word some person's name holds whole ("Alex" of Alex Marquez) is left to the
+        // part-of-name rule
+        if short.chars().count() < SHORT_NAME_MIN_LETTERS
+            || gone.contains(sp.id.as_str())
+            || persons
+                .iter()
+                .any(|f| f.id != sp.id && f.parts.contains(short))
+        {
+            continue;
+        }
+        let ev: Vec<(&Person, Evidence)> = persons
+            .iter()
+            .filter(|f| {
+                f.parts.len() >= 2
+                    && !gone.contains(f.id.as_str())
+                    && f.parts[0].len() > short.len()
+                    && f.parts[0].starts_with(short.as_str())
+            })
+            .map(|f| (f, evidence(sp, f, by_article)))
+            .collect();
+        let total: f64 = ev.iter().map(|(_, e)| e.score).sum();
+        let Some((best, e)) = ev.iter().max_by(|a, b| a.1.score.total_cmp(&b.1.score)) else {
+            continue;
+        };
+        let share = if total > 0.0 { e.score / total } else { 0.0 };
+        if share >= MIN_SHARE
+            && e.shared_articles > 0
+            && e.similarity >= 2.0 * MIN_SIMILARITY
+            && best.articles.len() * 2 >= sp.articles.len()
+        {
+            out.push(Merge {
+                from: sp.id.clone(),
+                to: best.id.clone(),
+                reason: format!(
+                    "short first name; {} shared article(s), context similarity {:.2}, {:.0}% of the evidence among {} names",
+                    e.shared_articles,
+                    e.similarity,
+                    share * 100.0,
+                    ev.len()
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Cued mentions of each entity, over all its articles (see [`Store::record_type_cues`]).
+fn entity_cues(tx: &dyn EntityRows) -> Result<HashMap<String, i64>, StoreError> {
+    Ok(tx
+        .mention_totals()?
+        .into_iter()
+        .filter(|t| t.5 > 0)
+        .map(|t| (t.0, t.5))
+        .collect())
+}
+
+/// Least number of articles naming the person a lone name part may join.
+const LONE_PART_MIN_ARTICLES: usize = 3;
+
+/// Least context similarity between a lone name part and its person.
+const LONE_PART_SIMILARITY: f64 = 0.3;
+
+/// An organisation or place of one word that nothing in its articles calls one (no cue
+/// for its type) and that is the first name or surname of exactly one stored person
+/// is that person, named by one part in an article that never gives the full name
+/// ("Tonny" typed ORG where "Tonny Soegiono" is named in other articles about the same
+/// case): merged when the two share an article or their articles mention the same
+/// other entities (context cosine ≥ [`LONE_PART_SIMILARITY`]), and the person is named
+/// in at least as many articles. A word two persons hold, a name the lexicon knows, or
+/// one with a cue ("tim Onic", "di Bekasi") stays.
+fn lone_name_parts(
+    persons: &[Person],
+    by_part: &HashMap<&str, Vec<usize>>,
+    places: &[Person],
+    cues: &HashMap<String, i64>,
+    by_article: &HashMap<String, Vec<String>>,
+    known_place: &dyn Fn(&str) -> bool,
+    gone: &HashSet<String>,
+) -> Vec<Merge> {
+    let mut out = Vec::new();
+    for pl in places {
+        if pl.parts.len() != 1
+            || pl.words.len() != 1
+            || pl.parts[0].chars().count() < 4
+            || gone.contains(&pl.id)
+            || cues.get(&pl.id).is_some_and(|&n| n > 0)
+            || pl.words[0].chars().skip(1).all(char::is_uppercase)
+            || known_place(&pl.words[0])
+        {
+            continue;
+        }
+        let word = &pl.parts[0];
+        let org = pl.id.starts_with("org:");
+        // the persons holding the word as first name or surname, a clean name of two to
+        // four words seen in at least three articles and at least as many as the part
+        let mut cands: Vec<(f64, usize, usize)> = by_part
+            .get(word.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let p = &persons[i];
+                (2..=4).contains(&p.parts.len())
+                    && p.words.len() == p.parts.len()
+                    && (p.parts.first() == Some(word) || p.parts.last() == Some(word))
+                    && p.articles.len() >= LONE_PART_MIN_ARTICLES
+                    && p.articles.len() >= pl.articles.len()
+                    // one of its words is in another person's name too ("Tonny",
+                    // "Marco"), which a team taken for a person ("Lavani Livin
+                    // Transmedia") lacks
+                    && p.parts.iter().any(|w| by_part.get(w.as_str()).is_some_and(|v| v.len() >= 2))
+            })
+            .map(|i| {
+                let p = &persons[i];
+                let sim = cosine(
+                    &context(pl, &p.id, by_article),
+                    &context(p, &pl.id, by_article),
+                );
+                (sim, p.articles.intersection(&pl.articles).count(), i)
+            })
+            .collect();
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let Some(&(sim, shared, i)) = cands.first() else {
+            continue;
+        };
+        // with several holders the best must be twice as similar as the next
+        let clear = cands.get(1).is_none_or(|c| sim >= 2.0 * c.0);
+        // a place needs a shared article (places_in_names wants two); an organisation
+        // may also be told by its context alone
+        let enough = shared > 0 || (org && sim >= LONE_PART_SIMILARITY);
+        if clear && enough {
+            out.push(Merge {
+                from: pl.id.clone(),
+                to: persons[i].id.clone(),
+                reason: format!(
+                    "a name part of one person, typed without a cue; {shared} shared article(s), context {sim:.2}"
                 ),
             });
         }
@@ -959,6 +1221,101 @@ mod tests {
     }
 
     /// A store holding `(id, name, type, [mentions per article])` rows.
+    #[test]
+    fn a_short_first_name_joins_the_person_it_starts() {
+        let p = |id: &str, name: &str, arts: &[&str]| person(id, name, arts);
+        let persons = vec![
+            p("per:mega", "Mega", &["a1", "a2"]),
+            p(
+                "per:megawati-hangestri-pertiwi",
+                "Megawati Hangestri Pertiwi",
+                &["a1", "a2", "a3"],
+            ),
+            p(
+                "per:megawati-soekarnoputri",
+                "Megawati Soekarnoputri",
+                &["b1", "b2"],
+            ),
+            // held whole by another person's name: left alone
+            p("per:alex", "Alex", &["a1"]),
+            p("per:alexander-sabar", "Alexander Sabar", &["a1"]),
+            p("per:alex-marquez", "Alex Marquez", &["c1"]),
+        ];
+        let mut by_article: HashMap<String, Vec<String>> = HashMap::new();
+        for q in &persons {
+            for a in &q.articles {
+                by_article.entry(a.clone()).or_default().push(q.id.clone());
+            }
+        }
+        for (a, e) in [
+            ("a1", "org:red-sparks"),
+            ("a2", "org:red-sparks"),
+            ("a3", "org:red-sparks"),
+            ("b1", "org:pdip"),
+            ("b2", "org:pdip"),
+        ] {
+            by_article
+                .entry(a.to_string())
+                .or_default()
+                .push(e.to_string());
+        }
+        let merges = short_first_names(&persons, &by_article, &HashSet::new());
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![("per:mega", "per:megawati-hangestri-pertiwi")]);
+    }
+
+    #[test]
+    fn the_type_vote_weighs_articles_by_their_cues() {
+        let mut store = store_with(&[
+            // a person in four articles where nothing says so, a team in two where "tim"
+            // or a score stands beside it: the team
+            ("per:onic", "Onic", "PER", &[2, 1, 3, 1]),
+            ("org:onic", "Onic", "ORG", &[2, 1]),
+            // one cued mention is not enough to win, and it keeps the tagger's majority
+            // from swallowing the cued type
+            ("per:evos", "Evos", "PER", &[2, 1, 3, 1]),
+            ("org:evos", "Evos", "ORG", &[2]),
+            // a person by cues outvotes more mentions typed a place by the tagger alone
+            ("gpe:tonny", "Tonny", "GPE", &[4, 4]),
+            ("per:tonny", "Tonny", "PER", &[1, 1]),
+        ]);
+        let cue = |a: &str, e: &str, n: i64| (a.to_string(), e.to_string(), n);
+        store
+            .record_type_cues(&[
+                cue("a0", "org:onic", 2),
+                cue("a1", "org:onic", 1),
+                cue("a0", "org:evos", 1),
+                cue("a0", "per:tonny", 1),
+                cue("a1", "per:tonny", 1),
+                cue("a9", "per:nobody", 3),
+            ])
+            .unwrap();
+        let tx = store.conn.transaction().unwrap();
+        let merges = type_variants(&tx, &HashSet::new()).unwrap();
+        let mut pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        pairs.sort();
+        assert_eq!(
+            pairs,
+            vec![("gpe:tonny", "per:tonny"), ("per:onic", "org:onic")]
+        );
+        // a merge keeps the cues of both sides
+        merge_into(&tx, "per:onic", "org:onic", "test").unwrap();
+        let cues: i64 = tx
+            .query_row(
+                "SELECT SUM(cues) FROM entity_mentions WHERE entity = 'org:onic'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(cues, 3);
+    }
+
     fn store_with(rows: &[(&str, &str, &str, &[i64])]) -> Store {
         let store = Store::in_memory().unwrap();
         for (id, name, kind, counts) in rows {

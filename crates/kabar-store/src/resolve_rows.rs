@@ -9,9 +9,10 @@
 use crate::StoreError;
 use rusqlite::{params, Transaction};
 
-/// An entity ID, its name, its type, the sum of its mention counts and the number of
-/// articles mentioning it.
-pub type MentionTotals = (String, String, String, i64, i64);
+/// An entity ID, its name, its type, the sum of its mention counts, the number of
+/// articles mentioning it and the number of its mentions with a context cue for its type
+/// (0 where the backend records no cues).
+pub type MentionTotals = (String, String, String, i64, i64, i64);
 
 /// The rows entity resolution reads and the one write it makes, in one transaction.
 ///
@@ -97,11 +98,18 @@ impl EntityRows for Transaction<'_> {
 
     fn mention_totals(&self) -> Result<Vec<MentionTotals>, StoreError> {
         let mut st = self.prepare(
-            "SELECT e.id, e.name, e.type, SUM(m.mentions), COUNT(*) FROM entities e
+            "SELECT e.id, e.name, e.type, SUM(m.mentions), COUNT(*), SUM(m.cues) FROM entities e
              JOIN entity_mentions m ON m.entity = e.id GROUP BY e.id",
         )?;
         let rows = st.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -132,9 +140,10 @@ impl EntityRows for Transaction<'_> {
         )?;
         self.execute("DELETE FROM entity_aliases WHERE entity = ?1", [from])?;
         self.execute(
-            "INSERT INTO entity_mentions(article, entity, mentions)
-             SELECT article, ?2, mentions FROM entity_mentions WHERE entity = ?1 AND true
-             ON CONFLICT(article, entity) DO UPDATE SET mentions = mentions + excluded.mentions",
+            "INSERT INTO entity_mentions(article, entity, mentions, cues)
+             SELECT article, ?2, mentions, cues FROM entity_mentions WHERE entity = ?1 AND true
+             ON CONFLICT(article, entity) DO UPDATE SET mentions = mentions + excluded.mentions,
+                 cues = cues + excluded.cues",
             params![from, to],
         )?;
         self.execute("DELETE FROM entity_mentions WHERE entity = ?1", [from])?;

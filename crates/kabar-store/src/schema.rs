@@ -225,6 +225,9 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
     CREATE INDEX roles_levels ON roles(entity, title, of, date);
     "#,
+    // 7: per article, how many mentions of an entity have a context cue for its type
+    // (a title, "tim", a score, "di"…): the weights of the store's type vote (`resolve`).
+    crate::resolve::CUES_MIGRATION,
 ];
 
 /// The schema version this build writes.

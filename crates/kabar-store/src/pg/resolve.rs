@@ -83,11 +83,13 @@ impl EntityRows for PgRows<'_, '_> {
     fn mention_totals(&self) -> Result<Vec<MentionTotals>, StoreError> {
         Ok(self
             .rows(
-                "SELECT e.id, e.name, e.type, sum(m.mentions)::bigint, count(*) FROM entities e
-                 JOIN entity_mentions m ON m.entity = e.id GROUP BY e.id",
+                // the PostgreSQL schema records no type cues: the vote falls back to
+                // mentions there
+                "SELECT e.id, e.name, e.type, sum(m.mentions)::bigint, count(*), 0::bigint
+                 FROM entities e JOIN entity_mentions m ON m.entity = e.id GROUP BY e.id",
             )?
             .iter()
-            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)))
             .collect())
     }
 
