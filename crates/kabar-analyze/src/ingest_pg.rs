@@ -7,7 +7,7 @@
 //! (`kabar_store::resolve`, the same rules and word tests as SQLite's ingest) are written
 //! in that same transaction.
 
-use crate::ingest::{known_place, link_fresh, not_name};
+use crate::ingest::{known_place, link_fresh, not_name, type_cues};
 use kabar_core::Analysis;
 use kabar_store::pg::{LockTimes, NameRules, PgBatch, PgError, PgStore};
 use kabar_store::BatchSummary;
@@ -18,9 +18,11 @@ pub fn ingest_batch_pg(
     store: &mut PgStore,
     analyses: &[Analysis],
 ) -> Result<(BatchSummary, LockTimes), PgError> {
+    let cues = type_cues(analyses);
     let rules = NameRules {
         not_name: &not_name,
         known_place: &known_place,
+        type_cues: &cues,
     };
     store.ingest_batch_resolving(
         analyses,

@@ -83,9 +83,7 @@ impl EntityRows for PgRows<'_, '_> {
     fn mention_totals(&self) -> Result<Vec<MentionTotals>, StoreError> {
         Ok(self
             .rows(
-                // the PostgreSQL schema records no type cues: the vote falls back to
-                // mentions there
-                "SELECT e.id, e.name, e.type, sum(m.mentions)::bigint, count(*), 0::bigint
+                "SELECT e.id, e.name, e.type, sum(m.mentions)::bigint, count(*), sum(m.cues)::bigint
                  FROM entities e JOIN entity_mentions m ON m.entity = e.id GROUP BY e.id",
             )?
             .iter()
@@ -123,10 +121,11 @@ impl EntityRows for PgRows<'_, '_> {
         )?;
         self.exec("DELETE FROM entity_aliases WHERE entity = $1", &[&from])?;
         self.exec(
-            "INSERT INTO entity_mentions(article, entity, mentions)
-             SELECT article, $2::text, mentions FROM entity_mentions WHERE entity = $1::text
+            "INSERT INTO entity_mentions(article, entity, mentions, cues)
+             SELECT article, $2::text, mentions, cues FROM entity_mentions WHERE entity = $1::text
              ON CONFLICT(article, entity) DO UPDATE
-                SET mentions = entity_mentions.mentions + excluded.mentions",
+                SET mentions = entity_mentions.mentions + excluded.mentions,
+                    cues = entity_mentions.cues + excluded.cues",
             &[&from, &to],
         )?;
         self.exec("DELETE FROM entity_mentions WHERE entity = $1", &[&from])?;
@@ -166,6 +165,9 @@ pub struct NameRules<'a> {
     pub not_name: &'a dyn Fn(&str) -> bool,
     /// True when a name is a place the lexicon knows.
     pub known_place: &'a dyn Fn(&str) -> bool,
+    /// `(article, entity, cued mentions)` of the batch being stored (see
+    /// [`crate::Store::record_type_cues`]); recorded before resolution runs.
+    pub type_cues: &'a [(String, String, i64)],
 }
 
 impl PgStore {

@@ -235,6 +235,12 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX entities_rank ON entities(mentions DESC, id);
     CREATE INDEX entities_type_rank ON entities(type, mentions DESC, id);
     "#,
+    // 3: SQLite's migration 7 — per article and entity, how many mentions have a context
+    // cue for the entity's type (the weights of resolution's type vote); 0 for articles
+    // stored before it.
+    r#"
+    ALTER TABLE entity_mentions ADD COLUMN cues BIGINT NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this build writes to PostgreSQL.

@@ -149,6 +149,7 @@ impl PgStore {
         times.linking = start.elapsed();
         if let Some(rules) = rules.filter(|_| summary.added > 0) {
             let start = Instant::now();
+            record_type_cues(&mut tx, rules.type_cues)?;
             resolve_with(&PgRows::new(&mut tx), rules.not_name, rules.known_place)?;
             times.resolving = start.elapsed();
         }
@@ -493,6 +494,28 @@ fn fill_missing_titles(tx: &mut Transaction<'_>) -> Result<(), PgError> {
                       e.first IS NULL, e.first, e.seq LIMIT 1)
          WHERE title IS NULL OR trim(title) = ''",
         &[],
+    )?;
+    Ok(())
+}
+
+/// Records the cued mentions of the batch's entities (SQLite's
+/// [`crate::Store::record_type_cues`]), in one statement.
+fn record_type_cues(
+    tx: &mut Transaction<'_>,
+    cues: &[(String, String, i64)],
+) -> Result<(), PgError> {
+    let cues: Vec<&(String, String, i64)> = cues.iter().filter(|c| c.2 > 0).collect();
+    if cues.is_empty() {
+        return Ok(());
+    }
+    let article: Vec<&str> = cues.iter().map(|c| c.0.as_str()).collect();
+    let entity: Vec<&str> = cues.iter().map(|c| c.1.as_str()).collect();
+    let n: Vec<i64> = cues.iter().map(|c| c.2).collect();
+    tx.execute(
+        "UPDATE entity_mentions m SET cues = u.n
+         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(a, e, n)
+         WHERE m.article = u.a AND m.entity = u.e AND m.cues != u.n",
+        &[&article, &entity, &n],
     )?;
     Ok(())
 }
