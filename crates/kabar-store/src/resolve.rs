@@ -1305,7 +1305,7 @@ mod tests {
             vec![("gpe:tonny", "per:tonny"), ("per:onic", "org:onic")]
         );
         // a merge keeps the cues of both sides
-        merge_into(&tx, "per:onic", "org:onic", "test").unwrap();
+        EntityRows::merge(&tx, "per:onic", "org:onic", "test").unwrap();
         let cues: i64 = tx
             .query_row(
                 "SELECT SUM(cues) FROM entity_mentions WHERE entity = 'org:onic'",
