@@ -2119,7 +2119,7 @@ fn readable_alias(surface: &str) -> bool {
     }
     let words: Vec<&str> = surface.split_whitespace().collect();
     let n = words.len();
-    let doubled = n >= 2 && n % 2 == 0 && words[..n / 2] == words[n / 2..];
+    let doubled = n >= 2 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..];
     depth == 0 && !doubled
 }
 
