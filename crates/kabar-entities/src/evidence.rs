@@ -6,7 +6,8 @@
 //!
 //! Cues by type (word lists in `data/lang/id/`, none typed here):
 //! - **PER**: an honorific or a reporting verb right before the mention ("Pak Budi", "kata
-//!   Budi"); not a role title, which also stands before organisations ("Direktur Utama
+//!   Budi"), not one that stands before any source ("menurut"; `source_preps.txt`); not a
+//!   role title, which also stands before organisations ("Direktur Utama
 //!   Taspen");
 //! - **ORG**: an organisation cue right before it ("tim Onic", "perusahaan Anthropic";
 //!   `org_cues.txt`), a company legal form ("PT Astra"), a match score beside it between
@@ -61,7 +62,10 @@ pub fn mention_cue(kind: EntityType, name: &str, before: &str, after: &str) -> b
     match kind {
         EntityType::Per => {
             // not a title: "Direktur Utama Taspen" names the company
-            touching && (crate::features::is_report_verb(last) || words.honorifics.contains(last))
+            // "menurut IRIB": a reporting word before any kind of source is no evidence
+            let speech =
+                crate::features::is_report_verb(last) && !words.source_preps.contains(last);
+            touching && (speech || words.honorifics.contains(last))
         }
         EntityType::Org => {
             let own = words.type_by_words(name) == Some(EntityType::Org);

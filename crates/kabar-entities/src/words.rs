@@ -24,6 +24,7 @@ const ORG_CUES: &str = include_str!("../data/lang/id/org_cues.txt");
 const NOUN_AFFIXES: &str = include_str!("../data/lang/id/noun_affixes.tsv");
 const UNIT_HEADS: &str = include_str!("../data/lang/id/unit_heads.txt");
 const ROLE_WORDS: &str = include_str!("../data/lang/id/role_words.tsv");
+const SOURCE_PREPS: &str = include_str!("../data/lang/id/source_preps.txt");
 const NON_ENTITIES: &str = include_str!("../data/non_entities.tsv");
 const OUTLETS: &str = include_str!("../data/outlets.tsv");
 
@@ -107,6 +108,8 @@ impl PhraseList {
 pub struct Words {
     /// Honorifics stripped from the front of person mentions.
     pub honorifics: HashSet<String>,
+    /// Reporting words before any kind of source ("menurut"): no person evidence.
+    pub source_preps: HashSet<String>,
     /// Honorifics that are often part of how a person is named ("Gus Dur").
     pub honorifics_part: HashSet<String>,
     /// Lower-case words that belong inside personal names ("da", "van", "bin").
@@ -219,6 +222,7 @@ impl Words {
     pub fn embedded() -> &'static Words {
         static W: OnceLock<Words> = OnceLock::new();
         W.get_or_init(|| Words {
+            source_preps: set(SOURCE_PREPS),
             honorifics: set(HONORIFICS),
             honorifics_part: rows(HONORIFICS)
                 .filter(|r| r.get(1) == Some(&"part"))
