@@ -24,7 +24,7 @@
 //! A merged ID is kept in `entity_redirects`, so `kabar entity per:prabowo` still finds
 //! the person, and a later batch that produces the short ID again is folded in at once.
 
-use crate::resolve_rows::EntityRows;
+use crate::resolve_rows::{EntityRows, MentionTotals};
 use crate::{Store, StoreError};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -515,18 +515,22 @@ fn plan_merges(
         known_place,
         not_name,
     ));
+    // read once: the lone-name-part rule needs the cues, the type vote every total
+    let mut totals = tx.mention_totals()?;
+    // by ID (byte order), as SQLite's `ORDER BY e.id` gave them
+    totals.sort_by(|a, b| a.0.cmp(&b.0));
     let gone: HashSet<String> = plan.iter().map(|m| m.from.clone()).collect();
     plan.extend(lone_name_parts(
         &persons,
         &by_part,
         &places,
-        &entity_cues(tx)?,
+        &entity_cues(&totals),
         &by_article,
         known_place,
         &gone,
     ));
     let gone: HashSet<String> = plan.iter().map(|m| m.from.clone()).collect();
-    plan.extend(type_variants(tx, &gone)?);
+    plan.extend(type_variants(&totals, &gone));
     // a name merged into one that was itself merged later points to the final entity
     let target: HashMap<String, String> = plan
         .iter()
@@ -590,12 +594,9 @@ struct Variant {
 /// The type of a mention stays what its article says (the stored analyses); the entity's
 /// type in lists and pages is the vote's. Names the lexicon knows never split by type,
 /// so they never come here.
-fn type_variants(tx: &dyn EntityRows, gone: &HashSet<String>) -> Result<Vec<Merge>, StoreError> {
-    let mut rows = tx.mention_totals()?;
-    // by ID (byte order), as SQLite's `ORDER BY e.id` gave them
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+fn type_variants(totals: &[MentionTotals], gone: &HashSet<String>) -> Vec<Merge> {
     let mut by_name: BTreeMap<String, Vec<Variant>> = BTreeMap::new();
-    for (id, name, kind, mentions, articles, cues) in rows {
+    for (id, name, kind, mentions, articles, cues) in totals.iter().cloned() {
         // SQLite's lower(): ASCII letters only
         let name = name.to_ascii_lowercase();
         if gone.contains(&id) {
@@ -634,7 +635,7 @@ fn type_variants(tx: &dyn EntityRows, gone: &HashSet<String>) -> Result<Vec<Merg
             });
         }
     }
-    Ok(out)
+    out
 }
 
 /// The type a name's variants vote for, if the vote is clear (see [`type_variants`]),
@@ -832,13 +833,12 @@ fn short_first_names(
 }
 
 /// Cued mentions of each entity, over all its articles (see [`Store::record_type_cues`]).
-fn entity_cues(tx: &dyn EntityRows) -> Result<HashMap<String, i64>, StoreError> {
-    Ok(tx
-        .mention_totals()?
-        .into_iter()
+fn entity_cues(totals: &[MentionTotals]) -> HashMap<String, i64> {
+    totals
+        .iter()
         .filter(|t| t.5 > 0)
-        .map(|t| (t.0, t.5))
-        .collect())
+        .map(|t| (t.0.clone(), t.5))
+        .collect()
 }
 
 /// Least number of articles naming the person a lone name part may join.
@@ -1098,6 +1098,13 @@ fn spelling_variants(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Mention totals by ID, as `plan_merges` hands them to the type vote.
+    fn sorted_totals(tx: &dyn EntityRows) -> Vec<MentionTotals> {
+        let mut t = tx.mention_totals().unwrap();
+        t.sort_by(|a, b| a.0.cmp(&b.0));
+        t
+    }
     use rusqlite::params;
 
     #[test]
@@ -1294,7 +1301,7 @@ mod tests {
             ])
             .unwrap();
         let tx = store.conn.transaction().unwrap();
-        let merges = type_variants(&tx, &HashSet::new()).unwrap();
+        let merges = type_variants(&sorted_totals(&tx), &HashSet::new());
         let mut pairs: Vec<(&str, &str)> = merges
             .iter()
             .map(|m| (m.from.as_str(), m.to.as_str()))
@@ -1352,7 +1359,7 @@ mod tests {
             ("org:halo", "Halo", "ORG", &[1]),
         ]);
         let tx = store.conn.transaction().unwrap();
-        let merges = type_variants(&tx, &HashSet::new()).unwrap();
+        let merges = type_variants(&sorted_totals(&tx), &HashSet::new());
         let pairs: Vec<(&str, &str)> = merges
             .iter()
             .map(|m| (m.from.as_str(), m.to.as_str()))
@@ -1361,7 +1368,7 @@ mod tests {
         assert!(merges[0].reason.contains("PER in 14"), "{merges:?}");
         // an ID another merge already takes away is left to it
         let gone: HashSet<String> = ["org:donald-trump".to_string()].into_iter().collect();
-        assert!(type_variants(&tx, &gone).unwrap().is_empty());
+        assert!(type_variants(&sorted_totals(&tx), &gone).is_empty());
     }
 
     #[test]
