@@ -54,6 +54,25 @@ fn entity_in(a: &Analysis, s: usize, e: usize) -> Option<(String, String, usize,
     })
 }
 
+/// The tagged entity of one of `kinds` with a mention over token `t`, as a source.
+fn entity_of_kind(a: &Analysis, t: &Tok, kinds: &[EntityType]) -> Option<NamedSource> {
+    a.entities
+        .iter()
+        .filter(|en| kinds.contains(&en.kind))
+        .find_map(|en| {
+            let m = en
+                .mentions
+                .iter()
+                .find(|m| m.start < t.end && t.start < m.end)?;
+            Some(NamedSource {
+                key: en.id.clone(),
+                label: en.name.clone(),
+                start: m.start,
+                end: m.end,
+            })
+        })
+}
+
 /// Named sources of one article.
 pub(crate) fn named_sources(a: &Analysis, lex: &LangLex) -> Vec<NamedSource> {
     let toks = tokenize(&a.text);
@@ -220,15 +239,7 @@ fn person_after_body(a: &Analysis, toks: &[Tok], at: usize, lex: &LangLex) -> Op
         })?
         .len();
     let t = toks.get(at + n)?;
-    a.entities.iter().find_map(|en| {
-        let m = en.mentions.iter().find(|m| m.start == t.start)?;
-        (en.kind == EntityType::Per).then(|| NamedSource {
-            key: en.id.clone(),
-            label: en.name.clone(),
-            start: m.start,
-            end: m.end,
-        })
-    })
+    entity_of_kind(a, t, &[EntityType::Per]).filter(|p| p.start == t.start)
 }
 
 /// An entity right before a cue ("…, Smith said"), and not an affiliation ("a
@@ -246,19 +257,22 @@ fn source_before(a: &Analysis, toks: &[Tok], k: usize, lex: &LangLex) -> Option<
     let with_body = k < cue_at;
     let prev = toks.get(k.checked_sub(1)?)?;
     let (key, name, s, e) = match entity_in(a, prev.start, prev.end) {
-        Some((id, name, s, e)) => body_of_place(a, toks, (id, name, s, e), lex),
-        None if capitalised(prev) && affiliation_before(a, toks, k - 1, lex).is_some() => {
-            let aff = affiliation_before(a, toks, k - 1, lex)?;
-            return person_before_affiliation(a, toks, aff);
-        }
-        None => match org_before_place(a, toks, k, lex) {
-            Some(found) => found,
-            None => {
-                let (s, e) = untagged_before(a, toks, k, with_body, lex)?;
-                let u = untagged(a, s, e);
-                (u.key, u.label, s, e)
+        Some(found) => body_of_place(a, toks, found, lex),
+        None => {
+            // "X, dean of the Faculty of …, said" with the faculty untagged
+            if let Some(aff) = affiliation_before(a, toks, k - 1, lex).filter(|_| capitalised(prev))
+            {
+                return person_before_affiliation(a, toks, aff);
             }
-        },
+            match org_before_place(a, toks, k, lex) {
+                Some(found) => found,
+                None => {
+                    let (s, e) = untagged_before(a, toks, k, with_body, lex)?;
+                    let u = untagged(a, s, e);
+                    (u.key, u.label, s, e)
+                }
+            }
+        }
     };
     let first = toks.iter().position(|t| t.start >= s)?;
     if let Some(aff) = affiliation_before(a, toks, first, lex) {
@@ -323,13 +337,7 @@ fn affiliation_before(a: &Analysis, toks: &[Tok], first: usize, lex: &LangLex) -
 
 /// Is the token part of a tagged person's mention?
 fn is_person(a: &Analysis, t: &Tok) -> bool {
-    a.entities.iter().any(|en| {
-        en.kind == EntityType::Per
-            && en
-                .mentions
-                .iter()
-                .any(|m| m.start < t.end && t.start < m.end)
-    })
+    entity_of_kind(a, t, &[EntityType::Per]).is_some()
 }
 
 /// The tagged person right before an affiliation word at token `aff`, over a comma and a
@@ -344,18 +352,7 @@ fn person_before_affiliation(a: &Analysis, toks: &[Tok], aff: usize) -> Option<N
     if gap.contains(['.', '"', '“', '”', '\n', ';', ':', '(']) {
         return None;
     }
-    a.entities.iter().find_map(|en| {
-        let m = en
-            .mentions
-            .iter()
-            .find(|m| m.start < prev.end && prev.start < m.end)?;
-        (en.kind == EntityType::Per).then(|| NamedSource {
-            key: en.id.clone(),
-            label: en.name.clone(),
-            start: m.start,
-            end: m.end,
-        })
-    })
+    entity_of_kind(a, prev, &[EntityType::Per])
 }
 
 /// The number of tokens of a lower-case body word ending right before token `k`.
@@ -429,14 +426,8 @@ fn org_before_place(
     if k < 3 || !capitalised(place) || !lex.locative.contains(&toks[k - 2].lower) {
         return None;
     }
-    let org = &toks[k - 3];
-    a.entities.iter().find_map(|en| {
-        let m = en
-            .mentions
-            .iter()
-            .find(|m| m.start < org.end && org.start < m.end)?;
-        (en.kind == EntityType::Org).then(|| (en.id.clone(), en.name.clone(), m.start, place.end))
-    })
+    let org = entity_of_kind(a, &toks[k - 3], &[EntityType::Org])?;
+    Some((org.key, org.label, org.start, place.end))
 }
 
 /// "The National Weather Service in Gray said": when the name before a cue is a place
@@ -459,15 +450,8 @@ fn body_of_place(
     if !place || at < 2 || !lex.locative.contains(&toks[at - 1].lower) {
         return found;
     }
-    let org = a.entities.iter().find_map(|en| {
-        let m = en
-            .mentions
-            .iter()
-            .find(|m| m.start < toks[at - 2].end && toks[at - 2].start < m.end)?;
-        (en.kind == EntityType::Org).then(|| (en.id.clone(), en.name.clone(), m.start))
-    });
-    match org {
-        Some((id, name, os)) => (id, name, os, *e),
+    match entity_of_kind(a, &toks[at - 2], &[EntityType::Org]) {
+        Some(org) => (org.key, org.label, org.start, *e),
         None => found,
     }
 }
