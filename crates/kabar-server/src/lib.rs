@@ -37,8 +37,10 @@ use kabar_query::Backend;
 use kabar_store::{Store, StoreError};
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+mod answers;
 mod api;
 mod html;
 mod openapi;
@@ -79,13 +81,16 @@ pub(crate) fn sqlite_of(s: &dyn Backend) -> Result<&Store, StoreError> {
 ///
 /// Each idle connection keeps the `PRAGMA data_version` it last read. A request reads it
 /// again on checkout: a different value (another connection, such as an ingest, has
-/// committed since) or a newly opened connection empties the record cache, so a cached
-/// record never outlives the store state it was built from.
+/// committed since) or a newly opened connection empties the record cache and starts a
+/// new *generation* of kept answers ([`answers`]), so a cached record or page never
+/// outlives the store state it was built from.
 struct Pool {
     db: PathBuf,
     idle: Mutex<Vec<(Box<dyn Backend>, i64)>>,
     permits: tokio::sync::Semaphore,
     cache: records::RecordCache,
+    answers: answers::AnswerCache,
+    generation: AtomicU64,
 }
 
 impl Pool {
@@ -98,6 +103,7 @@ impl Pool {
         let now = store.data_version()?;
         if seen != Some(now) {
             self.cache.clear();
+            self.generation.fetch_add(1, Ordering::SeqCst);
         }
         Ok((store, now))
     }
@@ -232,6 +238,12 @@ where
     }
 }
 
+/// The store generation now: checks the store for changes on a pooled connection.
+pub(crate) async fn current_generation(pool: Arc<Pool>) -> Result<u64, ApiError> {
+    run_pooled(pool.clone(), move |_| Ok::<_, StoreError>(())).await?;
+    Ok(pool.generation.load(Ordering::SeqCst))
+}
+
 #[derive(Debug, Serialize)]
 struct Health {
     status: &'static str,
@@ -245,6 +257,8 @@ pub fn router(cfg: ServerConfig) -> Router {
         idle: Mutex::new(Vec::new()),
         permits: tokio::sync::Semaphore::new(POOL_SIZE),
         cache: records::RecordCache::default(),
+        answers: answers::AnswerCache::default(),
+        generation: AtomicU64::new(0),
     });
     Router::new()
         .route(
@@ -279,6 +293,10 @@ pub fn router(cfg: ServerConfig) -> Router {
                 pages::not_found_page()
             }
         })
+        .layer(axum::middleware::from_fn_with_state(
+            pool.clone(),
+            answers::layer,
+        ))
         .layer(axum::middleware::map_response(json_errors))
         .with_state(pool)
 }

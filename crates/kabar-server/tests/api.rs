@@ -370,3 +370,55 @@ fn records_are_bounded_paged_whole_on_request_and_follow_the_store() {
         "{body}"
     );
 }
+
+#[test]
+fn answers_are_kept_until_the_store_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    quoted_articles(&db, 0, 2);
+    let (_rt, addr) = serve(db.clone());
+
+    for path in [
+        "/stories",
+        "/api/v1/articles?limit=5",
+        "/search?q=banjir",
+        "/",
+    ] {
+        let (st, head, first) = get_full(addr, path);
+        assert_eq!(st, 200, "{path}: {first}");
+        // the pool opens connections one by one and each new one starts a generation,
+        // so ask until the answer is kept (at most once per pooled connection)
+        let mut hit = None;
+        for _ in 0..8 {
+            let (_, head, body) = get_full(addr, path);
+            if head.contains("x-kabar-cache: hit") {
+                hit = Some(body);
+                break;
+            }
+        }
+        let body = hit.unwrap_or_else(|| panic!("{path} never served from the cache: {head}"));
+        assert_eq!(
+            body, first,
+            "{path}: a kept answer differs from the built one"
+        );
+    }
+
+    // a write by another connection: the kept answers are stale at once
+    quoted_articles(&db, 2, 1);
+    let (_, head, body) = get_full(addr, "/api/v1/articles?limit=5");
+    assert!(head.contains("x-kabar-cache: miss"), "{head}");
+    assert!(body.contains("a:2"), "{body}");
+    let (_, _, body) = get_full(addr, "/search?q=banjir");
+    assert!(body.contains("Banjir 2"), "{body}");
+
+    // errors and exports are never kept
+    for path in [
+        "/api/v1/stories/s:nope",
+        "/api/v1/export/articles?format=jsonl",
+    ] {
+        for _ in 0..3 {
+            let (_, head, _) = get_full(addr, path);
+            assert!(!head.contains("x-kabar-cache: hit"), "{path}: {head}");
+        }
+    }
+}
