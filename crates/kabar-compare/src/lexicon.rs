@@ -52,6 +52,9 @@ pub(crate) struct LangLex {
     pub locative: Vec<String>,
     /// Words after which a cue word is an adjective ("a reported interest").
     pub determiner: Vec<String>,
+    /// Verb forms that, right after the name following a cue, make the name the subject
+    /// of the reported clause ("he said resident Erica Hawkins saw the car").
+    pub clause_verb: Vec<String>,
 }
 
 /// A news agency's surface form.
@@ -169,6 +172,7 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             "body-word" => l.body.push(phrase(f[2])),
             "locative" => l.locative.push(f[2].to_lowercase()),
             "determiner" => l.determiner.push(f[2].to_lowercase()),
+            "clause-verb" => l.clause_verb.push(f[2].to_lowercase()),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
         }
     }

@@ -36,6 +36,11 @@ pub(crate) struct OutletText {
     words: BTreeSet<String>,
     /// Every number value in its texts.
     values: Vec<f64>,
+    /// The texts as written, for initials ("JCS") that only upper case tells from words.
+    cased: String,
+    /// The initials of every run of two to six capitalised words ("Joint Chiefs of
+    /// Staff" → "JCS", "CS"; small words inside a name are skipped), made on first use.
+    initials: std::cell::OnceCell<BTreeSet<String>>,
 }
 
 impl OutletText {
@@ -51,12 +56,81 @@ impl OutletText {
             ));
         }
         let words = long_words(&lower);
+        let cased: String = docs
+            .iter()
+            .map(|d| d.analysis.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
         OutletText {
             lower,
             words,
             values,
+            cased,
+            initials: std::cell::OnceCell::new(),
         }
     }
+}
+
+/// Small words that may stand inside an organisation's name ("Chiefs of Staff").
+const NAME_LINKS: [&str; 5] = ["of", "the", "and", "for", "&"];
+
+/// The initials of every run of 2–6 consecutive capitalised words of `text` (runs end at
+/// punctuation; the small words of [`NAME_LINKS`] are skipped inside a run).
+fn run_initials(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut flush = |run: &mut Vec<char>| {
+        for i in 0..run.len() {
+            for j in i + 2..=run.len().min(i + 6) {
+                out.insert(run[i..j].iter().collect::<String>());
+            }
+        }
+        run.clear();
+    };
+    for raw in text.split_whitespace() {
+        let word = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // the full stop of "U.S." does not end the run
+        let dotted = core.contains('.') && word.ends_with('.') && word.len() == core.len() + 1;
+        let ends = !dotted && word.ends_with(|c: char| !c.is_alphanumeric() && c != '\'');
+        match core.chars().next() {
+            // "U.S." stands for two words
+            Some(c) if c.is_uppercase() && core.contains('.') => {
+                run.extend(core.chars().filter(|c| c.is_uppercase()))
+            }
+            Some(c) if c.is_uppercase() => run.push(c),
+            _ if NAME_LINKS.contains(&core) && !run.is_empty() => {}
+            _ => flush(&mut run),
+        }
+        if ends {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    out
+}
+
+/// Is `acronym` (2–6 capitals, "JCS", "USGS") written out in a text whose run initials
+/// are `initials` ("Joint Chiefs of Staff", "U.S. Geological Survey")? Only the whole
+/// acronym counts: a partial match ("LA" of "KTLA" in "Los Angeles") names something else.
+fn acronym_written_out(acronym: &str, initials: &BTreeSet<String>) -> bool {
+    initials.contains(acronym)
+}
+
+/// Is `name` an acronym (two to six capital letters)?
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The initials of a name of three or more capitalised words ("Joint Chiefs of Staff" →
+/// "JCS"), which another outlet may write instead.
+fn initials_of(name: &str) -> Option<String> {
+    let caps: String = name
+        .split_whitespace()
+        .filter(|w| !NAME_LINKS.contains(w))
+        .map(|w| w.chars().next())
+        .collect::<Option<String>>()?;
+    (caps.chars().count() >= 3 && caps.chars().all(char::is_uppercase)).then_some(caps)
 }
 
 fn long_words(t: &str) -> BTreeSet<String> {
@@ -119,6 +193,10 @@ pub(crate) enum Probe {
         name: String,
         words: Vec<String>,
         surfaces: Vec<String>,
+        /// Upper-case forms: the name when it is an acronym ("JCS"), else its initials
+        /// ("Joint Chiefs of Staff" → "JCS").
+        acronym: Option<String>,
+        initials: Option<String>,
     },
     /// Not checkable by text.
     Unknown,
@@ -185,8 +263,11 @@ impl Probe {
             // a cue may be a weekday or a sentence start ("said Tuesday. In …"), and a
             // place ("Afghan officials said") is not a named source
             "source" if fact.key.starts_with("per:") || fact.key.starts_with("org:") => {
-                let name = fact.label.strip_prefix("source: ").unwrap_or(&fact.label);
-                let name = name.trim().to_lowercase();
+                let written = fact.label.strip_prefix("source: ").unwrap_or(&fact.label);
+                let written = written.trim();
+                let acronym = is_acronym(written).then(|| written.to_string());
+                let initials = initials_of(written);
+                let name = written.to_lowercase();
                 // a name across a sentence break ("Tuesday. In") is a tagging slip
                 if name.chars().count() < 3 || name.contains(". ") {
                     return Probe::Unknown;
@@ -211,6 +292,8 @@ impl Probe {
                     name,
                     words,
                     surfaces,
+                    acronym,
+                    initials,
                 }
             }
             _ => Probe::Unknown,
@@ -232,10 +315,21 @@ impl Probe {
                 name,
                 words,
                 surfaces,
+                acronym,
+                initials,
             } => Some(
                 !text.lower.contains(name.as_str())
                     && !words.iter().any(|w| text.lower.contains(w.as_str()))
-                    && !surfaces.iter().any(|f| whole_word_in(&text.lower, f)),
+                    && !surfaces.iter().any(|f| whole_word_in(&text.lower, f))
+                    && !acronym.as_ref().is_some_and(|a| {
+                        acronym_written_out(
+                            a,
+                            text.initials.get_or_init(|| run_initials(&text.cased)),
+                        )
+                    })
+                    && !initials
+                        .as_ref()
+                        .is_some_and(|i| whole_word_in(&text.cased, i)),
             ),
             Probe::Unknown => None,
         }
@@ -266,7 +360,21 @@ pub(crate) fn kinds_by_outlet(
 
 #[cfg(test)]
 mod tests {
-    use super::title_case;
+    use super::{acronym_written_out, initials_of, run_initials, title_case};
+
+    #[test]
+    fn acronyms_and_their_long_forms() {
+        let runs = run_initials(
+            "It fired, according to South Korea's Joint Chiefs of Staff. The U.S. Geological Survey in Los Angeles said.",
+        );
+        assert!(acronym_written_out("JCS", &runs));
+        assert!(acronym_written_out("USGS", &runs));
+        assert!(!acronym_written_out("KTLA", &runs));
+        assert!(!acronym_written_out("NHK", &runs));
+        assert!(!acronym_written_out("UN", &runs));
+        assert_eq!(initials_of("Joint Chiefs of Staff").as_deref(), Some("JCS"));
+        assert_eq!(initials_of("Ramon Fonseca").as_deref(), None);
+    }
 
     #[test]
     fn titles_are_not_statements() {
