@@ -183,8 +183,12 @@ fn direct_quote(l: &Loaded, span: &SpanRef) -> bool {
 
 /// What to look for in a text to tell whether it carries a fact, prepared once per fact.
 pub(crate) enum Probe {
-    /// A quote's content words.
-    Quote(BTreeSet<String>),
+    /// A quote's content words, and the words of its speaker's name (lower case, three
+    /// letters or more: "Tan"; empty when the speaker is unnamed).
+    Quote {
+        words: BTreeSet<String>,
+        speaker: Vec<String>,
+    },
     /// A count's kind and the figures the reporting outlets give.
     Number { kind: String, figures: Vec<f64> },
     /// A source's name in lower case, its words of four letters or more, and the forms
@@ -231,7 +235,19 @@ impl Probe {
                 if words.len() < QUOTE_MIN_WORDS {
                     Probe::Unknown
                 } else {
-                    Probe::Quote(words)
+                    let speaker = fact
+                        .cells
+                        .first()
+                        .and_then(|c| c.value.as_deref())
+                        .filter(|v| !v.starts_with('('))
+                        .map(|v| {
+                            v.split(|c: char| !c.is_alphanumeric())
+                                .filter(|w| w.chars().count() >= 3)
+                                .map(str::to_lowercase)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    Probe::Quote { words, speaker }
                 }
             }
             "number" => {
@@ -304,9 +320,12 @@ impl Probe {
     /// `kinds` are the count kinds the outlet gives figures for.
     pub fn lacks(&self, text: &OutletText, kinds: &BTreeSet<&str>) -> Option<bool> {
         match self {
-            Probe::Quote(words) => {
+            Probe::Quote { words, speaker } => {
                 let shared = words.iter().filter(|w| text.words.contains(*w)).count();
-                Some((shared as f64) < QUOTE_PRESENT * words.len() as f64)
+                Some(
+                    (shared as f64) < QUOTE_PRESENT * words.len() as f64
+                        && !paraphrased(words, speaker, &text.lower),
+                )
             }
             Probe::Number { kind, figures } => Some(
                 !kinds.contains(kind.as_str()) && !figures.iter().any(|f| text.values.contains(f)),
@@ -336,6 +355,73 @@ impl Probe {
     }
 }
 
+/// The fewest content words of a quote that a sentence about its speaker must share to
+/// be taken for a paraphrase of it.
+const PARAPHRASE_MIN_SHARED: usize = 3;
+
+/// Does a text report the quote in other words? It does when a passage naming the
+/// speaker (the sentence with the name and the next one: "Mr. Tan argued … He also
+/// dismissed concerns about antitrust issues") shares at least
+/// [`PARAPHRASE_MIN_SHARED`] of the quote's content words (compared by their first five
+/// letters), function words and the speaker's own name aside ("leading her to a steam room" for Thurman's account of the
+/// steam room). `lower` is the lower-case text.
+fn paraphrased(words: &BTreeSet<String>, speaker: &[String], lower: &str) -> bool {
+    if speaker.is_empty() {
+        return false;
+    }
+    let Ok(lx) = crate::lexicon::lexicon() else {
+        return false;
+    };
+    let function =
+        |w: &str| lx.en.function.iter().any(|f| f == w) || lx.id.function.iter().any(|f| f == w);
+    let content: BTreeSet<String> = words
+        .iter()
+        .filter(|w| !speaker.contains(w) && !function(w))
+        .map(|w| stem(w))
+        .collect();
+    speaker.iter().any(|name| {
+        lower.match_indices(name.as_str()).any(|(b, _)| {
+            let whole = !lower[..b]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !lower[b + name.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !whole {
+                return false;
+            }
+            let passage = passage_around(lower, b, b + name.len());
+            let near: BTreeSet<String> = long_words(passage).iter().map(|w| stem(w)).collect();
+            content.intersection(&near).count() >= PARAPHRASE_MIN_SHARED
+        })
+    })
+}
+
+/// A word's first five letters: a crude stem, so "issue" and "issues", "regret" and
+/// "regretted" match.
+fn stem(w: &str) -> String {
+    w.chars().take(5).collect()
+}
+
+/// The sentence around bytes `s..e` of `text` and the sentence after it.
+fn passage_around(text: &str, s: usize, e: usize) -> &str {
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = text[..s].rfind(ends).map_or(0, |i| i + 1);
+    let mut end = e;
+    for _ in 0..2 {
+        match text[end..].find(ends) {
+            Some(i) => end += i + 1,
+            None => {
+                end = text.len();
+                break;
+            }
+        }
+    }
+    &text[start..end]
+}
+
 /// Does `form` occur in `text` as a whole word (not inside another word)?
 fn whole_word_in(text: &str, form: &str) -> bool {
     text.match_indices(form).any(|(b, _)| {
@@ -360,7 +446,28 @@ pub(crate) fn kinds_by_outlet(
 
 #[cfg(test)]
 mod tests {
-    use super::{acronym_written_out, initials_of, run_initials, title_case};
+    use super::{acronym_written_out, initials_of, paraphrased, run_initials, title_case};
+    use std::collections::BTreeSet;
+
+    fn words(t: &str) -> BTreeSet<String> {
+        super::long_words(t)
+    }
+
+    #[test]
+    fn a_paraphrase_near_the_speaker_counts_as_the_quote() {
+        let quote = words("There is no antitrust issue. The overlap is very limited in this transaction, and regulators will agree");
+        let tan = vec!["tan".to_string()];
+        let other = "mr. tan argued that talks with regulators went well. he also dismissed concerns about antitrust issues.";
+        assert!(paraphrased(&quote, &tan, other));
+        // the same words, but nowhere near the speaker's name
+        let far = "mr. tan flew home. the weather was fine. later, analysts dismissed concerns about antitrust issues and regulators.";
+        assert!(!paraphrased(&quote, &tan, far));
+        // an unnamed speaker cannot be looked for
+        assert!(!paraphrased(&quote, &[], other));
+        // a name inside another word is not the speaker ("tan" in "important")
+        let inside = "an important point: regulators dismissed antitrust issues.";
+        assert!(!paraphrased(&quote, &tan, inside));
+    }
 
     #[test]
     fn acronyms_and_their_long_forms() {
