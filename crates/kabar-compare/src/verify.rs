@@ -5,12 +5,14 @@
 //! a toll the number rules did not read), so "no cell in the matrix" is not evidence of
 //! absence. A claim is made only when the outlet's texts themselves lack the fact:
 //!
-//! - a quote: fewer than half of its content words (four letters or more; at least six
-//!   of them) occur anywhere in the outlet's texts;
+//! - a quote: fewer than 40 % of its content words (four letters or more; at least six
+//!   of them) occur anywhere in the outlet's texts, and no passage naming its speaker
+//!   shares three of them (a paraphrase);
 //! - a number: the outlet gives no figure of that kind (`dead`, `injured`, …) and none of
 //!   the figure's values occurs in its texts as a number;
 //! - a named source the tagger resolved: neither its name, nor any of its words of four
-//!   letters or more, nor the form the reporting outlet writes it in ("UN") occurs in the
+//!   letters or more, nor the form the reporting outlet writes it in ("UN"), nor its
+//!   written-out form or initials ("JCS" / "Joint Chiefs of Staff") occurs in the
 //!   outlet's texts;
 //! - acts and dates are not checked by text (their wording varies too much): they are
 //!   never claimed unique or missing.
