@@ -10,6 +10,7 @@ const NUMBERS: &str = include_str!("../data/numbers.tsv");
 const COUNTS: &str = include_str!("../data/counts.tsv");
 const SOURCES: &str = include_str!("../data/sources.tsv");
 const WIRES: &str = include_str!("../data/wires.tsv");
+const QUOTES: &str = include_str!("../data/quotes.tsv");
 
 /// A phrase of one or more lower-case words.
 pub(crate) type Phrase = Vec<String>;
@@ -52,6 +53,12 @@ pub(crate) struct LangLex {
     pub locative: Vec<String>,
     /// Words after which a cue word is an adjective ("a reported interest").
     pub determiner: Vec<String>,
+    /// Verb forms that, right after the name following a cue, make the name the subject
+    /// of the reported clause ("he said resident Erica Hawkins saw the car").
+    pub clause_verb: Vec<String>,
+    /// Words of four letters or more that say nothing of what a statement is about
+    /// ("because", "bahwa"): not evidence that another outlet paraphrases a quote.
+    pub function: Vec<String>,
 }
 
 /// A news agency's surface form.
@@ -169,7 +176,16 @@ fn parse_all() -> Result<Lexicon, CompareError> {
             "body-word" => l.body.push(phrase(f[2])),
             "locative" => l.locative.push(f[2].to_lowercase()),
             "determiner" => l.determiner.push(f[2].to_lowercase()),
+            "clause-verb" => l.clause_verb.push(f[2].to_lowercase()),
             k => return Err(bad_kind("data/sources.tsv", line, k)),
+        }
+    }
+    for r in rows("data/quotes.tsv", QUOTES, 3) {
+        let (line, f) = r?;
+        let l = lang_mut(&mut lx, "data/quotes.tsv", line, f[0])?;
+        match f[1] {
+            "function" => l.function.push(f[2].to_lowercase()),
+            k => return Err(bad_kind("data/quotes.tsv", line, k)),
         }
     }
     for r in rows("data/wires.tsv", WIRES, 3) {

@@ -154,6 +154,37 @@ pub(crate) fn in_caption_gallery(text: &str, at: usize) -> bool {
 /// to the Los Angeles Times", "according to her publicist Harlan Boll"); a name the
 /// tagger did not find must follow the cue directly.
 fn source_after(a: &Analysis, toks: &[Tok], at: usize, lex: &LangLex) -> Option<NamedSource> {
+    source_after_any(a, toks, at, lex).filter(|s| !subject_of_clause(a, toks, s, lex))
+}
+
+/// "He said area resident Erica Hawkins saw the car": a verb right after the name that
+/// follows a cue makes the name the subject of the reported clause, not its source.
+fn subject_of_clause(a: &Analysis, toks: &[Tok], s: &NamedSource, lex: &LangLex) -> bool {
+    let Some(next) = toks.iter().find(|t| t.start >= s.end) else {
+        return false;
+    };
+    let gap = crate::tokens::slice(&a.text, s.end, next.start);
+    gap.trim().is_empty() && next.text == next.lower && lex.clause_verb.contains(&next.lower)
+}
+
+/// Does a sentence end between two adjacent tokens ("said Saturday. Guillermo …",
+/// "said Friday. (Hyung …")? A full stop after a short word or initials ("Dr. Park
+/// Dietz", "U.S. Ambassador") is an abbreviation's.
+fn sentence_break(text: &str, prev: &Tok, next: &Tok) -> bool {
+    let gap = crate::tokens::slice(text, prev.end, next.start);
+    if gap.contains(['\n', '"', '“', '”', '(', ')', ';', ':', '!', '?']) {
+        return true;
+    }
+    let abbreviation = prev.text.chars().count() <= 4
+        || prev
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    gap.contains('.') && !abbreviation
+}
+
+fn source_after_any(a: &Analysis, toks: &[Tok], at: usize, lex: &LangLex) -> Option<NamedSource> {
     source_after_direct(a, toks, at, lex).or_else(|| {
         let lead = (at..toks.len().min(at + 4)).find(|&i| capitalised(&toks[i]))?;
         if lead == at {
@@ -199,7 +230,11 @@ fn source_after_direct(
         return None;
     }
     let mut end = at;
-    while end < toks.len() && end - at < 6 && capitalised(&toks[end]) {
+    while end < toks.len()
+        && end - at < 6
+        && capitalised(&toks[end])
+        && (end == at || !sentence_break(&a.text, &toks[end - 1], &toks[end]))
+    {
         end += 1;
     }
     let (s, e) = (first.start, toks[end - 1].end);

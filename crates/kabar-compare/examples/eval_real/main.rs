@@ -51,7 +51,10 @@ fn main() {
     let audit = std::env::args().any(|a| a == "--audit");
     let show = std::env::args().any(|a| a == "--show") && !audit;
     let want = if audit { Split::Audit } else { Split::Tune };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    // KABAR_SHARED_DATA overrides the default for checkouts elsewhere (a git worktree)
+    let root = std::env::var_os("KABAR_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gold");
     let mut events = sets::giveme(&root, want);
     if events.is_empty() {
@@ -75,6 +78,8 @@ fn main() {
         &gold.join("claims-tune-sources.reviewer.tsv"),
     ));
     labels.extend(claims::load_labels(&gold.join("claims-tune3.reviewer.tsv")));
+    // session 9's developer labels (not independent: the developer tuned on them)
+    labels.extend(claims::load_labels(&gold.join("claims-tune4.dev.tsv")));
     let p = Pipeline::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"))
         .expect("pipeline");
     let mut all: Vec<Claim> = Vec::new();
