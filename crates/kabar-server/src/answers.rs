@@ -9,6 +9,10 @@
 //! every checkout), so an ingest beside the server makes every kept answer stale at once
 //! and the next request builds it again from the new state.
 //!
+//! Concurrent requests for the same answer are built once: the first builds it, the others
+//! wait for it and are served what it kept (no stampede of identical builds when twenty
+//! readers open the home page right after an ingest).
+//!
 //! Not kept: exports (streamed and unbounded), the health check (its counts are the point),
 //! errors, and anything but `GET`. Each answer carries `x-kabar-cache: hit` or `miss`.
 //!
@@ -54,9 +58,21 @@ struct Inner {
 #[derive(Default)]
 pub(crate) struct AnswerCache {
     inner: Mutex<Inner>,
+    /// One lock per answer being built, so concurrent misses of one key build it once.
+    building: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl AnswerCache {
+    /// The build lock of `key`.
+    fn build_lock(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut m = self.building.lock().unwrap_or_else(|p| p.into_inner());
+        if m.len() >= MAX_ENTRIES {
+            // locks nobody holds or waits for; the others stay
+            m.retain(|_, l| Arc::strong_count(l) > 1);
+        }
+        m.entry(key.to_string()).or_default().clone()
+    }
+
     fn get(&self, key: &str, generation: u64) -> Option<Arc<Kept>> {
         let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         inner
@@ -97,6 +113,12 @@ fn with_cache_header(mut r: Response, value: &'static str) -> Response {
     r
 }
 
+fn kept_response(k: &Kept) -> Response {
+    let mut r = Response::new(Body::from(k.body.clone()));
+    *r.headers_mut() = k.headers.clone();
+    with_cache_header(r, "hit")
+}
+
 /// Middleware: serves a kept answer of the current generation, or builds and keeps one.
 pub(crate) async fn layer(State(pool): State<Arc<Pool>>, req: Request, next: Next) -> Response {
     if !cacheable(&req) {
@@ -112,9 +134,13 @@ pub(crate) async fn layer(State(pool): State<Arc<Pool>>, req: Request, next: Nex
         return next.run(req).await; // the handler reports the store error itself
     };
     if let Some(k) = pool.answers.get(&key, generation) {
-        let mut r = Response::new(Body::from(k.body.clone()));
-        *r.headers_mut() = k.headers.clone();
-        return with_cache_header(r, "hit");
+        return kept_response(&k);
+    }
+    let lock = pool.answers.build_lock(&key);
+    let _building = lock.lock().await;
+    // Another request may have built it while this one waited.
+    if let Some(k) = pool.answers.get(&key, generation) {
+        return kept_response(&k);
     }
     let r = next.run(req).await;
     if r.status() != StatusCode::OK {
@@ -150,6 +176,20 @@ mod tests {
             headers: HeaderMap::new(),
             body: Bytes::from(vec![b'x'; n]),
         }
+    }
+
+    #[test]
+    fn one_build_lock_per_key_and_idle_locks_are_dropped() {
+        let c = AnswerCache::default();
+        let a = c.build_lock("/");
+        assert!(Arc::ptr_eq(&a, &c.build_lock("/")));
+        assert!(!Arc::ptr_eq(&a, &c.build_lock("/stories")));
+        for i in 0..MAX_ENTRIES + 1 {
+            drop(c.build_lock(&format!("/a/{i}")));
+        }
+        let m = c.building.lock().unwrap();
+        assert!(m.len() <= MAX_ENTRIES, "{} locks kept", m.len());
+        assert!(m.contains_key("/"), "a held lock was dropped");
     }
 
     #[test]

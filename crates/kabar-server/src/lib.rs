@@ -79,11 +79,13 @@ pub(crate) fn sqlite_of(s: &dyn Backend) -> Result<&Store, StoreError> {
 /// Read-only connections, opened on first need and kept; a semaphore bounds how many
 /// requests use the store at once, so hostile load cannot open unbounded connections.
 ///
-/// Each idle connection keeps the `PRAGMA data_version` it last read. A request reads it
-/// again on checkout: a different value (another connection, such as an ingest, has
-/// committed since) or a newly opened connection empties the record cache and starts a
-/// new *generation* of kept answers ([`answers`]), so a cached record or page never
-/// outlives the store state it was built from.
+/// Store changes are watched on one more connection of its own, outside the semaphore
+/// ([`Pool::generation`]): every request reads its `PRAGMA data_version` first, and a
+/// different value (another connection, such as an ingest, has committed since) empties the
+/// record cache and starts a new *generation* of kept answers ([`answers`]), so a cached
+/// record or page never outlives the store state it was built from, and a kept answer is
+/// served even while every pooled connection is busy building others. Pooled connections
+/// check too, on checkout, for changes committed while a request runs.
 struct Pool {
     db: PathBuf,
     idle: Mutex<Vec<(Box<dyn Backend>, i64)>>,
@@ -91,9 +93,16 @@ struct Pool {
     cache: records::RecordCache,
     answers: answers::AnswerCache,
     generation: AtomicU64,
+    watch: Mutex<Option<(Box<dyn Backend>, i64)>>,
 }
 
 impl Pool {
+    /// Starts a new generation: what was cached is stale.
+    fn changed(&self) {
+        self.cache.clear();
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
     fn checkout(&self) -> Result<(Box<dyn Backend>, i64), StoreError> {
         let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
         let (store, seen) = match idle {
@@ -101,9 +110,10 @@ impl Pool {
             None => (kabar_query::open_backend(&self.db, true)?, None),
         };
         let now = store.data_version()?;
-        if seen != Some(now) {
-            self.cache.clear();
-            self.generation.fetch_add(1, Ordering::SeqCst);
+        // A new connection reads the newest state; the watch connection has compared it
+        // with what the caches were built from at the start of this request.
+        if seen.is_some_and(|v| v != now) {
+            self.changed();
         }
         Ok((store, now))
     }
@@ -113,6 +123,28 @@ impl Pool {
         if idle.len() < POOL_SIZE {
             idle.push(store);
         }
+    }
+
+    /// The store generation now, after checking the store for changes on the watch
+    /// connection (opened on first need; a blocking call of microseconds).
+    fn generation(&self) -> Result<u64, StoreError> {
+        let mut w = self.watch.lock().unwrap_or_else(|p| p.into_inner());
+        match w.as_mut() {
+            Some((store, seen)) => {
+                let now = store.data_version()?;
+                if now != *seen {
+                    *seen = now;
+                    self.changed();
+                }
+            }
+            None => {
+                let store = kabar_query::open_backend(&self.db, true)?;
+                let now = store.data_version()?;
+                *w = Some((store, now));
+                // nothing cached can predate the first request: nothing to drop
+            }
+        }
+        Ok(self.generation.load(Ordering::SeqCst))
     }
 }
 
@@ -238,10 +270,16 @@ where
     }
 }
 
-/// The store generation now: checks the store for changes on a pooled connection.
+/// The store generation now (see [`Pool::generation`]), off the async threads but outside
+/// the pool's semaphore, so kept answers never wait behind builds.
 pub(crate) async fn current_generation(pool: Arc<Pool>) -> Result<u64, ApiError> {
-    run_pooled(pool.clone(), move |_| Ok::<_, StoreError>(())).await?;
-    Ok(pool.generation.load(Ordering::SeqCst))
+    match tokio::task::spawn_blocking(move || pool.generation()).await {
+        Ok(g) => g.map_err(ApiError::from),
+        Err(e) => Err(ApiError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("request failed: {e}"),
+        )),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -259,6 +297,7 @@ pub fn router(cfg: ServerConfig) -> Router {
         cache: records::RecordCache::default(),
         answers: answers::AnswerCache::default(),
         generation: AtomicU64::new(0),
+        watch: Mutex::new(None),
     });
     Router::new()
         .route(
