@@ -455,7 +455,11 @@ fn plan_merges(
             continue;
         };
         let share = if total > 0.0 { e.score / total } else { 0.0 };
-        if !is_evidence(e) || (ev.len() > 1 && share < MIN_SHARE) {
+        // a name of three parts or more inside exactly one longer name is that person's
+        // ("Nurumi Tri Wardoyo" of Ester Nurumi Tri Wardoyo) even where one article gives
+        // too little context to compare
+        let sole_long_holder = sp.parts.len() >= 3 && ev.len() == 1;
+        if !(is_evidence(e) || sole_long_holder) || (ev.len() > 1 && share < MIN_SHARE) {
             continue;
         }
         // a full name seen in fewer than half as many articles as the full name it would
@@ -1385,6 +1389,54 @@ mod tests {
             }
         }
         store
+    }
+
+    #[test]
+    fn a_long_name_inside_one_longer_name_joins_it_without_shared_context() {
+        let mut store = Store::in_memory().unwrap();
+        let rows: [(&str, &str, &[&str]); 4] = [
+            (
+                "per:ester-nurumi-tri-wardoyo",
+                "Ester Nurumi Tri Wardoyo",
+                &["a1", "a2", "a3"],
+            ),
+            ("per:nurumi-tri-wardoyo", "Nurumi Tri Wardoyo", &["b1"]),
+            // two parts say too little without context: apart
+            (
+                "per:budi-hartono-santoso",
+                "Budi Hartono Santoso",
+                &["c1", "c2"],
+            ),
+            ("per:hartono-santoso", "Hartono Santoso", &["d1"]),
+        ];
+        for (id, name, arts) in rows {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO entities(id, name, type) VALUES (?1, ?2, 'PER')",
+                    params![id, name],
+                )
+                .unwrap();
+            for a in arts {
+                store
+                    .conn
+                    .execute(
+                        "INSERT INTO entity_mentions(article, entity, mentions) VALUES (?1, ?2, 1)",
+                        params![a, id],
+                    )
+                    .unwrap();
+            }
+        }
+        let tx = store.conn.transaction().unwrap();
+        let merges = plan_merges(&tx, &|_| false, &|_| false).unwrap();
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|m| (m.from.as_str(), m.to.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![("per:nurumi-tri-wardoyo", "per:ester-nurumi-tri-wardoyo")]
+        );
     }
 
     #[test]
