@@ -181,6 +181,54 @@ fn bare_particle_persons(
     }
 }
 
+/// Two persons joined by a hyphen where the first is named by one word ("Trump-Xi
+/// Jinping", "Alwi-Alex": a meeting, a doubles pair) are two mentions when that word is a
+/// word of another person of the article with a longer name ("Donald Trump"); hyphenated
+/// given names ("Jean-Pierre Raffarin") stay whole where no such person is named.
+fn split_joined_persons(tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let words: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Per && !m.surface.contains('-'))
+        .filter(|m| m.surface.split(' ').count() >= 2)
+        .flat_map(|m| m.surface.split(' ').map(fold).collect::<Vec<_>>())
+        .collect();
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let cut = (m.kind == EntityType::Per)
+            .then(|| m.surface.split_once('-'))
+            .flatten()
+            .filter(|(l, r)| {
+                !l.contains(' ')
+                    && l.chars().next().is_some_and(char::is_uppercase)
+                    && r.chars().next().is_some_and(char::is_uppercase)
+                    && words.contains(&fold(l))
+            })
+            .map(|(l, r)| (l.to_string(), r.to_string()));
+        let Some((left, right)) = cut else {
+            out.push(m);
+            continue;
+        };
+        let text_at = m.span.start + left.len();
+        let t_right = (m.t0..m.t1)
+            .find(|&t| tokens[t].span.start <= text_at + 1 && text_at + 1 < tokens[t].span.end)
+            .unwrap_or(m.t0)
+            .max(m.t0);
+        out.push(Mention {
+            span: Span::new(m.span.start, text_at),
+            surface: left,
+            t1: (t_right + 1).min(m.t1),
+            ..m.clone()
+        });
+        out.push(Mention {
+            span: Span::new(text_at + 1, m.span.end),
+            surface: right,
+            t0: t_right,
+            ..m
+        });
+    }
+    *mentions = out;
+}
+
 fn is_clause_break(t: &str) -> bool {
     matches!(t, "," | ";" | ":" | "—" | "–" | "\"" | "“" | "”")
 }
@@ -228,6 +276,16 @@ fn role_date(
         .find(|t| t.kind == TimeType::Date && clause.contains(&t.span) && recent(&t.value))
         .map(|t| t.value.clone())
         .or_else(|| published.map(str::to_string))
+}
+
+/// A leading article of an English name ("The U.S."); in Indonesian text "A" and "An" are
+/// names' own words (the Korean surname An: "An Se Young"), only "the" is an article.
+fn is_article(folded: &str, lang: Lang) -> bool {
+    match folded {
+        "the" => true,
+        "a" | "an" => lang != Lang::Id,
+        _ => false,
+    }
 }
 
 fn strip_possessive(w: &str) -> Option<&str> {
@@ -328,6 +386,7 @@ impl EntityExtractor {
         self.drop_products(&toks, &folded, &mut mentions);
         self.list_mates(&toks, &folded, &mut mentions);
         self.split_org_padding(text, tokens, &mut mentions);
+        split_joined_persons(tokens, &mut mentions);
         drop_fragments(&toks, &mut mentions);
         bare_particle_persons(
             text,
@@ -627,8 +686,7 @@ impl EntityExtractor {
             }
             let (s0, e0, _) = found[n];
             // a tagged leading article ("The Democratic …") is no start of the name
-            let last =
-                s0 + usize::from(e0 - s0 > 1 && matches!(folded[s0].as_str(), "the" | "a" | "an"));
+            let last = s0 + usize::from(e0 - s0 > 1 && is_article(&folded[s0], lang));
             for j in s0.saturating_sub(3)..=last {
                 if !is_cap(stoks[j]) {
                     continue;
@@ -667,7 +725,7 @@ impl EntityExtractor {
         // name ("Indonesia's ambassador"), nor is a leading article ("The U.S.")
         // (a whole lexicon name keeps its possessive: "Democratic People's Republic")
         for (f, whole_name) in found.iter_mut() {
-            while f.1 - f.0 > 1 && matches!(folded[f.0].as_str(), "the" | "a" | "an") {
+            while f.1 - f.0 > 1 && is_article(&folded[f.0], lang) {
                 f.0 += 1;
             }
             if let Some(p) = (f.0..f.1).find(|&k| strip_possessive(stoks[k]).is_some()) {
@@ -701,6 +759,38 @@ impl EntityExtractor {
             } else {
                 None
             };
+            // a place span running from a known place into two capitalised words or more
+            // the lexicon does not know is the place and a person: "[Korea Selatan] [An Se
+            // Young]" after "tunggal putri"
+            let person_after_place = known.is_none()
+                && matches!(f.2, EntityType::Gpe | EntityType::Loc)
+                && self
+                    .lex
+                    .names
+                    .longest_at(stoks, folded, f.0)
+                    .is_some_and(|(m, v)| {
+                        let place =
+                            self.lex.entries.get(v as usize).is_some_and(|e| {
+                                matches!(e.kind, EntityType::Gpe | EntityType::Loc)
+                            });
+                        place
+                            && f.1 >= m + 2
+                            && self.words.type_by_words(&stoks[m..f.1].join(" ")).is_none()
+                            && (m..f.1).all(|k| {
+                                is_cap(stoks[k])
+                                    && self.lex.names.get(stoks[k]).is_none()
+                                    && !self.words.place_heads.contains(&folded[k])
+                                    && !self.words.org_words.contains(&folded[k])
+                            })
+                    });
+            if person_after_place {
+                if let Some((m, v)) = self.lex.names.longest_at(stoks, folded, f.0) {
+                    let kind = self.lex.entries.get(v as usize).map_or(f.2, |e| e.kind);
+                    split2.push((f.0, m, kind));
+                    split2.push((m, f.1, EntityType::Per));
+                    continue;
+                }
+            }
             match known {
                 Some((m, v)) if m < f.1 && (m..f.1).all(|k| is_cap(stoks[k])) => {
                     let kind = self
@@ -797,7 +887,12 @@ impl EntityExtractor {
             } else {
                 lang
             };
-            !(kabar_text::is_stopword(low, any)
+            // a title or honorific alone ("Dr") names nobody
+            let bare_title = f.2 == EntityType::Per
+                && crate::features::is_honorific(low)
+                && !self.words.honorifics_part.contains(low);
+            !(bare_title
+                || kabar_text::is_stopword(low, any)
                 || kabar_text::is_stopword(low, Lang::Unknown)
                 || self.lex.adjectives.get(stoks[f.0]).is_some()
                 || low
@@ -811,6 +906,12 @@ impl EntityExtractor {
             let last = toks[a + e - 1];
             if let Some(base) = strip_possessive(last) {
                 end -= last.len() - base.len();
+            }
+            // a reporting verb glued to the name by a missing space: "Arief[mengatakan]"
+            if kind == EntityType::Per && is_cap(last) {
+                if let Some(n) = crate::features::glued_report_verb(last) {
+                    end -= n;
+                }
             }
             if end <= start {
                 continue;

@@ -121,6 +121,21 @@ pub(crate) fn is_report_verb(low: &str) -> bool {
     report_verbs().contains(low)
 }
 
+/// The byte length of a reporting verb glued to the end of a word by a missing space
+/// ("Ariefmengatakan" → 10), when the verb is a long one (8 letters or more: "mengatakan",
+/// "menjelaskan"; short ones such as "kata" end ordinary words) and at least three letters
+/// stand before it.
+pub(crate) fn glued_report_verb(word: &str) -> Option<usize> {
+    let low = word.to_lowercase();
+    report_verbs()
+        .iter()
+        .filter(|v| v.len() >= 8 && v.is_ascii())
+        .filter(|v| low.len() >= v.len() + 3 && low.ends_with(*v))
+        .filter(|v| low[..low.len() - v.len()].chars().all(char::is_alphabetic))
+        .map(|v| v.len())
+        .max()
+}
+
 /// True for a word that introduces places ("di", "ke", "kota"), from
 /// `data/lang/{id,en}/place-preps.txt`.
 pub(crate) fn is_place_prep(low: &str) -> bool {
