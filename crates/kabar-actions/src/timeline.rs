@@ -256,7 +256,7 @@ fn same_act_family(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
 }
 
 /// A report that names fewer actors may be the act another report gives in full: same
-/// type family and agents, one side without a target ("Prabowo melakukan kunjungan
+/// type family ([`same_family`]: a deal reported as agreed and as signed) and agents, one side without a target ("Prabowo melakukan kunjungan
 /// kenegaraan"); for symmetric kinds, whose actors are one set, one set within the other
 /// ("Pertamina EP menandatangani kontrak" and "Pertamina EP dan PHR menandatangani …").
 /// Used only when exactly one act fits.
@@ -264,9 +264,8 @@ fn same_act_but_target(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
     let within = |x: &[String], y: &[String]| {
         !x.is_empty() && x.iter().all(|p| y.iter().any(|q| lv.same_actor(p, q)))
     };
-    a.plover == b.plover
-        && a.kind == b.kind
-        && if is_symmetric(&a.kind) {
+    same_family(a, b)
+        && if is_symmetric(&a.kind) && is_symmetric(&b.kind) {
             within(&a.source, &b.source) || within(&b.source, &a.source)
         } else {
             !a.source.is_empty()
@@ -953,6 +952,36 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:#?}");
         assert_eq!(t[0].articles, ["a:1", "a:2"]);
         assert_eq!(t[1].articles, ["a:3"]);
+    }
+
+    #[test]
+    fn a_deal_reported_as_agreed_and_as_signed_by_one_party_is_one_entry() {
+        let ms = vec![
+            published(
+                mention("a:1", "agree", &["org:pgn"], &["org:inpex"], None),
+                "2026-05-27",
+            ),
+            published(
+                mention("a:2", "agree", &["org:pgn"], &["org:inpex"], None),
+                "2026-05-27",
+            ),
+            published(mention("a:3", "sign_agreement", &["org:pgn"], &[], None), "2026-05-28"),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2", "a:3"]);
+        // a signing with another party is another deal
+        let ms = vec![
+            published(
+                mention("a:1", "agree", &["org:pgn"], &["org:inpex"], None),
+                "2026-05-27",
+            ),
+            published(
+                mention("a:2", "sign_agreement", &["org:pgn"], &["org:shell"], None),
+                "2026-05-28",
+            ),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 2);
     }
 
     #[test]
