@@ -656,7 +656,8 @@ fn merge_once(groups: &mut Vec<Group>, lv: &ActorLevels) {
                 let g = groups.remove(gone);
                 let keep = if gone < keep { keep - 1 } else { keep };
                 let k = &mut groups[keep];
-                if k.key.source.len() + k.key.target.len() < g.key.source.len() + g.key.target.len() {
+                if k.key.source.len() + k.key.target.len() < g.key.source.len() + g.key.target.len()
+                {
                     k.key = g.key;
                 }
                 k.published.extend(g.published);
@@ -965,7 +966,10 @@ mod tests {
                 mention("a:2", "agree", &["org:pgn"], &["org:inpex"], None),
                 "2026-05-27",
             ),
-            published(mention("a:3", "sign_agreement", &["org:pgn"], &[], None), "2026-05-28"),
+            published(
+                mention("a:3", "sign_agreement", &["org:pgn"], &[], None),
+                "2026-05-28",
+            ),
         ];
         let t = merge_timeline(ms);
         assert_eq!(t.len(), 1, "{t:#?}");
@@ -1400,7 +1404,14 @@ mod tests {
             // no agent named in this report: joins the one arrest of the same person
             arrest("a:4", &[], "2026-05-23"),
             // a month later, another person: another arrest
-            act("a:5", Plover::Coerce, "arrest", &["org:polda"], &["per:x"], "2026-06-25"),
+            act(
+                "a:5",
+                Plover::Coerce,
+                "arrest",
+                &["org:polda"],
+                &["per:x"],
+                "2026-06-25",
+            ),
         ];
         let t = merge_timeline(ms);
         assert_eq!(t.len(), 2, "{t:#?}");
