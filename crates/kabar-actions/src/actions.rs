@@ -609,7 +609,12 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     }
     // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor; "dolar
     // Amerika", "yuan China": a currency (data/needs.tsv, row gpe_modifier)
-    if group_place(doc, m) {
+    if group_place(doc, m)
+        || is_in(
+            doc.word(doc.tok_from(m.span.start)),
+            word_row("nationality_head"),
+        )
+    {
         return false;
     }
     let place = is_in(p, &words().place);
