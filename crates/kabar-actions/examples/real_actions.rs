@@ -17,8 +17,12 @@ use kabar_core::{Analysis, RawArticle};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// `$KABAR_DATA` when set (a worktree that is not beside `shared/`), else `../shared/data`.
 fn data_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+    match std::env::var_os("KABAR_DATA") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
+    }
 }
 
 /// Reads the records of one corpus file once; key = `path#n`.

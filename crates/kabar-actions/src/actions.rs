@@ -574,6 +574,34 @@ fn intro_prep<'a>(doc: &Doc<'a>, m: &Mention) -> &'a str {
     doc.prep_of(m)
 }
 
+/// The mention possesses an act noun ("tindakan militer Israel", "kebijakan AS"): one of
+/// `data/needs.tsv` row `act_nouns` at most two lower-case words before it.
+fn owns_act_noun(doc: &Doc, m: &Mention) -> bool {
+    let i = doc.tok_from(m.span.start);
+    for j in (i.saturating_sub(2)..i).rev() {
+        let w = doc.word(j);
+        if is_in(w, word_row("act_nouns")) {
+            return true;
+        }
+        let lower = doc.tokens[j].kind == kabar_core::TokenKind::Word
+            && w.chars().next().is_some_and(char::is_lowercase);
+        if !lower {
+            return false;
+        }
+    }
+    false
+}
+
+/// The mention is the name a description stands for: right after a naming word (`data/needs.tsv`
+/// row `naming_words`: "yakni", "bernama", "berinisial"), a comma or colon allowed between.
+fn named_after_description(doc: &Doc, m: &Mention) -> bool {
+    let i = doc.tok_from(m.span.start);
+    (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&j| !matches!(doc.word(j), "," | ":"))
+        .is_some_and(|j| is_in(doc.word(j), word_row("naming_words")))
+}
+
 fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     let p = doc.prep_of(m);
     if is_in(p, &words().not_target_prep) || is_in(intro_prep(doc, m), &words().not_target_prep) {
@@ -581,7 +609,12 @@ fn eligible_target(doc: &Doc, m: &Mention, kind: &str) -> bool {
     }
     // "pria warga negara Brunei", "WNA asal Korea": a nationality, not an actor; "dolar
     // Amerika", "yuan China": a currency (data/needs.tsv, row gpe_modifier)
-    if group_place(doc, m) {
+    if group_place(doc, m)
+        || is_in(
+            doc.word(doc.tok_from(m.span.start)),
+            word_row("nationality_head"),
+        )
+    {
         return false;
     }
     let place = is_in(p, &words().place);
@@ -921,6 +954,8 @@ fn roles(
                 doc.toks_between(trig.end, m.span.start).len() <= 5
                     || is_in(doc.prep_of(m), &words().target)
                     || is_in(doc.prep_of(m), &words().place)
+                    || (is_in(kind, word_row("act_object_kinds")) && owns_act_noun(doc, m))
+                    || named_after_description(doc, m)
             };
             let target = find(&|m| eligible_target(doc, m, kind) && reach(m))
                 .map(|i| right_chain(doc, right, i))

@@ -256,7 +256,7 @@ fn same_act_family(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
 }
 
 /// A report that names fewer actors may be the act another report gives in full: same
-/// type family and agents, one side without a target ("Prabowo melakukan kunjungan
+/// type family ([`same_family`]: a deal reported as agreed and as signed) and agents, one side without a target ("Prabowo melakukan kunjungan
 /// kenegaraan"); for symmetric kinds, whose actors are one set, one set within the other
 /// ("Pertamina EP menandatangani kontrak" and "Pertamina EP dan PHR menandatangani …").
 /// Used only when exactly one act fits.
@@ -264,9 +264,8 @@ fn same_act_but_target(a: &Key, b: &Key, lv: &ActorLevels) -> bool {
     let within = |x: &[String], y: &[String]| {
         !x.is_empty() && x.iter().all(|p| y.iter().any(|q| lv.same_actor(p, q)))
     };
-    a.plover == b.plover
-        && a.kind == b.kind
-        && if is_symmetric(&a.kind) {
+    same_family(a, b)
+        && if is_symmetric(&a.kind) && is_symmetric(&b.kind) {
             within(&a.source, &b.source) || within(&b.source, &a.source)
         } else {
             !a.source.is_empty()
@@ -407,6 +406,7 @@ pub fn merge_timeline_levels(
         add_undated(&mut groups, dated_groups, i, m, levels);
     }
     merge_close_dates(&mut groups, levels);
+    merge_once(&mut groups, levels);
     merge_undated_into_sole_dated(&mut groups, levels);
     let mut out: Vec<TimelineEntry> = groups
         .into_iter()
@@ -595,6 +595,73 @@ fn merge_close_dates(groups: &mut Vec<Group>, lv: &ActorLevels) {
                 let g = groups.remove(gone);
                 let keep = if gone < keep { keep - 1 } else { keep };
                 groups[keep].members.extend(g.members);
+                changed = true;
+                break 'outer;
+            }
+        }
+    }
+}
+
+/// Acts done once to one person (`data/needs.tsv` row `once_kinds`: an arrest, a charge, a
+/// killing): groups of one kind with the same target at a shared level are one act whatever
+/// their dates or agents (one arrest reported under a typo date and the report day, by the
+/// Polres and by the Polda); a group with no target joins the one group of that kind whose
+/// agents agree, when the story has exactly one, and a group with no agent the one whose
+/// target agrees. The better-supported group (dated first, then more articles, a more
+/// precise date) keeps its date; the fuller report names the act.
+fn merge_once(groups: &mut Vec<Group>, lv: &ActorLevels) {
+    let once = |g: &Group| crate::doc::is_in(&g.key.kind, crate::lexicon::word_row("once_kinds"));
+    let same_target = |a: &Key, b: &Key| {
+        a.plover == b.plover
+            && a.kind == b.kind
+            && !a.target.is_empty()
+            && same_actors(&a.target, &b.target, lv)
+    };
+    let partial = |small: &Key, full: &Key| {
+        small.plover == full.plover
+            && small.kind == full.kind
+            && ((small.target.is_empty()
+                && !small.source.is_empty()
+                && same_actors(&small.source, &full.source, lv))
+                || (small.source.is_empty()
+                    && !small.target.is_empty()
+                    && same_actors(&small.target, &full.target, lv)))
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        'outer: for b in 0..groups.len() {
+            if !once(&groups[b]) {
+                continue;
+            }
+            for a in 0..groups.len() {
+                if a == b || !once(&groups[a]) {
+                    continue;
+                }
+                let joins = same_target(&groups[a].key, &groups[b].key)
+                    || (partial(&groups[b].key, &groups[a].key)
+                        && (0..groups.len())
+                            .filter(|&c| c != b && partial(&groups[b].key, &groups[c].key))
+                            .count()
+                            == 1);
+                if !joins {
+                    continue;
+                }
+                let rank = |g: &Group| (g.date.is_some(), support(g));
+                let (keep, gone) = if rank(&groups[a]) >= rank(&groups[b]) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let g = groups.remove(gone);
+                let keep = if gone < keep { keep - 1 } else { keep };
+                let k = &mut groups[keep];
+                if k.key.source.len() + k.key.target.len() < g.key.source.len() + g.key.target.len()
+                {
+                    k.key = g.key;
+                }
+                k.published.extend(g.published);
+                k.members.extend(g.members);
                 changed = true;
                 break 'outer;
             }
@@ -886,6 +953,39 @@ mod tests {
         assert_eq!(t.len(), 2, "{t:#?}");
         assert_eq!(t[0].articles, ["a:1", "a:2"]);
         assert_eq!(t[1].articles, ["a:3"]);
+    }
+
+    #[test]
+    fn a_deal_reported_as_agreed_and_as_signed_by_one_party_is_one_entry() {
+        let ms = vec![
+            published(
+                mention("a:1", "agree", &["org:pgn"], &["org:inpex"], None),
+                "2026-05-27",
+            ),
+            published(
+                mention("a:2", "agree", &["org:pgn"], &["org:inpex"], None),
+                "2026-05-27",
+            ),
+            published(
+                mention("a:3", "sign_agreement", &["org:pgn"], &[], None),
+                "2026-05-28",
+            ),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].articles, ["a:1", "a:2", "a:3"]);
+        // a signing with another party is another deal
+        let ms = vec![
+            published(
+                mention("a:1", "agree", &["org:pgn"], &["org:inpex"], None),
+                "2026-05-27",
+            ),
+            published(
+                mention("a:2", "sign_agreement", &["org:pgn"], &["org:shell"], None),
+                "2026-05-28",
+            ),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 2);
     }
 
     #[test]
@@ -1303,14 +1403,57 @@ mod tests {
             arrest("a:3", &["org:polda"], "2026-05-22"),
             // no agent named in this report: joins the one arrest of the same person
             arrest("a:4", &[], "2026-05-23"),
-            // a month later is another arrest
-            arrest("a:5", &["org:polda"], "2026-06-25"),
+            // a month later, another person: another arrest
+            act(
+                "a:5",
+                Plover::Coerce,
+                "arrest",
+                &["org:polda"],
+                &["per:x"],
+                "2026-06-25",
+            ),
         ];
         let t = merge_timeline(ms);
         assert_eq!(t.len(), 2, "{t:#?}");
         assert_eq!(t[0].articles, ["a:1", "a:2", "a:3", "a:4"]);
         assert_eq!(t[0].date.as_deref(), Some("2026-05-22"));
         assert_eq!(t[0].source, ["org:polda"]);
+    }
+
+    #[test]
+    fn one_arrest_under_a_typo_date_another_unit_and_no_target_is_one_entry() {
+        let arrest = |a: &str, src: &[&str], tgt: &[&str], d: Option<&str>| {
+            let mut m = mention(a, "arrest", src, tgt, d);
+            m.action.plover = Plover::Coerce;
+            m
+        };
+        let ms = vec![
+            arrest("a:1", &["org:polda"], &["per:w"], Some("2026-05-22")),
+            arrest("a:2", &["org:polda"], &["per:w"], Some("2026-05-22")),
+            // the article's typo date, two months off
+            arrest("a:3", &["org:polda"], &["per:w"], Some("2026-03-25")),
+            // the Polres named as the arresting unit
+            arrest("a:4", &["org:polres"], &["per:w"], None),
+            // the arrested man left unnamed by this report
+            arrest("a:5", &["org:polda"], &[], Some("2026-05-10")),
+        ];
+        let t = merge_timeline(ms);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].articles.len(), 5);
+        assert_eq!(t[0].date.as_deref(), Some("2026-05-22"));
+        // two people arrested: a report naming neither stays apart
+        let ms = vec![
+            arrest("a:1", &["org:polda"], &["per:w"], Some("2026-05-22")),
+            arrest("a:2", &["org:polda"], &["per:x"], Some("2026-05-25")),
+            arrest("a:3", &["org:polda"], &[], Some("2026-05-10")),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 3);
+        // a meeting is not done once: two meetings of the same pair months apart stay two
+        let ms = vec![
+            mention("a:1", "meet", &["per:a"], &["per:b"], Some("2026-04-01")),
+            mention("a:2", "meet", &["per:a"], &["per:b"], Some("2026-05-28")),
+        ];
+        assert_eq!(merge_timeline(ms).len(), 2);
     }
 
     #[test]

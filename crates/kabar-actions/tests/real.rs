@@ -6,7 +6,11 @@ use kabar_core::split::{split_of, Split};
 use std::path::Path;
 
 fn shared() -> Option<std::path::PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    // `$KABAR_DATA` for a worktree that is not beside `shared/`
+    let p = std::env::var_os("KABAR_DATA").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
+        std::path::PathBuf::from,
+    );
     if p.is_dir() {
         return Some(p);
     }
