@@ -125,6 +125,10 @@ pub struct Why {
     /// ([`LinkConfig::story_competitions`]): the competition is the shared subject.
     #[serde(default)]
     pub story_competition: bool,
+    /// The distinctive title word the founding article shares with the titles of the
+    /// story it joined ([`LinkConfig::story_title_subject`]); empty when none was needed.
+    #[serde(default)]
+    pub story_title: String,
 }
 
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
@@ -270,6 +274,11 @@ pub struct LinkConfig {
     /// titles of the story's articles, or a competition. Two happenings of one brand,
     /// institution or minister (a SpaceX accident and a Mars mission; two Pertamina
     /// forums) share body vocabulary of the actor's field, not a titled subject.
+    ///
+    /// Applies to events founded by an article of a language whose
+    /// [`LangTuning::story_title_subject`] is set (Indonesian: checked on Detik news
+    /// only; the English development sets — reference pages of broad topics, where the
+    /// shared title word is often a name — lose story recall under it).
     #[serde(default)]
     pub story_title_subject: bool,
     /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
@@ -322,6 +331,10 @@ pub struct LangTuning {
     /// Replaces [`LinkConfig::story_text_min`] for events founded by an article of this
     /// language.
     pub story_text_min: f32,
+    /// [`LinkConfig::story_title_subject`] applies to events founded by an article of
+    /// this language (when that switch is on).
+    #[serde(default)]
+    pub story_title_subject: bool,
 }
 
 impl LinkConfig {
@@ -331,6 +344,16 @@ impl LinkConfig {
             Some(t) => (t.join_threshold, t.story_text_min),
             None => (self.join_threshold, self.story_text_min),
         }
+    }
+
+    /// Whether [`LinkConfig::story_title_subject`] applies to an event founded by an
+    /// article of `lang`.
+    pub fn title_rule(&self, lang: Lang) -> bool {
+        self.story_title_subject
+            && self
+                .by_lang
+                .get(lang.code())
+                .is_some_and(|t| t.story_title_subject)
     }
 }
 
@@ -395,6 +418,7 @@ impl Default for LinkConfig {
                 LangTuning {
                     join_threshold: 0.4,
                     story_text_min: 0.2,
+                    story_title_subject: true,
                 },
             )]),
         }
@@ -721,6 +745,8 @@ struct Prepared {
     comps: Vec<u64>,
     /// See [`Raw::title`].
     title: Vec<u64>,
+    /// [`LinkConfig::title_rule`] for the article's language.
+    title_rule: bool,
     /// Join threshold of the article's language.
     join_threshold: f32,
     /// Story term minimum of the article's language.
@@ -1198,6 +1224,7 @@ impl Linker {
             happened: r.happened,
             comps: r.comps.clone(),
             title: r.title.clone(),
+            title_rule: self.st.cfg.title_rule(r.lang),
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
@@ -1678,7 +1705,7 @@ impl Linker {
                 && (cfg.story_subject_terms == 0
                     || same_comp
                     || self.subject_of(p, s).len() >= need)
-                && (!cfg.story_title_subject || same_comp || self.title_subject(p, s).is_some());
+                && (!p.title_rule || same_comp || self.title_subject(p, s).is_some());
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
             }
@@ -1812,6 +1839,13 @@ impl Linker {
                 if let Some(st) = self.st.stories.get(&s) {
                     why.story_competition =
                         self.st.cfg.story_competitions && shares_competition(&p.comps, &st.comps);
+                    if p.title_rule {
+                        why.story_title = self
+                            .title_subject(p, st)
+                            .and_then(|k| r.names.iter().find(|x| x.0 == k))
+                            .map(|x| x.1.clone())
+                            .unwrap_or_default();
+                    }
                 }
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
