@@ -422,6 +422,13 @@ pub fn story_why(out: &mut impl Write, w: &serde_json::Value) -> std::io::Result
                         format!("{subject}; a competition it names")
                     };
                 }
+                if let Some(t) = s["title"].as_str().filter(|t| !t.is_empty()) {
+                    subject = if subject.is_empty() {
+                        format!("title word {t}")
+                    } else {
+                        format!("{subject}; title word {t}")
+                    };
+                }
                 writeln!(
                     out,
                     "    joined the story: shares its subject{}; terms {:.2} (content words {:.2}), people/organisations {:.2} ({} shared); shared: {}",

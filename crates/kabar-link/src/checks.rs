@@ -74,6 +74,7 @@ pub struct ReaderChecks {
     /// [`DISTINCTIVE_DF`] of the corpus's articles hold. Such an event is held in its
     /// story by an institution, a brand, a sector or a category alone (a police unit's
     /// raid and its fun run; stock briefs of different companies), not by one subject.
+    /// A competition both titles name counts as a shared term.
     pub thin_story_events: usize,
     /// Events whose articles state happening days ([`LinkDoc::happened`]) two or more
     /// days apart: one happening is reported with one day (a case reported over days —
@@ -360,8 +361,11 @@ fn thin_story_events(docs: &[LinkDoc], links: &HashMap<String, Assignment>) -> u
         terms_of.push(set);
     }
     let max_df = ((docs.len() as f64) * DISTINCTIVE_DF).max(2.0) as usize;
-    // Per story, per event: its distinctive terms.
-    let mut stories: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+    // Per story, per event: its distinctive terms, and the competitions its titles
+    // name (a shared competition is a shared subject, see
+    // [`crate::LinkConfig::story_competitions`]).
+    type Evidence<'a> = (BTreeSet<&'a str>, BTreeSet<String>);
+    let mut stories: BTreeMap<&str, BTreeMap<&str, Evidence>> = BTreeMap::new();
     for (d, set) in docs.iter().zip(&terms_of) {
         let Some(a) = links.get(&d.id) else { continue };
         let ev = stories
@@ -369,14 +373,15 @@ fn thin_story_events(docs: &[LinkDoc], links: &HashMap<String, Assignment>) -> u
             .or_default()
             .entry(a.event.as_str())
             .or_default();
-        ev.extend(set.iter().filter(|t| df[*t] <= max_df));
+        ev.0.extend(set.iter().filter(|t| df[*t] <= max_df));
+        ev.1.extend(competitions(&d.title));
     }
     let mut thin = 0;
     for evs in stories.values().filter(|e| e.len() > 1) {
-        for (id, terms) in evs {
-            let shares = evs
-                .iter()
-                .any(|(other, t2)| other != id && terms.iter().any(|t| t2.contains(t)));
+        for (id, (terms, comps)) in evs {
+            let shares = evs.iter().any(|(other, (t2, c2))| {
+                other != id && (terms.iter().any(|t| t2.contains(t)) || !comps.is_disjoint(c2))
+            });
             thin += usize::from(!shares);
         }
     }

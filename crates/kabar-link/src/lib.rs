@@ -125,6 +125,10 @@ pub struct Why {
     /// ([`LinkConfig::story_competitions`]): the competition is the shared subject.
     #[serde(default)]
     pub story_competition: bool,
+    /// The distinctive title word the founding article shares with the titles of the
+    /// story it joined ([`LinkConfig::story_title_subject`]); empty when none was needed.
+    #[serde(default)]
+    pub story_title: String,
 }
 
 /// Tuning knobs. [`LinkConfig::default`] holds the values tuned in `docs/link.md`.
@@ -264,6 +268,19 @@ pub struct LinkConfig {
     /// are two stories).
     #[serde(default)]
     pub story_competitions: bool,
+    /// A story's subject is in its titles: a new event joins a story only when its
+    /// founding article's title shares a distinctive content term (not a word of an
+    /// entity name; distinctive as for [`LinkConfig::story_subject_df_max`]) with the
+    /// titles of the story's articles, or a competition. Two happenings of one brand,
+    /// institution or minister (a SpaceX accident and a Mars mission; two Pertamina
+    /// forums) share body vocabulary of the actor's field, not a titled subject.
+    ///
+    /// Applies to events founded by an article of a language whose
+    /// [`LangTuning::story_title_subject`] is set (Indonesian: checked on Detik news
+    /// only; the English development sets — reference pages of broad topics, where the
+    /// shared title word is often a name — lose story recall under it).
+    #[serde(default)]
+    pub story_title_subject: bool,
     /// Evergreen pieces ([`checks::is_evergreen`]) stay apart: nothing joins an event
     /// an evergreen piece founded, an evergreen piece joins only an event of about one
     /// day, and its event neither joins nor shapes a story.
@@ -314,6 +331,10 @@ pub struct LangTuning {
     /// Replaces [`LinkConfig::story_text_min`] for events founded by an article of this
     /// language.
     pub story_text_min: f32,
+    /// [`LinkConfig::story_title_subject`] applies to events founded by an article of
+    /// this language (when that switch is on).
+    #[serde(default)]
+    pub story_title_subject: bool,
 }
 
 impl LinkConfig {
@@ -323,6 +344,16 @@ impl LinkConfig {
             Some(t) => (t.join_threshold, t.story_text_min),
             None => (self.join_threshold, self.story_text_min),
         }
+    }
+
+    /// Whether [`LinkConfig::story_title_subject`] applies to an event founded by an
+    /// article of `lang`.
+    pub fn title_rule(&self, lang: Lang) -> bool {
+        self.story_title_subject
+            && self
+                .by_lang
+                .get(lang.code())
+                .is_some_and(|t| t.story_title_subject)
     }
 }
 
@@ -371,6 +402,7 @@ impl Default for LinkConfig {
             happening_text_min: 0.5,
             happening_days: 1.0,
             story_competitions: true,
+            story_title_subject: true,
             evergreen_apart: true,
             cross_lang_entity_min: 0.5,
             cross_lang_days: 2.0,
@@ -386,6 +418,7 @@ impl Default for LinkConfig {
                 LangTuning {
                     join_threshold: 0.4,
                     story_text_min: 0.2,
+                    story_title_subject: true,
                 },
             )]),
         }
@@ -404,12 +437,15 @@ pub enum Error {
 }
 
 const MAGIC: &[u8; 4] = b"KLNK";
-const VERSION: u8 = 8;
+const VERSION: u8 = 9;
 const MINUTES_PER_DAY: f32 = 1440.0;
 /// Articles a term may appear in and still be a story subject term however small the
 /// corpus (see [`LinkConfig::story_subject_df_max`]): in a corpus of a few hundred
 /// articles a thread's own words reach a few per cent of them.
 pub const SUBJECT_DF_FLOOR: f32 = 10.0;
+
+/// Title term keys a story remembers (see [`LinkConfig::story_title_subject`]).
+const MAX_STORY_TITLE_TERMS: usize = 400;
 /// Competitions a story remembers (see [`LinkConfig::story_competitions`]).
 const MAX_STORY_COMPETITIONS: usize = 32;
 /// Postings scanned per key (most recent first).
@@ -474,6 +510,10 @@ struct Story {
     /// Keys of the competitions its articles' titles name ([`checks::competitions`]),
     /// sorted (see [`LinkConfig::story_competitions`]).
     comps: Vec<u64>,
+    /// Term keys of its articles' titles, sorted (see
+    /// [`LinkConfig::story_title_subject`]; at most `MAX_STORY_TITLE_TERMS`).
+    #[serde(default)]
+    titles: Vec<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -629,6 +669,9 @@ struct Raw {
     /// (`org:google-play` → `google`, `play`), sorted: a story is a shared *subject*, so
     /// these words count as entity evidence only, never as shared content terms.
     name_toks: Vec<u64>,
+    /// Term keys of its title, sorted (see [`LinkConfig::story_title_subject`]).
+    #[serde(default)]
+    title: Vec<u64>,
 }
 
 impl Raw {
@@ -700,6 +743,10 @@ struct Prepared {
     happened: Option<i32>,
     /// See [`Raw::comps`].
     comps: Vec<u64>,
+    /// See [`Raw::title`].
+    title: Vec<u64>,
+    /// [`LinkConfig::title_rule`] for the article's language.
+    title_rule: bool,
     /// Join threshold of the article's language.
     join_threshold: f32,
     /// Story term minimum of the article's language.
@@ -1152,6 +1199,12 @@ impl Linker {
                 v.sort_unstable();
                 v
             },
+            title: {
+                let mut v: Vec<u64> = d.title_terms.iter().map(|t| term_key(t)).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            },
         }
     }
 
@@ -1170,6 +1223,8 @@ impl Linker {
             lang: r.lang,
             happened: r.happened,
             comps: r.comps.clone(),
+            title: r.title.clone(),
+            title_rule: self.st.cfg.title_rule(r.lang),
             day,
             wterms: Weighted::new(&r.terms, idf),
             wents: Weighted::new(&r.ents, idf),
@@ -1589,6 +1644,11 @@ impl Linker {
             s.comps.sort_unstable();
             s.comps.dedup();
         }
+        if !p.title.is_empty() && s.titles.len() < MAX_STORY_TITLE_TERMS {
+            s.titles.extend(&p.title);
+            s.titles.sort_unstable();
+            s.titles.dedup();
+        }
         Self::register(&mut self.story_postings, &mut s.keys, id, keys, keep);
     }
 
@@ -1644,12 +1704,35 @@ impl Linker {
             let ok = ok
                 && (cfg.story_subject_terms == 0
                     || same_comp
-                    || self.subject_of(p, s).len() >= need);
+                    || self.subject_of(p, s).len() >= need)
+                && (!p.title_rule || same_comp || self.title_subject(p, s).is_some());
             if ok && best.is_none_or(|(bs, bid, _)| text > bs || (text == bs && id < bid)) {
                 best = Some((text, id, actors));
             }
         }
         best.map(|b| (b.1, b.0, b.2))
+    }
+
+    /// Most articles a term may appear in to count as a story's subject (see
+    /// [`LinkConfig::story_subject_df_max`]).
+    fn subject_df_max(&self, s: &Story) -> f32 {
+        (self.st.cfg.story_subject_df_max * self.st.n_docs as f32)
+            .max(SUBJECT_DF_FLOOR)
+            .max(self.st.cfg.story_subject_df_story * s.n_docs as f32)
+    }
+
+    /// A distinctive content term the article's title shares with the titles of the
+    /// story's articles (see [`LinkConfig::story_title_subject`]), the rarest first.
+    fn title_subject(&self, p: &Prepared, s: &Story) -> Option<u64> {
+        let df_max = self.subject_df_max(s);
+        p.title
+            .iter()
+            .filter(|k| s.titles.binary_search(k).is_ok())
+            .filter(|k| s.names.binary_search(k).is_err() && p.name_toks.binary_search(k).is_err())
+            .map(|k| (self.st.df.get(k).map_or(0, |&d| d), *k))
+            .filter(|(d, _)| *d as f32 <= df_max)
+            .min()
+            .map(|x| x.1)
     }
 
     /// The story's subject terms — its `story_subject_terms` most distinctive profile
@@ -1756,6 +1839,13 @@ impl Linker {
                 if let Some(st) = self.st.stories.get(&s) {
                     why.story_competition =
                         self.st.cfg.story_competitions && shares_competition(&p.comps, &st.comps);
+                    if p.title_rule {
+                        why.story_title = self
+                            .title_subject(p, st)
+                            .and_then(|k| r.names.iter().find(|x| x.0 == k))
+                            .map(|x| x.1.clone())
+                            .unwrap_or_default();
+                    }
                 }
                 if let Some(st) = self.st.stories.get_mut(&s) {
                     st.n_events += 1;
@@ -1783,6 +1873,7 @@ impl Linker {
                         core: Vec::new(),
                         n_docs: 0,
                         comps: Vec::new(),
+                        titles: Vec::new(),
                     },
                 );
                 sid

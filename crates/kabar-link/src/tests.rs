@@ -753,6 +753,7 @@ fn a_story_subject_is_not_an_institution_name() {
     let out = run(LinkConfig {
         story_subject_content: false,
         story_subject_min: 1,
+        story_title_subject: false,
         ..LinkConfig::default()
     });
     assert_eq!(out[0].story, out[1].story);
@@ -907,4 +908,54 @@ fn a_competition_is_a_story_subject() {
         ..LinkConfig::default()
     });
     assert_eq!(out[0].story, out[2].story);
+}
+
+/// Two happenings of one company share the company's field (rockets, launches, Texas)
+/// in their bodies, not a titled subject: two stories. A third report titled on the
+/// first happening's subject (the worker's death) continues its thread.
+#[test]
+fn a_brand_alone_is_no_story_title_subject() {
+    const FIELD: &str =
+        "roket starship peluncuran texas perusahaan antariksa fasilitas produksi insinyur orbit";
+    let ents = ["org:spacex", "per:elon-musk", "org:nasa"];
+    let report = |id: &str, day: u32, title: &str, own: &str| {
+        doc(
+            id,
+            at(day, 12),
+            title,
+            &format!("{FIELD} {FIELD} {own}"),
+            &ents,
+        )
+    };
+    let docs = vec![
+        report(
+            "a:death1",
+            1,
+            "Pekerja Tewas di Pabrik SpaceX Starbase",
+            "pekerja tewas kecelakaan kerja osha investigasi keluarga korban",
+        ),
+        report(
+            "a:mars",
+            9,
+            "Miliarder Kripto Pimpin Misi Berawak ke Mars bersama SpaceX",
+            "miliarder kripto misi berawak mars kru pabrik pekerja starbase",
+        ),
+        report(
+            "a:death2",
+            12,
+            "Keluarga Pekerja Tewas Gugat SpaceX",
+            "pekerja tewas gugatan keluarga korban pengadilan osha investigasi",
+        ),
+    ];
+    let run = |cfg: LinkConfig| Linker::new(cfg).add_batch(&docs);
+    let out = run(LinkConfig::default());
+    assert_ne!(out[0].event, out[1].event);
+    assert_ne!(out[0].story, out[1].story, "one brand, two subjects");
+    assert_eq!(out[0].story, out[2].story, "the titled subject continues");
+    // Without the rule the company's field holds them together: the test can fail.
+    let out = run(LinkConfig {
+        story_title_subject: false,
+        ..LinkConfig::default()
+    });
+    assert_eq!(out[0].story, out[1].story);
 }

@@ -269,6 +269,7 @@ fn story_why(store: &Store, id: &str) -> Result<serde_json::Value> {
                     "promotion": w["promotion"],
                     "evergreen": w["evergreen"],
                     "competition": w["story_competition"],
+                    "title": w["story_title"],
                     "article": a,
                 });
             }
