@@ -44,6 +44,24 @@ pub struct EntityOut {
     pub roles: Vec<Role>,
 }
 
+impl EntityOut {
+    /// The names a store keeps as this entity's aliases: its aliases and the surfaces of
+    /// its mentions that are fit to show ([`crate::names::readable_alias`]), without its
+    /// canonical name. Both stores write these, so they keep the same aliases.
+    pub fn stored_aliases(&self) -> std::collections::BTreeSet<&str> {
+        let mut out: std::collections::BTreeSet<&str> =
+            self.aliases.iter().map(String::as_str).collect();
+        out.extend(
+            self.mentions
+                .iter()
+                .map(|m| m.text.as_str())
+                .filter(|t| crate::names::readable_alias(t)),
+        );
+        out.remove(self.name.as_str());
+        out
+    }
+}
+
 /// A time expression (SPEC `times[]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeOut {
@@ -279,5 +297,31 @@ impl Parts {
             removed: self.cleaned.removed,
             text,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_aliases_skip_the_name_and_unreadable_surfaces() {
+        let span = |t: &str| TextSpan {
+            start: 0,
+            end: t.chars().count(),
+            text: t.into(),
+        };
+        let e = EntityOut {
+            id: "per:prabowo-subianto".into(),
+            name: "Prabowo Subianto".into(),
+            kind: EntityType::Per,
+            mentions: ["Prabowo Subianto", "Prabowo", "Prabowo Prabowo", "Prabowo)"]
+                .map(span)
+                .to_vec(),
+            aliases: vec!["Pak Prabowo".into()],
+            roles: vec![],
+        };
+        let got: Vec<&str> = e.stored_aliases().into_iter().collect();
+        assert_eq!(got, ["Pak Prabowo", "Prabowo"]);
     }
 }

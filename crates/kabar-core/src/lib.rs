@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod ids;
+pub mod names;
 pub mod span;
 pub mod split;
 pub mod types;

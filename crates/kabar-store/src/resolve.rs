@@ -173,6 +173,7 @@ pub fn resolve_with(
     let plan = plan_merges(db, not_name, known_place)?;
     for m in &plan {
         db.merge(&m.from, &m.to, &m.reason)?;
+        tidy_aliases(db, &m.to)?;
     }
     merges.extend(plan);
     Ok(merges)
@@ -197,6 +198,18 @@ fn is_subsequence(a: &[String], b: &[String]) -> bool {
     a.iter().all(|x| it.any(|y| y == x))
 }
 
+/// A merge makes the merged entity's name an alias of the survivor; a name no reader
+/// would call another name of it ("Prabowo Prabowo", a tagger's doubled mention that
+/// became an entity of its own) is dropped ([`kabar_core::names::readable_alias`]).
+fn tidy_aliases(db: &dyn EntityRows, entity: &str) -> Result<(), StoreError> {
+    for a in db.aliases(entity)? {
+        if !kabar_core::names::readable_alias(&a) {
+            db.drop_alias(entity, &a)?;
+        }
+    }
+    Ok(())
+}
+
 /// A later batch may bring back an ID that was merged away: fold it in again.
 fn reapply_redirects(tx: &dyn EntityRows) -> Result<Vec<Merge>, StoreError> {
     let mut back = tx.redirects_back()?;
@@ -205,6 +218,7 @@ fn reapply_redirects(tx: &dyn EntityRows) -> Result<Vec<Merge>, StoreError> {
     let mut out = Vec::new();
     for (from, to, reason) in back {
         tx.merge(&from, &to, &reason)?;
+        tidy_aliases(tx, &to)?;
         out.push(Merge { from, to, reason });
     }
     Ok(out)
@@ -1317,6 +1331,23 @@ mod tests {
             .map(|m| (m.from.as_str(), m.to.as_str()))
             .collect();
         assert_eq!(pairs, vec![("per:mega", "per:megawati-hangestri-pertiwi")]);
+    }
+
+    #[test]
+    fn a_merged_doubled_name_is_no_alias_of_the_survivor() {
+        let mut store = store_with(&[
+            ("per:prabowo-subianto", "Prabowo Subianto", "PER", &[3, 2]),
+            ("per:prabowo-prabowo", "Prabowo Prabowo", "PER", &[1]),
+            ("per:prabowo", "Prabowo", "PER", &[2]),
+        ]);
+        let tx = store.conn.transaction().unwrap();
+        for from in ["per:prabowo-prabowo", "per:prabowo"] {
+            EntityRows::merge(&tx, from, "per:prabowo-subianto", "test").unwrap();
+            tidy_aliases(&tx, "per:prabowo-subianto").unwrap();
+        }
+        let mut aliases = EntityRows::aliases(&tx, "per:prabowo-subianto").unwrap();
+        aliases.sort();
+        assert_eq!(aliases, ["Prabowo"]);
     }
 
     #[test]

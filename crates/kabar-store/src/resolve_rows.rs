@@ -41,6 +41,10 @@ pub trait EntityRows {
     /// speakers, action actors) and leaves a redirect; chains through `from` now end at
     /// `to`. A no-op when `from == to`.
     fn merge(&self, from: &str, to: &str, reason: &str) -> Result<(), StoreError>;
+    /// The aliases kept for `entity`.
+    fn aliases(&self, entity: &str) -> Result<Vec<String>, StoreError>;
+    /// Forgets one alias of `entity`.
+    fn drop_alias(&self, entity: &str, alias: &str) -> Result<(), StoreError>;
 }
 
 fn pairs(tx: &Transaction<'_>, sql: &str) -> Result<Vec<(String, String)>, StoreError> {
@@ -121,6 +125,20 @@ impl EntityRows for Transaction<'_> {
         )?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn aliases(&self, entity: &str) -> Result<Vec<String>, StoreError> {
+        let mut st = self.prepare_cached("SELECT alias FROM entity_aliases WHERE entity = ?1")?;
+        let rows = st.query_map([entity], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn drop_alias(&self, entity: &str, alias: &str) -> Result<(), StoreError> {
+        self.execute(
+            "DELETE FROM entity_aliases WHERE entity = ?1 AND alias = ?2",
+            params![entity, alias],
+        )?;
+        Ok(())
     }
 
     fn merge(&self, from: &str, to: &str, reason: &str) -> Result<(), StoreError> {

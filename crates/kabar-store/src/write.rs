@@ -140,9 +140,7 @@ fn insert_article(tx: &Transaction<'_>, a: &Analysis) -> Result<(), StoreError> 
             "INSERT INTO entities(id, name, type) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO NOTHING",
         )?
         .execute(params![e.id, e.name, e.kind.label()])?;
-        let mut aliases: BTreeSet<&str> = e.aliases.iter().map(String::as_str).collect();
-        aliases.extend(e.mentions.iter().map(|m| m.text.as_str()));
-        aliases.remove(e.name.as_str());
+        let aliases = e.stored_aliases();
         for al in aliases {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO entity_aliases(entity, alias) VALUES (?1, ?2)",

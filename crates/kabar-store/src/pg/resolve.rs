@@ -103,6 +103,26 @@ impl EntityRows for PgRows<'_, '_> {
             .collect())
     }
 
+    fn aliases(&self, entity: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .0
+            .borrow_mut()
+            .query(
+                "SELECT alias FROM entity_aliases WHERE entity = $1",
+                &[&entity],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
+    }
+
+    fn drop_alias(&self, entity: &str, alias: &str) -> Result<(), StoreError> {
+        self.exec(
+            "DELETE FROM entity_aliases WHERE entity = $1 AND alias = $2",
+            &[&entity, &alias],
+        )
+    }
+
     fn merge(&self, from: &str, to: &str, reason: &str) -> Result<(), StoreError> {
         if from == to {
             return Ok(());

@@ -217,9 +217,7 @@ impl Rows {
             for (col, v) in self.ent.iter_mut().zip([&e.id, &e.name, e.kind.label()]) {
                 col.push(v.to_string());
             }
-            let mut aliases: BTreeSet<&str> = e.aliases.iter().map(String::as_str).collect();
-            aliases.extend(e.mentions.iter().map(|m| m.text.as_str()));
-            aliases.remove(e.name.as_str());
+            let aliases = e.stored_aliases();
             for al in aliases {
                 self.alias[0].push(e.id.clone());
                 self.alias[1].push(al.to_string());
