@@ -8,7 +8,7 @@ Picks real IDs from the API first, then each reader loops over the routes in ran
 for SECONDS; prints p50/p99/max per route kind and overall, and fails if any answer is
 not 200.
 """
-import json, random, sys, threading, time, urllib.request
+import json, os, random, sys, threading, time, urllib.parse, urllib.request
 
 base = sys.argv[1].rstrip("/")
 readers = int(sys.argv[2]) if len(sys.argv) > 2 else 20
@@ -40,6 +40,19 @@ kinds = {
             "/api/v1/events?sort=biggest"] + [f"/api/v1/stories/{q(s)}" for s in stories[:5]]
            + [f"/api/v1/articles/{q(a)}" for a in articles[:20]],
 }
+# scripts/load-wrk.sh takes the same route mix from here: with KABAR_WRITE_PATHS=DIR this
+# writes DIR/<kind>.paths (one path a line) and DIR/all.paths (every kind weighing the
+# same, as below) and exits without loading.
+if os.environ.get("KABAR_WRITE_PATHS"):
+    out = os.environ["KABAR_WRITE_PATHS"]
+    allp = []
+    for k, ps in kinds.items():
+        with open(f"{out}/{k.replace(' ', '-')}.paths", "w") as f:
+            f.write("\n".join(ps) + "\n")
+        allp += ps * (200 // len(ps))
+    with open(f"{out}/all.paths", "w") as f:
+        f.write("\n".join(allp) + "\n")
+    sys.exit(0)
 work = [(k, p) for k, ps in kinds.items() for p in ps]
 lat = {k: [] for k in kinds}
 bad, sizes, lock = [], {}, threading.Lock()
